@@ -1,0 +1,122 @@
+# Open Softwarebroker: the two commands are `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+BASE_PYTHON ?= $(shell command -v python3.12 2>/dev/null || command -v python3)
+MANAGE := $(PY) src/manage.py
+WITHDB := $(PY) -m softwarebroker.dev.withdb --
+export PYTHONPATH := $(CURDIR)/src
+
+# Reference data: used from the shared standards folder beside the project when it is
+# there, otherwise downloaded once from the official published location.
+STANDARDS := ../shared/standards
+ADR_RULESET_URL := https://static.developer.overheid.nl/adr/ruleset.yaml
+PUBLICCODE_SCHEMA_URL := https://json.schemastore.org/publiccode.json
+ADR_RULESET := $(if $(wildcard $(STANDARDS)/adr/linter.yaml),$(STANDARDS)/adr/linter.yaml,.cache/adr-ruleset.yaml)
+PUBLICCODE_SCHEMA := $(if $(wildcard $(STANDARDS)/publiccode/publiccode_schema.json),$(STANDARDS)/publiccode/publiccode_schema.json,.cache/publiccode-schema.json)
+
+APIS := catalogus bestellingen
+SPEC_SETTINGS_catalogus := softwarebroker.api.definitions.CATALOGUS_SCHEMA_SETTINGS
+SPEC_SETTINGS_bestellingen := softwarebroker.api.definitions.BESTELLINGEN_SCHEMA_SETTINGS
+SPEC_URLCONF_catalogus := softwarebroker.catalogus.api.urls
+SPEC_URLCONF_bestellingen := softwarebroker.bestellingen.api.urls
+# Schema generation and the static checks need no database.
+STATIC_ENV := DJANGO_SETTINGS_MODULE=softwarebroker.conf.test DATABASE_URL=postgresql://unused@localhost/unused
+
+.PHONY: help run test venv lint format check-spec spec adr-lint check-docs docs check-publiccode \
+        check-migrations check-deploy pytest requirements clean
+
+help:
+	@echo "make run    start everything on http://127.0.0.1:8000"
+	@echo "make test   run every check (lint, contract, ADR lint, tests on PostgreSQL, ...)"
+	@echo "make spec   regenerate api-spec/ after changing the API"
+	@echo "make docs   regenerate docs/configuration.md after changing settings"
+
+$(STAMP): requirements/dev.txt requirements/base.txt
+	@$(BASE_PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 or newer is needed (see .python-version)")'
+	test -x $(PY) || $(BASE_PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet -r requirements/dev.txt
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+run: $(STAMP)
+	@$(PY) -m softwarebroker.dev.run
+
+test: lint check-spec adr-lint check-docs check-publiccode check-migrations check-deploy pytest
+	@echo "make test: all checks passed"
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+.cache/generated/%.yaml: $(STAMP) FORCE
+	@mkdir -p .cache/generated
+	$(STATIC_ENV) $(MANAGE) spectacular --validate --fail-on-warn \
+		--urlconf $(SPEC_URLCONF_$*) --custom-settings $(SPEC_SETTINGS_$*) --file $@
+
+FORCE:
+
+check-spec: $(foreach api,$(APIS),.cache/generated/$(api).yaml)
+	@for api in $(APIS); do \
+		diff -u api-spec/$$api.yaml .cache/generated/$$api.yaml > /dev/null \
+		|| { diff -u api-spec/$$api.yaml .cache/generated/$$api.yaml | head -40; \
+		     echo "api-spec/$$api.yaml is out of date: run 'make spec'"; exit 1; }; \
+	done
+	@echo "api-spec/ matches the code"
+
+spec: $(foreach api,$(APIS),.cache/generated/$(api).yaml)
+	@for api in $(APIS); do cp .cache/generated/$$api.yaml api-spec/$$api.yaml; done
+	@echo "api-spec/ regenerated"
+
+.cache/adr-ruleset.yaml:
+	@mkdir -p .cache
+	curl -fsSL $(ADR_RULESET_URL) -o $@
+
+.cache/publiccode-schema.json:
+	@mkdir -p .cache
+	curl -fsSL $(PUBLICCODE_SCHEMA_URL) -o $@
+
+adr-lint: node_modules/.installed $(ADR_RULESET)
+	@for api in $(APIS); do \
+		echo "Spectral (NL API Design Rules) on api-spec/$$api.yaml"; \
+		npx --no-install spectral lint --fail-severity error -r $(ADR_RULESET) api-spec/$$api.yaml || exit 1; \
+	done
+
+check-docs: $(STAMP)
+	$(STATIC_ENV) $(MANAGE) generate_configuration_docs --check
+
+docs: $(STAMP)
+	$(STATIC_ENV) $(MANAGE) generate_configuration_docs
+
+check-publiccode: $(STAMP) $(PUBLICCODE_SCHEMA)
+	$(PY) -m softwarebroker.dev.check_publiccode $(PUBLICCODE_SCHEMA) publiccode.yml
+
+check-migrations: $(STAMP)
+	DJANGO_SETTINGS_MODULE=softwarebroker.conf.test $(WITHDB) $(MANAGE) makemigrations --check --dry-run --no-input
+
+check-deploy: $(STAMP)
+	DJANGO_SETTINGS_MODULE=softwarebroker.conf.production DATABASE_URL=postgresql://unused@localhost/unused \
+	SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') ALLOWED_HOSTS=softwarebroker.example.org \
+	$(MANAGE) check --deploy --fail-level WARNING
+
+pytest: $(STAMP)
+	$(WITHDB) $(PY) -m pytest
+
+requirements: $(STAMP)
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements/base.txt requirements/base.in
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements/dev.txt requirements/dev.in
+
+clean:
+	rm -rf .cache static .pytest_cache

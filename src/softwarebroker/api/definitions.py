@@ -1,0 +1,74 @@
+"""The two APIs this component publishes: their identity, base path and version."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class APIDefinition:
+    slug: str
+    title: str
+    version: str
+    base_path: str  # without trailing slash, e.g. "/catalogus/api/v1"
+    urlconf: str
+    description: str
+
+    @property
+    def prefix(self) -> str:
+        return self.base_path + "/"
+
+    def owns(self, path: str) -> bool:
+        return path == self.base_path or path.startswith(self.prefix)
+
+
+CATALOGUS = APIDefinition(
+    slug="catalogus",
+    title="Catalogus API",
+    version="1.0.0-alpha.1",
+    base_path="/catalogus/api/v1",
+    urlconf="softwarebroker.catalogus.api.urls",
+    description=(
+        "De Catalogus API publiceert de softwarecatalogus van Open Softwarebroker: "
+        "leveranciers, softwarepakketten en hun versies, aanbiedingen met prijzen, "
+        "raamovereenkomsten en categorieën. Gemeenten en hun samenwerkingsverbanden "
+        "vinden hier standaardsoftware die zij gezamenlijk kunnen bestellen."
+    ),
+)
+
+BESTELLINGEN = APIDefinition(
+    slug="bestellingen",
+    title="Bestellingen API",
+    version="1.0.0-alpha.1",
+    base_path="/bestellingen/api/v1",
+    urlconf="softwarebroker.bestellingen.api.urls",
+    description=(
+        "De Bestellingen API registreert bestellingen van standaardsoftware door "
+        "gemeenten en verbonden partijen: organisaties, bestellingen met hun regels, "
+        "beoordelingen, statuswijzigingen, leveringen en licenties."
+    ),
+)
+
+APIS: tuple[APIDefinition, ...] = (CATALOGUS, BESTELLINGEN)
+
+
+def api_for_path(path: str) -> APIDefinition | None:
+    for api in APIS:
+        if api.owns(path):
+            return api
+    return None
+
+
+def schema_settings(api: APIDefinition) -> dict:
+    """drf-spectacular settings that differ per API."""
+    return {
+        "TITLE": api.title,
+        "DESCRIPTION": api.description,
+        "VERSION": api.version,
+        "SERVERS": [{"url": api.base_path, "description": "Deze installatie"}],
+        "SCHEMA_PATH_PREFIX": "",
+    }
+
+
+CATALOGUS_SCHEMA_SETTINGS = schema_settings(CATALOGUS)
+BESTELLINGEN_SCHEMA_SETTINGS = schema_settings(BESTELLINGEN)

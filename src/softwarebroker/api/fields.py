@@ -1,0 +1,65 @@
+"""Serializer fields for resource URLs and URL references between resources."""
+
+from __future__ import annotations
+
+import uuid
+
+from rest_framework import serializers
+
+from .definitions import APIDefinition
+from .urls_building import collection_url
+
+
+class ResourceURLField(serializers.Field):
+    """The absolute ``url`` of the resource itself (read only)."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(read_only=True, source="*")
+        kwargs.setdefault("help_text", "De unieke URL van deze resource.")
+        super().__init__(**kwargs)
+
+    def to_representation(self, instance):
+        meta = self.parent.Meta
+        base = collection_url(self.context["request"], meta.api, meta.collection)
+        return f"{base}/{instance.uuid}"
+
+
+class ReferenceField(serializers.RelatedField):
+    """A relation expressed as the URL of another resource of this component.
+
+    Accepts only URLs of the named collection on this instance; the federation layer
+    plugs remote catalogues in behind the same field.
+    """
+
+    default_error_messages = {
+        "bad-url": "De URL {url} verwijst niet naar een {collection}-resource van deze registratie.",
+        "does_not_exist": "Er bestaat geen object met URL {url}.",
+        "incorrect_type": "Verwacht een URL als tekst.",
+    }
+
+    def __init__(self, *, api: APIDefinition, collection: str, **kwargs):
+        self.api = api
+        self.collection = collection
+        super().__init__(**kwargs)
+
+    def use_pk_only_optimization(self):
+        return False
+
+    def to_representation(self, value):
+        base = collection_url(self.context["request"], self.api, self.collection)
+        return f"{base}/{value.uuid}"
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("incorrect_type")
+        base = collection_url(self.context["request"], self.api, self.collection) + "/"
+        if not data.startswith(base):
+            self.fail("bad-url", url=data, collection=self.collection)
+        try:
+            identifier = uuid.UUID(data[len(base) :])
+        except ValueError:
+            self.fail("bad-url", url=data, collection=self.collection)
+        try:
+            return self.get_queryset().get(uuid=identifier)
+        except self.get_queryset().model.DoesNotExist:
+            self.fail("does_not_exist", url=data)

@@ -1,0 +1,66 @@
+"""Filtering and sorting with camelCase query parameters, validated strictly."""
+
+from __future__ import annotations
+
+from django_filters import rest_framework as django_filters
+from rest_framework import filters
+from rest_framework.exceptions import ErrorDetail, ValidationError
+
+
+class FilterBackend(django_filters.DjangoFilterBackend):
+    """django-filter: invalid filter values give 400 listing every invalid parameter."""
+
+
+class FilterSet(django_filters.FilterSet):
+    """Base for every filter set; filter names are camelCase in the declarations."""
+
+
+class SortFilter(filters.OrderingFilter):
+    """``sorteer=naam`` or ``sorteer=-naam,aanmaakdatum``; unknown keys give 400.
+
+    Views declare ``sort_fields = {"apiName": "model_field"}`` and ``default_sort``.
+    """
+
+    ordering_param = "sorteer"
+
+    def get_ordering(self, request, queryset, view):
+        fields = getattr(view, "sort_fields", {})
+        raw = request.query_params.get(self.ordering_param)
+        if not raw:
+            return list(getattr(view, "default_sort", ("pk",)))
+        ordering, unknown = [], []
+        for term in (part.strip() for part in raw.split(",")):
+            descending = term.startswith("-")
+            name = term.lstrip("-")
+            if name not in fields:
+                unknown.append(name)
+                continue
+            ordering.append(("-" if descending else "") + fields[name])
+        if unknown:
+            allowed = ", ".join(sorted(fields))
+            raise ValidationError(
+                {
+                    self.ordering_param: [
+                        ErrorDetail(
+                            f"Onbekende sorteersleutel(s): {', '.join(unknown)}. Toegestaan: {allowed}.",
+                            code="enum",
+                        )
+                    ]
+                }
+            )
+        # A unique tail keeps pages stable (ADR pagination module: deterministic order).
+        return [*ordering, "pk"]
+
+    def get_schema_operation_parameters(self, view):
+        fields = sorted(getattr(view, "sort_fields", {}))
+        choices = [value for name in fields for value in (name, f"-{name}")]
+        return [
+            {
+                "name": self.ordering_param,
+                "in": "query",
+                "required": False,
+                "description": "Sorteer op één of meer velden, komma-gescheiden; een '-' "
+                "ervoor sorteert aflopend. Mogelijke waarden: " + ", ".join(choices) + ".",
+                "schema": {"type": "string"},
+            }
+        ]

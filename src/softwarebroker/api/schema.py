@@ -1,0 +1,207 @@
+"""OpenAPI generation: the one place where the contract's conventions are added.
+
+The AutoSchema adds the ``fields``/``expand`` parameters; the post-processing hook adds
+to every operation the problem+json error responses it can return, and the
+``API-Version``, ``Location`` and ``Link`` response headers.
+"""
+
+from __future__ import annotations
+
+from drf_spectacular import openapi
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
+
+PROBLEM = "application/problem+json"
+BODY_METHODS = {"post", "put", "patch"}
+METHODS = {"get", "post", "put", "patch", "delete"}
+
+ERROR_DESCRIPTIONS = {
+    "400": "Ongeldige aanvraag: alle ongeldige velden en parameters staan in `invalidParams`.",
+    "401": "Niet geauthenticeerd.",
+    "403": "Geen toegang.",
+    "404": "Niet gevonden.",
+    "406": "Het gevraagde formaat (Accept) wordt niet ondersteund.",
+    "409": "Conflict met de huidige toestand van de resource.",
+    "412": "De versie in If-Match komt niet overeen.",
+    "413": "De aanvraag is te groot.",
+    "415": "Het formaat van de aanvraag (Content-Type) wordt niet ondersteund.",
+    "500": "Onverwachte fout op de server.",
+}
+
+
+class AutoSchema(openapi.AutoSchema):
+    def get_description(self):
+        # Only texts written for the contract (Dutch): the action's own docstring or one
+        # set with extend_schema, never a base class's developer docstring.
+        action_or_method = getattr(self.view, getattr(self.view, "action", self.method.lower()), None)
+        own_doc = getattr(action_or_method, "__doc__", None) if action_or_method is not None else None
+        view_doc = type(self.view).__dict__.get("__doc__")
+        return (
+            own_doc
+            if own_doc and action_or_method.__qualname__.startswith(type(self.view).__name__)
+            else view_doc
+        ) or ""
+
+    def get_override_parameters(self):
+        parameters = list(super().get_override_parameters())
+        view = self.view
+        if getattr(view, "action", None) not in getattr(view, "representation_actions", ()):
+            return parameters
+        serializer_class = view.get_serializer_class()
+        parameters.append(
+            OpenApiParameter(
+                "fields",
+                OpenApiTypes.STR,
+                OpenApiParameter.QUERY,
+                description="Komma-gescheiden lijst van de velden die in het antwoord moeten "
+                "staan (`url` staat er altijd in).",
+            )
+        )
+        expandable = sorted(getattr(serializer_class.Meta, "expandable", {}))
+        if expandable:
+            parameters.append(
+                OpenApiParameter(
+                    "expand",
+                    OpenApiTypes.STR,
+                    OpenApiParameter.QUERY,
+                    description="Komma-gescheiden lijst van relaties die één niveau diep in "
+                    "`_expand` worden opgenomen. Mogelijk: "
+                    + ", ".join(f"`{name}`" for name in expandable)
+                    + ".",
+                )
+            )
+        return parameters
+
+
+def _problem_schemas() -> dict:
+    fout = {
+        "type": "object",
+        "description": "Foutbericht volgens RFC 9457 (Problem Details), in de vorm van ZGW en Haal Centraal.",
+        "properties": {
+            "type": {"type": "string", "format": "uri", "description": "URI die het soort fout aanduidt."},
+            "code": {"type": "string", "description": "Systeemcode van het soort fout."},
+            "title": {"type": "string", "description": "Korte omschrijving van het soort fout."},
+            "status": {"type": "integer", "description": "De HTTP-statuscode."},
+            "detail": {"type": "string", "description": "Uitleg over deze specifieke fout."},
+            "instance": {
+                "type": "string",
+                "format": "uri",
+                "description": "Kenmerk van deze fout; ook terug te vinden in de logs.",
+            },
+        },
+        "required": ["code", "title", "status", "detail", "instance"],
+    }
+    invalid_param = {
+        "type": "object",
+        "description": "Een ongeldig veld of een ongeldige parameter.",
+        "properties": {
+            "name": {
+                "type": "string",
+                "description": "Naam van het veld; geneste velden met punten (`regels.0.aantal`).",
+            },
+            "code": {"type": "string", "description": "Systeemcode van de fout."},
+            "reason": {"type": "string", "description": "Uitleg in het Nederlands."},
+        },
+        "required": ["name", "code", "reason"],
+    }
+    validatie_fout = {
+        "type": "object",
+        "description": "Foutbericht bij ongeldige invoer, met alle ongeldige velden tegelijk.",
+        "properties": {
+            **fout["properties"],
+            "invalidParams": {
+                "type": "array",
+                "items": {"$ref": "#/components/schemas/FieldValidationError"},
+            },
+        },
+        "required": [*fout["required"], "invalidParams"],
+    }
+    return {"Fout": fout, "ValidatieFout": validatie_fout, "FieldValidationError": invalid_param}
+
+
+def _headers() -> dict:
+    return {
+        "API-Version": {
+            "description": "De volledige versie van deze API (gelijk aan `info.version`).",
+            "schema": {"type": "string", "example": "1.0.0"},
+            "required": True,
+        },
+        "Location": {
+            "description": "De URL van de aangemaakte resource.",
+            "schema": {"type": "string", "format": "uri"},
+            "required": True,
+        },
+        "Link": {
+            "description": "Links naar de eerste, vorige, volgende en laatste pagina (RFC 8288).",
+            "schema": {"type": "string"},
+            "required": True,
+        },
+        "X-Aantal-Geschat": {
+            "description": "`true` als `count` een schatting is (zeer grote resultaten).",
+            "schema": {"type": "string", "enum": ["true"]},
+        },
+        "Access-Control-Allow-Origin": {
+            "description": "Het OpenAPI-document is voor elke origin beschikbaar.",
+            "schema": {"type": "string", "enum": ["*"]},
+            "required": True,
+        },
+        "Allow": {
+            "description": "De toegestane methodes.",
+            "schema": {"type": "string"},
+        },
+    }
+
+
+def _header_ref(name: str) -> dict:
+    return {"$ref": f"#/components/headers/{name}"}
+
+
+def _error_codes(path: str, method: str, operation: dict) -> list[str]:
+    codes = ["406", "500"]
+    if operation.get("parameters") or method in BODY_METHODS or "{" in path:
+        codes.append("400")
+    if "{" in path:
+        codes.append("404")
+    if method in BODY_METHODS:
+        codes += ["413", "415"]
+    codes += operation.pop("x-extra-errors", [])
+    return sorted(set(codes))
+
+
+def _error_response(code: str) -> dict:
+    schema = "ValidatieFout" if code == "400" else "Fout"
+    return {
+        "description": ERROR_DESCRIPTIONS[code],
+        "headers": {"API-Version": _header_ref("API-Version")},
+        "content": {PROBLEM: {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
+    }
+
+
+def postprocess_conventions(result, generator, request, public):
+    components = result.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
+    # Haal Centraal DD5.7: no required properties in responses (``fields`` may omit them).
+    for name, schema in schemas.items():
+        if not name.endswith("Request") and not name.startswith("Paginated"):
+            schema.pop("required", None)
+    schemas.update(_problem_schemas())
+    components["headers"] = _headers()
+
+    for path, path_item in result.get("paths", {}).items():
+        for method, operation in path_item.items():
+            if method not in METHODS:
+                continue
+            responses = operation.setdefault("responses", {})
+            for code in _error_codes(path, method, operation):
+                responses.setdefault(code, _error_response(code))
+            for code, response in responses.items():
+                headers = response.setdefault("headers", {})
+                headers["API-Version"] = _header_ref("API-Version")
+                if code == "201":
+                    headers["Location"] = _header_ref("Location")
+                if code == "200" and operation["operationId"].endswith("_list"):
+                    headers["Link"] = _header_ref("Link")
+                    headers["X-Aantal-Geschat"] = _header_ref("X-Aantal-Geschat")
+                if code == "200" and path.startswith("/openapi."):
+                    headers["Access-Control-Allow-Origin"] = _header_ref("Access-Control-Allow-Origin")
+    return result

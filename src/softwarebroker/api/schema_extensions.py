@@ -1,0 +1,42 @@
+"""drf-spectacular extensions for the shared serializer fields."""
+
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.plumbing import build_basic_type
+from drf_spectacular.types import OpenApiTypes
+
+
+class ResourceURLFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = "softwarebroker.api.fields.ResourceURLField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        schema = build_basic_type(OpenApiTypes.URI)
+        schema.update(readOnly=True, maxLength=1000, description=self.target.help_text)
+        return schema
+
+
+class ReferenceFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = "softwarebroker.api.fields.ReferenceField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        schema = build_basic_type(OpenApiTypes.URI)
+        schema.update(minLength=1, maxLength=1000)
+        return schema
+
+
+class ExpandFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = "softwarebroker.api.serializers.ExpandField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        properties = {}
+        for name, spec in sorted(self.target.parent.Meta.expandable.items()):
+            component = auto_schema.resolve_serializer(spec.serializer_class, direction)
+            if spec.many:
+                properties[name] = {"type": "array", "items": component.ref}
+            else:
+                properties[name] = {"allOf": [component.ref], "nullable": True}
+        return {
+            "type": "object",
+            "readOnly": True,
+            "description": "De met `expand` opgevraagde gerelateerde resources, één niveau diep.",
+            "properties": properties,
+        }

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BestellingenConfig(AppConfig):
+    name = "softwarebroker.bestellingen"
+    verbose_name = "Bestellingen"

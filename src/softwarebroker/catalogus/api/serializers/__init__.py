@@ -1,0 +1,3 @@
+from .categorie import CategorieSerializer
+
+__all__ = ["CategorieSerializer"]

@@ -1,0 +1,3 @@
+from .categorie import CategorieViewSet
+
+__all__ = ["CategorieViewSet"]

@@ -1,0 +1,36 @@
+from drf_spectacular.utils import extend_schema, extend_schema_view
+
+from softwarebroker.api.viewsets import ResourceViewSet
+from softwarebroker.catalogus import selectors, services
+from softwarebroker.catalogus.api.filters import CategorieFilter
+from softwarebroker.catalogus.api.serializers import CategorieSerializer
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Alle categorieën",
+        description="De categorieën van de catalogus, als boom via `bovenliggendeCategorie`.",
+    ),
+    retrieve=extend_schema(summary="Eén categorie"),
+    create=extend_schema(summary="Categorie aanmaken"),
+    update=extend_schema(summary="Categorie volledig wijzigen"),
+    partial_update=extend_schema(summary="Categorie gedeeltelijk wijzigen"),
+    destroy=extend_schema(
+        summary="Categorie verwijderen",
+        description="Alleen een categorie zonder subcategorieën kan worden verwijderd; anders 409.",
+        extensions={"x-extra-errors": ["409"]},
+    ),
+)
+@extend_schema(tags=["categorieen"])
+class CategorieViewSet(ResourceViewSet):
+    serializer_class = CategorieSerializer
+    filterset_class = CategorieFilter
+    sort_fields = {"naam": "naam"}
+    default_sort = ("naam",)
+
+    def get_queryset(self):
+        self.queryset = selectors.categorieen()
+        return super().get_queryset()
+
+    def perform_destroy(self, instance):
+        services.delete_categorie(categorie=instance)

@@ -1,0 +1,3 @@
+from .categorie import Categorie
+
+__all__ = ["Categorie"]

@@ -1,0 +1,58 @@
+"""REST framework and OpenAPI generation settings."""
+
+from .environment import env
+
+API_PAGE_SIZE = env("API_PAGE_SIZE")
+API_MAX_PAGE_SIZE = env("API_MAX_PAGE_SIZE")
+API_EXACT_COUNT_LIMIT = env("API_EXACT_COUNT_LIMIT")
+
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_PAGINATION_CLASS": "softwarebroker.api.pagination.PageNumberPagination",
+    "DEFAULT_FILTER_BACKENDS": ["softwarebroker.api.filters.FilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "softwarebroker.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "softwarebroker.api.exceptions.exception_handler",
+    "DATETIME_FORMAT": "%Y-%m-%dT%H:%M:%SZ",
+    "COERCE_DECIMAL_TO_STRING": True,
+    "URL_FORMAT_OVERRIDE": None,
+    "FORMAT_SUFFIX_KWARG": None,
+    "ORDERING_PARAM": "sorteer",
+    "NON_FIELD_ERRORS_KEY": "nonFieldErrors",
+}
+
+# Shared by both APIs; what differs per API lives in softwarebroker.<api>.api.schema.
+SPECTACULAR_SETTINGS = {
+    "OAS_VERSION": "3.0.3",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "COMPONENT_SPLIT_PATCH": True,
+    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
+    "SCHEMA_COERCE_PATH_PK_SUFFIX": False,
+    "CAMELIZE_NAMES": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "softwarebroker.api.schema.postprocess_conventions",
+    ],
+    "CONTACT": {
+        "name": "Open Softwarebroker",
+        "url": "https://github.com/open-softwarebroker/open-softwarebroker",
+        "email": "team@opensoftwarebroker.nl",
+    },
+    "LICENSE": {
+        "name": "EUPL-1.2",
+        "url": "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12",
+    },
+    "EXTERNAL_DOCS": {
+        "description": "Documentatie van Open Softwarebroker",
+        "url": "https://github.com/open-softwarebroker/open-softwarebroker/tree/main/docs",
+    },
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "DISABLE_ERRORS_AND_WARNINGS": False,
+}

@@ -1,0 +1,133 @@
+"""Settings shared by every environment. Values come from the registry in ``variables.py``."""
+
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from . import variables  # noqa: F401  (registers the variables)
+from .environment import env
+
+BASE_DIR = Path(__file__).resolve().parent.parent  # src/softwarebroker
+ROOT_DIR = BASE_DIR.parent.parent
+
+SECRET_KEY = env("SECRET_KEY")
+DEBUG = env("DEBUG")
+ALLOWED_HOSTS = env("ALLOWED_HOSTS")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "corsheaders",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "procrastinate.contrib.django",
+    "softwarebroker.api",
+    "softwarebroker.catalogus",
+    "softwarebroker.organisaties",
+    "softwarebroker.bestellingen",
+    "softwarebroker.health",
+    "softwarebroker.core",
+    "softwarebroker.demo",
+]
+
+MIDDLEWARE = [
+    "softwarebroker.api.middleware.ProblemDetailsMiddleware",
+    "softwarebroker.api.middleware.APIHeadersMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django_structlog.middlewares.RequestMiddleware",
+    "softwarebroker.api.middleware.RequestBodyLimitMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "softwarebroker.urls"
+WSGI_APPLICATION = "softwarebroker.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+
+def _database_settings() -> dict:
+    url = env("DATABASE_URL")
+    if not url:
+        raise ImproperlyConfigured(
+            "DATABASE_URL is not set. `make run` and `make test` start an embedded "
+            "PostgreSQL and set it for you; elsewhere point it at your PostgreSQL server."
+        )
+    config = dj_database_url.parse(url, conn_max_age=env("DATABASE_CONN_MAX_AGE"))
+    if config["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("Open Softwarebroker runs on PostgreSQL only.")
+    return config
+
+
+DATABASES = {"default": _database_settings()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "nl"
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = ROOT_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# No trailing slashes on the APIs (ADR /core/no-trailing-slash): never redirect.
+APPEND_SLASH = False
+
+# Error pages are problem+json documents as well.
+CSRF_FAILURE_VIEW = "softwarebroker.api.views.csrf_failure"
+
+# Security headers (ADR /core/transport/security-headers).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "no-referrer"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
+
+# CORS by allowlist; the OpenAPI documents add `*` themselves.
+CORS_ALLOWED_ORIGINS = env("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/(catalogus|bestellingen)/api/"
+CORS_EXPOSE_HEADERS = ["API-Version", "Location", "Link"]
+
+# Request size limits (413 for larger bodies).
+API_MAX_BODY_SIZE = env("API_MAX_BODY_SIZE")
+DATA_UPLOAD_MAX_MEMORY_SIZE = API_MAX_BODY_SIZE
+
+from .api import *  # noqa: E402,F403
+from .logging import *  # noqa: E402,F403

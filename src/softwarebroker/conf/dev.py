@@ -1,0 +1,14 @@
+"""Local development (`make run`): an insecure but clearly labelled secret key."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-this-in-production-0123456789"  # noqa: F405
+
+# Serve static files straight from the apps (no collectstatic step for `make run`).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+DEMO_DATA_ALLOWED = True

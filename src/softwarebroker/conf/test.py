@@ -1,0 +1,12 @@
+"""Test settings: fast password hashing, fixed secret, no SSL redirect."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-insecure-key-0123456789-0123456789-0123456789"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+DEMO_DATA_ALLOWED = True
+WHITENOISE_USE_FINDERS = True

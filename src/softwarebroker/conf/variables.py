@@ -1,0 +1,136 @@
+"""Every environment variable the component reads, with its type, default and help text."""
+
+from .environment import define
+
+GENERAL = "Algemeen"
+DATABASE = "Database"
+SECURITY = "Beveiliging"
+API = "API"
+LOGGING = "Logging"
+
+define(
+    "DJANGO_SETTINGS_MODULE",
+    type="str",
+    default="softwarebroker.conf.production",
+    help="Settings module. `softwarebroker.conf.dev` for local development, "
+    "`softwarebroker.conf.production` for every real deployment (the container's default).",
+    group=GENERAL,
+)
+define(
+    "SECRET_KEY",
+    type="str",
+    default="",
+    help="Django's secret key: long, random and private. Required in production.",
+    group=SECURITY,
+    secret=True,
+)
+define(
+    "DEBUG",
+    type="bool",
+    default=False,
+    help="Show Django's debug pages. Never in production.",
+    group=GENERAL,
+)
+define(
+    "ALLOWED_HOSTS",
+    type="list",
+    default=["127.0.0.1", "localhost"],
+    help="Comma-separated host names this instance answers to.",
+    group=SECURITY,
+)
+define(
+    "DATABASE_URL",
+    type="str",
+    default="",
+    help="PostgreSQL connection URL, e.g. `postgresql://user:password@host:5432/softwarebroker`. "
+    "Local commands start an embedded PostgreSQL under `.data/` when this is empty.",
+    group=DATABASE,
+    secret=True,
+)
+define(
+    "DATABASE_CONN_MAX_AGE",
+    type="int",
+    default=60,
+    help="Seconds a database connection is kept open between requests.",
+    group=DATABASE,
+)
+define(
+    "CORS_ALLOWED_ORIGINS",
+    type="list",
+    default=[],
+    help="Comma-separated origins (scheme://host[:port]) that browsers may call the APIs from. "
+    "The OpenAPI documents are open to every origin regardless.",
+    group=SECURITY,
+)
+define(
+    "CSRF_TRUSTED_ORIGINS",
+    type="list",
+    default=[],
+    help="Comma-separated origins trusted for the admin's CSRF check behind a proxy.",
+    group=SECURITY,
+)
+define(
+    "SECURE_HSTS_SECONDS",
+    type="int",
+    default=31536000,
+    help="Strict-Transport-Security max-age in production.",
+    group=SECURITY,
+)
+define(
+    "SECURE_SSL_REDIRECT",
+    type="bool",
+    default=True,
+    help="Redirect plain HTTP to HTTPS in production (health endpoints excepted). Switch off "
+    "only when the ingress already enforces HTTPS.",
+    group=SECURITY,
+)
+define(
+    "USE_X_FORWARDED_PROTO",
+    type="bool",
+    default=True,
+    help="Trust the `X-Forwarded-Proto` header from the reverse proxy to detect HTTPS.",
+    group=SECURITY,
+)
+define(
+    "API_MAX_BODY_SIZE",
+    type="int",
+    default=1048576,
+    help="Largest accepted request body in bytes; larger bodies get 413.",
+    group=API,
+)
+define(
+    "API_PAGE_SIZE",
+    type="int",
+    default=20,
+    help="Default number of results per page (`pageSize`).",
+    group=API,
+)
+define(
+    "API_MAX_PAGE_SIZE",
+    type="int",
+    default=100,
+    help="Largest `pageSize` a client may ask for.",
+    group=API,
+)
+define(
+    "API_EXACT_COUNT_LIMIT",
+    type="int",
+    default=10000,
+    help="Lists count exactly up to this many results; above it `count` is PostgreSQL's "
+    "planner estimate, so paging stays fast on very large tables.",
+    group=API,
+)
+define(
+    "LOG_LEVEL",
+    type="str",
+    default="INFO",
+    help="Log level of the component's JSON logs.",
+    group=LOGGING,
+)
+define(
+    "LOG_FORMAT",
+    type="str",
+    default="json",
+    help="`json` (one JSON object per line, for log collectors) or `console` (readable).",
+    group=LOGGING,
+)

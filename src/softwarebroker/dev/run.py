@@ -1,0 +1,80 @@
+"""`make run`: database, migrations, demo data, the task-queue worker and the web server.
+
+Ctrl-C stops all of it, the embedded database included.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .database import database_url
+
+SRC = Path(__file__).resolve().parents[2]
+ADDRESS = os.environ.get("RUN_ADDRESS", "127.0.0.1:8000")
+
+BANNER = """
+Open Softwarebroker draait op http://{address}
+
+  Startpagina            http://{address}/
+  Catalogus API          http://{address}/catalogus/api/v1  (documentatie: /catalogus/api/v1/docs)
+  Bestellingen API       http://{address}/bestellingen/api/v1  (documentatie: /bestellingen/api/v1/docs)
+  OpenAPI-documenten     http://{address}/catalogus/api/v1/openapi.json
+                         http://{address}/bestellingen/api/v1/openapi.json
+  Beheeromgeving         http://{address}/admin/  (gebruiker: admin, wachtwoord: admin)
+  Gezondheid             http://{address}/_healthz/readyz
+
+Stoppen: Ctrl-C (stopt ook de taakverwerker en de database).
+"""
+
+
+def manage(*args: str) -> list[str]:
+    return [sys.executable, str(SRC / "manage.py"), *args]
+
+
+def main() -> int:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "softwarebroker.conf.dev"),
+    }
+    env.setdefault("LOG_FORMAT", "console")
+    processes: list[subprocess.Popen] = []
+    with database_url() as url:
+        env["DATABASE_URL"] = url
+        try:
+            subprocess.run(manage("migrate", "--noinput"), env=env, check=True)
+            subprocess.run(manage("load_demo_data"), env=env, check=True)
+            processes.append(subprocess.Popen(manage("procrastinate", "worker"), env=env))
+            processes.append(subprocess.Popen(manage("runserver", ADDRESS, "--noreload"), env=env))
+            time.sleep(1.5)
+            print(BANNER.format(address=ADDRESS), flush=True)
+            while all(process.poll() is None for process in processes):
+                time.sleep(0.5)
+            return 1  # one of them died on its own
+        except KeyboardInterrupt:
+            return 0
+        except subprocess.CalledProcessError as error:
+            return error.returncode
+        finally:
+            for process in processes:
+                if process.poll() is None:
+                    process.send_signal(signal.SIGINT)
+            for process in processes:
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+
+
+def _exit_on_sigterm() -> None:
+    # Treat SIGTERM like Ctrl-C, so the cleanup (the embedded database too) runs.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
+if __name__ == "__main__":
+    _exit_on_sigterm()
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""Run a command with DATABASE_URL pointing at PostgreSQL (embedded unless configured).
+
+python -m softwarebroker.dev.withdb -- pytest -q
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+
+from .database import database_url
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] == "--":
+        argv = argv[1:]
+    if not argv:
+        print("usage: python -m softwarebroker.dev.withdb -- COMMAND [ARGS...]", file=sys.stderr)
+        return 2
+    with database_url() as url:
+        env = {**os.environ, "DATABASE_URL": url}
+        try:
+            return subprocess.call(argv, env=env)
+        except KeyboardInterrupt:
+            return 130
+
+
+def _exit_on_sigterm() -> None:
+    # Treat SIGTERM like Ctrl-C, so the cleanup (the embedded database too) runs.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
+if __name__ == "__main__":
+    _exit_on_sigterm()
+    sys.exit(main(sys.argv[1:]))

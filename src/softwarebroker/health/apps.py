@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HealthConfig(AppConfig):
+    name = "softwarebroker.health"
+    verbose_name = "Gezondheid"

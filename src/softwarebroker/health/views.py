@@ -1,0 +1,44 @@
+"""Liveness and readiness probes for Kubernetes."""
+
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+
+from softwarebroker.api.problems import problem_response
+
+
+@require_GET
+def livez(request):
+    """The process answers; says nothing about its dependencies."""
+    return JsonResponse({"status": "ok"})
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except Exception:  # noqa: BLE001 - any failure means not ready
+        return False
+
+
+def _task_queue_ok() -> bool:
+    from procrastinate.contrib.django import app
+
+    try:
+        return bool(app.check_connection())
+    except Exception:  # noqa: BLE001 - any failure means not ready
+        return False
+
+
+@require_GET
+def readyz(request):
+    """Ready for traffic: the database and the task queue's tables are reachable."""
+    checks = {"database": _database_ok()}
+    checks["taakwachtrij"] = checks["database"] and _task_queue_ok()
+    if all(checks.values()):
+        return JsonResponse({"status": "ok", "controles": checks})
+    failed = ", ".join(name for name, ok in checks.items() if not ok)
+    return problem_response(
+        status=503, code="not_ready", detail=f"Niet gereed; mislukte controles: {failed}."
+    )

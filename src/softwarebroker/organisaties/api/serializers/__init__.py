@@ -1,0 +1,3 @@
+from .organisatie import OrganisatieSerializer
+
+__all__ = ["OrganisatieSerializer"]

@@ -1,0 +1,3 @@
+from .organisatie import OrganisatieViewSet
+
+__all__ = ["OrganisatieViewSet"]

@@ -1,0 +1,31 @@
+from drf_spectacular.utils import extend_schema, extend_schema_view
+
+from softwarebroker.api.viewsets import ResourceViewSet
+from softwarebroker.organisaties import selectors, services
+from softwarebroker.organisaties.api.filters import OrganisatieFilter
+from softwarebroker.organisaties.api.serializers import OrganisatieSerializer
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Alle organisaties", description="Gemeenten en verbonden partijen die bestellen."
+    ),
+    retrieve=extend_schema(summary="Eén organisatie"),
+    create=extend_schema(summary="Organisatie registreren"),
+    update=extend_schema(summary="Organisatie volledig wijzigen"),
+    partial_update=extend_schema(summary="Organisatie gedeeltelijk wijzigen"),
+    destroy=extend_schema(summary="Organisatie verwijderen"),
+)
+@extend_schema(tags=["organisaties"])
+class OrganisatieViewSet(ResourceViewSet):
+    serializer_class = OrganisatieSerializer
+    filterset_class = OrganisatieFilter
+    sort_fields = {"naam": "naam", "oin": "oin", "inwonertal": "inwonertal"}
+    default_sort = ("naam",)
+
+    def get_queryset(self):
+        self.queryset = selectors.organisaties()
+        return super().get_queryset()
+
+    def perform_destroy(self, instance):
+        services.delete_organisatie(organisatie=instance)

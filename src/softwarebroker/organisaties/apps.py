@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OrganisatiesConfig(AppConfig):
+    name = "softwarebroker.organisaties"
+    verbose_name = "Organisaties"

@@ -1,0 +1,3 @@
+from .organisatie import Organisatie, OrganisatieType
+
+__all__ = ["Organisatie", "OrganisatieType"]
