@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from rest_framework import serializers
+from rest_framework.relations import MANY_RELATION_KWARGS
 
 from .definitions import APIDefinition
 from .urls_building import collection_url
@@ -22,6 +23,25 @@ class ResourceURLField(serializers.Field):
         meta = self.parent.Meta
         base = collection_url(self.context["request"], meta.api, meta.collection)
         return f"{base}/{instance.uuid}"
+
+
+class ReferenceListField(serializers.ManyRelatedField):
+    """A list of references that reports every invalid item (``deelnemers.1``), not the first."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) or not hasattr(data, "__iter__"):
+            self.fail("not_a_list", input_type=type(data).__name__)
+        if not self.allow_empty and len(data) == 0:
+            self.fail("empty")
+        values, errors = [], {}
+        for index, item in enumerate(data):
+            try:
+                values.append(self.child_relation.to_internal_value(item))
+            except serializers.ValidationError as error:
+                errors[index] = error.detail
+        if errors:
+            raise serializers.ValidationError(errors)
+        return values
 
 
 class ReferenceField(serializers.RelatedField):
@@ -44,6 +64,14 @@ class ReferenceField(serializers.RelatedField):
 
     def use_pk_only_optimization(self):
         return False
+
+    @classmethod
+    def many_init(cls, *args, **kwargs):
+        list_kwargs = {"child_relation": cls(*args, **kwargs)}
+        for key in kwargs:
+            if key in MANY_RELATION_KWARGS:
+                list_kwargs[key] = kwargs[key]
+        return ReferenceListField(**list_kwargs)
 
     def to_representation(self, value):
         base = collection_url(self.context["request"], self.api, self.collection)

@@ -37,6 +37,7 @@ def generate_schema(api: APIDefinition) -> dict:
 
 class OpenAPIDocumentView(APIView):
     api: APIDefinition
+    http_method_names = ["get", "head"]
     authentication_classes: list = []
     permission_classes: list = []
 

@@ -21,6 +21,8 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 ESTIMATE_HEADER = "X-Aantal-Geschat"
+# Keeps OFFSET within PostgreSQL's bigint whatever a client asks for.
+MAX_PAGE = 2**31 - 1
 
 
 def _positive_int(request, name: str, default: int, maximum: int | None = None) -> int:
@@ -61,15 +63,25 @@ class PageNumberPagination(pagination.BasePagination):
     page_query_param = "page"
     page_size_query_param = "pageSize"
 
+    def validate(self, request) -> None:
+        """Parse ``page`` and ``pageSize``; 400 listing both when both are wrong."""
+        errors = {}
+        try:
+            self.page_size = _positive_int(
+                request, self.page_size_query_param, settings.API_PAGE_SIZE, settings.API_MAX_PAGE_SIZE
+            )
+        except ValidationError as error:
+            errors.update(error.detail)
+        try:
+            self.page = _positive_int(request, self.page_query_param, 1, MAX_PAGE)
+        except ValidationError as error:
+            errors.update(error.detail)
+        if errors:
+            raise ValidationError(errors)
+
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
-        self.page_size = _positive_int(
-            request,
-            self.page_size_query_param,
-            settings.API_PAGE_SIZE,
-            settings.API_MAX_PAGE_SIZE,
-        )
-        self.page = _positive_int(request, self.page_query_param, 1)
+        self.validate(request)
         offset = (self.page - 1) * self.page_size
         rows = list(queryset[offset : offset + self.page_size + 1])
         self.has_next = len(rows) > self.page_size
@@ -152,7 +164,7 @@ class PageNumberPagination(pagination.BasePagination):
                 "in": "query",
                 "required": False,
                 "description": "Het paginanummer, beginnend bij 1.",
-                "schema": {"type": "integer", "minimum": 1},
+                "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
             },
             {
                 "name": self.page_size_query_param,

@@ -25,11 +25,28 @@ def allowed_query_parameters(view, request) -> set[str]:
 
 def check_query_parameters(view, request) -> None:
     allowed = allowed_query_parameters(view, request)
-    unknown = sorted(name for name in request.query_params if name not in allowed)
-    if unknown:
-        raise ValidationError(
-            {
-                name: [ErrorDetail("Deze parameter wordt niet ondersteund.", code="unknownParam")]
-                for name in unknown
-            }
-        )
+    errors = {
+        name: [ErrorDetail("Deze parameter wordt niet ondersteund.", code="unknownParam")]
+        for name in sorted(request.query_params)
+        if name not in allowed
+    }
+    for name, values in request.query_params.lists():
+        if name not in errors and any("\x00" in value for value in values):
+            errors[name] = [
+                ErrorDetail("De waarde bevat een niet-toegestaan teken.", code="notAllowedCharacter")
+            ]
+    if errors:
+        raise ValidationError(errors)
+
+
+def collect_errors(checks) -> None:
+    """Run every check; raise one ValidationError with all their errors together."""
+    errors: dict = {}
+    for check in checks:
+        try:
+            check()
+        except ValidationError as error:
+            for name, messages in error.detail.items():
+                errors.setdefault(name, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)

@@ -8,8 +8,9 @@ to every operation the problem+json error responses it can return, and the
 from __future__ import annotations
 
 from drf_spectacular import openapi
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
+
+from .serializers import EXPAND_FIELD
 
 PROBLEM = "application/problem+json"
 BODY_METHODS = {"post", "put", "patch"}
@@ -48,29 +49,36 @@ class AutoSchema(openapi.AutoSchema):
         if getattr(view, "action", None) not in getattr(view, "representation_actions", ()):
             return parameters
         serializer_class = view.get_serializer_class()
+        field_names = [name for name in serializer_class().fields if name != EXPAND_FIELD]
         parameters.append(
-            OpenApiParameter(
+            _list_parameter(
                 "fields",
-                OpenApiTypes.STR,
-                OpenApiParameter.QUERY,
-                description="Komma-gescheiden lijst van de velden die in het antwoord moeten "
-                "staan (`url` staat er altijd in).",
+                field_names,
+                "Komma-gescheiden lijst van de velden die in het antwoord moeten staan "
+                "(`url` staat er altijd in).",
             )
         )
         expandable = sorted(getattr(serializer_class.Meta, "expandable", {}))
         if expandable:
             parameters.append(
-                OpenApiParameter(
+                _list_parameter(
                     "expand",
-                    OpenApiTypes.STR,
-                    OpenApiParameter.QUERY,
-                    description="Komma-gescheiden lijst van relaties die één niveau diep in "
-                    "`_expand` worden opgenomen. Mogelijk: "
-                    + ", ".join(f"`{name}`" for name in expandable)
-                    + ".",
+                    expandable,
+                    "Komma-gescheiden lijst van relaties die één niveau diep in `_expand` worden opgenomen.",
                 )
             )
         return parameters
+
+
+def _list_parameter(name: str, choices: list[str], description: str) -> OpenApiParameter:
+    return OpenApiParameter(
+        name,
+        {"type": "array", "items": {"type": "string", "enum": choices}},
+        OpenApiParameter.QUERY,
+        description=description,
+        style="form",
+        explode=False,
+    )
 
 
 def _problem_schemas() -> dict:
@@ -157,9 +165,8 @@ def _header_ref(name: str) -> dict:
 
 
 def _error_codes(path: str, method: str, operation: dict) -> list[str]:
-    codes = ["406", "500"]
-    if operation.get("parameters") or method in BODY_METHODS or "{" in path:
-        codes.append("400")
+    # Every operation rejects unknown query parameters, so every operation can give 400.
+    codes = ["400", "406", "500"]
     if "{" in path:
         codes.append("404")
     if method in BODY_METHODS:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from rest_framework import status, viewsets
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from .filters import FilterBackend, SortFilter
-from .query_parameters import check_query_parameters
+from .query_parameters import check_query_parameters, collect_errors
 from .representation import parse_expand, parse_fields
 
 UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
@@ -26,18 +27,41 @@ class ResourceViewSet(viewsets.ModelViewSet):
     http_method_names = ["get", "post", "put", "patch", "delete", "head"]
     filter_backends = [FilterBackend, SortFilter]
     representation_actions = ("list", "retrieve")
+    filterset_class = None
     sort_fields: dict[str, str] = {}
     default_sort: tuple[str, ...] = ("pk",)
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        check_query_parameters(self, request)
         self.selected_fields = None
         self.expand = []
+        # Validate every query parameter up front so one 400 lists all that is wrong.
+        checks = [lambda: check_query_parameters(self, request)]
         if self.action in self.representation_actions:
-            serializer_class = self.get_serializer_class()
-            self.selected_fields = parse_fields(request.query_params.get("fields"), serializer_class)
-            self.expand = parse_expand(request.query_params.get("expand"), serializer_class)
+            checks += [lambda: self._parse_fields(request), lambda: self._parse_expand(request)]
+        if self.action == "list":
+            checks += [
+                lambda: self.paginator.validate(request),
+                lambda: self._validate_filters(request),
+                lambda: SortFilter().get_ordering(request, None, self),
+            ]
+        collect_errors(checks)
+
+    def _parse_fields(self, request):
+        raw = request.query_params.get("fields")
+        self.selected_fields = parse_fields(raw, self.get_serializer_class())
+
+    def _parse_expand(self, request):
+        self.expand = parse_expand(request.query_params.get("expand"), self.get_serializer_class())
+
+    def _validate_filters(self, request):
+        if self.filterset_class is None:
+            return
+        filterset = self.filterset_class(
+            request.query_params, queryset=self.filterset_class._meta.model.objects.none()
+        )
+        if not filterset.is_valid():
+            raise ValidationError(filterset.errors)
 
     def get_serializer_context(self):
         context = super().get_serializer_context()

@@ -10,3 +10,5 @@ STORAGES = {
 }
 DEMO_DATA_ALLOWED = True
 WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = None  # static files come from the apps through WhiteNoise's finders
+LOGGING["loggers"]["django_structlog"]["level"] = "ERROR"  # noqa: F405

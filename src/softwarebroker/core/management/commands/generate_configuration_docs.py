@@ -57,9 +57,7 @@ class Command(BaseCommand):
         content = render()
         if check:
             if not TARGET.exists() or TARGET.read_text() != content:
-                raise CommandError(
-                    "docs/configuration.md is verouderd: draai `make docs`."
-                )
+                raise CommandError("docs/configuration.md is verouderd: draai `make docs`.")
             self.stdout.write("docs/configuration.md is actueel.")
             return
         TARGET.write_text(content)

@@ -1,0 +1,82 @@
+"""The contract: served without authentication, identical in JSON and YAML, equal to api-spec/."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from softwarebroker.api.definitions import APIS
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("api", APIS, ids=[api.slug for api in APIS])
+def test_json_and_yaml_are_identical_and_open_to_all_origins(client, api):
+    as_json = client.get(f"{api.base_path}/openapi.json", headers={"Origin": "https://portaal.example"})
+    as_yaml = client.get(f"{api.base_path}/openapi.yaml", headers={"Origin": "https://portaal.example"})
+
+    assert as_json.status_code == as_yaml.status_code == 200
+    assert as_json["Content-Type"] == "application/json"
+    assert as_yaml["Content-Type"].startswith("application/yaml")
+    assert as_json["Access-Control-Allow-Origin"] == as_yaml["Access-Control-Allow-Origin"] == "*"
+    assert yaml.safe_load(as_yaml.content) == as_json.json()
+
+
+@pytest.mark.parametrize("api", APIS, ids=[api.slug for api in APIS])
+def test_served_document_equals_the_committed_contract(client, api):
+    committed = yaml.safe_load((ROOT / "api-spec" / f"{api.slug}.yaml").read_text())
+
+    assert client.get(f"{api.base_path}/openapi.json").json() == committed
+
+
+@pytest.mark.parametrize("api", APIS, ids=[api.slug for api in APIS])
+def test_info_and_servers(documents, api):
+    document = documents[api.slug]
+
+    assert document["openapi"] == "3.0.3"
+    info = document["info"]
+    assert info["title"] == api.title
+    assert info["version"] == api.version
+    assert set(info["contact"]) == {"name", "url", "email"}
+    assert info["license"]["name"] == "EUPL-1.2"
+    assert api.description == info["description"]
+    assert " van " in info["description"]  # Dutch
+    assert document["servers"][0]["url"] == api.base_path
+
+
+@pytest.mark.parametrize("api", APIS, ids=[api.slug for api in APIS])
+def test_every_operation_documents_its_errors_as_problem_json(documents, api):
+    for path, item in documents[api.slug]["paths"].items():
+        for method, operation in item.items():
+            responses = operation["responses"]
+            assert {"400", "406", "500"} <= set(responses), (method, path)
+            for status, response in responses.items():
+                assert "API-Version" in response["headers"], (method, path, status)
+                if status.startswith(("4", "5")):
+                    assert list(response["content"]) == ["application/problem+json"]
+
+
+@pytest.mark.parametrize("api", APIS, ids=[api.slug for api in APIS])
+@pytest.mark.parametrize("page", ["docs", "docs/swagger-ui"])
+def test_documentation_pages_use_only_local_assets(client, api, page):
+    response = client.get(f"{api.base_path}/{page}")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"{api.base_path}/openapi.yaml" in html
+    assert "https://" not in html.replace("https://github.com", "")
+    assert "/static/drf_spectacular_sidecar/" in html
+
+
+def test_cors_allowlist_for_the_apis(client, settings):
+    settings.CORS_ALLOWED_ORIGINS = ["https://portaal.gemeente.example"]
+    allowed = client.options(
+        "/catalogus/api/v1/categorieen",
+        headers={"Origin": "https://portaal.gemeente.example", "Access-Control-Request-Method": "GET"},
+    )
+    other = client.get("/catalogus/api/v1/categorieen", headers={"Origin": "https://kwaadaardig.example"})
+
+    assert allowed["Access-Control-Allow-Origin"] == "https://portaal.gemeente.example"
+    assert "Access-Control-Allow-Origin" not in other

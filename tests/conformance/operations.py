@@ -1,0 +1,71 @@
+"""Every operation of both OpenAPI documents, as data for parametrised tests."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+
+from softwarebroker.api.definitions import APIS, APIDefinition
+from softwarebroker.api.openapi import generate_schema
+
+METHODS = ("get", "post", "put", "patch", "delete")
+
+
+@dataclass(frozen=True)
+class Operation:
+    api: APIDefinition
+    path: str  # as in the document, e.g. /categorieen/{uuid}
+    method: str
+    operation: dict
+
+    @property
+    def id(self) -> str:
+        return f"{self.method.upper()} {self.api.base_path}{self.path}"
+
+    @property
+    def collection(self) -> str:
+        return self.path.strip("/").split("/")[0]
+
+    @property
+    def has_path_parameters(self) -> bool:
+        return "{" in self.path
+
+    @property
+    def has_body(self) -> bool:
+        return "requestBody" in self.operation
+
+    @property
+    def is_list(self) -> bool:
+        return self.operation["operationId"].endswith("_list")
+
+    def url(self, identifier: uuid.UUID | None = None) -> str:
+        path = re.sub(r"\{[^}]+\}", str(identifier or uuid.uuid4()), self.path)
+        return f"{self.api.base_path}{path}"
+
+    @property
+    def documented_statuses(self) -> set[str]:
+        return set(self.operation["responses"])
+
+
+def all_operations() -> list[Operation]:
+    operations = []
+    for api in APIS:
+        document = generate_schema(api)
+        for path, item in document["paths"].items():
+            for method in METHODS:
+                if method in item:
+                    operations.append(Operation(api, path, method, item[method]))
+    return operations
+
+
+def all_paths() -> list[tuple[APIDefinition, str, set[str]]]:
+    result = []
+    for api in APIS:
+        for path, item in generate_schema(api)["paths"].items():
+            result.append((api, path, {method for method in METHODS if method in item}))
+    return result
+
+
+OPERATIONS = all_operations()
+PATHS = all_paths()

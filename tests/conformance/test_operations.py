@@ -1,0 +1,208 @@
+"""Runtime conventions checked on every documented operation of both APIs.
+
+Resources added later are covered automatically: the operations come from the
+generated OpenAPI documents, the objects from the factory registry.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.conftest import invalid_param, problem
+from tests.factories import FACTORIES
+
+from .operations import OPERATIONS, PATHS, Operation
+
+pytestmark = [pytest.mark.django_db, pytest.mark.conformance]
+
+SECURITY_HEADERS = {
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def by_id(operations):
+    return pytest.mark.parametrize("operation", operations, ids=[op.id for op in operations])
+
+
+def call(client, operation, url, *, body=b"{}", content_type="application/json", **headers):
+    if operation.method in ("get", "delete"):
+        return client.generic(operation.method.upper(), url, headers=headers)
+    return client.generic(operation.method.upper(), url, body, content_type=content_type, headers=headers)
+
+
+def existing_url(operation):
+    """A URL for the operation, with an existing object in the path where needed."""
+    if not operation.has_path_parameters:
+        return operation.url()
+    factory = FACTORIES.get(operation.collection)
+    assert factory is not None, f"add a factory for '{operation.collection}' to tests/factories.py"
+    return operation.url(factory().uuid)
+
+
+def assert_api_headers(response, operation):
+    assert response["API-Version"] == operation.api.version
+    for name, value in SECURITY_HEADERS.items():
+        assert response[name] == value, name
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+def assert_documented(response, operation):
+    assert str(response.status_code) in operation.documented_statuses, (
+        f"{operation.id} returned {response.status_code}, not in {sorted(operation.documented_statuses)}"
+    )
+
+
+def test_every_collection_has_a_factory():
+    collections = {op.collection for op in OPERATIONS if op.has_path_parameters}
+    assert collections <= set(FACTORIES), collections - set(FACTORIES)
+
+
+@by_id(OPERATIONS)
+def test_unknown_query_parameter_gives_400(client, operation):
+    response = call(client, operation, existing_url(operation) + "?onbekendeParameter=1")
+
+    assert response.status_code == 400
+    body = problem(response)
+    assert invalid_param(body, "onbekendeParameter")["code"] == "unknownParam"
+    assert_api_headers(response, operation)
+    assert_documented(response, operation)
+
+
+@by_id(OPERATIONS)
+def test_api_version_and_security_headers(client, operation):
+    response = call(client, operation, existing_url(operation))
+
+    assert response.status_code < 500
+    assert_api_headers(response, operation)
+    assert_documented(response, operation)
+    if response.status_code >= 400:
+        problem(response)
+
+
+@by_id(OPERATIONS)
+def test_trailing_slash_gives_404_not_a_redirect(client, operation):
+    response = call(client, operation, existing_url(operation) + "/")
+
+    assert response.status_code == 404
+    problem(response)
+    assert_api_headers(response, operation)
+
+
+@by_id([op for op in OPERATIONS if op.path.startswith("/openapi.") is False])
+def test_unsupported_accept_gives_406(client, operation):
+    response = call(client, operation, existing_url(operation), Accept="text/csv")
+
+    assert response.status_code == 406
+    problem(response)
+    assert_api_headers(response, operation)
+    assert_documented(response, operation)
+
+
+@by_id([op for op in OPERATIONS if op.has_body])
+def test_unsupported_content_type_gives_415(client, operation):
+    response = call(client, operation, existing_url(operation), body=b"naam=x", content_type="text/plain")
+
+    assert response.status_code == 415
+    problem(response)
+    assert_documented(response, operation)
+
+
+@by_id([op for op in OPERATIONS if op.has_body])
+def test_malformed_json_gives_400(client, operation):
+    response = call(client, operation, existing_url(operation), body=b'{"naam": ')
+
+    assert response.status_code == 400
+    body = problem(response)
+    assert body["code"] == "parse_error"
+    assert_documented(response, operation)
+
+
+@by_id([op for op in OPERATIONS if op.has_body])
+def test_too_large_body_gives_413(client, operation, settings):
+    settings.API_MAX_BODY_SIZE = 100
+    response = call(client, operation, existing_url(operation), body=b'{"naam": "' + b"x" * 200 + b'"}')
+
+    assert response.status_code == 413
+    problem(response)
+    assert_api_headers(response, operation)
+    assert_documented(response, operation)
+
+
+@by_id([op for op in OPERATIONS if op.has_path_parameters and op.method != "post"])
+def test_unknown_object_gives_404(client, operation):
+    response = call(client, operation, operation.url())
+
+    assert response.status_code == 404
+    problem(response)
+    assert_documented(response, operation)
+
+
+@pytest.mark.parametrize(
+    ("api", "path", "methods"), PATHS, ids=[f"{api.base_path}{path}" for api, path, _ in PATHS]
+)
+def test_undocumented_method_gives_405_with_allow(client, api, path, methods):
+    undocumented = [m for m in ("get", "post", "put", "patch", "delete") if m not in methods]
+    factory = FACTORIES.get(path.strip("/").split("/")[0])
+    identifier = factory().uuid if "{" in path and factory else None
+    url = Operation(api, path, "get", {}).url(identifier)
+    for method in undocumented:
+        response = client.generic(method.upper(), url, b"{}", content_type="application/json")
+        assert response.status_code == 405, (method, url)
+        problem(response)
+        allowed = {m.strip().lower() for m in response["Allow"].split(",")}
+        assert methods <= allowed, (methods, allowed)
+        assert response["API-Version"] == api.version
+    options = client.options(url)
+    assert options.status_code == 405
+
+
+@by_id([op for op in OPERATIONS if op.is_list])
+def test_list_is_paginated(client, operation):
+    factory = FACTORIES[operation.collection]
+    factory.create_batch(3)
+
+    response = client.get(operation.url() + "?pageSize=2")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == {"count", "next", "previous", "results"}
+    assert body["count"] >= 3
+    assert len(body["results"]) == 2
+    assert body["previous"] is None
+    assert "page=2" in body["next"]
+    assert 'rel="next"' in response["Link"]
+    assert 'rel="first"' in response["Link"]
+
+    past_end = client.get(operation.url() + "?page=999")
+    assert past_end.status_code == 400
+    assert invalid_param(problem(past_end), "page")["code"] == "page"
+
+
+@by_id([op for op in OPERATIONS if op.is_list])
+def test_list_query_count_does_not_grow_with_rows(client, operation):
+    factory = FACTORIES[operation.collection]
+    expand = ""
+    for parameter in operation.operation.get("parameters", []):
+        if parameter["name"] == "expand":
+            expand = "?expand=" + ",".join(parameter["schema"]["items"]["enum"])
+    factory.create_batch(2)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(operation.url() + expand).status_code == 200
+    factory.create_batch(15)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(operation.url() + expand).status_code == 200
+
+    assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
+
+
+@by_id([op for op in OPERATIONS if op.method == "get" and not op.path.startswith("/openapi.")])
+def test_unknown_fields_and_expand_give_400(client, operation):
+    url = existing_url(operation)
+    fields = client.get(url + "?fields=bestaatNiet")
+    expand = client.get(url + "?expand=bestaatNiet")
+
+    assert invalid_param(problem(fields), "fields")["code"] == "fields"
+    assert invalid_param(problem(expand), "expand")["code"] == "expand"

@@ -1,0 +1,32 @@
+import pytest
+from django.test import Client
+
+from softwarebroker.api.definitions import APIS
+from softwarebroker.api.openapi import generate_schema
+
+
+@pytest.fixture
+def client():
+    return Client()
+
+
+@pytest.fixture(scope="session")
+def documents():
+    """The generated OpenAPI documents, keyed by API slug."""
+    return {api.slug: generate_schema(api) for api in APIS}
+
+
+def problem(response):
+    """Assert a problem+json response and return its body."""
+    assert response["Content-Type"].startswith("application/problem+json"), response.content[:200]
+    body = response.json()
+    for member in ("type", "code", "title", "status", "detail", "instance"):
+        assert member in body, f"{member} missing from {body}"
+    assert body["status"] == response.status_code
+    return body
+
+
+def invalid_param(body, name):
+    matches = [param for param in body["invalidParams"] if param["name"] == name]
+    assert matches, f"no invalidParams entry for {name}: {body['invalidParams']}"
+    return matches[0]

@@ -1,0 +1,26 @@
+import pytest
+from django.core.management import call_command
+
+from softwarebroker.catalogus.models import Categorie
+from softwarebroker.organisaties.models import Organisatie
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_data_loads_idempotently():
+    call_command("load_demo_data")
+    counts = (Categorie.objects.count(), Organisatie.objects.count())
+    call_command("load_demo_data")
+
+    assert (Categorie.objects.count(), Organisatie.objects.count()) == counts
+    assert counts[0] > 0 and counts[1] > 0
+    verband = Organisatie.objects.get(type="samenwerkingsverband")
+    assert verband.deelnemers.count() == 2
+
+
+def test_demo_data_refused_outside_development(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEMO_DATA_ALLOWED = False
+    with pytest.raises(CommandError):
+        call_command("load_demo_data")
