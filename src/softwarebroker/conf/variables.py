@@ -77,6 +77,14 @@ define(
     group=SECURITY,
 )
 define(
+    "SECURE_HSTS_PRELOAD",
+    type="bool",
+    default=True,
+    help="Add `preload` to the Strict-Transport-Security header in production, so the domain "
+    "may be submitted to the browsers' HSTS preload list.",
+    group=SECURITY,
+)
+define(
     "SECURE_SSL_REDIRECT",
     type="bool",
     default=True,
