@@ -71,7 +71,9 @@ def main() -> int:
 
 
 def _exit_on_sigterm() -> None:
-    # Treat SIGTERM like Ctrl-C, so the cleanup (the embedded database too) runs.
+    # Ctrl-C must work even when a parent started us with SIGINT ignored (as shells do for
+    # background jobs), and SIGTERM is treated alike, so the cleanup (the database too) runs.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
