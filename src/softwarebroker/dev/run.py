@@ -48,8 +48,10 @@ def main() -> int:
         try:
             subprocess.run(manage("migrate", "--noinput"), env=env, check=True)
             subprocess.run(manage("load_demo_data"), env=env, check=True)
-            processes.append(subprocess.Popen(manage("procrastinate", "worker"), env=env))
-            processes.append(subprocess.Popen(manage("runserver", ADDRESS, "--noreload"), env=env))
+            # Own sessions: Ctrl-C reaches only this process, which then stops the children
+            # in order (SIGTERM is the worker's graceful stop) before the database.
+            for command in (manage("procrastinate", "worker"), manage("runserver", ADDRESS, "--noreload")):
+                processes.append(subprocess.Popen(command, env=env, start_new_session=True))
             time.sleep(1.5)
             print(BANNER.format(address=ADDRESS), flush=True)
             while all(process.poll() is None for process in processes):
@@ -62,7 +64,7 @@ def main() -> int:
         finally:
             for process in processes:
                 if process.poll() is None:
-                    process.send_signal(signal.SIGINT)
+                    process.terminate()
             for process in processes:
                 try:
                     process.wait(timeout=10)
