@@ -27,7 +27,7 @@ SPEC_URLCONF_bestellingen := softwarebroker.bestellingen.api.urls
 STATIC_ENV := DJANGO_SETTINGS_MODULE=softwarebroker.conf.test DATABASE_URL=postgresql://unused@localhost/unused
 
 .PHONY: help run test venv lint format check-spec spec adr-lint check-docs docs check-publiccode \
-        check-migrations check-deploy pytest requirements clean
+        check-docker check-chart check-migrations check-deploy pytest benchmark requirements clean
 
 help:
 	@echo "make run    start everything on http://127.0.0.1:8000"
@@ -50,7 +50,7 @@ node_modules/.installed: package.json package-lock.json
 run: $(STAMP)
 	@$(PY) -m softwarebroker.dev.run
 
-test: lint check-spec adr-lint check-docs check-publiccode check-migrations check-deploy pytest
+test: lint check-spec adr-lint check-docs check-publiccode check-docker check-chart check-migrations check-deploy pytest
 	@echo "make test: all checks passed"
 
 lint: $(STAMP)
@@ -103,6 +103,12 @@ docs: $(STAMP)
 check-publiccode: $(STAMP) $(PUBLICCODE_SCHEMA)
 	$(PY) -m softwarebroker.dev.check_publiccode $(PUBLICCODE_SCHEMA) publiccode.yml
 
+check-docker: $(STAMP)
+	$(PY) -m softwarebroker.dev.check_dockerfile Dockerfile
+
+check-chart: $(STAMP)
+	$(PY) -m softwarebroker.dev.check_chart helm/softwarebroker
+
 check-migrations: $(STAMP)
 	DJANGO_SETTINGS_MODULE=softwarebroker.conf.test $(WITHDB) $(MANAGE) makemigrations --check --dry-run --no-input
 
@@ -113,6 +119,9 @@ check-deploy: $(STAMP)
 
 pytest: $(STAMP)
 	$(WITHDB) $(PY) -m pytest
+
+benchmark: $(STAMP)
+	PYTHONPATH=src:. $(PY) -m benchmarks.pagination --rows 1000000 --repeat 30
 
 requirements: $(STAMP)
 	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements/base.txt requirements/base.in

@@ -8,4 +8,4 @@ class APIConfig(AppConfig):
 
     def ready(self):
         # Schema extensions register themselves on import.
-        from . import schema_extensions  # noqa: F401
+        from . import logging, schema_extensions  # noqa: F401

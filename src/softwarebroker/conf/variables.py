@@ -129,6 +129,13 @@ define(
     group=API,
 )
 define(
+    "WEB_CONCURRENCY",
+    type="int",
+    default=2,
+    help="Number of gunicorn worker processes in the container (read by gunicorn itself).",
+    group="Server",
+)
+define(
     "LOG_LEVEL",
     type="str",
     default="INFO",

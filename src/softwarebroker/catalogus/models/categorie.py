@@ -23,6 +23,8 @@ class Categorie(models.Model):
         verbose_name = "categorie"
         verbose_name_plural = "categorieën"
         ordering = ("naam",)
+        # Lists sort by name (then id, for stable pages) by default.
+        indexes = [models.Index(fields=("naam", "id"), name="categorie_naam_id_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=("bovenliggende_categorie", "naam"),

@@ -1,0 +1,75 @@
+# Open Softwarebroker container image.
+#
+#   web:    the default command (gunicorn on port 8000)
+#   worker: python src/manage.py procrastinate worker
+#
+# Build from the repository root: docker build -t open-softwarebroker .
+# Lint: python -m softwarebroker.dev.check_dockerfile Dockerfile
+
+# --- builder: the runtime dependencies in a self-contained virtualenv ---------------------
+# Both stages use the same base image, so the virtualenv's interpreter symlinks stay valid
+# when it is copied into the final stage.
+FROM python:3.12-slim-bookworm AS builder
+
+ENV PIP_DISABLE_PIP_VERSION_CHECK=1
+
+RUN python -m venv /opt/venv
+
+# Only the pinned runtime requirements go in, so source edits do not invalidate this layer.
+COPY requirements/base.txt /tmp/requirements.txt
+# Wheels only: every runtime dependency (psycopg-binary included) ships manylinux wheels, so
+# the image needs no compiler, and a dependency without a wheel fails here instead of
+# silently pulling in a build toolchain. pip check catches an inconsistent pin set.
+RUN /opt/venv/bin/pip install --no-cache-dir --only-binary=:all: -r /tmp/requirements.txt \
+    && /opt/venv/bin/pip check
+
+# --- runtime ---------------------------------------------------------------------------------
+FROM python:3.12-slim-bookworm AS runtime
+
+LABEL org.opencontainers.image.title="Open Softwarebroker" \
+      org.opencontainers.image.description="Software catalogue and order registration for Dutch municipalities (Common Ground)" \
+      org.opencontainers.image.licenses="EUPL-1.2" \
+      org.opencontainers.image.source="https://github.com/open-softwarebroker/open-softwarebroker"
+
+# A fixed numeric uid/gid: Kubernetes can only verify runAsNonRoot against a numeric USER, and
+# volume permissions (fsGroup) stay predictable. No home directory: nothing may write there.
+RUN groupadd --system --gid 1000 app \
+    && useradd --system --uid 1000 --gid app --no-create-home --home-dir /nonexistent \
+       --shell /usr/sbin/nologin app
+
+# DJANGO_SETTINGS_MODULE is baked in because manage.py defaults to the development settings;
+# without it the worker command would start with them. It holds no secret.
+# WEB_CONCURRENCY is gunicorn's own variable for the worker count, so it can be tuned per
+# deployment without a wrapper script; GUNICORN_CMD_ARGS adds any other gunicorn option.
+# Bytecode is compiled at build time below; at run time the root filesystem is read-only.
+ENV PATH="/opt/venv/bin:${PATH}" \
+    PYTHONPATH=/app/src \
+    PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    DJANGO_SETTINGS_MODULE=softwarebroker.conf.production \
+    WEB_CONCURRENCY=2
+
+WORKDIR /app
+
+COPY --from=builder /opt/venv /opt/venv
+# Everything stays owned by root and read-only for the app user: the code cannot be changed
+# by the process that runs it.
+COPY LICENSE ./
+COPY src/ src/
+
+# Static files are collected at build time into /app/static, where whitenoise serves them
+# from. Production settings refuse to load without a secret key and a database URL, so this
+# step alone gets a throwaway random key and an unreachable URL; neither ends up in the image.
+RUN python -m compileall -q src \
+    && SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+       DATABASE_URL=postgresql://build@localhost/build \
+       python src/manage.py collectstatic --noinput
+
+USER 1000:1000
+
+EXPOSE 8000
+
+# Exec form, so gunicorn is PID 1 and gets Kubernetes' SIGTERM for a graceful shutdown.
+# --no-control-socket: gunicorn would otherwise create a control socket under $HOME, which a
+# read-only root filesystem does not allow. Worker heartbeat files go to /tmp.
+CMD ["gunicorn", "softwarebroker.wsgi:application", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "--no-control-socket"]

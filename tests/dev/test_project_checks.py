@@ -1,0 +1,42 @@
+"""The checks `make test` runs on the Dockerfile, the chart and publiccode.yml can fail."""
+
+import json
+import shutil
+from pathlib import Path
+
+import yaml
+
+from softwarebroker.dev import check_chart, check_dockerfile, check_publiccode
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_dockerfile_passes_and_a_root_image_fails(tmp_path):
+    assert check_dockerfile.main([str(ROOT / "Dockerfile")]) == 0
+
+    bad = tmp_path / "Dockerfile"
+    bad.write_text((ROOT / "Dockerfile").read_text().replace("USER 1000:1000", "USER root"))
+    assert check_dockerfile.main([str(bad)]) == 1
+
+
+def test_chart_passes_and_an_invalid_manifest_fails(tmp_path):
+    assert check_chart.main([str(ROOT / "helm" / "softwarebroker")]) == 0
+
+    chart = tmp_path / "softwarebroker"
+    shutil.copytree(ROOT / "helm" / "softwarebroker", chart)
+    service = chart / "templates" / "service.yaml"
+    service.write_text(service.read_text().replace("  ports:", "  portz:"))
+    assert check_chart.main([str(chart)]) == 1
+
+
+def test_publiccode_check_reports_missing_keys(tmp_path, capsys):
+    schema = tmp_path / "schema.json"
+    schema.write_text(json.dumps({"type": "object", "required": ["name", "url"]}))
+    document = tmp_path / "publiccode.yml"
+    document.write_text(yaml.safe_dump({"name": "x"}))
+
+    assert check_publiccode.main(str(schema), str(document)) == 1
+    assert "'url' is a required property" in capsys.readouterr().out
+
+    document.write_text((ROOT / "publiccode.yml").read_text())
+    assert check_publiccode.main(str(schema), str(document)) == 0
