@@ -13,6 +13,7 @@ class APIDefinition:
     base_path: str  # without trailing slash, e.g. "/catalogus/api/v1"
     urlconf: str
     description: str
+    tags: tuple[tuple[str, str], ...] = ()
 
     @property
     def prefix(self) -> str:
@@ -34,6 +35,10 @@ CATALOGUS = APIDefinition(
         "raamovereenkomsten en categorieën. Gemeenten en hun samenwerkingsverbanden "
         "vinden hier standaardsoftware die zij gezamenlijk kunnen bestellen."
     ),
+    tags=(
+        ("categorieen", "De boom van categorieën waarin software wordt ingedeeld."),
+        ("openapi", "Het contract van deze API."),
+    ),
 )
 
 BESTELLINGEN = APIDefinition(
@@ -46,6 +51,10 @@ BESTELLINGEN = APIDefinition(
         "De Bestellingen API registreert bestellingen van standaardsoftware door "
         "gemeenten en verbonden partijen: organisaties, bestellingen met hun regels, "
         "beoordelingen, statuswijzigingen, leveringen en licenties."
+    ),
+    tags=(
+        ("organisaties", "Gemeenten en verbonden partijen die bestellen."),
+        ("openapi", "Het contract van deze API."),
     ),
 )
 
@@ -67,6 +76,7 @@ def schema_settings(api: APIDefinition) -> dict:
         "VERSION": api.version,
         "SERVERS": [{"url": api.base_path, "description": "Deze installatie"}],
         "SCHEMA_PATH_PREFIX": "",
+        "TAGS": [{"name": name, "description": description} for name, description in api.tags],
     }
 
 

@@ -188,9 +188,13 @@ def postprocess_conventions(result, generator, request, public):
     components = result.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
     # Haal Centraal DD5.7: no required properties in responses (``fields`` may omit them).
+    # Length limits are input rules; in responses they only say too much (Haal Centraal).
     for name, schema in schemas.items():
         if not name.endswith("Request") and not name.startswith("Paginated"):
             schema.pop("required", None)
+            for field in schema.get("properties", {}).values():
+                field.pop("maxLength", None)
+                field.pop("minLength", None)
     schemas.update(_problem_schemas())
     components["headers"] = _headers()
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.db import models
 from django.utils.module_loading import import_string
 from rest_framework import serializers
 
@@ -65,6 +67,15 @@ class ExpandField(serializers.Field):
         return result
 
 
+class UTCDateTimeField(serializers.DateTimeField):
+    """Date-times in responses are UTC with a ``Z`` (ADR /core/date-time); any offset is
+    accepted in requests."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("default_timezone", datetime.UTC)
+        super().__init__(**kwargs)
+
+
 class ResourceSerializer(serializers.ModelSerializer):
     # Every resource serializer derives from this; its own docstring (Dutch) becomes the
     # description of the resource in the contract.
@@ -74,6 +85,10 @@ class ResourceSerializer(serializers.ModelSerializer):
     # derived (``geldigVanaf`` -> ``geldig_vanaf``) unless given explicitly.
 
     url = ResourceURLField()
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.DateTimeField: UTCDateTimeField,
+    }
 
     class Meta:
         api = None

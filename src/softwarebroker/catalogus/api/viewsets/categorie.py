@@ -11,10 +11,18 @@ from softwarebroker.catalogus.api.serializers import CategorieSerializer
         summary="Alle categorieën",
         description="De categorieën van de catalogus, als boom via `bovenliggendeCategorie`.",
     ),
-    retrieve=extend_schema(summary="Eén categorie"),
-    create=extend_schema(summary="Categorie aanmaken"),
-    update=extend_schema(summary="Categorie volledig wijzigen"),
-    partial_update=extend_schema(summary="Categorie gedeeltelijk wijzigen"),
+    retrieve=extend_schema(summary="Eén categorie", description="Eén categorie, met `fields` en `expand`."),
+    create=extend_schema(
+        summary="Categorie aanmaken",
+        description="Maakt een categorie aan; het antwoord heeft de nieuwe `url` ook in `Location`.",
+    ),
+    update=extend_schema(
+        summary="Categorie volledig wijzigen", description="Vervangt alle wijzigbare velden van de categorie."
+    ),
+    partial_update=extend_schema(
+        summary="Categorie gedeeltelijk wijzigen",
+        description="Wijzigt alleen de meegestuurde velden van de categorie.",
+    ),
     destroy=extend_schema(
         summary="Categorie verwijderen",
         description="Alleen een categorie zonder subcategorieën kan worden verwijderd; anders 409.",

@@ -10,11 +10,22 @@ from softwarebroker.organisaties.api.serializers import OrganisatieSerializer
     list=extend_schema(
         summary="Alle organisaties", description="Gemeenten en verbonden partijen die bestellen."
     ),
-    retrieve=extend_schema(summary="Eén organisatie"),
-    create=extend_schema(summary="Organisatie registreren"),
-    update=extend_schema(summary="Organisatie volledig wijzigen"),
-    partial_update=extend_schema(summary="Organisatie gedeeltelijk wijzigen"),
-    destroy=extend_schema(summary="Organisatie verwijderen"),
+    retrieve=extend_schema(
+        summary="Eén organisatie", description="Eén organisatie, met `fields` en `expand`."
+    ),
+    create=extend_schema(
+        summary="Organisatie registreren",
+        description="Maakt een organisatie aan; het antwoord heeft de nieuwe `url` ook in `Location`.",
+    ),
+    update=extend_schema(
+        summary="Organisatie volledig wijzigen",
+        description="Vervangt alle wijzigbare velden van de organisatie.",
+    ),
+    partial_update=extend_schema(
+        summary="Organisatie gedeeltelijk wijzigen",
+        description="Wijzigt alleen de meegestuurde velden van de organisatie.",
+    ),
+    destroy=extend_schema(summary="Organisatie verwijderen", description="Verwijdert de organisatie."),
 )
 @extend_schema(tags=["organisaties"])
 class OrganisatieViewSet(ResourceViewSet):
