@@ -3,10 +3,22 @@ from django.test import Client
 
 from softwarebroker.api.definitions import APIS
 from softwarebroker.api.openapi import generate_schema
+from tests.auth import bearer, make_applicatie
 
 
 @pytest.fixture
-def client():
+def broker(db):
+    return make_applicatie("broker", client_id="test-broker")
+
+
+@pytest.fixture
+def client(broker):
+    """A client authenticated as the broker (every scope, every tenant)."""
+    return Client(headers=bearer(broker.client_id, user_id="beheerder@broker.nl"))
+
+
+@pytest.fixture
+def anonymous_client():
     return Client()
 
 

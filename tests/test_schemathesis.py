@@ -14,6 +14,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from softwarebroker.wsgi import application
+from tests.auth import bearer
 
 CHECKS = [
     not_a_server_error,
@@ -48,13 +49,13 @@ FUZZ = settings(max_examples=30, deadline=None, suppress_health_check=list(Healt
 @pytest.mark.django_db
 @catalogus.parametrize()
 @FUZZ
-def test_catalogus_api(case):
-    case.call_and_validate(checks=CHECKS)
+def test_catalogus_api(case, broker):
+    case.call_and_validate(checks=CHECKS, headers=bearer(broker.client_id))
 
 
 @pytest.mark.schemathesis
 @pytest.mark.django_db
 @bestellingen.parametrize()
 @FUZZ
-def test_bestellingen_api(case):
-    case.call_and_validate(checks=CHECKS)
+def test_bestellingen_api(case, broker):
+    case.call_and_validate(checks=CHECKS, headers=bearer(broker.client_id))

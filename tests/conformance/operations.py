@@ -24,8 +24,17 @@ class Operation:
         return f"{self.method.upper()} {self.api.base_path}{self.path}"
 
     @property
+    def is_detail(self) -> bool:
+        return self.path.endswith("}")
+
+    @property
     def collection(self) -> str:
-        return self.path.strip("/").split("/")[0]
+        """The collection path: the path without the object's own identifier."""
+        return self.path.rsplit("/", 1)[0] if self.is_detail else self.path
+
+    @property
+    def parent_collection(self) -> str | None:
+        return self.collection.rsplit("/", 1)[0].rsplit("/", 1)[0] if "{" in self.collection else None
 
     @property
     def has_path_parameters(self) -> bool:
@@ -39,8 +48,10 @@ class Operation:
     def is_list(self) -> bool:
         return self.operation["operationId"].endswith("_list")
 
-    def url(self, identifier: uuid.UUID | None = None) -> str:
-        path = re.sub(r"\{[^}]+\}", str(identifier or uuid.uuid4()), self.path)
+    def url(self, *identifiers) -> str:
+        """The URL with the placeholders filled in order; random UUIDs for missing ones."""
+        values = iter(identifiers)
+        path = re.sub(r"\{[^}]+\}", lambda _: str(next(values, None) or uuid.uuid4()), self.path)
         return f"{self.api.base_path}{path}"
 
     @property

@@ -11,6 +11,11 @@ from django_structlog import signals
 
 TRANSACTION_HEADERS = {
     "nlx_logrecord_id": "X-NLX-Logrecord-Id",
+    "nlx_request_organization": "X-NLX-Request-Organization",
+    "nlx_request_user_id": "X-NLX-Request-User-Id",
+    "nlx_request_application_id": "X-NLX-Request-Application-Id",
+    "nlx_request_process_id": "X-NLX-Request-Process-Id",
+    "nlx_request_data_elements": "X-NLX-Request-Data-Elements",
     "fsc_transaction_id": "Fsc-Transaction-Id",
     "traceparent": "traceparent",
 }

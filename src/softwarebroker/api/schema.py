@@ -18,19 +18,29 @@ METHODS = {"get", "post", "put", "patch", "delete"}
 
 ERROR_DESCRIPTIONS = {
     "400": "Ongeldige aanvraag: alle ongeldige velden en parameters staan in `invalidParams`.",
-    "401": "Niet geauthenticeerd.",
-    "403": "Geen toegang.",
+    "401": "Niet geauthenticeerd: geen, een ongeldig of een verlopen token (`code` zegt welke fout).",
+    "403": "Geen toegang: de applicatie mist de scope van deze operatie (`code: autorisatie`).",
     "404": "Niet gevonden.",
     "406": "Het gevraagde formaat (Accept) wordt niet ondersteund.",
     "409": "Conflict met de huidige toestand van de resource.",
     "412": "De versie in If-Match komt niet overeen.",
     "413": "De aanvraag is te groot.",
     "415": "Het formaat van de aanvraag (Content-Type) wordt niet ondersteund.",
+    "429": "Te veel mislukte authenticaties voor deze client-id; zie `Retry-After`.",
     "500": "Onverwachte fout op de server.",
 }
 
 
 class AutoSchema(openapi.AutoSchema):
+    def get_auth(self):
+        # One requirement per operation, naming the scope the operation needs (ZGW-2).
+        requirements = super().get_auth()
+        scopes = getattr(self.view, "scopes", None)
+        if not requirements or scopes is None:
+            return requirements
+        action = getattr(self.view, "action", None) or self.method.lower()
+        return [{name: [scopes[action]] for requirement in requirements for name in requirement}]
+
     def get_description(self):
         # Only texts written for the contract (Dutch): the action's own docstring or one
         # set with extend_schema, never a base class's developer docstring.
@@ -157,7 +167,56 @@ def _headers() -> dict:
             "description": "De toegestane methodes.",
             "schema": {"type": "string"},
         },
+        "Retry-After": {
+            "description": "Na hoeveel seconden een nieuwe poging zin heeft.",
+            "schema": {"type": "integer"},
+            "required": True,
+        },
+        "WWW-Authenticate": {
+            "description": "Het verwachte authenticatieschema (Bearer).",
+            "schema": {"type": "string"},
+            "required": True,
+        },
     }
+
+
+# Headers of the NLX/FSC network and of audit logging: never required, accepted, logged.
+OPTIONAL_REQUEST_HEADERS = {
+    "X-NLX-Logrecord-Id": "Transactiekenmerk van de NLX-inway; komt in de logs en de audittrail.",
+    "X-NLX-Request-Organization": "OIN van de aanroepende organisatie, toegevoegd door de NLX-inway.",
+    "X-NLX-Request-User-Id": "Gebruiker bij de afnemer (doelbinding); komt in de logs.",
+    "X-NLX-Request-Application-Id": "Applicatie bij de afnemer (doelbinding); komt in de logs.",
+    "X-NLX-Request-Process-Id": "Verwerkingsactiviteit bij de afnemer (doelbinding); komt in de logs.",
+    "X-NLX-Request-Data-Elements": "De gevraagde gegevenselementen (doelbinding); komt in de logs.",
+    "Fsc-Transaction-Id": "Transactiekenmerk van FSC; komt in de logs en de audittrail.",
+    "traceparent": "W3C Trace Context (Logboek Dataverwerkingen); komt in de logs en de audittrail.",
+}
+AUDIT_HEADER = "X-Audit-Toelichting"
+
+
+def _header_parameter_name(header: str) -> str:
+    return header.replace("-", "")
+
+
+def _header_parameters() -> dict:
+    parameters = {
+        _header_parameter_name(name): {
+            "name": name,
+            "in": "header",
+            "required": False,
+            "description": description,
+            "schema": {"type": "string", "maxLength": 1024},
+        }
+        for name, description in OPTIONAL_REQUEST_HEADERS.items()
+    }
+    parameters[_header_parameter_name(AUDIT_HEADER)] = {
+        "name": AUDIT_HEADER,
+        "in": "header",
+        "required": False,
+        "description": "Toelichting bij deze wijziging; komt in de audittrail.",
+        "schema": {"type": "string", "maxLength": 1000},
+    }
+    return parameters
 
 
 def _header_ref(name: str) -> dict:
@@ -171,15 +230,24 @@ def _error_codes(path: str, method: str, operation: dict) -> list[str]:
         codes.append("404")
     if method in BODY_METHODS:
         codes += ["413", "415"]
+    if operation.get("security"):
+        codes += ["401", "403", "429"]
+    if method == "delete":
+        codes.append("409")  # an object still referenced by others is never deleted
     codes += operation.pop("x-extra-errors", [])
     return sorted(set(codes))
 
 
 def _error_response(code: str) -> dict:
     schema = "ValidatieFout" if code == "400" else "Fout"
+    headers = {"API-Version": _header_ref("API-Version")}
+    if code == "401":
+        headers["WWW-Authenticate"] = _header_ref("WWW-Authenticate")
+    if code == "429":
+        headers["Retry-After"] = _header_ref("Retry-After")
     return {
         "description": ERROR_DESCRIPTIONS[code],
-        "headers": {"API-Version": _header_ref("API-Version")},
+        "headers": headers,
         "content": {PROBLEM: {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
     }
 
@@ -197,11 +265,17 @@ def postprocess_conventions(result, generator, request, public):
                 field.pop("minLength", None)
     schemas.update(_problem_schemas())
     components["headers"] = _headers()
+    components["parameters"] = _header_parameters()
 
     for path, path_item in result.get("paths", {}).items():
         for method, operation in path_item.items():
             if method not in METHODS:
                 continue
+            if operation.get("security"):
+                names = list(OPTIONAL_REQUEST_HEADERS) + ([AUDIT_HEADER] if method != "get" else [])
+                operation.setdefault("parameters", []).extend(
+                    {"$ref": f"#/components/parameters/{_header_parameter_name(name)}"} for name in names
+                )
             responses = operation.setdefault("responses", {})
             for code in _error_codes(path, method, operation):
                 responses.setdefault(code, _error_response(code))

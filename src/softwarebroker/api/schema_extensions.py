@@ -14,6 +14,10 @@ class ResourceURLFieldExtension(OpenApiSerializerFieldExtension):
         return schema
 
 
+class AuditTrailURLFieldExtension(ResourceURLFieldExtension):
+    target_class = "softwarebroker.audit.api.serializers.AuditTrailURLField"
+
+
 class ReferenceFieldExtension(OpenApiSerializerFieldExtension):
     target_class = "softwarebroker.api.fields.ReferenceField"
 

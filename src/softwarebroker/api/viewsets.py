@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from rest_framework import status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from softwarebroker.audit import services as audit
+
+from .exceptions import APIProblem
 from .filters import FilterBackend, SortFilter
 from .query_parameters import check_query_parameters, collect_errors
 from .representation import parse_expand, parse_fields
@@ -13,14 +18,10 @@ from .representation import parse_expand, parse_fields
 UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 
-class ResourceViewSet(viewsets.ModelViewSet):
-    """CRUD on one resource, addressed by UUID.
-
-    - unknown query parameters give 400 ``unknownParam``;
-    - ``fields`` and ``expand`` on reads, with the expanded relations prefetched;
-    - ``Location`` on 201;
-    - no OPTIONS (only the standard methods of ADR /core/http-methods).
-    """
+class RepresentationMixin:
+    """Reads: strict query parameters (one 400 listing everything wrong), ``fields`` and
+    ``expand`` (with the expanded relations loaded with the list), UUID lookups, and only
+    the standard methods (no OPTIONS)."""
 
     lookup_field = "uuid"
     lookup_value_regex = UUID_PATTERN
@@ -35,7 +36,6 @@ class ResourceViewSet(viewsets.ModelViewSet):
         super().initial(request, *args, **kwargs)
         self.selected_fields = None
         self.expand = []
-        # Validate every query parameter up front so one 400 lists all that is wrong.
         checks = [lambda: check_query_parameters(self, request)]
         if self.action in self.representation_actions:
             checks += [lambda: self._parse_fields(request), lambda: self._parse_expand(request)]
@@ -69,8 +69,7 @@ class ResourceViewSet(viewsets.ModelViewSet):
         context["expand"] = getattr(self, "expand", [])
         return context
 
-    def get_queryset(self):
-        queryset = super().get_queryset()
+    def with_expanded_relations(self, queryset):
         expandable = getattr(self.get_serializer_class().Meta, "expandable", {})
         for name in getattr(self, "expand", ()):
             spec = expandable[name]
@@ -79,9 +78,111 @@ class ResourceViewSet(viewsets.ModelViewSet):
             queryset = load(*related)
         return queryset
 
+    def get_queryset(self):
+        return self.with_expanded_relations(super().get_queryset())
+
+
+class ResourceViewSet(RepresentationMixin, viewsets.ModelViewSet):
+    """CRUD on one main resource.
+
+    Subclasses name the scopes for reading and writing, the queryset visible to the acting
+    client (:meth:`visible_objects`, tenant scoping included) and, for tenant data, whose
+    data an object is (:meth:`tenant_of`). Every write is recorded in the audit trail in
+    the same transaction; 201 responses carry ``Location``.
+    """
+
+    read_scope: str
+    write_scope: str
+
+    @property
+    def scopes(self) -> dict[str, str]:
+        read, write = self.read_scope, self.write_scope
+        return {
+            "list": read,
+            "retrieve": read,
+            "create": write,
+            "update": write,
+            "partial_update": write,
+            "destroy": write,
+        }
+
+    @classmethod
+    def visible_objects(cls, acting):
+        raise NotImplementedError
+
+    @classmethod
+    def tenant_of(cls, instance) -> dict:
+        """``{"organisatie": ..., "leverancier": ...}`` for tenant data; empty for shared data."""
+        return {}
+
+    def get_queryset(self):
+        return self.with_expanded_relations(self.visible_objects(self.request.auth))
+
+    # --- writes, each with its audit trail entry ---------------------------------------
+
+    def _full_representation(self, instance) -> dict:
+        serializer = self.get_serializer_class()(instance, context={"request": self.request})
+        return dict(serializer.data)
+
+    def _tenant_ids(self, instance) -> dict:
+        # Ids, not objects: after a delete the objects no longer have a primary key.
+        return {
+            f"{name}_id": value.pk for name, value in self.tenant_of(instance).items() if value is not None
+        }
+
+    def _audit(self, *, actie: str, resultaat: int, instance, oud, nieuw, tenant: dict | None = None) -> None:
+        meta = self.get_serializer_class().Meta
+        url = (nieuw or oud)["url"]
+        audit.record(
+            bron=meta.api.slug,
+            acting=self.request.auth,
+            headers=self.request.headers,
+            actie=actie,
+            resultaat=resultaat,
+            hoofd_object=url,
+            hoofd_object_uuid=instance.uuid,
+            resource=meta.model._meta.model_name,
+            resource_url=url,
+            resource_weergave=str(instance),
+            oud=oud,
+            nieuw=nieuw,
+            **(tenant if tenant is not None else self._tenant_ids(instance)),
+        )
+
+    @transaction.atomic
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         self.perform_create(serializer)
         data = serializer.data
+        self._audit(actie="create", resultaat=201, instance=serializer.instance, oud=None, nieuw=dict(data))
         return Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["url"]})
+
+    @transaction.atomic
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        instance = self.get_object()
+        oud = self._full_representation(instance)
+        serializer = self.get_serializer(instance, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        self.perform_update(serializer)
+        data = serializer.data
+        actie = "partial_update" if partial else "update"
+        self._audit(actie=actie, resultaat=200, instance=serializer.instance, oud=oud, nieuw=dict(data))
+        return Response(data)
+
+    @transaction.atomic
+    def destroy(self, request, *args, **kwargs):
+        instance = self.get_object()
+        oud = self._full_representation(instance)
+        tenant = self._tenant_ids(instance)
+        try:
+            self.perform_destroy(instance)
+        except (ProtectedError, RestrictedError):
+            raise APIProblem(
+                status=409,
+                code="in_use",
+                detail="Dit object wordt nog gebruikt door andere objecten en kan niet worden verwijderd.",
+            ) from None
+        self._audit(actie="destroy", resultaat=204, instance=instance, oud=oud, nieuw=None, tenant=tenant)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -6,11 +6,18 @@ API_PAGE_SIZE = env("API_PAGE_SIZE")
 API_MAX_PAGE_SIZE = env("API_MAX_PAGE_SIZE")
 API_EXACT_COUNT_LIMIT = env("API_EXACT_COUNT_LIMIT")
 
+JWT_MAX_AGE = env("JWT_MAX_AGE")
+JWT_LEEWAY = env("JWT_LEEWAY")
+AUTH_MAX_FAILURES = env("AUTH_MAX_FAILURES")
+AUTH_FAILURE_WINDOW = env("AUTH_FAILURE_WINDOW")
+CATALOGUS_ANONYMOUS_READ = env("CATALOGUS_ANONYMOUS_READ")
+SECRETS_ENCRYPTION_KEYS = env("SECRETS_ENCRYPTION_KEYS")
+
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "DEFAULT_PERMISSION_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["softwarebroker.autorisaties.authentication.JWTAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["softwarebroker.autorisaties.permissions.ScopePermission"],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_PAGINATION_CLASS": "softwarebroker.api.pagination.PageNumberPagination",
     "DEFAULT_FILTER_BACKENDS": ["softwarebroker.api.filters.FilterBackend"],

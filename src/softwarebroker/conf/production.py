@@ -20,3 +20,6 @@ if env("USE_X_FORWARDED_PROTO"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# The demo data's API client secrets are public (README): never accept them here.
+REFUSE_DEMO_SECRETS = True

@@ -135,6 +135,51 @@ define(
     help="Number of gunicorn worker processes in the container (read by gunicorn itself).",
     group="Server",
 )
+AUTH = "Authenticatie en autorisatie"
+define(
+    "JWT_MAX_AGE",
+    type="int",
+    default=3600,
+    help="Maximum age in seconds of a JWT-ZGW token, counted from its `iat` claim.",
+    group=AUTH,
+)
+define(
+    "JWT_LEEWAY",
+    type="int",
+    default=30,
+    help="Clock skew in seconds tolerated on `iat` and `exp`.",
+    group=AUTH,
+)
+define(
+    "AUTH_MAX_FAILURES",
+    type="int",
+    default=20,
+    help="Failed authentications one client id may have per window before it gets 429.",
+    group=AUTH,
+)
+define(
+    "AUTH_FAILURE_WINDOW",
+    type="int",
+    default=300,
+    help="Length in seconds of the window in which failed authentications are counted.",
+    group=AUTH,
+)
+define(
+    "CATALOGUS_ANONYMOUS_READ",
+    type="bool",
+    default=False,
+    help="Allow reading the catalogue without a token. Off by default.",
+    group=AUTH,
+)
+define(
+    "SECRETS_ENCRYPTION_KEYS",
+    type="list",
+    default=[],
+    help="Comma-separated Fernet keys that encrypt API client secrets at rest, newest first "
+    "(older keys still decrypt, so keys can be rotated). Empty: a key derived from SECRET_KEY.",
+    group=SECURITY,
+    secret=True,
+)
 define(
     "LOG_LEVEL",
     type="str",

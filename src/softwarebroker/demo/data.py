@@ -24,3 +24,53 @@ ORGANISATIES = [
 DEELNEMERS = {
     "00000003273229000000": ["00000001002564440000", "00000001003214345000"],
 }
+
+LEVERANCIERS = [
+    # (kvk-nummer, naam)
+    ("12345678", "Voorbeeld Software B.V."),
+]
+
+# API clients for trying the APIs locally. Their secrets are public (README): production
+# settings refuse tokens signed with them.
+APPLICATIES = [
+    # (client_id, label, organisatie-OIN or None, leverancier-KvK or None, roles)
+    ("broker-demo", "Broker (demo)", None, None, ["broker"]),
+    (
+        "voorbeeldstad-afnemer",
+        "Inkoopportaal Voorbeeldstad (demo)",
+        "00000001001589623000",
+        None,
+        ["afnemer"],
+    ),
+    (
+        "voorbeeldstad-budgethouder",
+        "Budgethouders Voorbeeldstad (demo)",
+        "00000001001589623000",
+        None,
+        ["budgethouder"],
+    ),
+    ("voorbeeldstad-lezer", "Catalogusviewer Voorbeeldstad (demo)", "00000001001589623000", None, ["lezer"]),
+    ("proefdorp-afnemer", "Inkoopportaal Proefdorp (demo)", "00000001002564440000", None, ["afnemer"]),
+    (
+        "proefdorp-budgethouder",
+        "Budgethouders Proefdorp (demo)",
+        "00000001002564440000",
+        None,
+        ["budgethouder"],
+    ),
+    ("proefdorp-lezer", "Catalogusviewer Proefdorp (demo)", "00000001002564440000", None, ["lezer"]),
+    ("leverancier-demo", "Ordersysteem Voorbeeld Software (demo)", None, "12345678", ["leverancier"]),
+]
+
+
+def demo_secret(client_id: str) -> str:
+    return f"demo-geheim-{client_id}-alleen-lokaal"
+
+
+DEMO_SECRETS = frozenset(demo_secret(client_id) for client_id, *_ in APPLICATIES)
+
+MANDATEN = [
+    # (organisatie-OIN, user id, name, maximum amount)
+    ("00000001001589623000", "budgethouder@voorbeeldstad.nl", "B. Houder", "25000.00"),
+    ("00000001002564440000", "budgethouder@proefdorp.nl", "P. Budget", "10000.00"),
+]

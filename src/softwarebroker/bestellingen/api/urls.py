@@ -5,6 +5,7 @@ from rest_framework.routers import SimpleRouter
 
 from softwarebroker.api.definitions import BESTELLINGEN
 from softwarebroker.api.openapi import documentation_views, openapi_views
+from softwarebroker.audit.api.urls import audit_trail_urls
 from softwarebroker.organisaties.api.viewsets import OrganisatieViewSet
 
 router = SimpleRouter(trailing_slash=False)
@@ -19,4 +20,5 @@ urlpatterns = [
     path("docs", redoc, name="bestellingen-redoc"),
     path("docs/swagger-ui", swagger, name="bestellingen-swagger-ui"),
     *router.urls,
+    *audit_trail_urls("organisaties", OrganisatieViewSet, resource_label="organisatie"),
 ]

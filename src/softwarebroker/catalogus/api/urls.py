@@ -5,6 +5,7 @@ from rest_framework.routers import SimpleRouter
 
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.openapi import documentation_views, openapi_views
+from softwarebroker.audit.api.urls import audit_trail_urls
 
 from .viewsets import CategorieViewSet
 
@@ -20,4 +21,5 @@ urlpatterns = [
     path("docs", redoc, name="catalogus-redoc"),
     path("docs/swagger-ui", swagger, name="catalogus-swagger-ui"),
     *router.urls,
+    *audit_trail_urls("categorieen", CategorieViewSet, resource_label="categorie"),
 ]

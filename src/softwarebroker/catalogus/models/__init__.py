@@ -1,3 +1,4 @@
 from .categorie import Categorie
+from .leverancier import Leverancier, LeverancierStatus
 
-__all__ = ["Categorie"]
+__all__ = ["Categorie", "Leverancier", "LeverancierStatus"]

@@ -1,3 +1,4 @@
+from .mandaat import Mandaat
 from .organisatie import Organisatie, OrganisatieType
 
-__all__ = ["Organisatie", "OrganisatieType"]
+__all__ = ["Mandaat", "Organisatie", "OrganisatieType"]

@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from softwarebroker.api.viewsets import ResourceViewSet
+from softwarebroker.autorisaties import scopes
 from softwarebroker.catalogus import selectors, services
 from softwarebroker.catalogus.api.filters import CategorieFilter
 from softwarebroker.catalogus.api.serializers import CategorieSerializer
@@ -26,19 +27,20 @@ from softwarebroker.catalogus.api.serializers import CategorieSerializer
     destroy=extend_schema(
         summary="Categorie verwijderen",
         description="Alleen een categorie zonder subcategorieën kan worden verwijderd; anders 409.",
-        extensions={"x-extra-errors": ["409"]},
     ),
 )
 @extend_schema(tags=["categorieen"])
 class CategorieViewSet(ResourceViewSet):
     serializer_class = CategorieSerializer
+    read_scope = scopes.CATALOGUS_LEZEN
+    write_scope = scopes.CATALOGUS_BEHEREN
     filterset_class = CategorieFilter
     sort_fields = {"naam": "naam"}
     default_sort = ("naam",)
 
-    def get_queryset(self):
-        self.queryset = selectors.categorieen()
-        return super().get_queryset()
+    @classmethod
+    def visible_objects(cls, acting):
+        return selectors.categorieen()
 
     def perform_destroy(self, instance):
         services.delete_categorie(categorie=instance)

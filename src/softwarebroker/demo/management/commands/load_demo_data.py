@@ -3,9 +3,10 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from softwarebroker.catalogus.models import Categorie
+from softwarebroker.autorisaties.models import Applicatie, ApplicatieSecret
+from softwarebroker.catalogus.models import Categorie, Leverancier
 from softwarebroker.demo import data
-from softwarebroker.organisaties.models import Organisatie
+from softwarebroker.organisaties.models import Mandaat, Organisatie
 
 
 class Command(BaseCommand):
@@ -54,4 +55,33 @@ class Command(BaseCommand):
             created += new
         for oin, deelnemers in data.DEELNEMERS.items():
             by_oin[oin].deelnemers.add(*(by_oin[deelnemer] for deelnemer in deelnemers))
+
+        by_kvk: dict[str, Leverancier] = {}
+        for kvk, naam in data.LEVERANCIERS:
+            by_kvk[kvk], new = Leverancier.objects.get_or_create(
+                kvk_nummer=kvk, defaults={"naam": naam, "status": "actief"}
+            )
+            created += new
+        for oin, user_id, naam, bedrag in data.MANDATEN:
+            _, new = Mandaat.objects.get_or_create(
+                organisatie=by_oin[oin],
+                gebruikers_id=user_id,
+                defaults={"gebruikers_weergave": naam, "maximum_bedrag": bedrag},
+            )
+            created += new
+        for client_id, label, oin, kvk, rollen in data.APPLICATIES:
+            applicatie, new = Applicatie.objects.get_or_create(
+                client_id=client_id,
+                defaults={
+                    "label": label,
+                    "organisatie": by_oin.get(oin),
+                    "leverancier": by_kvk.get(kvk),
+                    "rollen": rollen,
+                },
+            )
+            if new:
+                ApplicatieSecret.objects.create(
+                    applicatie=applicatie, secret=data.demo_secret(client_id), omschrijving="demo"
+                )
+                created += 1
         return created

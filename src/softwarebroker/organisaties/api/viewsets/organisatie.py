@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from softwarebroker.api.viewsets import ResourceViewSet
+from softwarebroker.autorisaties import scopes
 from softwarebroker.organisaties import selectors, services
 from softwarebroker.organisaties.api.filters import OrganisatieFilter
 from softwarebroker.organisaties.api.serializers import OrganisatieSerializer
@@ -30,13 +31,20 @@ from softwarebroker.organisaties.api.serializers import OrganisatieSerializer
 @extend_schema(tags=["organisaties"])
 class OrganisatieViewSet(ResourceViewSet):
     serializer_class = OrganisatieSerializer
+    read_scope = scopes.ORGANISATIES_LEZEN
+    write_scope = scopes.ORGANISATIES_BEHEREN
     filterset_class = OrganisatieFilter
     sort_fields = {"naam": "naam", "oin": "oin", "inwonertal": "inwonertal"}
     default_sort = ("naam",)
 
-    def get_queryset(self):
-        self.queryset = selectors.organisaties()
-        return super().get_queryset()
+    @classmethod
+    def visible_objects(cls, acting):
+        return selectors.organisaties()
+
+    @classmethod
+    def tenant_of(cls, instance) -> dict:
+        # An organisation's own record is its tenant data (its audit trail, for one).
+        return {"organisatie": instance}
 
     def perform_destroy(self, instance):
         services.delete_organisatie(organisatie=instance)

@@ -1,0 +1,56 @@
+from rest_framework import serializers
+
+from softwarebroker.api.serializers import ResourceSerializer, UTCDateTimeField
+from softwarebroker.audit.models import AuditTrail
+
+
+class AuditTrailURLField(serializers.Field):
+    def __init__(self, **kwargs):
+        kwargs.update(read_only=True, source="*", help_text="De unieke URL van deze audittrailregel.")
+        super().__init__(**kwargs)
+
+    def to_representation(self, entry):
+        return f"{entry.hoofd_object}/audittrail/{entry.uuid}"
+
+
+class WijzigingenSerializer(serializers.Serializer):
+    oud = serializers.JSONField(allow_null=True, help_text="Het object vóór de wijziging; leeg bij aanmaken.")
+    nieuw = serializers.JSONField(
+        allow_null=True, help_text="Het object na de wijziging; leeg bij verwijderen."
+    )
+
+
+class AuditTrailSerializer(ResourceSerializer):
+    """Eén wijziging van een hoofdobject of een van zijn deelresources: wie, wat, wanneer,
+    waarom (`toelichting`) en de inhoud vóór en na."""
+
+    url = AuditTrailURLField()
+    aanmaakdatum = UTCDateTimeField(read_only=True)
+    wijzigingen = WijzigingenSerializer(source="*", read_only=True)
+
+    class Meta:
+        model = AuditTrail
+        fields = (
+            "url",
+            "uuid",
+            "bron",
+            "applicatieId",
+            "applicatieWeergave",
+            "gebruikersId",
+            "gebruikersWeergave",
+            "actie",
+            "actieWeergave",
+            "resultaat",
+            "hoofdObject",
+            "resource",
+            "resourceUrl",
+            "resourceWeergave",
+            "toelichting",
+            "aanmaakdatum",
+            "wijzigingen",
+            "nlxLogrecordId",
+            "fscTransactionId",
+            "traceparent",
+        )
+        read_only_fields = fields
+        expandable = {}

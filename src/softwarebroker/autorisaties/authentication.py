@@ -1,0 +1,119 @@
+"""JWT-ZGW authentication: HS256 tokens signed with the API client's shared secret."""
+
+from __future__ import annotations
+
+import time
+
+import jwt
+import structlog
+from django.conf import settings
+from rest_framework import authentication, exceptions
+
+from .context import Acting
+from .models import Applicatie
+from .throttling import record_failure, seconds_blocked
+
+logger = structlog.get_logger(__name__)
+
+MAX_CLAIM_LENGTH = 255
+
+
+class AuthenticationProblem(exceptions.AuthenticationFailed):
+    """401 with a specific code, e.g. ``jwt-expired``."""
+
+    def __init__(self, code: str, detail: str):
+        super().__init__(detail=detail, code=code)
+
+
+def _claim(payload: dict, name: str) -> str:
+    value = payload.get(name)
+    return str(value)[:MAX_CLAIM_LENGTH] if value is not None else ""
+
+
+def demo_secrets_refused() -> bool:
+    return getattr(settings, "REFUSE_DEMO_SECRETS", False)
+
+
+class JWTAuthentication(authentication.BaseAuthentication):
+    www_authenticate_realm = "softwarebroker"
+
+    def authenticate_header(self, request):
+        return f'Bearer realm="{self.www_authenticate_realm}"'
+
+    def authenticate(self, request):
+        header = request.META.get("HTTP_AUTHORIZATION")
+        if not header:
+            return None  # the permission decides whether anonymous access is enough
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise AuthenticationProblem("authorization-invalid", "Gebruik 'Authorization: Bearer <JWT>'.")
+        return None, self._authenticate_token(token.strip())
+
+    def _authenticate_token(self, token: str) -> Acting:
+        try:
+            unverified = jwt.decode(token, options={"verify_signature": False})
+        except jwt.DecodeError:
+            raise AuthenticationProblem("jwt-decode-error", "Het token is geen geldige JWT.") from None
+        client_id = unverified.get("client_id")
+        if not isinstance(client_id, str) or not client_id:
+            raise AuthenticationProblem(
+                "missing-client-identifier", "Het token heeft geen claim 'client_id'."
+            )
+
+        wait = seconds_blocked(client_id)
+        if wait:
+            raise exceptions.Throttled(
+                wait=wait, detail="Te veel mislukte authenticaties voor deze client-id."
+            )
+
+        applicatie = (
+            Applicatie.objects.filter(client_id=client_id, actief=True)
+            .select_related("organisatie", "leverancier")
+            .prefetch_related("secrets")
+            .first()
+        )
+        if applicatie is None:
+            self._fail(client_id, "invalid-client-identifier", "Onbekende of inactieve client-id.")
+        payload = self._verify(token, applicatie, client_id)
+        return Acting.for_applicatie(
+            applicatie,
+            user_id=_claim(payload, "user_id"),
+            user_representation=_claim(payload, "user_representation"),
+        )
+
+    def _verify(self, token: str, applicatie: Applicatie, client_id: str) -> dict:
+        leeway = settings.JWT_LEEWAY
+        candidates = applicatie.valid_secrets()
+        if demo_secrets_refused():
+            from softwarebroker.demo.data import DEMO_SECRETS
+
+            candidates = [secret for secret in candidates if secret not in DEMO_SECRETS]
+        for secret in candidates:
+            try:
+                payload = jwt.decode(
+                    token,
+                    secret,
+                    algorithms=["HS256"],
+                    leeway=leeway,
+                    options={"require": ["iat"]},
+                )
+            except jwt.InvalidSignatureError:
+                continue
+            except jwt.MissingRequiredClaimError:
+                self._fail(client_id, "jwt-missing-iat-claim", "Het token heeft geen claim 'iat'.")
+            except jwt.ExpiredSignatureError:
+                self._fail(client_id, "jwt-expired", "Het token is verlopen (claim 'exp').")
+            except jwt.ImmatureSignatureError:
+                self._fail(client_id, "jwt-iat-in-future", "Het token is uitgegeven in de toekomst ('iat').")
+            except jwt.InvalidTokenError:
+                self._fail(client_id, "jwt-decode-error", "Het token is ongeldig.")
+            if time.time() - float(payload["iat"]) > settings.JWT_MAX_AGE + leeway:
+                self._fail(client_id, "jwt-expired", "Het token is te oud (claim 'iat').")
+            return payload
+        self._fail(client_id, "invalid-jwt-signature", "De handtekening van het token klopt niet.")
+        raise AssertionError("unreachable")
+
+    def _fail(self, client_id: str, code: str, detail: str):
+        record_failure(client_id)
+        logger.warning("authentication_failed", client_id=client_id[:100], code=code)
+        raise AuthenticationProblem(code, detail)
