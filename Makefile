@@ -27,7 +27,7 @@ SPEC_URLCONF_bestellingen := softwarebroker.bestellingen.api.urls
 STATIC_ENV := DJANGO_SETTINGS_MODULE=softwarebroker.conf.test DATABASE_URL=postgresql://unused@localhost/unused
 
 .PHONY: help run test venv lint format check-spec spec adr-lint check-docs docs check-publiccode \
-        check-docker check-chart check-migrations check-deploy pytest benchmark requirements clean
+        check-docker check-chart check-migrations check-deploy pytest token benchmark requirements clean
 
 help:
 	@echo "make run    start everything on http://127.0.0.1:8000"
@@ -119,6 +119,10 @@ check-deploy: $(STAMP)
 
 pytest: $(STAMP)
 	$(WITHDB) $(PY) -m pytest
+
+# A fresh token for a demo API client: make token CLIENT_ID=voorbeeldstad-afnemer
+token: $(STAMP)
+	@DJANGO_SETTINGS_MODULE=softwarebroker.conf.dev $(WITHDB) $(MANAGE) generate_jwt $(or $(CLIENT_ID),voorbeeldstad-afnemer)
 
 benchmark: $(STAMP)
 	PYTHONPATH=src:. $(PY) -m benchmarks.pagination --rows 1000000 --repeat 30

@@ -24,3 +24,16 @@ def test_demo_data_refused_outside_development(settings):
     settings.DEMO_DATA_ALLOWED = False
     with pytest.raises(CommandError):
         call_command("load_demo_data")
+
+
+def test_demo_clients_can_call_the_api(capsys):
+    from django.test import Client
+
+    call_command("load_demo_data")
+    call_command("generate_jwt", "voorbeeldstad-afnemer")
+    token = capsys.readouterr().out.strip().splitlines()[-1]
+
+    response = Client(headers={"Authorization": f"Bearer {token}"}).get("/catalogus/api/v1/categorieen")
+
+    assert response.status_code == 200
+    assert response.json()["count"] > 0

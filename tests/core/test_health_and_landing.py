@@ -50,3 +50,15 @@ def test_admin_is_reachable(client):
 
     assert response.status_code == 200
     assert "Open Softwarebroker" in response.content.decode()
+
+
+def test_readyz_fails_in_production_while_a_demo_secret_is_configured(client, settings):
+    from django.core.management import call_command
+
+    call_command("load_demo_data")
+    settings.REFUSE_DEMO_SECRETS = True
+
+    response = client.get("/_healthz/readyz")
+
+    assert response.status_code == 503
+    assert "geen_demosecrets" in response.json()["detail"]

@@ -28,6 +28,11 @@ Open Softwarebroker draait op http://{address}
   Beheeromgeving         http://{address}/admin/  (gebruiker: admin, wachtwoord: admin)
   Gezondheid             http://{address}/_healthz/readyz
 
+  API aanroepen (in een tweede terminal):
+    TOKEN=$(make -s token CLIENT_ID=voorbeeldstad-afnemer)
+    curl -H "Authorization: Bearer $TOKEN" http://{address}/catalogus/api/v1/categorieen
+  Alle demo-clients en hun secrets staan in README.md.
+
 Stoppen: Ctrl-C (stopt ook de taakverwerker en de database).
 """
 

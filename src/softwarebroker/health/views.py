@@ -1,5 +1,6 @@
 """Liveness and readiness probes for Kubernetes."""
 
+from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
@@ -31,11 +32,22 @@ def _task_queue_ok() -> bool:
         return False
 
 
+def _no_demo_secrets() -> bool:
+    """Production refuses to serve while a public demo secret is configured."""
+    from softwarebroker.autorisaties.models import ApplicatieSecret
+    from softwarebroker.demo.data import DEMO_SECRETS
+
+    return not any(secret.secret in DEMO_SECRETS for secret in ApplicatieSecret.objects.all())
+
+
 @require_GET
 def readyz(request):
-    """Ready for traffic: the database and the task queue's tables are reachable."""
+    """Ready for traffic: the database and the task queue's tables are reachable (and, in
+    production, no demo secret is configured)."""
     checks = {"database": _database_ok()}
     checks["taakwachtrij"] = checks["database"] and _task_queue_ok()
+    if getattr(settings, "REFUSE_DEMO_SECRETS", False):
+        checks["geen_demosecrets"] = checks["database"] and _no_demo_secrets()
     if all(checks.values()):
         return JsonResponse({"status": "ok", "controles": checks})
     failed = ", ".join(name for name, ok in checks.items() if not ok)

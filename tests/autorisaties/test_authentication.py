@@ -1,0 +1,179 @@
+import datetime
+import time
+
+import jwt
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+
+from softwarebroker.autorisaties.models import ApplicatieSecret
+from tests.auth import SECRET, bearer, make_applicatie, token
+from tests.conftest import problem
+
+pytestmark = pytest.mark.django_db
+
+URL = "/catalogus/api/v1/categorieen"
+
+
+def get(headers=None):
+    return Client(headers=headers or {}).get(URL)
+
+
+def auth_problem(response, code):
+    assert response.status_code == 401, response.content
+    body = problem(response)
+    assert body["code"] == code, body
+    assert response["WWW-Authenticate"].startswith("Bearer")
+    return body
+
+
+@pytest.fixture
+def lezer():
+    return make_applicatie("lezer", client_id="lezer-app")
+
+
+def test_valid_token(lezer):
+    assert get(bearer("lezer-app")).status_code == 200
+
+
+def test_missing_header():
+    auth_problem(get(), "authorization-missing")
+
+
+def test_not_a_bearer_token(lezer):
+    auth_problem(get({"Authorization": "Basic abc"}), "authorization-invalid")
+
+
+def test_undecodable_token():
+    auth_problem(get({"Authorization": "Bearer dit-is-geen-jwt"}), "jwt-decode-error")
+
+
+def test_missing_client_id():
+    encoded = jwt.encode({"iat": int(time.time())}, SECRET, algorithm="HS256")
+    auth_problem(get({"Authorization": f"Bearer {encoded}"}), "missing-client-identifier")
+
+
+def test_unknown_client():
+    auth_problem(get(bearer("bestaat-niet")), "invalid-client-identifier")
+
+
+def test_inactive_client(lezer):
+    lezer.actief = False
+    lezer.save()
+    auth_problem(get(bearer("lezer-app")), "invalid-client-identifier")
+
+
+def test_bad_signature(lezer):
+    auth_problem(
+        get(bearer("lezer-app", secret="een-ander-geheim-van-voldoende-lengte-123")), "invalid-jwt-signature"
+    )
+
+
+def test_missing_iat(lezer):
+    encoded = jwt.encode({"client_id": "lezer-app"}, SECRET, algorithm="HS256")
+    auth_problem(get({"Authorization": f"Bearer {encoded}"}), "jwt-missing-iat-claim")
+
+
+def test_expired_exp(lezer):
+    auth_problem(get(bearer("lezer-app", exp=int(time.time()) - 300)), "jwt-expired")
+
+
+def test_too_old_iat(lezer, settings):
+    settings.JWT_MAX_AGE = 60
+    settings.JWT_LEEWAY = 0
+    encoded = jwt.encode({"client_id": "lezer-app", "iat": int(time.time()) - 120}, SECRET, algorithm="HS256")
+    auth_problem(get({"Authorization": f"Bearer {encoded}"}), "jwt-expired")
+
+
+def test_leeway_tolerates_small_clock_skew(lezer, settings):
+    settings.JWT_LEEWAY = 30
+    encoded = jwt.encode({"client_id": "lezer-app", "iat": int(time.time()) + 10}, SECRET, algorithm="HS256")
+    assert get({"Authorization": f"Bearer {encoded}"}).status_code == 200
+
+
+def test_iat_in_the_future(lezer, settings):
+    settings.JWT_LEEWAY = 0
+    encoded = jwt.encode({"client_id": "lezer-app", "iat": int(time.time()) + 600}, SECRET, algorithm="HS256")
+    auth_problem(get({"Authorization": f"Bearer {encoded}"}), "jwt-iat-in-future")
+
+
+def test_rotation_old_and_new_secret_are_both_valid(lezer):
+    new_secret = "nieuw-geheim-na-rotatie-0123456789-abcdef"
+    ApplicatieSecret.objects.create(applicatie=lezer, secret=new_secret)
+
+    assert get(bearer("lezer-app")).status_code == 200
+    assert get(bearer("lezer-app", secret=new_secret)).status_code == 200
+
+
+def test_expired_secret_is_no_longer_valid(lezer):
+    lezer.secrets.update(geldig_tot=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
+
+    auth_problem(get(bearer("lezer-app")), "invalid-jwt-signature")
+
+
+def test_missing_scope_gives_403_autorisatie(lezer):
+    response = Client(headers=bearer("lezer-app")).post(URL, {"naam": "x"}, content_type="application/json")
+
+    assert response.status_code == 403
+    assert problem(response)["code"] == "autorisatie"
+
+
+def test_anonymous_catalogue_read_is_a_setting(settings):
+    settings.CATALOGUS_ANONYMOUS_READ = True
+
+    assert get().status_code == 200
+    assert Client().post(URL, {"naam": "x"}, content_type="application/json").status_code == 401
+    assert Client().get("/bestellingen/api/v1/organisaties").status_code == 401
+
+
+def test_repeated_failures_are_rate_limited(lezer, settings):
+    settings.AUTH_MAX_FAILURES = 3
+    wrong = bearer("lezer-app", secret="fout-geheim-van-voldoende-lengte-0123456789")
+    for _ in range(3):
+        assert get(wrong).status_code == 401
+
+    blocked = get(wrong)
+    also_blocked = get(bearer("lezer-app"))
+
+    assert blocked.status_code == 429
+    assert problem(blocked)["code"] == "throttled"
+    assert int(blocked["Retry-After"]) >= 1
+    assert also_blocked.status_code == 429
+    assert get(bearer("test-broker-andere")).status_code == 401  # other client ids are not affected
+
+
+def test_demo_secrets_are_refused_in_production(settings):
+    from softwarebroker.demo.data import demo_secret
+
+    make_applicatie("lezer", client_id="proefdorp-lezer", secret=demo_secret("proefdorp-lezer"))
+    demo = bearer("proefdorp-lezer", secret=demo_secret("proefdorp-lezer"))
+    assert get(demo).status_code == 200
+
+    settings.REFUSE_DEMO_SECRETS = True
+    auth_problem(get(demo), "invalid-jwt-signature")
+
+
+def test_secrets_are_encrypted_at_rest(lezer):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT secret FROM autorisaties_applicatiesecret WHERE applicatie_id = %s", [lezer.pk]
+        )
+        stored = cursor.fetchone()[0]
+
+    assert SECRET not in stored
+    assert ApplicatieSecret.objects.get(applicatie=lezer).secret == SECRET
+
+
+def test_generate_jwt_prints_a_token_the_api_accepts(lezer, capsys):
+    call_command("generate_jwt", "lezer-app", "--user-id", "piet@gemeente.nl")
+    printed = capsys.readouterr().out.strip()
+
+    payload = jwt.decode(printed, SECRET, algorithms=["HS256"])
+    assert payload["client_id"] == "lezer-app"
+    assert payload["user_id"] == "piet@gemeente.nl"
+    assert get({"Authorization": f"Bearer {printed}"}).status_code == 200
+
+
+def test_token_helper_roundtrip():
+    assert jwt.decode(token("x"), SECRET, algorithms=["HS256"])["client_id"] == "x"
