@@ -88,6 +88,7 @@ Data of the chart-managed Secret, shared by the release's Secret and the migrati
 {{- define "softwarebroker.secretData" -}}
 SECRET_KEY: {{ include "softwarebroker.secretKey" . | b64enc | quote }}
 DATABASE_URL: {{ .Values.secrets.databaseUrl | b64enc | quote }}
+SECRETS_ENCRYPTION_KEYS: {{ .Values.secrets.encryptionKeys | b64enc | quote }}
 {{- end }}
 
 {{/*
@@ -135,6 +136,12 @@ env:
       secretKeyRef:
         name: {{ .secret }}
         key: DATABASE_URL
+  - name: SECRETS_ENCRYPTION_KEYS
+    valueFrom:
+      secretKeyRef:
+        name: {{ .secret }}
+        key: SECRETS_ENCRYPTION_KEYS
+        optional: true
 {{- with .root.Values.extraEnv }}
   {{- toYaml . | nindent 2 }}
 {{- end }}

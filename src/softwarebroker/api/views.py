@@ -31,3 +31,12 @@ def csrf_failure(request, reason=""):
         code="csrf_failed",
         detail="De CSRF-controle is mislukt. Laad het formulier opnieuw en probeer het nog eens.",
     )
+
+
+def admin_locked_out(request, credentials=None, *args, **kwargs):
+    return problem_response(
+        status=429,
+        code="locked_out",
+        detail="Te veel mislukte inlogpogingen. Probeer het over een uur opnieuw.",
+        headers={"Retry-After": "3600"},
+    )

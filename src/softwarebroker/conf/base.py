@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "procrastinate.contrib.django",
+    "django_setup_configuration",
+    "axes",
     "softwarebroker.api",
     "softwarebroker.catalogus",
     "softwarebroker.organisaties",
@@ -54,6 +56,25 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Admin login: brute-force protection (django-axes), per user name and address.
+AXES_FAILURE_LIMIT = env("ADMIN_LOGIN_MAX_FAILURES")
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "softwarebroker.api.views.admin_locked_out"
+AXES_RESET_ON_SUCCESS = True
+
+# Declarative configuration: python src/manage.py setup_configuration --yaml-file ...
+SETUP_CONFIGURATION_STEPS = [
+    "softwarebroker.organisaties.setup_configuration.OrganisatiesConfigurationStep",
+    "softwarebroker.autorisaties.setup_configuration.ApplicatiesConfigurationStep",
 ]
 
 ROOT_URLCONF = "softwarebroker.urls"

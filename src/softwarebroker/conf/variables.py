@@ -172,6 +172,13 @@ define(
     group=AUTH,
 )
 define(
+    "ADMIN_LOGIN_MAX_FAILURES",
+    type="int",
+    default=5,
+    help="Failed admin logins per user name and address before the login is locked for an hour.",
+    group=SECURITY,
+)
+define(
     "SECRETS_ENCRYPTION_KEYS",
     type="list",
     default=[],
