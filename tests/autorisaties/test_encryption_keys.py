@@ -1,0 +1,36 @@
+import pytest
+from cryptography.fernet import Fernet
+from django.core.management import call_command
+from django.db import connection
+
+from softwarebroker.autorisaties.encryption import _fernet
+from softwarebroker.autorisaties.models import ApplicatieSecret
+from tests.auth import SECRET, make_applicatie
+
+pytestmark = pytest.mark.django_db
+
+
+def stored_token(secret):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT secret FROM autorisaties_applicatiesecret WHERE id = %s", [secret.pk])
+        return cursor.fetchone()[0]
+
+
+def test_key_rotation_keeps_secrets_readable_and_reencrypts(settings):
+    old_key, new_key = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    settings.SECRETS_ENCRYPTION_KEYS = [old_key]
+    _fernet.cache_clear()
+    secret = make_applicatie("lezer").secrets.get()
+
+    settings.SECRETS_ENCRYPTION_KEYS = [new_key, old_key]
+    _fernet.cache_clear()
+    assert ApplicatieSecret.objects.get(pk=secret.pk).secret == SECRET  # old key still decrypts
+    call_command("reencrypt_secrets")
+
+    settings.SECRETS_ENCRYPTION_KEYS = [new_key]
+    _fernet.cache_clear()
+    try:
+        assert ApplicatieSecret.objects.get(pk=secret.pk).secret == SECRET
+        Fernet(new_key.encode()).decrypt(stored_token(secret).encode())
+    finally:
+        _fernet.cache_clear()
