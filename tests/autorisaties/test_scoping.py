@@ -1,0 +1,52 @@
+import pytest
+
+from softwarebroker.audit.models import AuditTrail
+from softwarebroker.autorisaties.context import Acting
+from softwarebroker.autorisaties.scoping import owns, scope_queryset
+from tests.auth import make_applicatie
+from tests.factories import AuditTrailFactory, LeverancierFactory, OrganisatieFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def acting(*roles, **party):
+    return Acting.for_applicatie(make_applicatie(*roles, **party))
+
+
+def entries(viewer):
+    scoped = scope_queryset(
+        AuditTrail.objects.all(), viewer, organisatie_field="organisatie", leverancier_field="leverancier"
+    )
+    return set(scoped.values_list("resource", flat=True))
+
+
+def test_each_party_sees_only_its_own_rows_and_the_broker_all():
+    gemeente, andere = OrganisatieFactory(), OrganisatieFactory()
+    leverancier, concurrent = LeverancierFactory(), LeverancierFactory()
+    for name, tenant in [
+        ("gemeente", {"organisatie": gemeente}),
+        ("andere", {"organisatie": andere}),
+        ("leverancier", {"leverancier": leverancier}),
+        ("concurrent", {"leverancier": concurrent}),
+        ("gedeeld", {}),
+    ]:
+        AuditTrailFactory(hoofd_object_uuid=gemeente.uuid, resource=name, **tenant)
+
+    assert entries(acting("afnemer", organisatie=gemeente)) == {"gemeente"}
+    assert entries(acting("leverancier", leverancier=leverancier)) == {"leverancier"}
+    assert entries(acting("broker")) == {"gemeente", "andere", "leverancier", "concurrent", "gedeeld"}
+    assert entries(acting("lezer")) == set()  # acts for nobody: no tenant data
+    assert entries(None) == set()
+
+
+def test_owns():
+    gemeente, andere = OrganisatieFactory(), OrganisatieFactory()
+    leverancier = LeverancierFactory()
+    afnemer = acting("afnemer", organisatie=gemeente)
+
+    assert owns(afnemer, organisatie=gemeente)
+    assert not owns(afnemer, organisatie=andere)
+    assert not owns(afnemer)  # shared data belongs to no tenant
+    assert owns(acting("leverancier", leverancier=leverancier), leverancier=leverancier)
+    assert owns(acting("broker"), organisatie=andere)
+    assert not owns(None, organisatie=gemeente)
