@@ -1,0 +1,100 @@
+"""Code lists of the catalogue (enum values are snake_case Dutch, as the API rules ask)."""
+
+from django.db import models
+
+
+class PublicatieStatus(models.TextChoices):
+    CONCEPT = "concept", "Concept"
+    GEPUBLICEERD = "gepubliceerd", "Gepubliceerd"
+    INGETROKKEN = "ingetrokken", "Ingetrokken"
+
+
+# concept -> gepubliceerd -> ingetrokken; nothing else.
+PUBLICATIE_OVERGANGEN = {
+    PublicatieStatus.CONCEPT: {PublicatieStatus.GEPUBLICEERD},
+    PublicatieStatus.GEPUBLICEERD: {PublicatieStatus.INGETROKKEN},
+    PublicatieStatus.INGETROKKEN: set(),
+}
+
+
+class LeverancierRol(models.TextChoices):
+    FABRIKANT = "fabrikant", "Fabrikant"
+    RESELLER = "reseller", "Reseller"
+    DIENSTVERLENER = "dienstverlener", "Dienstverlener"
+
+
+class SoftwareType(models.TextChoices):
+    STANDALONE_WEB = "standalone_web", "Zelfstandig: web"
+    STANDALONE_BACKEND = "standalone_backend", "Zelfstandig: backend"
+    STANDALONE_DESKTOP = "standalone_desktop", "Zelfstandig: desktop"
+    STANDALONE_MOBILE = "standalone_mobile", "Zelfstandig: mobiel"
+    STANDALONE_IOT = "standalone_iot", "Zelfstandig: IoT"
+    STANDALONE_OTHER = "standalone_other", "Zelfstandig: overig"
+    ADDON = "addon", "Uitbreiding"
+    LIBRARY = "library", "Bibliotheek"
+    CONFIGURATION_FILES = "configuration_files", "Configuratiebestanden"
+
+
+class VersieStatus(models.TextChoices):
+    ACTIEF = "actief", "Actief"
+    ONDERHOUD = "onderhoud", "Onderhoud"
+    EINDE_ONDERSTEUNING = "einde_ondersteuning", "Einde ondersteuning"
+
+
+class Leveringsvorm(models.TextChoices):
+    ON_PREMISES = "on_premises", "On-premises"
+    SAAS = "saas", "SaaS"
+    HYBRIDE = "hybride", "Hybride"
+
+
+class Hostinglocatie(models.TextChoices):
+    NL = "nl", "Nederland"
+    EU = "eu", "Europese Unie"
+    BUITEN_EU = "buiten_eu", "Buiten de EU"
+
+
+class Licentiemodel(models.TextChoices):
+    PER_GEBRUIKER = "per_gebruiker", "Per gebruiker"
+    PER_APPARAAT = "per_apparaat", "Per apparaat"
+    PER_INWONER = "per_inwoner", "Per inwoner"
+    PER_ORGANISATIE = "per_organisatie", "Per organisatie"
+    GELIJKTIJDIG_GEBRUIK = "gelijktijdig_gebruik", "Gelijktijdig gebruik"
+    VERBRUIK = "verbruik", "Verbruik"
+    OPEN_SOURCE_ONDERSTEUNING = "open_source_ondersteuning", "Ondersteuning op open source"
+
+
+class Verlenging(models.TextChoices):
+    AUTOMATISCH = "automatisch", "Automatisch"
+    HANDMATIG = "handmatig", "Handmatig"
+    GEEN = "geen", "Geen"
+
+
+class Document(models.TextChoices):
+    VERWERKERSOVEREENKOMST = "verwerkersovereenkomst", "Verwerkersovereenkomst"
+    DPIA = "dpia", "DPIA"
+    SLA = "sla", "Service level agreement"
+    BEVEILIGINGSVERKLARING = "beveiligingsverklaring", "Beveiligingsverklaring"
+    EXITPLAN = "exitplan", "Exitplan"
+
+
+class Prijstype(models.TextChoices):
+    EENMALIG = "eenmalig", "Eenmalig"
+    TERUGKEREND = "terugkerend", "Terugkerend"
+    VERBRUIK = "verbruik", "Verbruik"
+
+
+class Periode(models.TextChoices):
+    MAAND = "maand", "Per maand"
+    JAAR = "jaar", "Per jaar"
+
+
+class Doelgroep(models.TextChoices):
+    IEDEREEN = "iedereen", "Iedereen"
+    RAAMOVEREENKOMST = "raamovereenkomst", "Deelnemers van de raamovereenkomst"
+    VRAAGBUNDELING = "vraagbundeling", "Deelnemers van een vraagbundeling"
+
+
+class RaamovereenkomstStatus(models.TextChoices):
+    CONCEPT = "concept", "Concept"
+    ACTIEF = "actief", "Actief"
+    BEEINDIGD = "beeindigd", "Beëindigd"

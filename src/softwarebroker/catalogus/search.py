@@ -1,0 +1,93 @@
+"""Full-text and typo-tolerant search over the catalogue (PostgreSQL).
+
+Each searchable row keeps ``zoektekst`` (for trigram similarity, GIN ``gin_trgm_ops``) and
+``zoekvector`` (Dutch full-text, weighted: names A, descriptions B, supplier and categories
+C; GIN index). Both are refreshed in SQL by the services after every change, and in bulk
+by the generators, so a search never computes them per row.
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db import connection
+from django.db.models import F, Q, QuerySet
+from django.db.models.functions import Greatest
+
+CONFIG = "dutch"
+TRIGRAM_THRESHOLD = 0.4
+
+_SOFTWAREPAKKET_SQL = """
+UPDATE catalogus_softwarepakket AS p SET
+    zoektekst = lower(concat_ws(' ', p.naam, p.korte_omschrijving, p.omschrijving, l.naam, c.namen)),
+    zoekvector =
+        setweight(to_tsvector('dutch', p.naam), 'A')
+        || setweight(to_tsvector('dutch', concat_ws(' ', p.korte_omschrijving, p.omschrijving)), 'B')
+        || setweight(to_tsvector('dutch', concat_ws(' ', l.naam, c.namen)), 'C')
+FROM catalogus_softwarepakket AS s
+LEFT JOIN catalogus_leverancier AS l ON l.id = s.fabrikant_id
+LEFT JOIN LATERAL (
+    SELECT string_agg(k.naam, ' ') AS namen
+    FROM catalogus_softwarepakket_categorieen AS pk
+    JOIN catalogus_categorie AS k ON k.id = pk.categorie_id
+    WHERE pk.softwarepakket_id = s.id
+) AS c ON true
+WHERE p.id = s.id {condition}
+"""
+
+_AANBIEDING_SQL = """
+UPDATE catalogus_aanbieding AS a SET
+    zoektekst = lower(concat_ws(' ', a.naam, a.omschrijving, p.naam, p.korte_omschrijving, l.naam, c.namen)),
+    zoekvector =
+        setweight(to_tsvector('dutch', concat_ws(' ', a.naam, p.naam)), 'A')
+        || setweight(to_tsvector('dutch', concat_ws(' ', a.omschrijving, p.korte_omschrijving)), 'B')
+        || setweight(to_tsvector('dutch', concat_ws(' ', l.naam, c.namen)), 'C')
+FROM catalogus_aanbieding AS s
+JOIN catalogus_softwarepakket AS p ON p.id = s.softwarepakket_id
+JOIN catalogus_leverancier AS l ON l.id = s.leverancier_id
+LEFT JOIN LATERAL (
+    SELECT string_agg(k.naam, ' ') AS namen
+    FROM catalogus_softwarepakket_categorieen AS pk
+    JOIN catalogus_categorie AS k ON k.id = pk.categorie_id
+    WHERE pk.softwarepakket_id = p.id
+) AS c ON true
+WHERE a.id = s.id {condition}
+"""
+
+
+def _refresh(sql: str, column: str, ids) -> None:
+    condition, params = "", []
+    if ids is not None:
+        ids = list(ids)
+        if not ids:
+            return
+        condition, params = f"AND {column} = ANY(%s)", [ids]
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(condition=condition), params)
+
+
+def refresh_softwarepakketten(ids=None) -> None:
+    """Recompute the search columns of these packages (all when ``ids`` is None)."""
+    _refresh(_SOFTWAREPAKKET_SQL, "s.id", ids)
+
+
+def refresh_aanbiedingen(ids=None) -> None:
+    _refresh(_AANBIEDING_SQL, "s.id", ids)
+
+
+def refresh_aanbiedingen_of_softwarepakketten(softwarepakket_ids) -> None:
+    from .models import Aanbieding
+
+    refresh_aanbiedingen(
+        Aanbieding.objects.filter(softwarepakket_id__in=softwarepakket_ids).values_list("id", flat=True)
+    )
+
+
+def search(queryset: QuerySet, terms: str) -> QuerySet:
+    """Rows matching ``terms`` by Dutch full text (stemmed) or trigram similarity, best first."""
+    query = SearchQuery(terms, config=CONFIG, search_type="websearch")
+    similarity = TrigramWordSimilarity(terms.lower(), "zoektekst")
+    return (
+        queryset.annotate(zoekscore=Greatest(SearchRank(F("zoekvector"), query), similarity))
+        .filter(Q(zoekvector=query) | Q(zoektekst__trigram_word_similar=terms.lower()))
+        .order_by("-zoekscore", "pk")
+    )
