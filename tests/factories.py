@@ -4,14 +4,26 @@ A new resource adds an entry to ``RESOURCES`` under its collection path; the gen
 suites then exercise its operations on real objects (and fail until it does).
 """
 
+import datetime
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
 
 import factory
 
 from softwarebroker.audit.models import AuditTrail
-from softwarebroker.catalogus.models import Categorie, Leverancier
+from softwarebroker.catalogus.models import (
+    Aanbieding,
+    Categorie,
+    Leverancier,
+    Prijs,
+    Raamovereenkomst,
+    Softwarepakket,
+    Softwarepakketversie,
+)
 from softwarebroker.organisaties.models import Organisatie, OrganisatieType
 
 
@@ -43,6 +55,64 @@ class LeverancierFactory(factory.django.DjangoModelFactory):
         model = Leverancier
 
 
+class SoftwarepakketFactory(factory.django.DjangoModelFactory):
+    naam = factory.Sequence(lambda n: f"Zaaksysteem {n}")
+    korte_omschrijving = "Registreert en behandelt zaken."
+    licentie = "EUPL-1.2"
+    open_source = True
+    status = "gepubliceerd"
+    fabrikant = factory.SubFactory(LeverancierFactory)
+
+    class Meta:
+        model = Softwarepakket
+
+
+class SoftwarepakketversieFactory(factory.django.DjangoModelFactory):
+    softwarepakket = factory.SubFactory(SoftwarepakketFactory)
+    versie = factory.Sequence(lambda n: f"1.{n}.0")
+    releasedatum = datetime.date(2026, 1, 1)
+
+    class Meta:
+        model = Softwarepakketversie
+
+
+class AanbiedingFactory(factory.django.DjangoModelFactory):
+    softwarepakket = factory.SubFactory(SoftwarepakketFactory)
+    leverancier = factory.SubFactory(LeverancierFactory)
+    naam = factory.Sequence(lambda n: f"Aanbieding {n}")
+    leveringsvorm = "saas"
+    hostinglocatie = "nl"
+    licentiemodel = "per_gebruiker"
+    eenheid = "gebruiker"
+    geldig_vanaf = datetime.date(2026, 1, 1)
+    status = "gepubliceerd"
+
+    class Meta:
+        model = Aanbieding
+
+
+class PrijsFactory(factory.django.DjangoModelFactory):
+    aanbieding = factory.SubFactory(AanbiedingFactory)
+    prijstype = "terugkerend"
+    periode = "jaar"
+    bedrag_excl_btw = Decimal("12.50")
+    geldig_vanaf = factory.Sequence(lambda n: datetime.date(2000, 1, 1) + datetime.timedelta(days=n * 2))
+    geldig_tot = factory.LazyAttribute(lambda prijs: prijs.geldig_vanaf + datetime.timedelta(days=1))
+
+    class Meta:
+        model = Prijs
+
+
+class RaamovereenkomstFactory(factory.django.DjangoModelFactory):
+    naam = factory.Sequence(lambda n: f"Raamovereenkomst {n}")
+    kenmerk = factory.Sequence(lambda n: f"RO-{n:04d}")
+    contractant = "VNG Realisatie"
+    ingangsdatum = datetime.date(2026, 1, 1)
+
+    class Meta:
+        model = Raamovereenkomst
+
+
 class AuditTrailFactory(factory.django.DjangoModelFactory):
     bron = "test"
     actie = "update"
@@ -66,6 +136,7 @@ class Resource:
     owned_by: Callable | None = None
     # A valid request body for POST/PUT/PATCH, for collections that can be written.
     payload: Callable | None = None
+    content_type: str = "application/json"
 
 
 def _audit_entry(parent, **tenant):
@@ -80,18 +151,32 @@ def _unique() -> int:
     return next(_counter)
 
 
+def _url(collection: str, obj) -> str:
+    return f"http://testserver/catalogus/api/v1/{collection}/{obj.uuid}"
+
+
+def _audited(collection: str, parent: str, tenant=lambda parent: {}) -> tuple:
+    def owned_by(party):
+        chain = owned_chain(parent, party)
+        return [*chain, _audit_entry(chain[-1], **tenant(chain[-1]))]
+
+    return (
+        f"{parent}/{{hoofdobject_uuid}}/audittrail",
+        Resource(lambda p: _audit_entry(p, **tenant(p)), parent=parent, owned_by=owned_by),
+    )
+
+
+# Keyed by the collection path as it appears in the OpenAPI documents. ``owned_by`` takes
+# the party ({"organisatie": ..., "leverancier": ...}) the object must belong to.
 RESOURCES = {
     "/categorieen": Resource(
         lambda: CategorieFactory(),
-        payload=lambda: {"naam": f"Categorie via API {_unique()}", "omschrijving": "Test"},
-    ),
-    "/categorieen/{hoofdobject_uuid}/audittrail": Resource(
-        lambda parent: _audit_entry(parent), parent="/categorieen"
+        payload=lambda party=None: {"naam": f"Categorie via API {_unique()}", "omschrijving": "Test"},
     ),
     "/organisaties": Resource(
         lambda: OrganisatieFactory(),
-        owned_by=lambda organisatie: [organisatie],
-        payload=lambda: {
+        owned_by=lambda party: [party["organisatie"]],
+        payload=lambda party=None: {
             "oin": f"{90000000000000000000 + _unique()}",
             "naam": "Nieuwe gemeente",
             "type": "gemeente",
@@ -100,9 +185,100 @@ RESOURCES = {
     "/organisaties/{hoofdobject_uuid}/audittrail": Resource(
         lambda parent: _audit_entry(parent, organisatie=parent),
         parent="/organisaties",
-        owned_by=lambda organisatie: [organisatie, _audit_entry(organisatie, organisatie=organisatie)],
+        owned_by=lambda party: [
+            party["organisatie"],
+            _audit_entry(party["organisatie"], organisatie=party["organisatie"]),
+        ],
+    ),
+    "/leveranciers": Resource(
+        lambda: LeverancierFactory(),
+        owned_by=lambda party: [party["leverancier"]],
+        payload=lambda party=None: {
+            "naam": "Nieuwe leverancier B.V.",
+            "kvkNummer": f"{70000000 + _unique()}",
+        },
+    ),
+    "/softwarepakketten": Resource(
+        lambda: SoftwarepakketFactory(),
+        owned_by=lambda party: [SoftwarepakketFactory(fabrikant=party["leverancier"])],
+        payload=lambda party=None: {
+            "naam": f"Pakket via API {_unique()}",
+            "licentie": "EUPL-1.2",
+            "openSource": True,
+        },
+    ),
+    "/softwarepakketversies": Resource(
+        lambda: SoftwarepakketversieFactory(),
+        payload=lambda party=None: {
+            "softwarepakket": _url("softwarepakketten", SoftwarepakketFactory()),
+            "versie": f"2.{_unique()}.0",
+        },
+    ),
+    "/aanbiedingen": Resource(
+        lambda: AanbiedingFactory(),
+        owned_by=lambda party: [AanbiedingFactory(leverancier=party["leverancier"])],
+        payload=lambda party=None: {
+            "softwarepakket": _url("softwarepakketten", SoftwarepakketFactory()),
+            "leverancier": _url("leveranciers", (party or {}).get("leverancier") or LeverancierFactory()),
+            "naam": f"Aanbieding via API {_unique()}",
+            "leveringsvorm": "saas",
+            "licentiemodel": "per_gebruiker",
+            "eenheid": "gebruiker",
+            "geldigVanaf": "2026-01-01",
+        },
+    ),
+    "/prijzen": Resource(
+        lambda: PrijsFactory(),
+        owned_by=lambda party: [PrijsFactory(aanbieding__leverancier=party["leverancier"])],
+        payload=lambda party=None: {
+            "aanbieding": _url(
+                "aanbiedingen",
+                AanbiedingFactory(leverancier=(party or {}).get("leverancier") or LeverancierFactory()),
+            ),
+            "prijstype": "eenmalig",
+            "periode": "",
+            "bedragExclBtw": "100.00",
+            "geldigVanaf": "2026-01-01",
+            "geldigTot": None,
+        },
+    ),
+    "/raamovereenkomsten": Resource(
+        lambda: RaamovereenkomstFactory(),
+        payload=lambda party=None: {
+            "naam": "Nieuwe raamovereenkomst",
+            "kenmerk": f"RO-API-{_unique()}",
+            "contractant": "VNG",
+            "ingangsdatum": "2026-01-01",
+        },
     ),
 }
+PUBLICCODE = (Path(__file__).parent / "catalogus" / "publiccode" / "zaaksysteem.yml").read_text()
+
+
+def _publiccode_document(party=None) -> str:
+    # A fresh repository URL each time, so every call creates a package.
+    return re.sub(r"(?m)^url: .*$", f"url: https://code.example.org/import-{_unique()}", PUBLICCODE, count=1)
+
+
+RESOURCES["/softwarepakketten/{uuid}/publiccode"] = Resource(
+    lambda parent: parent,
+    parent="/softwarepakketten",
+    owned_by=lambda party: owned_chain("/softwarepakketten", party),
+)
+RESOURCES["/softwarepakketten/_importeer"] = Resource(
+    lambda: None, payload=_publiccode_document, content_type="application/yaml"
+)
+RESOURCES.update(
+    dict(
+        [
+            _audited("aanbiedingen", "/aanbiedingen", lambda p: {"leverancier": p.leverancier}),
+            _audited("categorieen", "/categorieen"),
+            _audited("leveranciers", "/leveranciers", lambda p: {"leverancier": p}),
+            _audited("raamovereenkomsten", "/raamovereenkomsten"),
+            _audited("softwarepakketten", "/softwarepakketten"),
+        ]
+    )
+)
 
 
 def create_in(collection: str, parent=None):
@@ -119,8 +295,8 @@ def create_chain(collection: str) -> list:
     return [*parents, create_in(collection, parents[-1])]
 
 
-def owned_chain(collection: str, organisatie) -> list:
-    """Like :func:`create_chain`, but the objects belong to ``organisatie`` where that means
-    anything (tenant data); shared data is simply created."""
+def owned_chain(collection: str, party: dict) -> list:
+    """Like :func:`create_chain`, but the objects belong to ``party`` (its organisation or
+    supplier) where that means anything; shared data is simply created."""
     resource = RESOURCES[collection]
-    return resource.owned_by(organisatie) if resource.owned_by else create_chain(collection)
+    return resource.owned_by(party) if resource.owned_by else create_chain(collection)

@@ -48,7 +48,8 @@ def test_every_operation_is_in_the_matrix():
 def world():
     own = OrganisatieFactory(naam="Gemeente Eigen")
     foreign = OrganisatieFactory(naam="Gemeente Ander")
-    supplier = LeverancierFactory()
+    supplier = LeverancierFactory(naam="Leverancier Eigen")
+    foreign_supplier = LeverancierFactory(naam="Leverancier Ander")
     applicaties = {
         "broker": make_applicatie("broker"),
         "afnemer": make_applicatie("afnemer", organisatie=own),
@@ -56,7 +57,11 @@ def world():
         "leverancier": make_applicatie("leverancier", leverancier=supplier),
         "lezer": make_applicatie("lezer", organisatie=own),
     }
-    return {"eigen": own, "ander": foreign, "applicaties": applicaties}
+    return {
+        "eigen": {"organisatie": own, "leverancier": supplier},
+        "ander": {"organisatie": foreign, "leverancier": foreign_supplier},
+        "applicaties": applicaties,
+    }
 
 
 def _client(world, role) -> Client:
@@ -75,9 +80,13 @@ def _url(operation, world, role, whose) -> str:
     return operation.url(*(obj.uuid for obj in chain))
 
 
-def _body(operation) -> bytes:
-    payload = RESOURCES[operation.collection].payload if operation.collection in RESOURCES else None
-    return json.dumps(payload() if payload else {}).encode()
+def _body(operation, party) -> tuple[bytes, str]:
+    resource = RESOURCES.get(operation.collection)
+    if resource is None or resource.payload is None:
+        return b"{}", "application/json"
+    payload = resource.payload(party)
+    encoded = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
+    return encoded, resource.content_type
 
 
 @pytest.mark.parametrize(("operation", "role", "whose"), CASES, ids=[f"{o.id} {r} {w}" for o, r, w in CASES])
@@ -90,9 +99,8 @@ def test_matrix(world, operation, role, whose):
     if operation.method in ("get", "delete"):
         response = client.generic(operation.method.upper(), url)
     else:
-        response = client.generic(
-            operation.method.upper(), url, _body(operation), content_type="application/json"
-        )
+        body, content_type = _body(operation, world[whose])
+        response = client.generic(operation.method.upper(), url, body, content_type=content_type)
 
     assert response.status_code == expected, response.content[:300]
     if response.status_code >= 400:
@@ -101,4 +109,4 @@ def test_matrix(world, operation, role, whose):
         if expected == 403:
             assert body["code"] == "autorisatie"
         # Error messages name nothing of another tenant.
-        assert world["ander"].naam not in response.content.decode()
+        assert world["ander"]["organisatie"].naam not in response.content.decode()

@@ -45,6 +45,10 @@ class Operation:
         return "requestBody" in self.operation
 
     @property
+    def request_media_type(self) -> str:
+        return next(iter(self.operation.get("requestBody", {}).get("content", {"application/json": None})))
+
+    @property
     def is_list(self) -> bool:
         return self.operation["operationId"].endswith("_list")
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
+
+from django import forms
 from django_filters import rest_framework as django_filters
 from rest_framework import filters
 from rest_framework.exceptions import ErrorDetail, ValidationError
@@ -64,3 +67,28 @@ class SortFilter(filters.OrderingFilter):
                 "schema": {"type": "string"},
             }
         ]
+
+
+class ReferenceFormField(forms.CharField):
+    """The URL of a resource; cleaned to the UUID at its end."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        try:
+            return uuid.UUID(value.rstrip("/").rsplit("/", 1)[-1])
+        except ValueError:
+            raise forms.ValidationError("Geef de URL van een resource.", code="bad-url") from None
+
+
+class ReferenceFilter(django_filters.CharFilter):
+    """Filter on a related resource by its URL (ZGW style)."""
+
+    field_class = ReferenceFormField
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        qs = qs.filter(**{f"{self.field_name}__uuid": value})
+        return qs.distinct() if self.distinct else qs

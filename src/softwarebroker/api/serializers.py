@@ -30,6 +30,7 @@ class Expandable:
     # What to load with the list so the embedded resources cost no extra queries
     # (select_related paths for single relations, prefetch_related paths for many).
     related: tuple[str, ...] = ()
+    prefetch: tuple[str, ...] = ()  # many-relations of a single embedded object
 
     @cached_property
     def serializer_class(self):

@@ -76,6 +76,8 @@ class RepresentationMixin:
             related = spec.related or (spec.source,)
             load = queryset.prefetch_related if spec.many else queryset.select_related
             queryset = load(*related)
+            if spec.prefetch:
+                queryset = queryset.prefetch_related(*spec.prefetch)
         return queryset
 
     def get_queryset(self):

@@ -60,7 +60,14 @@ ROLE_SCOPES: dict[str, frozenset[str]] = {
         }
     ),
     Rol.LEVERANCIER: frozenset(
-        {CATALOGUS_LEZEN, CATALOGUS_AANBIEDEN, ORGANISATIES_LEZEN, BESTELLINGEN_LEZEN, BESTELLINGEN_VERWERKEN}
+        {
+            CATALOGUS_LEZEN,
+            CATALOGUS_AANBIEDEN,
+            ORGANISATIES_LEZEN,
+            BESTELLINGEN_LEZEN,
+            BESTELLINGEN_VERWERKEN,
+            AUDITTRAILS_LEZEN,
+        }
     ),
     Rol.BROKER: frozenset(SCOPE_DESCRIPTIONS),
 }

@@ -1,6 +1,35 @@
-"""Read queries of the catalogue."""
+"""Read queries of the catalogue, with what the acting client may see.
 
-from .models import Categorie
+Published (and withdrawn) catalogue items are public to every client; concepts only to the
+broker and to the supplier they belong to.
+"""
+
+from django.db.models import Q
+
+from .constants import PublicatieStatus
+from .models import (
+    Aanbieding,
+    Categorie,
+    Leverancier,
+    Prijs,
+    Raamovereenkomst,
+    Softwarepakket,
+    Softwarepakketversie,
+)
+
+
+def _published_or_own(acting, supplier_field: str) -> Q:
+    condition = ~Q(status=PublicatieStatus.CONCEPT)
+    leverancier = getattr(acting, "leverancier", None)
+    if leverancier is not None:
+        condition |= Q(**{supplier_field: leverancier})
+    return condition
+
+
+def _visible(queryset, acting, condition: Q):
+    if acting is not None and acting.is_broker:
+        return queryset
+    return queryset.filter(condition)
 
 
 def categorieen():
@@ -18,3 +47,33 @@ def categorie_with_descendants(categorie: Categorie) -> list[int]:
         )
         ids.update(frontier)
     return sorted(ids)
+
+
+def leveranciers():
+    return Leverancier.objects.all()
+
+
+def softwarepakketten(acting):
+    queryset = Softwarepakket.objects.select_related("fabrikant").prefetch_related("categorieen")
+    return _visible(queryset, acting, _published_or_own(acting, "fabrikant"))
+
+
+def softwarepakketversies(acting):
+    pakketten = softwarepakketten(acting).values("pk")
+    return Softwarepakketversie.objects.select_related("softwarepakket").filter(softwarepakket__in=pakketten)
+
+
+def aanbiedingen(acting):
+    queryset = Aanbieding.objects.select_related(
+        "softwarepakket", "leverancier", "raamovereenkomst"
+    ).prefetch_related("prijzen")
+    return _visible(queryset, acting, _published_or_own(acting, "leverancier"))
+
+
+def prijzen(acting):
+    visible = aanbiedingen(acting).values("pk")
+    return Prijs.objects.select_related("aanbieding").filter(aanbieding__in=visible)
+
+
+def raamovereenkomsten():
+    return Raamovereenkomst.objects.prefetch_related("leveranciers", "deelnemers")

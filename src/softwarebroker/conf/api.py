@@ -37,7 +37,12 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "COMPONENT_SPLIT_PATCH": True,
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "PublicatieStatusEnum": "softwarebroker.catalogus.constants.PublicatieStatus",
+        "LeverancierStatusEnum": "softwarebroker.catalogus.models.leverancier.LeverancierStatus",
+        "VersieStatusEnum": "softwarebroker.catalogus.constants.VersieStatus",
+        "RaamovereenkomstStatusEnum": "softwarebroker.catalogus.constants.RaamovereenkomstStatus",
+    },
     "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
     "SCHEMA_COERCE_PATH_PK_SUFFIX": False,
     "CAMELIZE_NAMES": False,

@@ -1,7 +1,29 @@
 from django_filters import rest_framework as filters
 
-from softwarebroker.api.filters import FilterSet
-from softwarebroker.catalogus.models import Categorie
+from softwarebroker.api.filters import FilterSet, ReferenceFilter
+from softwarebroker.catalogus import search
+from softwarebroker.catalogus.constants import (
+    Doelgroep,
+    Hostinglocatie,
+    Leveringsvorm,
+    Licentiemodel,
+    Prijstype,
+    PublicatieStatus,
+    RaamovereenkomstStatus,
+    SoftwareType,
+    VersieStatus,
+)
+from softwarebroker.catalogus.models import (
+    Aanbieding,
+    Categorie,
+    Leverancier,
+    LeverancierStatus,
+    Prijs,
+    Raamovereenkomst,
+    Softwarepakket,
+    Softwarepakketversie,
+)
+from softwarebroker.catalogus.selectors import categorie_with_descendants
 
 
 class CategorieFilter(FilterSet):
@@ -15,3 +37,157 @@ class CategorieFilter(FilterSet):
     class Meta:
         model = Categorie
         fields = ("naam", "hoofdcategorie")
+
+
+class LeverancierFilter(FilterSet):
+    naam = filters.CharFilter(field_name="naam", lookup_expr="icontains", help_text="Deel van de naam.")
+    kvkNummer = filters.CharFilter(field_name="kvk_nummer", help_text="Exact KvK-nummer.")
+    status = filters.ChoiceFilter(choices=LeverancierStatus.choices)
+    rol = filters.CharFilter(
+        field_name="rollen", lookup_expr="contains", method="filter_rol", help_text="Rol."
+    )
+
+    class Meta:
+        model = Leverancier
+        fields = ("naam", "kvkNummer", "status", "rol")
+
+    def filter_rol(self, queryset, name, value):
+        return queryset.filter(rollen__contains=[value])
+
+
+def _in_category(queryset, path: str, value):
+    categorie = Categorie.objects.filter(uuid=value).first()
+    if categorie is None:
+        return queryset.none()
+    return queryset.filter(**{f"{path}__in": categorie_with_descendants(categorie)}).distinct()
+
+
+def _search(queryset, name, value):
+    return search.search(queryset, value) if value.strip() else queryset
+
+
+class SoftwarepakketFilter(FilterSet):
+    zoek = filters.CharFilter(
+        method=_search,
+        help_text="Zoek in namen, omschrijvingen, leverancier en categorieën (Nederlandse woordvormen, "
+        "tolerant voor typfouten); resultaten op relevantie.",
+    )
+    naam = filters.CharFilter(field_name="naam", lookup_expr="icontains", help_text="Deel van de naam.")
+    status = filters.ChoiceFilter(choices=PublicatieStatus.choices)
+    leverancier = ReferenceFilter(field_name="fabrikant", help_text="URL van de fabrikant.")
+    categorie = ReferenceFilter(
+        field_name="categorieen",
+        method="filter_categorie",
+        help_text="URL van een categorie (met subcategorieën).",
+    )
+    openSource = filters.BooleanFilter(field_name="open_source")
+    licentie = filters.CharFilter(field_name="licentie", help_text="SPDX-licentie-expressie, exact.")
+    softwareType = filters.ChoiceFilter(field_name="software_type", choices=SoftwareType.choices)
+    referentiecomponent = filters.CharFilter(
+        method="filter_referentiecomponent", help_text="URI van een GEMMA-referentiecomponent."
+    )
+    standaard = filters.CharFilter(method="filter_standaard", help_text="Naam van een standaard, exact.")
+
+    class Meta:
+        model = Softwarepakket
+        fields = (
+            "zoek",
+            "naam",
+            "status",
+            "leverancier",
+            "categorie",
+            "openSource",
+            "licentie",
+            "softwareType",
+        )
+
+    def filter_categorie(self, queryset, name, value):
+        return _in_category(queryset, "categorieen", value)
+
+    def filter_referentiecomponent(self, queryset, name, value):
+        return queryset.filter(referentiecomponenten__contains=[value])
+
+    def filter_standaard(self, queryset, name, value):
+        return queryset.filter(standaarden__contains=[value])
+
+
+class SoftwarepakketversieFilter(FilterSet):
+    softwarepakket = ReferenceFilter(field_name="softwarepakket", help_text="URL van het softwarepakket.")
+    status = filters.ChoiceFilter(choices=VersieStatus.choices)
+
+    class Meta:
+        model = Softwarepakketversie
+        fields = ("softwarepakket", "status")
+
+
+def _valid_on(queryset, name, value):
+    return queryset.filter(geldig_vanaf__lte=value).exclude(geldig_tot__isnull=False, geldig_tot__lte=value)
+
+
+class AanbiedingFilter(FilterSet):
+    zoek = filters.CharFilter(
+        method=_search,
+        help_text="Zoek in naam en omschrijving van aanbieding en pakket, leverancier en categorieën.",
+    )
+    naam = filters.CharFilter(field_name="naam", lookup_expr="icontains")
+    softwarepakket = ReferenceFilter(field_name="softwarepakket", help_text="URL van het softwarepakket.")
+    leverancier = ReferenceFilter(field_name="leverancier", help_text="URL van de leverancier.")
+    raamovereenkomst = ReferenceFilter(
+        field_name="raamovereenkomst", help_text="URL van de raamovereenkomst."
+    )
+    categorie = ReferenceFilter(
+        field_name="softwarepakket__categorieen",
+        method="filter_categorie",
+        help_text="URL van een categorie (met subcategorieën).",
+    )
+    status = filters.ChoiceFilter(choices=PublicatieStatus.choices)
+    licentiemodel = filters.ChoiceFilter(choices=Licentiemodel.choices)
+    leveringsvorm = filters.ChoiceFilter(choices=Leveringsvorm.choices)
+    hostinglocatie = filters.ChoiceFilter(choices=Hostinglocatie.choices)
+    openSource = filters.BooleanFilter(field_name="softwarepakket__open_source")
+    referentiecomponent = filters.CharFilter(method="filter_referentiecomponent")
+    standaard = filters.CharFilter(method="filter_standaard")
+    geldigOp = filters.DateFilter(method=_valid_on, help_text="Alleen aanbiedingen die op deze datum gelden.")
+
+    class Meta:
+        model = Aanbieding
+        fields = ("zoek", "softwarepakket", "leverancier", "status", "licentiemodel", "leveringsvorm")
+
+    def filter_categorie(self, queryset, name, value):
+        return _in_category(queryset, "softwarepakket__categorieen", value)
+
+    def filter_referentiecomponent(self, queryset, name, value):
+        return queryset.filter(softwarepakket__referentiecomponenten__contains=[value])
+
+    def filter_standaard(self, queryset, name, value):
+        return queryset.filter(softwarepakket__standaarden__contains=[value])
+
+
+class PrijsFilter(FilterSet):
+    aanbieding = ReferenceFilter(field_name="aanbieding", help_text="URL van de aanbieding.")
+    prijstype = filters.ChoiceFilter(choices=Prijstype.choices)
+    doelgroep = filters.ChoiceFilter(choices=Doelgroep.choices)
+    geldigOp = filters.DateFilter(method=_valid_on, help_text="Alleen prijzen die op deze datum gelden.")
+
+    class Meta:
+        model = Prijs
+        fields = ("aanbieding", "prijstype", "doelgroep", "geldigOp")
+
+
+class RaamovereenkomstFilter(FilterSet):
+    kenmerk = filters.CharFilter(field_name="kenmerk")
+    status = filters.ChoiceFilter(choices=RaamovereenkomstStatus.choices)
+    leverancier = ReferenceFilter(
+        field_name="leveranciers", distinct=True, help_text="URL van een leverancier."
+    )
+    deelnemer = ReferenceFilter(
+        field_name="deelnemers", distinct=True, help_text="URL van een deelnemende organisatie."
+    )
+    geldigOp = filters.DateFilter(method="filter_geldig_op")
+
+    class Meta:
+        model = Raamovereenkomst
+        fields = ("kenmerk", "status", "leverancier", "deelnemer", "geldigOp")
+
+    def filter_geldig_op(self, queryset, name, value):
+        return queryset.filter(ingangsdatum__lte=value).exclude(einddatum__isnull=False, einddatum__lt=value)

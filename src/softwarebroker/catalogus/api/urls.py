@@ -7,10 +7,24 @@ from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.openapi import documentation_views, openapi_views
 from softwarebroker.audit.api.urls import audit_trail_urls
 
-from .viewsets import CategorieViewSet
+from .viewsets import (
+    AanbiedingViewSet,
+    CategorieViewSet,
+    LeverancierViewSet,
+    PrijsViewSet,
+    RaamovereenkomstViewSet,
+    SoftwarepakketversieViewSet,
+    SoftwarepakketViewSet,
+)
 
 router = SimpleRouter(trailing_slash=False)
+router.register("aanbiedingen", AanbiedingViewSet, basename="aanbieding")
 router.register("categorieen", CategorieViewSet, basename="categorie")
+router.register("leveranciers", LeverancierViewSet, basename="leverancier")
+router.register("prijzen", PrijsViewSet, basename="prijs")
+router.register("raamovereenkomsten", RaamovereenkomstViewSet, basename="raamovereenkomst")
+router.register("softwarepakketten", SoftwarepakketViewSet, basename="softwarepakket")
+router.register("softwarepakketversies", SoftwarepakketversieViewSet, basename="softwarepakketversie")
 
 openapi_json, openapi_yaml = openapi_views(CATALOGUS)
 redoc, swagger = documentation_views(CATALOGUS)
@@ -21,5 +35,9 @@ urlpatterns = [
     path("docs", redoc, name="catalogus-redoc"),
     path("docs/swagger-ui", swagger, name="catalogus-swagger-ui"),
     *router.urls,
+    *audit_trail_urls("aanbiedingen", AanbiedingViewSet, resource_label="aanbieding"),
     *audit_trail_urls("categorieen", CategorieViewSet, resource_label="categorie"),
+    *audit_trail_urls("leveranciers", LeverancierViewSet, resource_label="leverancier"),
+    *audit_trail_urls("raamovereenkomsten", RaamovereenkomstViewSet, resource_label="raamovereenkomst"),
+    *audit_trail_urls("softwarepakketten", SoftwarepakketViewSet, resource_label="softwarepakket"),
 ]

@@ -1,3 +1,17 @@
+from .aanbieding import AanbiedingSerializer
 from .categorie import CategorieSerializer
+from .leverancier import LeverancierSerializer
+from .prijs import PrijsSerializer
+from .raamovereenkomst import RaamovereenkomstSerializer
+from .softwarepakket import SoftwarepakketSerializer
+from .softwarepakketversie import SoftwarepakketversieSerializer
 
-__all__ = ["CategorieSerializer"]
+__all__ = [
+    "AanbiedingSerializer",
+    "CategorieSerializer",
+    "LeverancierSerializer",
+    "PrijsSerializer",
+    "RaamovereenkomstSerializer",
+    "SoftwarepakketSerializer",
+    "SoftwarepakketversieSerializer",
+]

@@ -1,3 +1,19 @@
 from .categorie import CategorieViewSet
+from .resources import (
+    AanbiedingViewSet,
+    LeverancierViewSet,
+    PrijsViewSet,
+    RaamovereenkomstViewSet,
+    SoftwarepakketversieViewSet,
+    SoftwarepakketViewSet,
+)
 
-__all__ = ["CategorieViewSet"]
+__all__ = [
+    "AanbiedingViewSet",
+    "CategorieViewSet",
+    "LeverancierViewSet",
+    "PrijsViewSet",
+    "RaamovereenkomstViewSet",
+    "SoftwarepakketViewSet",
+    "SoftwarepakketversieViewSet",
+]

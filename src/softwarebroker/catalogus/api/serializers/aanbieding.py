@@ -1,0 +1,114 @@
+import datetime
+
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from softwarebroker.api.definitions import CATALOGUS
+from softwarebroker.api.fields import ReferenceField
+from softwarebroker.api.serializers import Expandable, ExpandField
+from softwarebroker.catalogus import rules, services
+from softwarebroker.catalogus.constants import Document
+from softwarebroker.catalogus.models import Aanbieding, Leverancier, Raamovereenkomst, Softwarepakket
+
+from .base import CatalogusSerializer
+from .prijs import PrijsSerializer
+
+
+def valid_on(prijs, day: datetime.date) -> bool:
+    return prijs.geldig_vanaf <= day and (prijs.geldig_tot is None or prijs.geldig_tot > day)
+
+
+@extend_schema_field(PrijsSerializer(many=True, read_only=True))
+class ActuelePrijzenField(serializers.Field):
+    """The prices valid today (or on ``geldigOp`` when the list was filtered by it)."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(read_only=True, source="*")
+        kwargs.setdefault("help_text", "De prijzen die vandaag gelden (of op `geldigOp`).")
+        super().__init__(**kwargs)
+
+    def to_representation(self, aanbieding):
+        day = self.context.get("geldig_op") or timezone.localdate()
+        prijzen = [prijs for prijs in aanbieding.prijzen.all() if valid_on(prijs, day)]
+        return PrijsSerializer(prijzen, many=True, context={"request": self.context["request"]}).data
+
+
+class AanbiedingSerializer(CatalogusSerializer):
+    """Een bestelbaar aanbod van een softwarepakket door een leverancier, met leveringsvorm,
+    licentiemodel, looptijd en de prijzen die vandaag gelden (`actuelePrijzen`)."""
+
+    rule = rules.check_aanbieding
+    softwarepakket = ReferenceField(
+        api=CATALOGUS, collection="softwarepakketten", queryset=Softwarepakket.objects.all()
+    )
+    leverancier = ReferenceField(api=CATALOGUS, collection="leveranciers", queryset=Leverancier.objects.all())
+    raamovereenkomst = ReferenceField(
+        api=CATALOGUS,
+        collection="raamovereenkomsten",
+        queryset=Raamovereenkomst.objects.all(),
+        required=False,
+        allow_null=True,
+    )
+    bestelparametersSchema = serializers.JSONField(
+        source="bestelparameters_schema",
+        required=False,
+        help_text="JSON Schema (draft 2020-12) voor de bestelparameters van een bestelregel.",
+    )
+    vereisteDocumenten = serializers.ListField(
+        source="vereiste_documenten", child=serializers.ChoiceField(choices=Document.choices), required=False
+    )
+    actuelePrijzen = ActuelePrijzenField()
+    _expand = ExpandField()
+
+    class Meta:
+        model = Aanbieding
+        api = CATALOGUS
+        collection = "aanbiedingen"
+        fields = (
+            "url",
+            "softwarepakket",
+            "leverancier",
+            "naam",
+            "omschrijving",
+            "leveringsvorm",
+            "hostinglocatie",
+            "licentiemodel",
+            "eenheid",
+            "minimaleAfname",
+            "looptijdMaanden",
+            "verlenging",
+            "raamovereenkomst",
+            "bestelparametersSchema",
+            "vereisteDocumenten",
+            "geldigVanaf",
+            "geldigTot",
+            "status",
+            "actuelePrijzen",
+            "_expand",
+        )
+        expandable = {
+            "softwarepakket": Expandable(
+                "softwarebroker.catalogus.api.serializers.SoftwarepakketSerializer",
+                "softwarepakket",
+                related=("softwarepakket__fabrikant",),
+                prefetch=("softwarepakket__categorieen",),
+            ),
+            "leverancier": Expandable(
+                "softwarebroker.catalogus.api.serializers.LeverancierSerializer", "leverancier"
+            ),
+            "prijzen": Expandable(
+                "softwarebroker.catalogus.api.serializers.PrijsSerializer", "prijzen", many=True
+            ),
+            "raamovereenkomst": Expandable(
+                "softwarebroker.catalogus.api.serializers.RaamovereenkomstSerializer",
+                "raamovereenkomst",
+                prefetch=("raamovereenkomst__leveranciers", "raamovereenkomst__deelnemers"),
+            ),
+        }
+
+    def create(self, validated_data):
+        return services.create_aanbieding(**validated_data)
+
+    def update(self, instance, validated_data):
+        return services.update_aanbieding(aanbieding=instance, **validated_data)

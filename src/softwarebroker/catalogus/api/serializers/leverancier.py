@@ -1,0 +1,39 @@
+from rest_framework import serializers
+
+from softwarebroker.api.definitions import CATALOGUS
+from softwarebroker.catalogus import rules, services
+from softwarebroker.catalogus.constants import LeverancierRol
+from softwarebroker.catalogus.models import Leverancier
+
+from .base import CatalogusSerializer
+
+
+class ContactgegevensSerializer(serializers.Serializer):
+    naam = serializers.CharField(source="contact_naam", max_length=200, required=False, allow_blank=True)
+    email = serializers.EmailField(source="contact_email", required=False, allow_blank=True)
+    telefoonnummer = serializers.CharField(
+        source="contact_telefoonnummer", max_length=30, required=False, allow_blank=True
+    )
+
+
+class LeverancierSerializer(CatalogusSerializer):
+    """Een leverancier, reseller of dienstverlener van software (status: aangemeld → actief ↔ geschorst)."""
+
+    rule = rules.check_leverancier
+    rollen = serializers.ListField(
+        child=serializers.ChoiceField(choices=LeverancierRol.choices), required=False
+    )
+    contactgegevens = ContactgegevensSerializer(source="*", required=False)
+
+    class Meta:
+        model = Leverancier
+        api = CATALOGUS
+        collection = "leveranciers"
+        fields = ("url", "naam", "kvkNummer", "website", "rollen", "status", "contactgegevens")
+        expandable = {}
+
+    def create(self, validated_data):
+        return services.create_leverancier(**validated_data)
+
+    def update(self, instance, validated_data):
+        return services.update_leverancier(leverancier=instance, **validated_data)

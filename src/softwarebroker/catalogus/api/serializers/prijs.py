@@ -1,0 +1,72 @@
+from rest_framework import serializers
+
+from softwarebroker.api.definitions import CATALOGUS
+from softwarebroker.api.fields import ReferenceField
+from softwarebroker.api.serializers import Expandable, ExpandField
+from softwarebroker.catalogus import rules, services
+from softwarebroker.catalogus.models import Aanbieding, Prijs
+
+from .base import CatalogusSerializer
+
+
+class StaffelSerializer(serializers.Serializer):
+    vanafAantal = serializers.IntegerField(min_value=2, help_text="Vanaf dit aantal geldt het staffelbedrag.")
+    bedragExclBtw = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=0, coerce_to_string=True, help_text="Bedrag per eenheid."
+    )
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        return {"vanafAantal": value["vanafAantal"], "bedragExclBtw": f"{value['bedragExclBtw']:.2f}"}
+
+
+class PrijsSerializer(CatalogusSerializer):
+    """Een prijs van een aanbieding voor een periode. Bij staffels geldt voor alle eenheden het
+    bedrag van de bereikte staffel. Bedragen zijn decimale teksten met 2 decimalen."""
+
+    rule = rules.check_prijs
+    aanbieding = ReferenceField(api=CATALOGUS, collection="aanbiedingen", queryset=Aanbieding.objects.all())
+    bedragExclBtw = serializers.DecimalField(
+        source="bedrag_excl_btw", max_digits=12, decimal_places=2, min_value=0, coerce_to_string=True
+    )
+    btwPercentage = serializers.DecimalField(
+        source="btw_percentage", max_digits=5, decimal_places=2, min_value=0, max_value=100, required=False
+    )
+    staffels = StaffelSerializer(many=True, required=False)
+    _expand = ExpandField()
+
+    class Meta:
+        model = Prijs
+        api = CATALOGUS
+        collection = "prijzen"
+        fields = (
+            "url",
+            "aanbieding",
+            "prijstype",
+            "periode",
+            "bedragExclBtw",
+            "btwPercentage",
+            "staffels",
+            "doelgroep",
+            "geldigVanaf",
+            "geldigTot",
+            "_expand",
+        )
+        expandable = {
+            "aanbieding": Expandable(
+                "softwarebroker.catalogus.api.serializers.AanbiedingSerializer",
+                "aanbieding",
+                related=(
+                    "aanbieding__softwarepakket",
+                    "aanbieding__leverancier",
+                    "aanbieding__raamovereenkomst",
+                ),
+                prefetch=("aanbieding__prijzen",),
+            )
+        }
+
+    def create(self, validated_data):
+        return services.create_prijs(**validated_data)
+
+    def update(self, instance, validated_data):
+        return services.update_prijs(prijs=instance, **validated_data)

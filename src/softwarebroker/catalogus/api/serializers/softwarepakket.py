@@ -1,0 +1,77 @@
+from rest_framework import serializers
+
+from softwarebroker.api.definitions import CATALOGUS
+from softwarebroker.api.fields import ReferenceField
+from softwarebroker.api.serializers import Expandable, ExpandField
+from softwarebroker.catalogus import rules, services
+from softwarebroker.catalogus.models import Categorie, Leverancier, Softwarepakket
+
+from .base import CatalogusSerializer
+
+PLATFORMS = ("web", "windows", "mac", "linux", "ios", "android")
+
+
+class SoftwarepakketSerializer(CatalogusSerializer):
+    """Een softwareproduct, los van wie het verkoopt; de velden sluiten aan op publiccode.yml
+    (zie `/softwarepakketten/{uuid}/publiccode`)."""
+
+    rule = rules.check_softwarepakket
+    fabrikant = ReferenceField(
+        api=CATALOGUS,
+        collection="leveranciers",
+        queryset=Leverancier.objects.all(),
+        required=False,
+        allow_null=True,
+    )
+    categorieen = ReferenceField(
+        api=CATALOGUS, collection="categorieen", queryset=Categorie.objects.all(), many=True, required=False
+    )
+    referentiecomponenten = serializers.ListField(
+        child=serializers.URLField(max_length=500),
+        required=False,
+        help_text="URI's van GEMMA-referentiecomponenten.",
+    )
+    standaarden = serializers.ListField(child=serializers.CharField(max_length=100), required=False)
+    platforms = serializers.ListField(child=serializers.ChoiceField(choices=PLATFORMS), required=False)
+    _expand = ExpandField()
+
+    class Meta:
+        model = Softwarepakket
+        api = CATALOGUS
+        collection = "softwarepakketten"
+        fields = (
+            "url",
+            "naam",
+            "korteOmschrijving",
+            "omschrijving",
+            "fabrikant",
+            "categorieen",
+            "referentiecomponenten",
+            "standaarden",
+            "softwareType",
+            "platforms",
+            "openSource",
+            "licentie",
+            "repositoryUrl",
+            "website",
+            "documentatieUrl",
+            "status",
+            "_expand",
+        )
+        expandable = {
+            "fabrikant": Expandable(
+                "softwarebroker.catalogus.api.serializers.LeverancierSerializer", "fabrikant"
+            ),
+            "categorieen": Expandable(
+                "softwarebroker.catalogus.api.serializers.CategorieSerializer",
+                "categorieen",
+                many=True,
+                related=("categorieen__bovenliggende_categorie",),
+            ),
+        }
+
+    def create(self, validated_data):
+        return services.create_softwarepakket(**validated_data)
+
+    def update(self, instance, validated_data):
+        return services.update_softwarepakket(softwarepakket=instance, **validated_data)

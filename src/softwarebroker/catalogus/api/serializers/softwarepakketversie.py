@@ -1,0 +1,45 @@
+from softwarebroker.api.definitions import CATALOGUS
+from softwarebroker.api.fields import ReferenceField
+from softwarebroker.api.serializers import Expandable, ExpandField
+from softwarebroker.catalogus import rules, services
+from softwarebroker.catalogus.models import Softwarepakket, Softwarepakketversie
+
+from .base import CatalogusSerializer
+
+
+class SoftwarepakketversieSerializer(CatalogusSerializer):
+    """Een versie (semver) van een softwarepakket, met releasedatum en einde van de ondersteuning."""
+
+    rule = rules.check_softwarepakketversie
+    softwarepakket = ReferenceField(
+        api=CATALOGUS, collection="softwarepakketten", queryset=Softwarepakket.objects.all()
+    )
+    _expand = ExpandField()
+
+    class Meta:
+        model = Softwarepakketversie
+        api = CATALOGUS
+        collection = "softwarepakketversies"
+        fields = (
+            "url",
+            "softwarepakket",
+            "versie",
+            "releasedatum",
+            "eindeOndersteuning",
+            "status",
+            "_expand",
+        )
+        expandable = {
+            "softwarepakket": Expandable(
+                "softwarebroker.catalogus.api.serializers.SoftwarepakketSerializer",
+                "softwarepakket",
+                related=("softwarepakket__fabrikant",),
+                prefetch=("softwarepakket__categorieen",),
+            )
+        }
+
+    def create(self, validated_data):
+        return services.create_softwarepakketversie(**validated_data)
+
+    def update(self, instance, validated_data):
+        return services.update_softwarepakketversie(softwarepakketversie=instance, **validated_data)

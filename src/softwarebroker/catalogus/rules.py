@@ -1,0 +1,119 @@
+"""Cross-field rules of the catalogue, shared by the API and the admin.
+
+Each ``check_*`` takes the resulting values (model field names; for updates the instance's
+values merged with the changes) and returns every problem as ``(apiField, code, message)``.
+"""
+
+from __future__ import annotations
+
+from . import validators
+from .constants import PUBLICATIE_OVERGANGEN, Doelgroep, Prijstype
+from .models import LEVERANCIER_OVERGANGEN, Prijs
+
+Problem = validators.Problem
+
+
+def status_transition(old: str | None, new: str | None, transitions: dict) -> list[Problem]:
+    if old is None or new is None or old == new:
+        return []
+    if new not in transitions.get(old, set()):
+        allowed = ", ".join(sorted(transitions.get(old, ()))) or "geen"
+        return [("status", "status_transition", f"Van '{old}' naar '{new}' mag niet; toegestaan: {allowed}.")]
+    return []
+
+
+def check_leverancier(values: dict, instance=None) -> list[Problem]:
+    return status_transition(getattr(instance, "status", None), values.get("status"), LEVERANCIER_OVERGANGEN)
+
+
+def check_softwarepakket(values: dict, instance=None) -> list[Problem]:
+    problems = validators.spdx(values.get("licentie", ""))
+    if values.get("open_source") and not validators.is_open_source_licence(values.get("licentie", "")):
+        problems.append(("openSource", "licence", "Open source vraagt om een open-source SPDX-licentie."))
+    problems += status_transition(
+        getattr(instance, "status", None), values.get("status"), PUBLICATIE_OVERGANGEN
+    )
+    return problems
+
+
+def check_softwarepakketversie(values: dict, instance=None) -> list[Problem]:
+    problems = validators.semantic_version(values.get("versie", ""))
+    problems += validators.period(
+        values.get("releasedatum"), values.get("einde_ondersteuning"), end_field="eindeOndersteuning"
+    )
+    return problems
+
+
+def check_aanbieding(values: dict, instance=None) -> list[Problem]:
+    problems = validators.period(values.get("geldig_vanaf"), values.get("geldig_tot"))
+    problems += validators.json_schema(values.get("bestelparameters_schema"))
+    raamovereenkomst, leverancier = values.get("raamovereenkomst"), values.get("leverancier")
+    if (
+        raamovereenkomst
+        and leverancier
+        and not raamovereenkomst.leveranciers.filter(pk=leverancier.pk).exists()
+    ):
+        problems.append(
+            ("raamovereenkomst", "leverancier", "De leverancier hoort niet bij deze raamovereenkomst.")
+        )
+    old_status, new_status = getattr(instance, "status", None), values.get("status")
+    problems += status_transition(old_status, new_status, PUBLICATIE_OVERGANGEN)
+    pakket = values.get("softwarepakket")
+    if (
+        new_status == "gepubliceerd"
+        and old_status != "gepubliceerd"
+        and pakket
+        and pakket.status != "gepubliceerd"
+    ):
+        problems.append(("status", "softwarepakket", "Publiceer eerst het softwarepakket."))
+    return problems
+
+
+def check_prijs(values: dict, instance=None) -> list[Problem]:
+    problems = validators.period(values.get("geldig_vanaf"), values.get("geldig_tot"))
+    problems += validators.staffels(values.get("staffels"))
+    prijstype, periode = values.get("prijstype"), values.get("periode")
+    if prijstype == Prijstype.TERUGKEREND and not periode:
+        problems.append(("periode", "required", "Een terugkerende prijs heeft een periode (maand of jaar)."))
+    if prijstype == Prijstype.EENMALIG and periode:
+        problems.append(("periode", "not_allowed", "Een eenmalige prijs heeft geen periode."))
+    aanbieding = values.get("aanbieding")
+    if (
+        values.get("doelgroep") == Doelgroep.RAAMOVEREENKOMST
+        and aanbieding
+        and not aanbieding.raamovereenkomst_id
+    ):
+        problems.append(
+            ("doelgroep", "raamovereenkomst", "De aanbieding valt niet onder een raamovereenkomst.")
+        )
+    if aanbieding and prijstype and values.get("geldig_vanaf") and not problems:
+        problems += overlap(values, instance)
+    return problems
+
+
+def overlap(values: dict, instance) -> list[Problem]:
+    """Another price of the same aanbieding, prijstype and doelgroep valid on a shared day."""
+    start, end = values["geldig_vanaf"], values.get("geldig_tot")
+    others = Prijs.objects.filter(
+        aanbieding=values["aanbieding"],
+        prijstype=values["prijstype"],
+        doelgroep=values.get("doelgroep", "iedereen"),
+    ).exclude(geldig_tot__isnull=False, geldig_tot__lte=start)
+    if end is not None:
+        others = others.exclude(geldig_vanaf__gte=end)
+    if instance is not None:
+        others = others.exclude(pk=instance.pk)
+    if others.exists():
+        return [
+            (
+                "geldigVanaf",
+                "overlap",
+                "Er geldt in deze periode al een prijs van dit type voor deze doelgroep; "
+                "laat de oude eerder eindigen.",
+            )
+        ]
+    return []
+
+
+def check_raamovereenkomst(values: dict, instance=None) -> list[Problem]:
+    return validators.period(values.get("ingangsdatum"), values.get("einddatum"), end_field="einddatum")
