@@ -6,6 +6,7 @@ from django.db import transaction
 from softwarebroker.autorisaties.models import Applicatie, ApplicatieSecret
 from softwarebroker.catalogus.models import Categorie, Leverancier
 from softwarebroker.demo import data
+from softwarebroker.demo.catalogus import load_catalogus_demo
 from softwarebroker.organisaties.models import Mandaat, Organisatie
 
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
             raise CommandError("Demodata is alleen toegestaan met de ontwikkel- of testinstellingen.")
         with transaction.atomic():
             created = self._load()
+            created += load_catalogus_demo()
         self.stdout.write(f"Demodata geladen ({created} nieuwe objecten).")
 
     def _load(self) -> int:

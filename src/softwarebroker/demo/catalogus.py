@@ -1,0 +1,202 @@
+"""Loads the demo catalogue of ``catalogus_data`` and ``catalogus_data_aanbiedingen``.
+
+Every object is matched on its natural key, so loading twice creates nothing the second
+time. Existing rows are never overwritten (an administrator may have changed them); only
+the empty details (roles, website, contact) of a supplier that already exists, e.g. the one
+``load_demo_data`` creates, are filled in.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from urllib.parse import quote
+
+from django.db import transaction
+
+from softwarebroker.catalogus import search
+from softwarebroker.catalogus.models import (
+    Aanbieding,
+    Categorie,
+    Leverancier,
+    Prijs,
+    Raamovereenkomst,
+    Softwarepakket,
+    Softwarepakketversie,
+)
+from softwarebroker.demo import catalogus_data, catalogus_data_aanbiedingen, data
+from softwarebroker.organisaties.models import Organisatie
+
+
+def referentiecomponent_uri(naam: str) -> str:
+    """The GEMMA Online page of a reference component, e.g. ``.../Zaakregistratiecomponent``."""
+    return catalogus_data.GEMMA_REFERENTIECOMPONENT_BASIS + quote(naam.replace(" ", "_"))
+
+
+def staffels(pairs) -> list[dict]:
+    """``[(100, "9.50")]`` -> the stored (API) shape ``[{"vanafAantal": 100, "bedragExclBtw": "9.50"}]``."""
+    return [{"vanafAantal": aantal, "bedragExclBtw": bedrag} for aantal, bedrag in pairs]
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def load_catalogus_demo() -> int:
+    """Load the demo catalogue; returns the number of objects created (0 when already loaded)."""
+    with transaction.atomic():
+        loader = _Loader()
+        loader.load()
+        if loader.created:
+            # Search columns are maintained in SQL; new rows have none yet.
+            search.refresh_softwarepakketten()
+            search.refresh_aanbiedingen()
+    return loader.created
+
+
+class _Loader:
+    def __init__(self):
+        self.created = 0
+        self.categorieen: dict[str, Categorie] = {}
+        self.organisaties: dict[str, Organisatie] = {}
+        self.leveranciers: dict[str, Leverancier] = {}
+        self.pakketten: dict[str, Softwarepakket] = {}
+        self.raamovereenkomsten: dict[str, Raamovereenkomst] = {}
+
+    def _get_or_create(self, model, defaults, **lookup):
+        instance, new = model.objects.get_or_create(defaults=defaults, **lookup)
+        self.created += new
+        return instance, new
+
+    def load(self) -> None:
+        self._categorieen()
+        self._organisaties()
+        self._leveranciers()
+        self._pakketten()
+        self._raamovereenkomst()
+        self._aanbiedingen()
+
+    def _categorieen(self) -> None:
+        # The base tree of demo/data.py first (same keys as load_demo_data), then the extra leaves.
+        for naam, parent, omschrijving in [*data.CATEGORIEEN, *catalogus_data.EXTRA_CATEGORIEEN]:
+            self.categorieen[naam], _ = self._get_or_create(
+                Categorie,
+                {"omschrijving": omschrijving},
+                naam=naam,
+                bovenliggende_categorie=self.categorieen.get(parent),
+            )
+
+    def _organisaties(self) -> None:
+        for oin, naam, type_, gemeentecode, inwonertal in data.ORGANISATIES:
+            self.organisaties[oin], _ = self._get_or_create(
+                Organisatie,
+                {"naam": naam, "type": type_, "gemeentecode": gemeentecode, "inwonertal": inwonertal},
+                oin=oin,
+            )
+
+    def _leveranciers(self) -> None:
+        for kvk, naam, rollen, domein, contact, telefoon in catalogus_data.LEVERANCIERS:
+            details = {
+                "rollen": rollen,
+                "website": f"https://www.{domein}",
+                "contact_naam": contact,
+                "contact_email": f"verkoop@{domein}",
+                "contact_telefoonnummer": telefoon,
+            }
+            leverancier, new = self._get_or_create(
+                Leverancier, {"naam": naam, "status": "actief", **details}, kvk_nummer=kvk
+            )
+            empty = [field for field in details if not getattr(leverancier, field)]
+            if not new and empty:
+                for field in empty:
+                    setattr(leverancier, field, details[field])
+                leverancier.save(update_fields=empty)
+            self.leveranciers[kvk] = leverancier
+
+    def _pakketten(self) -> None:
+        for item in catalogus_data.SOFTWAREPAKKETTEN:
+            fields = {
+                key: value
+                for key, value in item.items()
+                if key not in {"naam", "fabrikant", "categorieen", "referentiecomponenten", "versies"}
+            }
+            fields["fabrikant"] = self.leveranciers[item["fabrikant"]] if item["fabrikant"] else None
+            fields["referentiecomponenten"] = [
+                referentiecomponent_uri(naam) for naam in item.get("referentiecomponenten", [])
+            ]
+            pakket, new = self._get_or_create(Softwarepakket, fields, naam=item["naam"])
+            if new:
+                pakket.categorieen.set(self.categorieen[naam] for naam in item["categorieen"])
+            for versie, releasedatum, einde, status in item["versies"]:
+                self._get_or_create(
+                    Softwarepakketversie,
+                    {
+                        "releasedatum": _date(releasedatum),
+                        "einde_ondersteuning": _date(einde),
+                        "status": status,
+                    },
+                    softwarepakket=pakket,
+                    versie=versie,
+                )
+            self.pakketten[item["naam"]] = pakket
+
+    def _raamovereenkomst(self) -> None:
+        item = catalogus_data_aanbiedingen.RAAMOVEREENKOMST
+        raamovereenkomst, new = self._get_or_create(
+            Raamovereenkomst,
+            {
+                "naam": item["naam"],
+                "contractant": item["contractant"],
+                "ingangsdatum": _date(item["ingangsdatum"]),
+                "einddatum": _date(item["einddatum"]),
+                "maximale_waarde": Decimal(item["maximale_waarde"]),
+                "status": item["status"],
+            },
+            kenmerk=item["kenmerk"],
+        )
+        if new:
+            raamovereenkomst.leveranciers.set(self.leveranciers[kvk] for kvk in item["leveranciers"])
+            raamovereenkomst.deelnemers.set(self.organisaties.values())
+        self.raamovereenkomsten[item["kenmerk"]] = raamovereenkomst
+
+    def _aanbiedingen(self) -> None:
+        schemas = catalogus_data_aanbiedingen.BESTELPARAMETERS_SCHEMAS
+        for item in catalogus_data_aanbiedingen.AANBIEDINGEN:
+            schema = item["bestelparameters_schema"]
+            aanbieding, _ = self._get_or_create(
+                Aanbieding,
+                {
+                    "softwarepakket": self.pakketten[item["softwarepakket"]],
+                    "omschrijving": item["omschrijving"],
+                    "leveringsvorm": item["leveringsvorm"],
+                    "hostinglocatie": item["hostinglocatie"],
+                    "licentiemodel": item["licentiemodel"],
+                    "eenheid": item["eenheid"],
+                    "minimale_afname": item["minimale_afname"],
+                    "looptijd_maanden": item["looptijd_maanden"],
+                    "verlenging": item["verlenging"],
+                    "vereiste_documenten": item["vereiste_documenten"],
+                    "bestelparameters_schema": schemas[schema] if schema else {},
+                    "raamovereenkomst": self.raamovereenkomsten.get(item["raamovereenkomst"]),
+                    "geldig_vanaf": _date(item["geldig_vanaf"]),
+                    "geldig_tot": _date(item["geldig_tot"]),
+                    "status": item["status"],
+                },
+                leverancier=self.leveranciers[item["leverancier"]],
+                naam=item["naam"],
+            )
+            for prijs in item["prijzen"]:
+                self._get_or_create(
+                    Prijs,
+                    {
+                        "periode": prijs["periode"],
+                        "bedrag_excl_btw": Decimal(prijs["bedrag"]),
+                        "btw_percentage": Decimal(prijs.get("btw", "21")),
+                        "staffels": staffels(prijs.get("staffels", [])),
+                        "geldig_tot": _date(prijs.get("tot")),
+                    },
+                    aanbieding=aanbieding,
+                    prijstype=prijs["type"],
+                    doelgroep=prijs.get("doelgroep", "iedereen"),
+                    geldig_vanaf=_date(prijs.get("vanaf", item["geldig_vanaf"])),
+                )
