@@ -30,6 +30,8 @@ class SortFilter(filters.OrderingFilter):
         fields = getattr(view, "sort_fields", {})
         raw = request.query_params.get(self.ordering_param)
         if not raw:
+            if request.query_params.get("zoek"):
+                return []  # a search orders by relevance, best first
             return list(getattr(view, "default_sort", ("pk",)))
         ordering, unknown = [], []
         for term in (part.strip() for part in raw.split(",")):
@@ -63,7 +65,8 @@ class SortFilter(filters.OrderingFilter):
                 "in": "query",
                 "required": False,
                 "description": "Sorteer op één of meer velden, komma-gescheiden; een '-' "
-                "ervoor sorteert aflopend. Mogelijke waarden: " + ", ".join(choices) + ".",
+                "ervoor sorteert aflopend. Mogelijke waarden: " + ", ".join(choices) + ". Zonder "
+                "`sorteer` ordent `zoek` (waar beschikbaar) op relevantie.",
                 "schema": {"type": "string"},
             }
         ]

@@ -1,6 +1,7 @@
 """Full-text and typo-tolerant search over the catalogue (PostgreSQL).
 
-Each searchable row keeps ``zoektekst`` (for trigram similarity, GIN ``gin_trgm_ops``) and
+Each searchable row keeps ``zoektekst`` (the names: product, supplier, categories; for
+trigram similarity with a GIN ``gin_trgm_ops`` index, kept short so typo search is fast) and
 ``zoekvector`` (Dutch full-text, weighted: names A, descriptions B, supplier and categories
 C; GIN index). Both are refreshed in SQL by the services after every change, and in bulk
 by the generators, so a search never computes them per row.
@@ -10,15 +11,14 @@ from __future__ import annotations
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
-from django.db.models import F, Q, QuerySet
-from django.db.models.functions import Greatest
+from django.db.models import F, QuerySet
+from django.db.models.functions import Lower
 
 CONFIG = "dutch"
-TRIGRAM_THRESHOLD = 0.4
 
 _SOFTWAREPAKKET_SQL = """
 UPDATE catalogus_softwarepakket AS p SET
-    zoektekst = lower(concat_ws(' ', p.naam, p.korte_omschrijving, p.omschrijving, l.naam, c.namen)),
+    zoektekst = lower(concat_ws(' ', p.naam, l.naam, c.namen)),
     zoekvector =
         setweight(to_tsvector('dutch', p.naam), 'A')
         || setweight(to_tsvector('dutch', concat_ws(' ', p.korte_omschrijving, p.omschrijving)), 'B')
@@ -36,7 +36,7 @@ WHERE p.id = s.id {condition}
 
 _AANBIEDING_SQL = """
 UPDATE catalogus_aanbieding AS a SET
-    zoektekst = lower(concat_ws(' ', a.naam, a.omschrijving, p.naam, p.korte_omschrijving, l.naam, c.namen)),
+    zoektekst = lower(concat_ws(' ', a.naam, p.naam, l.naam, c.namen)),
     zoekvector =
         setweight(to_tsvector('dutch', concat_ws(' ', a.naam, p.naam)), 'A')
         || setweight(to_tsvector('dutch', concat_ws(' ', a.omschrijving, p.korte_omschrijving)), 'B')
@@ -83,11 +83,17 @@ def refresh_aanbiedingen_of_softwarepakketten(softwarepakket_ids) -> None:
 
 
 def search(queryset: QuerySet, terms: str) -> QuerySet:
-    """Rows matching ``terms`` by Dutch full text (stemmed) or trigram similarity, best first."""
+    """Rows matching ``terms`` by Dutch full text (stemmed) or trigram similarity, best first.
+
+    Matching uses both GIN indexes; the order is the weighted full-text rank (names count
+    most) plus how closely the name itself resembles the terms, so a typo in a name still
+    ranks that product high without every row of a matching category tying with it.
+    """
     query = SearchQuery(terms, config=CONFIG, search_type="websearch")
-    similarity = TrigramWordSimilarity(terms.lower(), "zoektekst")
-    return (
-        queryset.annotate(zoekscore=Greatest(SearchRank(F("zoekvector"), query), similarity))
-        .filter(Q(zoekvector=query) | Q(zoektekst__trigram_word_similar=terms.lower()))
-        .order_by("-zoekscore", "pk")
-    )
+    score = SearchRank(F("zoekvector"), query) + TrigramWordSimilarity(terms.lower(), Lower("naam"))
+    # Full text first (stemmed: "zaaksystemen" finds "zaaksysteem"); only when it finds
+    # nothing, fall back to trigram similarity for typos. Each path uses its own GIN index.
+    matches = queryset.filter(zoekvector=query)
+    if not matches.exists():
+        matches = queryset.filter(zoektekst__trigram_word_similar=terms.lower())
+    return matches.annotate(zoekscore=score).order_by("-zoekscore", "pk")
