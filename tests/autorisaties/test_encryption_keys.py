@@ -34,3 +34,20 @@ def test_key_rotation_keeps_secrets_readable_and_reencrypts(settings):
         Fernet(new_key.encode()).decrypt(stored_token(secret).encode())
     finally:
         _fernet.cache_clear()
+
+
+def test_an_undecryptable_secret_fails_only_that_client(settings):
+    from django.test import Client
+
+    from tests.auth import bearer
+
+    make_applicatie("lezer", client_id="oud-sleutel")
+    settings.SECRETS_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]  # the old key is gone
+    _fernet.cache_clear()
+    try:
+        response = Client(headers=bearer("oud-sleutel")).get("/catalogus/api/v1/categorieen")
+    finally:
+        _fernet.cache_clear()
+
+    assert response.status_code == 401
+    assert response.json()["code"] == "invalid-jwt-signature"

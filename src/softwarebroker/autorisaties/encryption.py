@@ -12,9 +12,12 @@ import base64
 import functools
 import hashlib
 
+import structlog
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.db import models
+
+logger = structlog.get_logger(__name__)
 
 
 @functools.cache
@@ -44,7 +47,15 @@ class EncryptedTextField(models.TextField):
     """Stores Fernet ciphertext; Python code only ever sees the plain value."""
 
     def from_db_value(self, value, expression, connection):
-        return None if value is None else decrypt(value)
+        if value is None:
+            return None
+        try:
+            return decrypt(value)
+        except ValueError:
+            # A key was removed or SECRET_KEY changed: this secret no longer works, loudly,
+            # but it must not take every request of every client down with it.
+            logger.error("secret_undecryptable", table=self.model._meta.db_table)
+            return None
 
     def get_prep_value(self, value):
         value = super().get_prep_value(value)

@@ -60,7 +60,7 @@ class Applicatie(models.Model):
         return [
             secret.secret
             for secret in self.secrets.all()
-            if secret.geldig_tot is None or secret.geldig_tot > now
+            if secret.secret and (secret.geldig_tot is None or secret.geldig_tot > now)
         ]
 
 

@@ -30,8 +30,11 @@ class ActuelePrijzenField(serializers.Field):
 
     def to_representation(self, aanbieding):
         day = self.context.get("geldig_op") or timezone.localdate()
-        prijzen = [prijs for prijs in aanbieding.prijzen.all() if valid_on(prijs, day)]
-        return PrijsSerializer(prijzen, many=True, context={"request": self.context["request"]}).data
+        # One price serializer for the whole page: building one per row dominated list time.
+        child = getattr(self, "_prijs_serializer", None)
+        if child is None:
+            child = self._prijs_serializer = PrijsSerializer(context={"request": self.context["request"]})
+        return [child.to_representation(prijs) for prijs in aanbieding.prijzen.all() if valid_on(prijs, day)]
 
 
 class AanbiedingSerializer(CatalogusSerializer):
