@@ -53,11 +53,8 @@ def _checked(rule, update):
     """Apply the shared rule before a status change from an admin action."""
 
     def apply(obj, status):
-        problems = rule(
-            {**{f.name: getattr(obj, f.name) for f in obj._meta.concrete_fields}, "status": status}, obj
-        )
-        if problems:
-            raise ValidationError({field: [message] for field, _, message in problems})
+        values = {**{f.name: getattr(obj, f.name) for f in obj._meta.concrete_fields}, "status": status}
+        rules.raise_problems(rule(values, obj))
         update(obj, status)
 
     return apply

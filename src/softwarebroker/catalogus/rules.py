@@ -6,11 +6,22 @@ values merged with the changes) and returns every problem as ``(apiField, code, 
 
 from __future__ import annotations
 
+from rest_framework.exceptions import ErrorDetail, ValidationError
+
 from . import validators
 from .constants import PUBLICATIE_OVERGANGEN, Doelgroep, Prijstype
 from .models import LEVERANCIER_OVERGANGEN, Prijs
 
 Problem = validators.Problem
+
+
+def raise_problems(problems: list[Problem]) -> None:
+    """One 400 listing every problem (``invalidParams``), or nothing when there are none."""
+    if problems:
+        errors: dict = {}
+        for field, code, message in problems:
+            errors.setdefault(field, []).append(ErrorDetail(message, code=code))
+        raise ValidationError(errors)
 
 
 def status_transition(old: str | None, new: str | None, transitions: dict) -> list[Problem]:

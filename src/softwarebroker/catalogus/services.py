@@ -4,7 +4,6 @@ keeps the search columns current and publishes the change as an event."""
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
-from rest_framework.exceptions import ErrorDetail, ValidationError
 
 from softwarebroker.api.exceptions import APIProblem
 
@@ -20,13 +19,7 @@ from .models import (
     Softwarepakketversie,
 )
 
-
-def _raise(problems) -> None:
-    if problems:
-        errors: dict = {}
-        for field, code, message in problems:
-            errors.setdefault(field, []).append(ErrorDetail(message, code=code))
-        raise ValidationError(errors)
+_raise = rules.raise_problems
 
 
 def _write(instance, fields: dict, m2m: dict | None = None):

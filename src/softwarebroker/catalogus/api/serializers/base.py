@@ -1,6 +1,5 @@
-from rest_framework.exceptions import ErrorDetail, ValidationError
-
 from softwarebroker.api.serializers import ResourceSerializer
+from softwarebroker.catalogus import rules
 
 
 class CatalogusSerializer(ResourceSerializer):
@@ -22,10 +21,5 @@ class CatalogusSerializer(ResourceSerializer):
     def validate(self, attrs):
         attrs = super().validate(attrs)
         if self.rule is not None:
-            problems = type(self).rule(self.resulting_values(attrs), self.instance)
-            if problems:
-                errors: dict = {}
-                for field, code, message in problems:
-                    errors.setdefault(field, []).append(ErrorDetail(message, code=code))
-                raise ValidationError(errors)
+            rules.raise_problems(type(self).rule(self.resulting_values(attrs), self.instance))
         return attrs
