@@ -126,10 +126,12 @@ class ResourceViewSet(RepresentationMixin, viewsets.ModelViewSet):
         serializer = self.get_serializer_class()(instance, context={"request": self.request})
         return dict(serializer.data)
 
-    def _tenant_ids(self, instance) -> dict:
-        # Ids, not objects: after a delete the objects no longer have a primary key.
+    @classmethod
+    def tenant_ids_of(cls, instance) -> dict:
+        """``tenant_of`` as ``{"organisatie_id": ...}``, for the audit trail. Ids, not objects:
+        after a delete the objects no longer have a primary key."""
         return {
-            f"{name}_id": value.pk for name, value in self.tenant_of(instance).items() if value is not None
+            f"{name}_id": value.pk for name, value in cls.tenant_of(instance).items() if value is not None
         }
 
     def _audit(self, *, actie: str, resultaat: int, instance, oud, nieuw, tenant: dict | None = None) -> None:
@@ -148,7 +150,7 @@ class ResourceViewSet(RepresentationMixin, viewsets.ModelViewSet):
             resource_weergave=str(instance),
             oud=oud,
             nieuw=nieuw,
-            **(tenant if tenant is not None else self._tenant_ids(instance)),
+            **(tenant if tenant is not None else self.tenant_ids_of(instance)),
         )
 
     @transaction.atomic
@@ -177,7 +179,7 @@ class ResourceViewSet(RepresentationMixin, viewsets.ModelViewSet):
     def destroy(self, request, *args, **kwargs):
         instance = self.get_object()
         oud = self._full_representation(instance)
-        tenant = self._tenant_ids(instance)
+        tenant = self.tenant_ids_of(instance)
         try:
             self.perform_destroy(instance)
         except (ProtectedError, RestrictedError):

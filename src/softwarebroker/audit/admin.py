@@ -78,11 +78,7 @@ class AuditedAdminMixin:
         )
 
     def _tenant(self, obj) -> dict:
-        return {
-            f"{name}_id": value.pk
-            for name, value in self.api_viewset.tenant_of(obj).items()
-            if value is not None
-        }
+        return self.api_viewset.tenant_ids_of(obj)
 
     def save_model(self, request, obj, form, change):
         with transaction.atomic():
