@@ -8,11 +8,16 @@ from rest_framework.exceptions import ErrorDetail, ValidationError
 from .models import Organisatie
 
 
-def _check_deelnemers(organisatie: Organisatie | None, deelnemers) -> None:
+def deelnemers_errors(organisatie: Organisatie | None, deelnemers) -> list[ErrorDetail]:
+    """The rule on participants, shared by the API's validation and this service."""
     if organisatie is not None and organisatie.pk and any(d.pk == organisatie.pk for d in deelnemers):
-        raise ValidationError(
-            {"deelnemers": [ErrorDetail("Een organisatie kan niet aan zichzelf deelnemen.", code="self")]}
-        )
+        return [ErrorDetail("Een organisatie kan niet aan zichzelf deelnemen.", code="self")]
+    return []
+
+
+def _check_deelnemers(organisatie: Organisatie | None, deelnemers) -> None:
+    if errors := deelnemers_errors(organisatie, deelnemers):
+        raise ValidationError({"deelnemers": errors})
 
 
 @transaction.atomic

@@ -44,10 +44,8 @@ class OrganisatieSerializer(ResourceSerializer):
                 ErrorDetail("Alleen een gemeente heeft een gemeentecode.", code="not_allowed")
             ]
         deelnemers = attrs.get("deelnemers")
-        if deelnemers and self.instance is not None and self.instance in deelnemers:
-            errors["deelnemers"] = [
-                ErrorDetail("Een organisatie kan niet aan zichzelf deelnemen.", code="self")
-            ]
+        if deelnemers and (problems := services.deelnemers_errors(self.instance, deelnemers)):
+            errors["deelnemers"] = problems
         if errors:
             raise ValidationError(errors)
         return attrs
