@@ -3,9 +3,11 @@ import time
 
 import jwt
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from softwarebroker.autorisaties.models import ApplicatieSecret
 from tests.auth import SECRET, bearer, make_applicatie, token
@@ -177,3 +179,61 @@ def test_generate_jwt_prints_a_token_the_api_accepts(lezer, capsys):
 
 def test_token_helper_roundtrip():
     assert jwt.decode(token("x"), SECRET, algorithms=["HS256"])["client_id"] == "x"
+
+
+@pytest.fixture
+def token_cache(settings):
+    from softwarebroker.autorisaties.authentication import verified_tokens
+
+    settings.AUTH_CACHE_SECONDS = 30
+    verified_tokens.clear()
+    yield verified_tokens
+    verified_tokens.clear()
+
+
+def test_a_verified_token_is_reused_without_queries(lezer, token_cache):
+    headers = {"Authorization": f"Bearer {token('lezer-app')}"}
+    with CaptureQueriesContext(connection) as first:
+        assert get(headers).status_code == 200
+    with CaptureQueriesContext(connection) as second:
+        assert get(headers).status_code == 200
+    # client, secrets and failure counter are read only for the first request
+    assert len(first) - len(second) >= 2, (len(first), len(second))
+    assert not any("autorisaties_" in query["sql"] for query in second.captured_queries)
+
+
+def test_a_deactivated_client_is_refused_once_the_cache_period_ends(lezer, token_cache):
+    headers = {"Authorization": f"Bearer {token('lezer-app')}"}
+    with time_machine.travel(datetime.datetime.now(datetime.UTC), tick=False) as clock:
+        assert get(headers).status_code == 200
+        lezer.actief = False
+        lezer.save()
+        assert get(headers).status_code == 200  # still within AUTH_CACHE_SECONDS
+        clock.shift(31)
+        auth_problem(get(headers), "invalid-client-identifier")
+
+
+def test_the_cache_never_outlives_the_token(lezer, token_cache, settings):
+    settings.JWT_LEEWAY = 0
+    now = int(time.time())
+    headers = {"Authorization": f"Bearer {token('lezer-app', iat=now, exp=now + 5)}"}
+    with time_machine.travel(datetime.datetime.fromtimestamp(now, datetime.UTC), tick=False) as clock:
+        assert get(headers).status_code == 200
+        clock.shift(6)
+        auth_problem(get(headers), "jwt-expired")
+
+
+def test_without_cache_every_request_checks_the_client(lezer, settings):
+    settings.AUTH_CACHE_SECONDS = 0
+    headers = {"Authorization": f"Bearer {token('lezer-app')}"}
+    assert get(headers).status_code == 200
+    lezer.actief = False
+    lezer.save()
+    auth_problem(get(headers), "invalid-client-identifier")
+
+
+def test_failed_tokens_are_not_cached(lezer, token_cache):
+    auth_problem(
+        get(bearer("lezer-app", secret="fout-geheim-0123456789-0123456789")), "invalid-jwt-signature"
+    )
+    assert token_cache._entries == {}

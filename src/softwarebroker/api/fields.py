@@ -8,6 +8,7 @@ from rest_framework import serializers
 from rest_framework.relations import MANY_RELATION_KWARGS
 
 from .definitions import APIDefinition
+from .rows import url_part
 from .urls_building import collection_url
 
 
@@ -19,10 +20,9 @@ class ResourceURLField(serializers.Field):
         kwargs.setdefault("help_text", "De unieke URL van deze resource.")
         super().__init__(**kwargs)
 
-    def to_representation(self, instance):
+    def row_part(self, model):
         meta = self.parent.Meta
-        base = collection_url(self.context["request"], meta.api, meta.collection)
-        return f"{base}/{instance.uuid}"
+        return url_part(self.field_name, meta.api, meta.collection)
 
 
 class ReferenceListField(serializers.ManyRelatedField):
@@ -73,9 +73,10 @@ class ReferenceField(serializers.RelatedField):
                 list_kwargs[key] = kwargs[key]
         return ReferenceListField(**list_kwargs)
 
-    def to_representation(self, value):
-        base = collection_url(self.context["request"], self.api, self.collection)
-        return f"{base}/{value.uuid}"
+    def row_part(self, model):
+        return url_part(
+            self.field_name, self.api, self.collection, column="__".join(self.source_attrs) + "__uuid"
+        )
 
     def to_internal_value(self, data):
         if not isinstance(data, str):

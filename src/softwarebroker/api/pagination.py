@@ -79,11 +79,13 @@ class PageNumberPagination(pagination.BasePagination):
         if errors:
             raise ValidationError(errors)
 
-    def paginate_queryset(self, queryset, request, view=None):
+    def paginate_queryset(self, queryset, request, view=None, select=None):
+        """The page's rows; ``select`` turns the queryset into what to read for them (e.g. a
+        representation's columns), while counting uses the queryset itself."""
         self.request = request
         self.validate(request)
         offset = (self.page - 1) * self.page_size
-        rows = list(queryset[offset : offset + self.page_size + 1])
+        rows = self._page_rows(queryset, select, offset)
         self.has_next = len(rows) > self.page_size
         rows = rows[: self.page_size]
         if self.page > 1 and not rows:
@@ -91,11 +93,25 @@ class PageNumberPagination(pagination.BasePagination):
         self.count, self.count_is_estimate = self._count(queryset, offset, len(rows))
         return rows
 
+    def _page_rows(self, queryset, select, offset: int) -> list:
+        window = slice(offset, offset + self.page_size + 1)
+        if select is None:
+            return list(queryset[window])
+        if not (queryset.query.annotations or queryset.query.distinct):
+            return list(select(queryset)[window])
+        # Ranked (search) or de-duplicated lists: find the page's keys first, on the table
+        # alone, then read the representation of just those rows. Joining the representation's
+        # tables before ranking would join every match, not only the page.
+        keys = list(queryset.values_list("pk", flat=True)[window])
+        rows = {row["pk"]: row for row in select(queryset.model._default_manager.filter(pk__in=keys))}
+        return [rows[key] for key in keys]
+
     def _count(self, queryset, offset: int, on_page: int) -> tuple[int, bool]:
         if not self.has_next:
             return offset + on_page, False
         limit = settings.API_EXACT_COUNT_LIMIT
-        bounded = queryset.order_by()[: limit + 1].count()
+        # Only the keys: no ranking, no representation columns for counting.
+        bounded = queryset.order_by().values("pk")[: limit + 1].count()
         if bounded <= limit:
             return bounded, False
         # A lower bound we know for sure; the planner may underestimate.

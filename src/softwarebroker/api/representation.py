@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
-from .serializers import EXPAND_FIELD
+from .rows import field_names
 
 
 def _names(raw: str | None) -> list[str] | None:
@@ -17,7 +17,7 @@ def parse_fields(raw: str | None, serializer_class) -> set[str] | None:
     names = _names(raw)
     if names is None:
         return None
-    available = {name for name in serializer_class().fields if name != EXPAND_FIELD}
+    available = set(field_names(serializer_class))
     unknown = [name for name in names if name not in available]
     if unknown or not all(names):
         raise ValidationError(

@@ -12,8 +12,9 @@ from django.utils.module_loading import import_string
 from rest_framework import serializers
 
 from .fields import ResourceURLField
+from .rows import EXPAND_FIELD, represent_instance
 
-EXPAND_FIELD = "_expand"
+__all__ = ["EXPAND_FIELD", "ExpandField", "Expandable", "ResourceSerializer", "UTCDateTimeField"]
 
 
 def to_snake_case(name: str) -> str:
@@ -27,10 +28,6 @@ class Expandable:
     serializer: str  # dotted path, resolved lazily to avoid import cycles
     source: str  # model attribute
     many: bool = False
-    # What to load with the list so the embedded resources cost no extra queries
-    # (select_related paths for single relations, prefetch_related paths for many).
-    related: tuple[str, ...] = ()
-    prefetch: tuple[str, ...] = ()  # many-relations of a single embedded object
 
     @cached_property
     def serializer_class(self):
@@ -45,27 +42,8 @@ class ExpandField(serializers.Field):
         kwargs.setdefault("label", "Uitgebreide relaties")
         super().__init__(**kwargs)
 
-    def get_attribute(self, instance):
-        # Absent unless asked for (Haal Centraal: no `_expand` without `expand`).
-        if not self.context.get("expand"):
-            raise serializers.SkipField()
-        return instance
-
-    def to_representation(self, instance):
-        names = self.context["expand"]
-        expandables = self.parent.Meta.expandable
-        nested_context = {"request": self.context["request"]}
-        result = {}
-        for name in names:
-            spec = expandables[name]
-            value = getattr(instance, spec.source)
-            if spec.many:
-                value = value.all()
-            if value is None:
-                result[name] = None
-                continue
-            result[name] = spec.serializer_class(value, many=spec.many, context=nested_context).data
-        return result
+    # Built by the representation plan (``api.rows``), and only when ``expand`` is asked for
+    # (Haal Centraal: no ``_expand`` without ``expand``); this field documents it.
 
 
 class UTCDateTimeField(serializers.DateTimeField):
@@ -106,10 +84,6 @@ class ResourceSerializer(serializers.ModelSerializer):
             extra_kwargs.setdefault(name, {}).setdefault("source", snake)
         return extra_kwargs
 
-    def get_fields(self):
-        fields = super().get_fields()
-        selected = self.context.get("fields")
-        if selected:
-            keep = set(selected) | {"url", EXPAND_FIELD}
-            fields = {name: field for name, field in fields.items() if name in keep}
-        return fields
+    def to_representation(self, instance):
+        # One representation for every response: see ``api.rows``.
+        return represent_instance(self, instance)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
+from django.http import Http404
 from rest_framework import status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -14,6 +15,7 @@ from .exceptions import APIProblem
 from .filters import FilterBackend, SortFilter
 from .query_parameters import check_query_parameters, collect_errors
 from .representation import parse_expand, parse_fields
+from .rows import Context, plan_for
 
 UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
@@ -58,10 +60,11 @@ class RepresentationMixin:
         if self.filterset_class is None:
             return
         filterset = self.filterset_class(
-            request.query_params, queryset=self.filterset_class._meta.model.objects.none()
+            request.query_params, queryset=self.filterset_class._meta.model.objects.none(), request=request
         )
         if not filterset.is_valid():
             raise ValidationError(filterset.errors)
+        self.validated_filterset = filterset  # the filter backend applies this one
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
@@ -69,19 +72,30 @@ class RepresentationMixin:
         context["expand"] = getattr(self, "expand", [])
         return context
 
-    def with_expanded_relations(self, queryset):
-        expandable = getattr(self.get_serializer_class().Meta, "expandable", {})
-        for name in getattr(self, "expand", ()):
-            spec = expandable[name]
-            related = spec.related or (spec.source,)
-            load = queryset.prefetch_related if spec.many else queryset.select_related
-            queryset = load(*related)
-            if spec.prefetch:
-                queryset = queryset.prefetch_related(*spec.prefetch)
-        return queryset
+    # Reads go through the representation plan (``api.rows``): the page's rows as dicts,
+    # one query per list-valued field or expanded relation, no per-object serializers.
+    def representation_plan(self):
+        selected = self.selected_fields
+        return plan_for(
+            self.get_serializer_class(), None if selected is None else frozenset(selected), tuple(self.expand)
+        )
 
-    def get_queryset(self):
-        return self.with_expanded_relations(super().get_queryset())
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        plan = self.representation_plan()
+        context = Context(request, self.get_serializer_context())
+        rows = self.paginator.paginate_queryset(queryset, request, view=self, select=plan.values)
+        return self.paginator.get_paginated_response(plan.build(rows, context))
+
+    def retrieve(self, request, *args, **kwargs):
+        lookup = self.lookup_url_kwarg or self.lookup_field
+        # Filters and sorting are for lists (a detail accepts neither as query parameter).
+        queryset = self.get_queryset().filter(**{self.lookup_field: self.kwargs[lookup]}).order_by()
+        plan = self.representation_plan()
+        rows = list(plan.values(queryset)[:1])
+        if not rows:
+            raise Http404
+        return Response(plan.build(rows, Context(request, self.get_serializer_context()))[0])
 
 
 class ResourceViewSet(RepresentationMixin, viewsets.ModelViewSet):
@@ -118,7 +132,7 @@ class ResourceViewSet(RepresentationMixin, viewsets.ModelViewSet):
         return {}
 
     def get_queryset(self):
-        return self.with_expanded_relations(self.visible_objects(self.request.auth))
+        return self.visible_objects(self.request.auth)
 
     # --- writes, each with its audit trail entry ---------------------------------------
 

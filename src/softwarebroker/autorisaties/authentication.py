@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 import jwt
@@ -34,6 +35,55 @@ def demo_secrets_refused() -> bool:
     return getattr(settings, "REFUSE_DEMO_SECRETS", False)
 
 
+class VerifiedTokens:
+    """Tokens this process verified recently, with who they stand for.
+
+    A busy client sends the same token many times; checking it again costs three queries and
+    a decryption. A verified token is reused for ``AUTH_CACHE_SECONDS`` at most, and never
+    past the moment it would be refused as expired. Only successes are kept: a bad token is
+    checked (and counted for throttling) every time.
+    """
+
+    MAX_ENTRIES = 10_000
+
+    def __init__(self):
+        self._entries: dict[str, tuple[float, Acting]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, token: str) -> Acting | None:
+        entry = self._entries.get(token)
+        if entry is None:
+            return None
+        until, acting = entry
+        if time.time() >= until:
+            with self._lock:
+                self._entries.pop(token, None)
+            return None
+        return acting
+
+    def put(self, token: str, acting: Acting, payload: dict) -> None:
+        seconds = settings.AUTH_CACHE_SECONDS
+        if seconds <= 0:
+            return
+        now = time.time()
+        until = min(now + seconds, float(payload["iat"]) + settings.JWT_MAX_AGE + settings.JWT_LEEWAY)
+        if "exp" in payload:
+            until = min(until, float(payload["exp"]) + settings.JWT_LEEWAY)
+        with self._lock:
+            if len(self._entries) >= self.MAX_ENTRIES:
+                self._entries = {key: value for key, value in self._entries.items() if value[0] > now}
+                if len(self._entries) >= self.MAX_ENTRIES:
+                    self._entries.clear()
+            self._entries[token] = (until, acting)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+verified_tokens = VerifiedTokens()
+
+
 class JWTAuthentication(authentication.BaseAuthentication):
     www_authenticate_realm = "softwarebroker"
 
@@ -50,6 +100,14 @@ class JWTAuthentication(authentication.BaseAuthentication):
         return None, self._authenticate_token(token.strip())
 
     def _authenticate_token(self, token: str) -> Acting:
+        cached = verified_tokens.get(token)
+        if cached is not None:
+            return cached
+        acting, payload = self._verify_token(token)
+        verified_tokens.put(token, acting, payload)
+        return acting
+
+    def _verify_token(self, token: str) -> tuple[Acting, dict]:
         try:
             unverified = jwt.decode(token, options={"verify_signature": False})
         except jwt.DecodeError:
@@ -75,11 +133,12 @@ class JWTAuthentication(authentication.BaseAuthentication):
         if applicatie is None:
             self._fail(client_id, "invalid-client-identifier", "Onbekende of inactieve client-id.")
         payload = self._verify(token, applicatie, client_id)
-        return Acting.for_applicatie(
+        acting = Acting.for_applicatie(
             applicatie,
             user_id=_claim(payload, "user_id"),
             user_representation=_claim(payload, "user_representation"),
         )
+        return acting, payload
 
     def _verify(self, token: str, applicatie: Applicatie, client_id: str) -> dict:
         leeway = settings.JWT_LEEWAY

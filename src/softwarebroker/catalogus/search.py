@@ -85,15 +85,18 @@ def refresh_aanbiedingen_of_softwarepakketten(softwarepakket_ids) -> None:
 def search(queryset: QuerySet, terms: str) -> QuerySet:
     """Rows matching ``terms`` by Dutch full text (stemmed) or trigram similarity, best first.
 
-    Matching uses both GIN indexes; the order is the weighted full-text rank (names count
-    most) plus how closely the name itself resembles the terms, so a typo in a name still
-    ranks that product high without every row of a matching category tying with it.
+    Full text comes first ("zaaksystemen" finds "zaaksysteem"), ordered by the weighted
+    rank (names count most). Only when full text finds nothing, trigram similarity takes
+    over for typos, ordered by how closely the name resembles the terms. Each path matches
+    with its own GIN index, and each computes only its own score: a search matching many
+    rows ranks them all, so the score must stay cheap (adding the trigram similarity to
+    the full-text rank made a 16,000-row match ten times slower).
     """
     query = SearchQuery(terms, config=CONFIG, search_type="websearch")
-    score = SearchRank(F("zoekvector"), query) + TrigramWordSimilarity(terms.lower(), Lower("naam"))
-    # Full text first (stemmed: "zaaksystemen" finds "zaaksysteem"); only when it finds
-    # nothing, fall back to trigram similarity for typos. Each path uses its own GIN index.
     matches = queryset.filter(zoekvector=query)
-    if not matches.exists():
+    if matches.exists():
+        score = SearchRank(F("zoekvector"), query)
+    else:
         matches = queryset.filter(zoektekst__trigram_word_similar=terms.lower())
+        score = TrigramWordSimilarity(terms.lower(), Lower("naam"))
     return matches.annotate(zoekscore=score).order_by("-zoekscore", "pk")

@@ -77,3 +77,8 @@ def prijzen(acting):
 
 def raamovereenkomsten():
     return Raamovereenkomst.objects.prefetch_related("leveranciers", "deelnemers")
+
+
+def valid_on(day) -> Q:
+    """Offers and prices valid on ``day``: started, and not ended (``geldigTot`` is exclusive)."""
+    return Q(geldig_vanaf__lte=day) & (Q(geldig_tot__isnull=True) | Q(geldig_tot__gt=day))

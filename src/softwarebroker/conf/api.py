@@ -8,13 +8,14 @@ API_EXACT_COUNT_LIMIT = env("API_EXACT_COUNT_LIMIT")
 
 JWT_MAX_AGE = env("JWT_MAX_AGE")
 JWT_LEEWAY = env("JWT_LEEWAY")
+AUTH_CACHE_SECONDS = env("AUTH_CACHE_SECONDS")
 AUTH_MAX_FAILURES = env("AUTH_MAX_FAILURES")
 AUTH_FAILURE_WINDOW = env("AUTH_FAILURE_WINDOW")
 CATALOGUS_ANONYMOUS_READ = env("CATALOGUS_ANONYMOUS_READ")
 SECRETS_ENCRYPTION_KEYS = env("SECRETS_ENCRYPTION_KEYS")
 
 REST_FRAMEWORK = {
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["softwarebroker.api.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_AUTHENTICATION_CLASSES": ["softwarebroker.autorisaties.authentication.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["softwarebroker.autorisaties.permissions.ScopePermission"],

@@ -106,6 +106,9 @@ def _database_settings() -> dict:
     config = dj_database_url.parse(url, conn_max_age=env("DATABASE_CONN_MAX_AGE"))
     if config["ENGINE"] != "django.db.backends.postgresql":
         raise ImproperlyConfigured("Open Softwarebroker runs on PostgreSQL only.")
+    if env("DATABASE_PREPARED_STATEMENTS"):
+        # psycopg prepares a statement the second time a connection runs it.
+        config.setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=2)
     return config
 
 

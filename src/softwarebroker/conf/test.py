@@ -9,6 +9,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DEMO_DATA_ALLOWED = True
+# Every request checks its token again, so tests can change clients between requests.
+AUTH_CACHE_SECONDS = 0
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None  # static files come from the apps through WhiteNoise's finders
 LOGGING["loggers"]["django_structlog"]["level"] = "ERROR"  # noqa: F405

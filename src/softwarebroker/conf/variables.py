@@ -55,6 +55,17 @@ define(
     group=DATABASE,
 )
 define(
+    "DATABASE_PREPARED_STATEMENTS",
+    type="bool",
+    default=True,
+    help="Send query parameters separately and let PostgreSQL reuse the plans of queries a "
+    "connection runs repeatedly (server-side binding, prepared statements): planning was "
+    "the larger part of a detail request's database time. Turn off behind a connection "
+    "pooler in transaction mode that does not support prepared statements (PgBouncer "
+    "before 1.21, or without `max_prepared_statements`).",
+    group=DATABASE,
+)
+define(
     "CORS_ALLOWED_ORIGINS",
     type="list",
     default=[],
@@ -148,6 +159,15 @@ define(
     type="int",
     default=30,
     help="Clock skew in seconds tolerated on `iat` and `exp`.",
+    group=AUTH,
+)
+define(
+    "AUTH_CACHE_SECONDS",
+    type="int",
+    default=30,
+    help="How long each server process reuses a verified token (never past its expiry) "
+    "instead of checking the client and its secrets again. Deactivating a client or "
+    "removing a secret therefore takes effect within this many seconds; 0 checks every request.",
     group=AUTH,
 )
 define(

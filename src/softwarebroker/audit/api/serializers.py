@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from softwarebroker.api.rows import Part
 from softwarebroker.api.serializers import ResourceSerializer, UTCDateTimeField
 from softwarebroker.audit.models import AuditTrail
 
@@ -9,8 +10,11 @@ class AuditTrailURLField(serializers.Field):
         kwargs.update(read_only=True, source="*", help_text="De unieke URL van deze audittrailregel.")
         super().__init__(**kwargs)
 
-    def to_representation(self, entry):
-        return f"{entry.hoofd_object}/audittrail/{entry.uuid}"
+    def row_part(self, model):
+        def build(row):
+            return f"{row['hoofd_object']}/audittrail/{row['uuid']}"
+
+        return Part(self.field_name, lambda context, rows: build, columns=("hoofd_object", "uuid"))
 
 
 class WijzigingenSerializer(serializers.Serializer):

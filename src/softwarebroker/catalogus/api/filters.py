@@ -23,7 +23,7 @@ from softwarebroker.catalogus.models import (
     Softwarepakket,
     Softwarepakketversie,
 )
-from softwarebroker.catalogus.selectors import categorie_with_descendants
+from softwarebroker.catalogus.selectors import categorie_with_descendants, valid_on
 
 
 class CategorieFilter(FilterSet):
@@ -121,7 +121,7 @@ class SoftwarepakketversieFilter(FilterSet):
 
 
 def _valid_on(queryset, name, value):
-    return queryset.filter(geldig_vanaf__lte=value).exclude(geldig_tot__isnull=False, geldig_tot__lte=value)
+    return queryset.filter(valid_on(value))
 
 
 class AanbiedingFilter(FilterSet):

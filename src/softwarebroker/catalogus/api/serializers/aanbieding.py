@@ -1,40 +1,52 @@
-import datetime
+from collections import defaultdict
 
+from django.db.models import F
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.fields import ReferenceField
+from softwarebroker.api.rows import Part, plan_for
 from softwarebroker.api.serializers import Expandable, ExpandField
-from softwarebroker.catalogus import rules, services
+from softwarebroker.catalogus import rules, selectors, services
 from softwarebroker.catalogus.constants import Document
-from softwarebroker.catalogus.models import Aanbieding, Leverancier, Raamovereenkomst, Softwarepakket
+from softwarebroker.catalogus.models import Aanbieding, Leverancier, Prijs, Raamovereenkomst, Softwarepakket
 
 from .base import CatalogusSerializer
 from .prijs import PrijsSerializer
 
 
-def valid_on(prijs, day: datetime.date) -> bool:
-    return prijs.geldig_vanaf <= day and (prijs.geldig_tot is None or prijs.geldig_tot > day)
-
-
 @extend_schema_field(PrijsSerializer(many=True, read_only=True))
 class ActuelePrijzenField(serializers.Field):
-    """The prices valid today (or on ``geldigOp`` when the list was filtered by it)."""
+    """The prices valid today (or on ``geldigOp`` when the list was filtered by it), each
+    exactly as ``/prijzen`` shows it; one query for a whole page."""
 
     def __init__(self, **kwargs):
         kwargs.update(read_only=True, source="*")
         kwargs.setdefault("help_text", "De prijzen die vandaag gelden (of op `geldigOp`).")
         super().__init__(**kwargs)
 
-    def to_representation(self, aanbieding):
-        day = self.context.get("geldig_op") or timezone.localdate()
-        # One price serializer for the whole page: building one per row dominated list time.
-        child = getattr(self, "_prijs_serializer", None)
-        if child is None:
-            child = self._prijs_serializer = PrijsSerializer(context={"request": self.context["request"]})
-        return [child.to_representation(prijs) for prijs in aanbieding.prijzen.all() if valid_on(prijs, day)]
+    def row_part(self, model):
+        def prepare(context, rows):
+            day = context.options.get("geldig_op") or timezone.localdate()
+            grouped = defaultdict(list)
+            pks = [row["pk"] for row in rows]
+            if pks:
+                plan = plan_for(PrijsSerializer)
+                prijzen = list(
+                    plan.values(
+                        Prijs.objects.filter(selectors.valid_on(day), aanbieding_id__in=pks).order_by(
+                            "prijstype", "geldig_vanaf", "id"
+                        ),
+                        _aanbieding=F("aanbieding_id"),
+                    )
+                )
+                for row, prijs in zip(prijzen, plan.build(prijzen, context), strict=True):
+                    grouped[row["_aanbieding"]].append(prijs)
+            return lambda row: grouped.get(row["pk"], [])
+
+        return Part(self.field_name, prepare)
 
 
 class AanbiedingSerializer(CatalogusSerializer):
@@ -94,8 +106,6 @@ class AanbiedingSerializer(CatalogusSerializer):
             "softwarepakket": Expandable(
                 "softwarebroker.catalogus.api.serializers.SoftwarepakketSerializer",
                 "softwarepakket",
-                related=("softwarepakket__fabrikant",),
-                prefetch=("softwarepakket__categorieen",),
             ),
             "leverancier": Expandable(
                 "softwarebroker.catalogus.api.serializers.LeverancierSerializer", "leverancier"
@@ -106,7 +116,6 @@ class AanbiedingSerializer(CatalogusSerializer):
             "raamovereenkomst": Expandable(
                 "softwarebroker.catalogus.api.serializers.RaamovereenkomstSerializer",
                 "raamovereenkomst",
-                prefetch=("raamovereenkomst__leveranciers", "raamovereenkomst__deelnemers"),
             ),
         }
 

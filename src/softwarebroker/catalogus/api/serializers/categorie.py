@@ -31,7 +31,6 @@ class CategorieSerializer(ResourceSerializer):
             "bovenliggendeCategorie": Expandable(
                 "softwarebroker.catalogus.api.serializers.CategorieSerializer",
                 source="bovenliggende_categorie",
-                related=("bovenliggende_categorie__bovenliggende_categorie",),
             )
         }
         validators = []  # uniqueness per level is checked below with a clear field name

@@ -56,12 +56,6 @@ class PrijsSerializer(CatalogusSerializer):
             "aanbieding": Expandable(
                 "softwarebroker.catalogus.api.serializers.AanbiedingSerializer",
                 "aanbieding",
-                related=(
-                    "aanbieding__softwarepakket",
-                    "aanbieding__leverancier",
-                    "aanbieding__raamovereenkomst",
-                ),
-                prefetch=("aanbieding__prijzen",),
             )
         }
 

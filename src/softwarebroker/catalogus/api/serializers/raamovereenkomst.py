@@ -54,7 +54,6 @@ class RaamovereenkomstSerializer(CatalogusSerializer):
                 "softwarebroker.organisaties.api.serializers.OrganisatieSerializer",
                 "deelnemers",
                 many=True,
-                related=("deelnemers__deelnemers",),
             ),
         }
 

@@ -66,7 +66,6 @@ class SoftwarepakketSerializer(CatalogusSerializer):
                 "softwarebroker.catalogus.api.serializers.CategorieSerializer",
                 "categorieen",
                 many=True,
-                related=("categorieen__bovenliggende_categorie",),
             ),
         }
 

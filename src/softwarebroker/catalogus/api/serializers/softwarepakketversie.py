@@ -33,8 +33,6 @@ class SoftwarepakketversieSerializer(CatalogusSerializer):
             "softwarepakket": Expandable(
                 "softwarebroker.catalogus.api.serializers.SoftwarepakketSerializer",
                 "softwarepakket",
-                related=("softwarepakket__fabrikant",),
-                prefetch=("softwarepakket__categorieen",),
             )
         }
 

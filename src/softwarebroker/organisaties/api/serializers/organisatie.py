@@ -31,7 +31,6 @@ class OrganisatieSerializer(ResourceSerializer):
                 "softwarebroker.organisaties.api.serializers.OrganisatieSerializer",
                 source="deelnemers",
                 many=True,
-                related=("deelnemers__deelnemers",),
             )
         }
 

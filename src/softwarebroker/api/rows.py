@@ -1,0 +1,298 @@
+"""Resource representations built straight from database rows: the one output path.
+
+A resource serializer describes a resource: field names, types and help texts (the
+contract) and how input is validated. What a response *contains* is built here, from a
+:class:`Plan` compiled once per serializer (and ``fields`` selection) from those same
+fields:
+
+- the row of a resource is read with ``values()``: only the columns the representation
+  needs, joined where a reference needs the other resource's UUID, no model instances;
+- every list-valued field (a list of references, ``actuelePrijzen``) and every ``expand``
+  relation costs one query for the whole page, whatever the number of rows;
+- each field becomes a small function from the row to its JSON value; URLs are a prefix
+  computed once per request plus the UUID (no ``reverse()`` per object).
+
+Lists, details, write responses and audit trail snapshots all use it, so there is one
+representation and it cannot drift between paths. Leaf values are converted by the
+serializer field's own ``to_representation`` unless the value is already its JSON form.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.db.models import F, QuerySet
+from rest_framework import serializers
+from rest_framework.relations import ManyRelatedField
+
+from .urls_building import collection_url
+
+EXPAND_FIELD = "_expand"
+Builder = Callable[[dict], object]
+
+# Fields whose database value already is its JSON value (strings, numbers, booleans, JSON).
+_AS_IS = (
+    serializers.CharField,  # Email-, URL-, Slug-, RegexField derive from it
+    serializers.ChoiceField,
+    serializers.IntegerField,
+    serializers.BooleanField,
+)
+
+
+class Context:
+    """What a representation depends on besides the row: the request (for absolute URLs)
+    and the serializer context's options (e.g. the date for ``actuelePrijzen``)."""
+
+    def __init__(self, request, options: Mapping | None = None):
+        self.request = request
+        self.options = options or {}
+        self._bases: dict[tuple[str, str], str] = {}
+
+    def base(self, api, collection: str) -> str:
+        """``https://host/catalogus/api/v1/aanbiedingen/``, once per request."""
+        key = (api.slug, collection)
+        if key not in self._bases:
+            self._bases[key] = collection_url(self.request, api, collection) + "/"
+        return self._bases[key]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One output field: the columns it reads and, per page, the function that builds it.
+
+    ``prepare(context, rows)`` runs once per page with all the page's rows (so a list-valued
+    field can load what it needs for every row in one query) and returns ``row -> value``.
+    """
+
+    name: str
+    prepare: Callable[[Context, list[dict]], Builder]
+    columns: tuple[str, ...] = ()
+    expressions: Mapping[str, object] = field(default_factory=dict)
+
+
+# --- parts for the kinds of fields the resources use -----------------------------------------
+
+
+def column_part(name: str, column: str, convert: Callable | None = None) -> Part:
+    """A value stored in (or joined to) the row, converted unless ``None``."""
+    if convert is None:
+        getter = _item(column)
+        return Part(name, lambda context, rows: getter, columns=(column,))
+
+    def build(row):
+        value = row[column]
+        return None if value is None else convert(value)
+
+    return Part(name, lambda context, rows: build, columns=(column,))
+
+
+def url_part(name: str, api, collection: str, column: str = "uuid") -> Part:
+    """The absolute URL of a resource whose UUID is in ``column`` (``None`` stays ``None``)."""
+
+    def prepare(context, rows):
+        base = context.base(api, collection)
+
+        def build(row):
+            value = row[column]
+            return None if value is None else f"{base}{value}"
+
+        return build
+
+    return Part(name, prepare, columns=(column,))
+
+
+def url_list_part(name: str, model, source: str, api, collection: str) -> Part:
+    """URLs of the resources of a many-relation, in the related model's default order."""
+    target, parent_path = reverse_path(model, source)
+
+    def prepare(context, rows):
+        base = context.base(api, collection)
+        grouped = defaultdict(list)
+        pks = [row["pk"] for row in rows]
+        if pks:
+            related = (
+                target._default_manager.filter(**{f"{parent_path}__in": pks})
+                .order_by(*default_order(target))
+                .values_list(parent_path, "uuid")
+            )
+            for parent, value in related:
+                grouped[parent].append(f"{base}{value}")
+        return lambda row: grouped.get(row["pk"], [])
+
+    return Part(name, prepare)
+
+
+def nested_part(name: str, parts: list[Part]) -> Part:
+    """An object of several fields of the same row (a serializer with ``source="*"``)."""
+
+    def prepare(context, rows):
+        builders = [(part.name, part.prepare(context, rows)) for part in parts]
+        return lambda row: {key: build(row) for key, build in builders}
+
+    columns = tuple(column for part in parts for column in part.columns)
+    expressions = {alias: expr for part in parts for alias, expr in part.expressions.items()}
+    return Part(name, prepare, columns=columns, expressions=expressions)
+
+
+def _item(column: str) -> Builder:
+    return lambda row: row[column]
+
+
+def reverse_path(model, source: str):
+    """For the many-relation ``source`` of ``model``: the related model and the lookup
+    from it back to ``model`` (to load the relation for many rows at once)."""
+    relation = model._meta.get_field(source)
+    if relation.many_to_many and not relation.auto_created:
+        return relation.related_model, relation.related_query_name()
+    if relation.one_to_many or relation.many_to_many:
+        return relation.related_model, relation.field.name
+    raise TypeError(f"{model.__name__}.{source} is not a many-relation")
+
+
+def default_order(model) -> tuple[str, ...]:
+    return (*(model._meta.ordering or ()), "pk")
+
+
+# --- compiling a serializer --------------------------------------------------------------------
+
+
+def compile_field(bound, model) -> Part | None:
+    """The part for one (bound) serializer field; ``None`` for the ``_expand`` field."""
+    if bound.field_name == EXPAND_FIELD:
+        return None
+    custom = getattr(bound, "row_part", None)
+    if custom is not None:
+        return custom(model)
+    if isinstance(bound, ManyRelatedField):
+        child = bound.child_relation
+        return url_list_part(bound.field_name, model, bound.source, child.api, child.collection)
+    if getattr(bound, "source", None) == "*" and isinstance(bound, serializers.Serializer):
+        parts = [compile_field(child, model) for child in bound.fields.values()]
+        return nested_part(bound.field_name, [part for part in parts if part is not None])
+    column = "__".join(bound.source_attrs)
+    if isinstance(bound, _AS_IS) and not isinstance(bound, serializers.DecimalField):
+        return column_part(bound.field_name, column)
+    if isinstance(bound, serializers.JSONField) and not bound.binary:
+        return column_part(bound.field_name, column)
+    if isinstance(bound, serializers.ListField) and isinstance(bound.child, _AS_IS):
+        return column_part(bound.field_name, column)
+    return column_part(bound.field_name, column, bound.to_representation)
+
+
+@functools.cache
+def _bound_fields(serializer_class) -> dict:
+    return dict(serializer_class(context={}).fields)
+
+
+def field_names(serializer_class) -> list[str]:
+    """The names a client can ask for with ``fields``."""
+    return [name for name in _bound_fields(serializer_class) if name != EXPAND_FIELD]
+
+
+@functools.cache
+def plan_for(serializer_class, selected: frozenset[str] | None = None, expand: tuple[str, ...] = ()) -> Plan:
+    return Plan(serializer_class, selected, expand)
+
+
+class Plan:
+    """The compiled representation of one resource (optionally only the ``fields`` asked for,
+    and with the ``expand`` relations embedded one level deep)."""
+
+    def __init__(self, serializer_class, selected: frozenset[str] | None, expand: tuple[str, ...]):
+        self.serializer_class = serializer_class
+        self.model = serializer_class.Meta.model
+        keep = None if selected is None else set(selected) | {"url"}
+        parts = []
+        for name, bound in _bound_fields(serializer_class).items():
+            if keep is not None and name not in keep:
+                continue
+            part = compile_field(bound, self.model)
+            if part is not None:
+                parts.append(part)
+        if expand:
+            parts.append(self._expand_part(expand))
+        self.parts = parts
+        self.columns = tuple(dict.fromkeys(("pk", *(c for part in parts for c in part.columns))))
+        self.expressions = {alias: expr for part in parts for alias, expr in part.expressions.items()}
+
+    # reading
+    def values(self, queryset: QuerySet, **extra) -> QuerySet:
+        """The queryset reading exactly what the representation needs, as dicts."""
+        return queryset.prefetch_related(None).values(*self.columns, **self.expressions, **extra)
+
+    def build(self, rows: list[dict], context: Context) -> list[dict]:
+        builders = [(part.name, part.prepare(context, rows)) for part in self.parts]
+        return [{name: build(row) for name, build in builders} for row in rows]
+
+    def represent(self, queryset: QuerySet, context: Context) -> list[dict]:
+        return self.build(list(self.values(queryset)), context)
+
+    # expand
+    def _expand_part(self, names: Iterable[str]) -> Part:
+        expandables = self.serializer_class.Meta.expandable
+        loaders = []
+        columns = []
+        for name in names:
+            spec = expandables[name]
+            target_plan = plan_for(spec.serializer_class)
+            if spec.many:
+                loaders.append((name, self._expand_many(spec, target_plan)))
+            else:
+                columns.append(spec.source)
+                loaders.append((name, self._expand_one(spec, target_plan)))
+
+        def prepare(context, rows):
+            builders = [(name, load(context, rows)) for name, load in loaders]
+            return lambda row: {name: build(row) for name, build in builders}
+
+        return Part(EXPAND_FIELD, prepare, columns=tuple(columns))
+
+    def _expand_one(self, spec, target_plan: Plan):
+        column = spec.source  # values() gives the foreign key's value under the field's name
+        target = self.model._meta.get_field(spec.source).related_model
+
+        def load(context, rows):
+            ids = {row[column] for row in rows if row[column] is not None}
+            found = {}
+            if ids:
+                related = list(target_plan.values(target._default_manager.filter(pk__in=ids)))
+                results = target_plan.build(related, context)
+                found = {row["pk"]: result for row, result in zip(related, results, strict=True)}
+            return lambda row: found.get(row[column])
+
+        return load
+
+    def _expand_many(self, spec, target_plan: Plan):
+        target, parent_path = reverse_path(self.model, spec.source)
+
+        def load(context, rows):
+            pks = [row["pk"] for row in rows]
+            grouped = defaultdict(list)
+            if pks:
+                queryset = target._default_manager.filter(**{f"{parent_path}__in": pks}).order_by(
+                    *default_order(target)
+                )
+                related = list(target_plan.values(queryset, _parent=F(parent_path)))
+                for row, result in zip(related, target_plan.build(related, context), strict=True):
+                    grouped[row["_parent"]].append(result)
+            return lambda row: grouped.get(row["pk"], [])
+
+        return load
+
+
+def represent_instance(serializer, instance) -> dict:
+    """A saved instance's representation, read back from the database (writes, snapshots)."""
+    context = serializer.context
+    plan = plan_for(type(serializer), _selection(context.get("fields")), tuple(context.get("expand") or ()))
+    queryset = type(instance)._default_manager.filter(pk=instance.pk)
+    results = plan.represent(queryset, Context(context.get("request"), context))
+    if not results:
+        raise LookupError(f"{type(instance).__name__} {instance.pk} is not in the database")
+    return results[0]
+
+
+def _selection(fields) -> frozenset[str] | None:
+    return None if fields is None else frozenset(fields)
