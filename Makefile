@@ -27,7 +27,7 @@ SPEC_URLCONF_bestellingen := softwarebroker.bestellingen.api.urls
 STATIC_ENV := DJANGO_SETTINGS_MODULE=softwarebroker.conf.test DATABASE_URL=postgresql://unused@localhost/unused
 
 .PHONY: help run test venv lint format check-spec spec adr-lint check-docs docs check-publiccode \
-        check-docker check-chart check-migrations check-deploy pytest token benchmark benchmark-catalogus requirements clean
+        check-docker check-chart check-migrations check-deploy pytest token benchmark benchmark-pagination requirements clean
 
 help:
 	@echo "make run    start everything on http://127.0.0.1:8000"
@@ -124,13 +124,15 @@ pytest: $(STAMP)
 token: $(STAMP)
 	@DJANGO_SETTINGS_MODULE=softwarebroker.conf.dev $(WITHDB) $(MANAGE) generate_jwt $(or $(CLIENT_ID),voorbeeldstad-afnemer)
 
+# Catalogus API under load next to its floor (gunicorn + wrk; installs wrk from Debian if
+# missing). Options: make benchmark ARGS="--duration 10"
 benchmark: $(STAMP)
-	PYTHONPATH=src:. $(PY) -m benchmarks.pagination --rows 1000000 --repeat 30
-
-# Catalogus API under load next to its floor (gunicorn + wrk; installs wrk from Debian if missing).
-benchmark-catalogus: $(STAMP)
 	@command -v wrk >/dev/null || apt-get install -y wrk
-	PYTHONPATH=src:. $(PY) -m benchmarks.catalogus
+	PYTHONPATH=src:. $(PY) -m benchmarks.catalogus $(ARGS)
+
+# List pagination on a million rows (in-process).
+benchmark-pagination: $(STAMP)
+	PYTHONPATH=src:. $(PY) -m benchmarks.pagination --rows 1000000 --repeat 30
 
 requirements: $(STAMP)
 	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements/base.txt requirements/base.in

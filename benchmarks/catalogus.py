@@ -1,6 +1,6 @@
 """Benchmark: the Catalogus API under load, next to a floor measured in the same run.
 
-    make benchmark-catalogus     (or: python -m benchmarks.catalogus)
+    make benchmark     (or: python -m benchmarks.catalogus [--rows 100000] [--duration 20])
 
 1. Fills the database ``softwarebroker_benchmark`` with 100,000 generated aanbiedingen
    (``generate_catalogue``; reused when already there).
@@ -203,6 +203,24 @@ def main() -> int:
                     f"| {name} | {a['rps']:.0f} | {a['p50']:.1f} | {a['p99']:.1f} | {f['rps']:.0f} | "
                     f"{f['p50']:.1f} | {f['p99']:.1f} | {f['rps'] / a['rps']:.1f}x | "
                     f"{a['p50'] / f['p50']:.1f}x | {target}x |",
+                    flush=True,
+                )
+            # Where the framework itself stands, for reading the table: a Django request that
+            # touches no table, and a detail that returns only its url (authentication, one
+            # query, rendering; no representation work).
+            detail_floor = floors[f"{floor}/aanbiedingen/{detail}"]
+            print("\n| reference (same run) | req/s | p50 ms | ratio to floor detail |")
+            print("| --- | ---: | ---: | ---: |")
+            for name, url in (
+                (
+                    "Django request without database (/_healthz/livez)",
+                    f"http://127.0.0.1:{API_PORT}/_healthz/livez",
+                ),
+                ("aanbieding detail with fields=url", f"{api}/aanbiedingen/{detail}?fields=url"),
+            ):
+                r = _wrk(url, token, arguments.duration)
+                print(
+                    f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {detail_floor['rps'] / r['rps']:.1f}x |",
                     flush=True,
                 )
         finally:

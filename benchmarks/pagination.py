@@ -1,6 +1,6 @@
 """Benchmark: list pagination on a table of a million rows.
 
-    make benchmark            (or: python -m benchmarks.pagination --rows 1000000)
+    make benchmark-pagination   (or: python -m benchmarks.pagination --rows 1000000)
 
 Fills a separate database with ``--rows`` categories, then measures the median latency
 of list requests through the full Django stack (test client, no network) next to two
@@ -24,7 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
-DATABASE = "softwarebroker_benchmark"
+# Its own database: filling it truncates the categories the catalogue benchmark uses.
+DATABASE = "softwarebroker_benchmark_pagination"
 
 
 def _median_ms(function, repeat: int) -> float:

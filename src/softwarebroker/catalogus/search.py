@@ -82,6 +82,19 @@ def refresh_aanbiedingen_of_softwarepakketten(softwarepakket_ids) -> None:
     )
 
 
+class ParsedOnce(SearchQuery):
+    """A search query that PostgreSQL parses once per statement.
+
+    As a scalar subquery it becomes an InitPlan. Without it, a prepared statement's generic
+    plan (``DATABASE_PREPARED_STATEMENTS``) parses the terms again for every matching row
+    it ranks: 16,000 matches took 42 instead of 29 ms per search.
+    """
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = super().as_sql(compiler, connection, **extra_context)
+        return f"(SELECT {sql})", params
+
+
 def search(queryset: QuerySet, terms: str) -> QuerySet:
     """Rows matching ``terms`` by Dutch full text (stemmed) or trigram similarity, best first.
 
@@ -92,7 +105,7 @@ def search(queryset: QuerySet, terms: str) -> QuerySet:
     rows ranks them all, so the score must stay cheap (adding the trigram similarity to
     the full-text rank made a 16,000-row match ten times slower).
     """
-    query = SearchQuery(terms, config=CONFIG, search_type="websearch")
+    query = ParsedOnce(terms, config=CONFIG, search_type="websearch")
     matches = queryset.filter(zoekvector=query)
     if matches.exists():
         score = SearchRank(F("zoekvector"), query)
