@@ -15,6 +15,16 @@ from pathlib import Path
 import factory
 
 from softwarebroker.audit.models import AuditTrail
+from softwarebroker.bestellingen.models import (
+    Annuleringsverzoek,
+    Beoordeling,
+    Bericht,
+    Bestelling,
+    Bestelregel,
+    Levering,
+    Licentie,
+    Statuswijziging,
+)
 from softwarebroker.catalogus.models import (
     Aanbieding,
     Categorie,
@@ -124,6 +134,94 @@ class AuditTrailFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = AuditTrail
+
+
+class BestellingFactory(factory.django.DjangoModelFactory):
+    """An order that was approved and sent to its supplier (status ``ingediend``), with one line."""
+
+    nummer = factory.Sequence(lambda n: f"2026-9{n:05d}")
+    besteller = factory.SubFactory(OrganisatieFactory)
+    leverancier = factory.SubFactory(LeverancierFactory)
+    aanvrager = "afnemer@test"
+    status = "ingediend"
+    verzonden_op = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
+    totaal_eenmalig_excl_btw = Decimal("200.00")
+
+    class Meta:
+        model = Bestelling
+
+    @factory.post_generation
+    def regels(self, create, extracted, **kwargs):
+        if create and extracted is None:
+            BestelregelFactory(bestelling=self, aanbieding__leverancier=self.leverancier)
+
+
+class BestelregelFactory(factory.django.DjangoModelFactory):
+    bestelling = factory.SubFactory(BestellingFactory, regels=[])
+    volgnummer = factory.Sequence(lambda n: n + 1)
+    aanbieding = factory.SubFactory(AanbiedingFactory, geldig_vanaf=datetime.date(2020, 1, 1))
+    aantal = 2
+    bedrag_eenmalig_excl_btw = Decimal("200.00")
+
+    class Meta:
+        model = Bestelregel
+
+
+class StatuswijzigingFactory(factory.django.DjangoModelFactory):
+    bestelling = factory.SubFactory(BestellingFactory)
+    van_status = "concept"
+    naar_status = "ter_goedkeuring"
+    actor = "afnemer@test"
+
+    class Meta:
+        model = Statuswijziging
+
+
+class BeoordelingFactory(factory.django.DjangoModelFactory):
+    bestelling = factory.SubFactory(BestellingFactory)
+    besluit = "goedgekeurd"
+    beoordelaar = "budgethouder@test"
+
+    class Meta:
+        model = Beoordeling
+
+
+class BerichtFactory(factory.django.DjangoModelFactory):
+    bestelling = factory.SubFactory(BestellingFactory)
+    auteur_rol = "afnemer"
+    inhoud = "Wanneer wordt er geleverd?"
+
+    class Meta:
+        model = Bericht
+
+
+class LeveringFactory(factory.django.DjangoModelFactory):
+    bestelling = factory.SubFactory(BestellingFactory)
+    regel = factory.LazyAttribute(lambda levering: levering.bestelling.regels.first())
+    type = "licentiesleutel"
+    geheim = "SLEUTEL-1234"
+
+    class Meta:
+        model = Levering
+
+
+class AnnuleringsverzoekFactory(factory.django.DjangoModelFactory):
+    bestelling = factory.SubFactory(BestellingFactory)
+    reden = "Niet meer nodig"
+
+    class Meta:
+        model = Annuleringsverzoek
+
+
+class LicentieFactory(factory.django.DjangoModelFactory):
+    organisatie = factory.SubFactory(OrganisatieFactory)
+    aanbieding = factory.SubFactory(AanbiedingFactory)
+    aantal = 10
+    ingangsdatum = datetime.date(2026, 1, 1)
+    einddatum = datetime.date(2027, 1, 1)
+
+    class Meta:
+        model = Licentie
 
 
 @dataclass(frozen=True)
@@ -268,10 +366,85 @@ RESOURCES["/softwarepakketten/{uuid}/publiccode"] = Resource(
 RESOURCES["/softwarepakketten/_importeer"] = Resource(
     lambda: None, payload=_publiccode_document, content_type="application/yaml"
 )
+
+
+def _bestelling_url(obj) -> str:
+    return f"http://testserver/bestellingen/api/v1/bestellingen/{obj.uuid}"
+
+
+def _besteld_door(party) -> Bestelling:
+    return BestellingFactory(besteller=party["organisatie"], leverancier=party["leverancier"])
+
+
+def _onder_bestelling(factory_class, payload=None, **extra) -> Resource:
+    return Resource(
+        lambda parent: factory_class(bestelling=parent, **extra),
+        parent="/bestellingen",
+        owned_by=lambda party: [order := _besteld_door(party), factory_class(bestelling=order, **extra)],
+        payload=payload,
+    )
+
+
+def _nieuwe_bestelling(party=None) -> dict:
+    organisatie = (party or {}).get("organisatie") or OrganisatieFactory()
+    aanbieding = AanbiedingFactory(geldig_vanaf=datetime.date(2020, 1, 1))
+    PrijsFactory(aanbieding=aanbieding, geldig_vanaf=datetime.date(2020, 1, 1), geldig_tot=None)
+    return {
+        "besteller": f"http://testserver/bestellingen/api/v1/organisaties/{organisatie.uuid}",
+        "kostenplaats": "ICT-123",
+        "regels": [{"aanbieding": _url("aanbiedingen", aanbieding), "aantal": 2}],
+    }
+
+
+RESOURCES.update(
+    {
+        "/bestellingen": Resource(
+            lambda: BestellingFactory(),
+            owned_by=lambda party: [_besteld_door(party)],
+            payload=_nieuwe_bestelling,
+        ),
+        "/bestellingen/{bestelling_uuid}/statuswijzigingen": _onder_bestelling(
+            StatuswijzigingFactory, payload=lambda party=None: {"naarStatus": "geaccepteerd"}
+        ),
+        "/bestellingen/{bestelling_uuid}/beoordelingen": _onder_bestelling(
+            BeoordelingFactory, payload=lambda party=None: {"besluit": "goedgekeurd"}
+        ),
+        "/bestellingen/{bestelling_uuid}/berichten": _onder_bestelling(
+            BerichtFactory,
+            payload=lambda party=None: {"inhoud": "Graag levering in maart.", "zichtbaarheid": "openbaar"},
+        ),
+        "/bestellingen/{bestelling_uuid}/leveringen": _onder_bestelling(
+            LeveringFactory,
+            payload=lambda party=None: {"regel": 1, "type": "licentiesleutel", "geheim": "ABC"},
+        ),
+        "/bestellingen/{bestelling_uuid}/leveringen/{uuid}/geheim": Resource(
+            lambda parent: parent,
+            parent="/bestellingen/{bestelling_uuid}/leveringen",
+            owned_by=lambda party: owned_chain("/bestellingen/{bestelling_uuid}/leveringen", party),
+        ),
+        "/bestellingen/{bestelling_uuid}/annuleringsverzoeken": _onder_bestelling(
+            AnnuleringsverzoekFactory,
+            payload=lambda party=None: {
+                "reden": "Begroting ingetrokken",
+                "status": "afgewezen",
+                "toelichting": "Nee",
+            },
+        ),
+        "/licenties": Resource(
+            lambda: LicentieFactory(),
+            owned_by=lambda party: [LicentieFactory(organisatie=party["organisatie"])],
+        ),
+    }
+)
 RESOURCES.update(
     dict(
         [
             _audited("aanbiedingen", "/aanbiedingen", lambda p: {"leverancier": p.leverancier}),
+            _audited(
+                "bestellingen",
+                "/bestellingen",
+                lambda p: {"organisatie": p.besteller, "leverancier": p.leverancier},
+            ),
             _audited("categorieen", "/categorieen"),
             _audited("leveranciers", "/leveranciers", lambda p: {"leverancier": p}),
             _audited("raamovereenkomsten", "/raamovereenkomsten"),

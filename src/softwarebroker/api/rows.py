@@ -125,6 +125,27 @@ def url_list_part(name: str, model, source: str, api, collection: str) -> Part:
     return Part(name, prepare)
 
 
+def nested_list_part(name: str, model, source: str, child_serializer_class) -> Part:
+    """Sub-objects written inline (an order's ``regels``): the child serializer's own plan,
+    one query for the page, in the child model's default order."""
+    target, parent_path = reverse_path(model, source)
+
+    def prepare(context, rows):
+        plan = plan_for(child_serializer_class)
+        grouped = defaultdict(list)
+        pks = [row["pk"] for row in rows]
+        if pks:
+            queryset = target._default_manager.filter(**{f"{parent_path}__in": pks}).order_by(
+                *default_order(target)
+            )
+            related = list(plan.values(queryset, _parent=F(parent_path)))
+            for row, result in zip(related, plan.build(related, context), strict=True):
+                grouped[row["_parent"]].append(result)
+        return lambda row: grouped.get(row["pk"], [])
+
+    return Part(name, prepare)
+
+
 def nested_part(name: str, parts: list[Part]) -> Part:
     """An object of several fields of the same row (a serializer with ``source="*"``)."""
 
@@ -169,6 +190,8 @@ def compile_field(bound, model) -> Part | None:
     if isinstance(bound, ManyRelatedField):
         child = bound.child_relation
         return url_list_part(bound.field_name, model, bound.source, child.api, child.collection)
+    if isinstance(bound, serializers.ListSerializer) and hasattr(getattr(bound.child, "Meta", None), "model"):
+        return nested_list_part(bound.field_name, model, bound.source, type(bound.child))
     if getattr(bound, "source", None) == "*" and isinstance(bound, serializers.Serializer):
         parts = [compile_field(child, model) for child in bound.fields.values()]
         return nested_part(bound.field_name, [part for part in parts if part is not None])

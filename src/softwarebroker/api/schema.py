@@ -39,7 +39,11 @@ class AutoSchema(openapi.AutoSchema):
         if not requirements or scopes is None:
             return requirements
         action = getattr(self.view, "action", None) or self.method.lower()
-        return [{name: [scopes[action]] for requirement in requirements for name in requirement}]
+        needed = scopes[action]
+        # Any one of several scopes: one requirement object each (alternatives in OpenAPI).
+        needed = list(needed) if isinstance(needed, tuple) else [needed]
+        names = [name for requirement in requirements for name in requirement]
+        return [{name: [scope] for name in names} for scope in needed]
 
     def get_description(self):
         # Only texts written for the contract (Dutch): the action's own docstring or one

@@ -18,6 +18,10 @@ class AuditTrailURLFieldExtension(ResourceURLFieldExtension):
     target_class = "softwarebroker.audit.api.serializers.AuditTrailURLField"
 
 
+class SubURLFieldExtension(ResourceURLFieldExtension):
+    target_class = "softwarebroker.bestellingen.api.serializers.SubURLField"
+
+
 class ReferenceFieldExtension(OpenApiSerializerFieldExtension):
     target_class = "softwarebroker.api.fields.ReferenceField"
 

@@ -7,8 +7,9 @@ from .context import Acting
 from .scopes import CATALOGUS_LEZEN
 
 
-def required_scope(view) -> str | None:
-    """The scope of the view's current action; ``None`` means open to everyone."""
+def required_scope(view) -> str | tuple[str, ...] | None:
+    """The scope of the view's current action (a tuple: any one of them, for an operation
+    used by several parties, such as a status change); ``None`` means open to everyone."""
     scopes = getattr(view, "scopes", None)
     if scopes is None:
         return None
@@ -32,8 +33,10 @@ class ScopePermission(permissions.BasePermission):
                 detail="Deze actie vraagt om authenticatie: 'Authorization: Bearer <JWT>'.",
                 code="authorization-missing",
             )
-        if scope not in acting.scopes:
+        needed = scope if isinstance(scope, tuple) else (scope,)
+        if not acting.scopes.intersection(needed):
             raise exceptions.PermissionDenied(
-                detail=f"De applicatie heeft niet de benodigde scope '{scope}'.", code="autorisatie"
+                detail=f"De applicatie heeft niet de benodigde scope '{' of '.join(needed)}'.",
+                code="autorisatie",
             )
         return True

@@ -5,6 +5,7 @@ from .environment import env
 API_PAGE_SIZE = env("API_PAGE_SIZE")
 API_MAX_PAGE_SIZE = env("API_MAX_PAGE_SIZE")
 API_EXACT_COUNT_LIMIT = env("API_EXACT_COUNT_LIMIT")
+IDEMPOTENCY_KEY_HOURS = max(24, env("IDEMPOTENCY_KEY_HOURS"))
 
 JWT_MAX_AGE = env("JWT_MAX_AGE")
 JWT_LEEWAY = env("JWT_LEEWAY")
@@ -43,6 +44,10 @@ SPECTACULAR_SETTINGS = {
         "LeverancierStatusEnum": "softwarebroker.catalogus.models.leverancier.LeverancierStatus",
         "VersieStatusEnum": "softwarebroker.catalogus.constants.VersieStatus",
         "RaamovereenkomstStatusEnum": "softwarebroker.catalogus.constants.RaamovereenkomstStatus",
+        "BestellingStatusEnum": "softwarebroker.bestellingen.constants.BestellingStatus",
+        "RegelStatusEnum": "softwarebroker.bestellingen.constants.RegelStatus",
+        "AnnuleringStatusEnum": "softwarebroker.bestellingen.constants.AnnuleringStatus",
+        "LicentieStatusEnum": "softwarebroker.bestellingen.constants.LicentieStatus",
     },
     "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
     "SCHEMA_COERCE_PATH_PK_SUFFIX": False,

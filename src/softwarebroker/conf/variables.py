@@ -140,6 +140,14 @@ define(
     group=API,
 )
 define(
+    "IDEMPOTENCY_KEY_HOURS",
+    type="int",
+    default=48,
+    help="How long an `Idempotency-Key` and the answer to its POST are kept (at least 24). "
+    "A retry within this time gets the original answer and creates nothing.",
+    group=API,
+)
+define(
     "WEB_CONCURRENCY",
     type="int",
     default=2,

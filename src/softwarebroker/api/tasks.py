@@ -1,0 +1,9 @@
+from procrastinate.contrib.django import app
+
+from .idempotency import forget_old_requests
+
+
+@app.periodic(cron="41 * * * *")
+@app.task(queueing_lock="forget_old_idempotency_keys")
+def forget_old_idempotency_keys(timestamp: int) -> int:
+    return forget_old_requests()

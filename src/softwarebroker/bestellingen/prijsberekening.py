@@ -1,0 +1,115 @@
+"""Order prices, in Decimal arithmetic only.
+
+A line's price comes from the offer's prices valid on the order date: one per prijstype,
+the framework's own prices (doelgroep ``raamovereenkomst``) before the general ones. A volume
+tier (staffel) applies to every unit once the line's quantity reaches it. Amounts are
+rounded to cents per price line (half up), so totals are sums of what each line shows.
+Recurring prices count per year (a monthly price times 12); usage prices (verbruik) are
+recorded in the snapshot but not in the totals, since they are billed on use.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from softwarebroker.catalogus.constants import Doelgroep, Periode, Prijstype
+
+CENT = Decimal("0.01")
+PER_JAAR = {Periode.MAAND: 12, Periode.JAAR: 1, "": 1}
+
+
+def cents(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def eenheidsprijs(bedrag: Decimal, staffels: list[dict], aantal: int) -> tuple[Decimal, int | None]:
+    """The unit price for ``aantal`` units and the tier that gave it (``None``: the base price)."""
+    prijs, tier = bedrag, None
+    for staffel in sorted(staffels or (), key=lambda s: s["vanafAantal"]):
+        if aantal >= staffel["vanafAantal"]:
+            prijs, tier = Decimal(str(staffel["bedragExclBtw"])), staffel["vanafAantal"]
+    return prijs, tier
+
+
+def toepasselijke_prijzen(prijzen, *, raamovereenkomst: bool) -> list:
+    """Of the prices valid on a day: per prijstype the framework price when ordering under a
+    framework, the general price otherwise. Joint-purchase prices never apply to an order."""
+    voorkeur = [Doelgroep.RAAMOVEREENKOMST, Doelgroep.IEDEREEN] if raamovereenkomst else [Doelgroep.IEDEREEN]
+    gekozen = {}
+    for doelgroep in reversed(voorkeur):
+        for prijs in prijzen:
+            if prijs.doelgroep == doelgroep:
+                gekozen[prijs.prijstype] = prijs
+    return sorted(gekozen.values(), key=lambda prijs: (prijs.prijstype, prijs.geldig_vanaf, prijs.pk or 0))
+
+
+@dataclass
+class Regelprijs:
+    eenmalig: Decimal = Decimal("0.00")
+    per_jaar: Decimal = Decimal("0.00")
+    btw: Decimal = Decimal("0.00")
+    onderdelen: list[dict] = field(default_factory=list)
+
+    def momentopname(self, dag: datetime.date) -> dict:
+        return {
+            "datum": dag.isoformat(),
+            "prijzen": self.onderdelen,
+            "eenmaligExclBtw": f"{self.eenmalig:.2f}",
+            "perJaarExclBtw": f"{self.per_jaar:.2f}",
+            "btw": f"{self.btw:.2f}",
+        }
+
+
+def bereken_regel(prijzen, aantal: int, *, raamovereenkomst: bool = False) -> Regelprijs:
+    """The price of one line of ``aantal`` units, from the offer's prices valid that day."""
+    resultaat = Regelprijs()
+    for prijs in toepasselijke_prijzen(prijzen, raamovereenkomst=raamovereenkomst):
+        eenheid, staffel = eenheidsprijs(prijs.bedrag_excl_btw, prijs.staffels, aantal)
+        bedrag = cents(eenheid * aantal)
+        if prijs.prijstype == Prijstype.EENMALIG:
+            geteld = bedrag
+            resultaat.eenmalig += geteld
+        elif prijs.prijstype == Prijstype.TERUGKEREND:
+            geteld = bedrag * PER_JAAR[prijs.periode]
+            resultaat.per_jaar += geteld
+        else:
+            geteld = Decimal("0.00")
+        btw = cents(geteld * prijs.btw_percentage / 100)
+        resultaat.btw += btw
+        resultaat.onderdelen.append(
+            {
+                "prijs": str(prijs.uuid),
+                "prijstype": prijs.prijstype,
+                "periode": prijs.periode,
+                "doelgroep": prijs.doelgroep,
+                "staffelVanafAantal": staffel,
+                "eenheidsprijsExclBtw": f"{eenheid:.2f}",
+                "aantal": aantal,
+                "bedragExclBtw": f"{bedrag:.2f}",
+                "btwPercentage": f"{prijs.btw_percentage:.2f}",
+                "btw": f"{btw:.2f}",
+            }
+        )
+    return resultaat
+
+
+@dataclass(frozen=True)
+class Totalen:
+    eenmalig: Decimal
+    per_jaar: Decimal
+    btw: Decimal
+
+    @property
+    def totaal_excl_btw(self) -> Decimal:
+        """What an approver's mandate is compared with: one-time plus one year."""
+        return self.eenmalig + self.per_jaar
+
+
+def totalen(regels) -> Totalen:
+    return Totalen(
+        eenmalig=sum((regel.bedrag_eenmalig_excl_btw for regel in regels), Decimal("0.00")),
+        per_jaar=sum((regel.bedrag_per_jaar_excl_btw for regel in regels), Decimal("0.00")),
+        btw=sum((regel.btw for regel in regels), Decimal("0.00")),
+    )

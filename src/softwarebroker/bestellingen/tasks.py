@@ -1,0 +1,10 @@
+from procrastinate.contrib.django import app
+
+from .services import markeer_verlopen_licenties
+
+
+@app.periodic(cron="5 0 * * *")
+@app.task(queueing_lock="markeer_verlopen_licenties")
+def licenties_laten_verlopen(timestamp: int) -> int:
+    """Every night: licences past their end date become ``verlopen`` (idempotent)."""
+    return markeer_verlopen_licenties()

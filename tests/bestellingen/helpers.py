@@ -1,0 +1,89 @@
+"""Orders for tests, made through the services (the one way an order changes)."""
+
+import datetime
+from decimal import Decimal
+
+from softwarebroker.autorisaties.context import Acting
+from softwarebroker.autorisaties.scopes import scopes_for
+from softwarebroker.bestellingen import services
+from softwarebroker.organisaties.models import Mandaat
+from tests.factories import AanbiedingFactory, OrganisatieFactory, PrijsFactory
+
+
+def acting(*roles, organisatie=None, leverancier=None, user_id="gebruiker@gemeente.nl"):
+    return Acting(
+        applicatie=None,
+        roles=frozenset(roles),
+        scopes=scopes_for(roles),
+        organisatie=organisatie,
+        leverancier=leverancier,
+        user_id=user_id,
+        user_representation=user_id,
+    )
+
+
+def wijziger(*roles, **kwargs):
+    return services.Wijziger(acting=acting(*roles, **kwargs))
+
+
+def aanbieding_met_prijzen(**kwargs):
+    """A published offer with a one-time price of 100.00 and a yearly price of 10.00 per unit
+    (8.00 from 50 units)."""
+    aanbieding = AanbiedingFactory(geldig_vanaf=datetime.date(2020, 1, 1), **kwargs)
+    PrijsFactory(
+        aanbieding=aanbieding,
+        prijstype="eenmalig",
+        periode="",
+        bedrag_excl_btw=Decimal("100.00"),
+        geldig_vanaf=datetime.date(2020, 1, 1),
+        geldig_tot=None,
+    )
+    PrijsFactory(
+        aanbieding=aanbieding,
+        prijstype="terugkerend",
+        periode="jaar",
+        bedrag_excl_btw=Decimal("10.00"),
+        staffels=[{"vanafAantal": 50, "bedragExclBtw": "8.00"}],
+        geldig_vanaf=datetime.date(2020, 1, 1),
+        geldig_tot=None,
+    )
+    return aanbieding
+
+
+class Partijen:
+    """An organisation with its afnemer and budget holder, and the supplier's client."""
+
+    def __init__(self, aanbieding=None, mandaat=Decimal("100000.00")):
+        self.organisatie = OrganisatieFactory()
+        self.aanbieding = aanbieding or aanbieding_met_prijzen()
+        self.afnemer = wijziger("afnemer", organisatie=self.organisatie, user_id="aanvrager@gemeente.nl")
+        self.budgethouder = wijziger(
+            "budgethouder", organisatie=self.organisatie, user_id="budget@gemeente.nl"
+        )
+        self.leverancier = wijziger(
+            "leverancier", leverancier=self.aanbieding.leverancier, user_id="verwerker@leverancier.nl"
+        )
+        Mandaat.objects.create(
+            organisatie=self.organisatie, gebruikers_id="budget@gemeente.nl", maximum_bedrag=mandaat
+        )
+
+    def bestelling(self, aantal=10, **kwargs):
+        return services.create_bestelling(
+            self.afnemer,
+            besteller=self.organisatie,
+            regels=[{"aanbieding": self.aanbieding, "aantal": aantal, **kwargs}],
+        )
+
+    def ingediend(self, aantal=10):
+        bestelling = self.bestelling(aantal)
+        services.wijzig_status(self.afnemer, bestelling, naar="ter_goedkeuring")
+        services.beoordelen(self.budgethouder, bestelling, besluit="goedgekeurd")
+        bestelling.refresh_from_db()
+        return bestelling
+
+    def in_behandeling(self, aantal=10):
+        bestelling = self.ingediend(aantal)
+        services.wijzig_status(self.leverancier, bestelling, naar="geaccepteerd")
+        services.wijzig_status(self.leverancier, bestelling, naar="in_behandeling")
+        bestelling.refresh_from_db()
+        return bestelling

@@ -1,0 +1,140 @@
+"""Property-based checks of order prices (Decimal only, cents, tiers, totals)."""
+
+import datetime
+import uuid
+from decimal import Decimal
+from types import SimpleNamespace
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from softwarebroker.bestellingen import prijsberekening
+
+amounts = st.decimals(min_value=0, max_value=100_000, places=2, allow_nan=False, allow_infinity=False)
+quantities = st.integers(min_value=1, max_value=100_000)
+
+
+@st.composite
+def staffels(draw):
+    starts = sorted(draw(st.sets(st.integers(min_value=2, max_value=5_000), max_size=4)))
+    return [{"vanafAantal": start, "bedragExclBtw": f"{draw(amounts):.2f}"} for start in starts]
+
+
+@st.composite
+def prijzen(draw):
+    result = []
+    for prijstype, periode in draw(
+        st.lists(
+            st.sampled_from(
+                [("eenmalig", ""), ("terugkerend", "maand"), ("terugkerend", "jaar"), ("verbruik", "")]
+            ),
+            unique_by=lambda pair: pair[0],
+            max_size=3,
+        )
+    ):
+        result.append(
+            SimpleNamespace(
+                uuid=uuid.uuid4(),
+                pk=len(result) + 1,
+                prijstype=prijstype,
+                periode=periode,
+                doelgroep="iedereen",
+                bedrag_excl_btw=draw(amounts),
+                btw_percentage=draw(st.sampled_from([Decimal("0.00"), Decimal("9.00"), Decimal("21.00")])),
+                staffels=draw(staffels()),
+                geldig_vanaf=datetime.date(2026, 1, 1),
+            )
+        )
+    return result
+
+
+def is_cents(value: Decimal) -> bool:
+    return isinstance(value, Decimal) and value.as_tuple().exponent == -2 and value >= 0
+
+
+@given(base=amounts, tiers=staffels(), aantal=quantities)
+def test_the_highest_tier_reached_applies_to_every_unit(base, tiers, aantal):
+    unit, tier = prijsberekening.eenheidsprijs(base, tiers, aantal)
+
+    reached = [t for t in tiers if t["vanafAantal"] <= aantal]
+    if reached:
+        assert tier == reached[-1]["vanafAantal"]
+        assert unit == Decimal(reached[-1]["bedragExclBtw"])
+    else:
+        assert (unit, tier) == (base, None)
+
+
+@given(lines=st.lists(st.tuples(prijzen(), quantities), min_size=1, max_size=5))
+def test_totals_are_the_sums_of_what_each_line_shows(lines):
+    regels = []
+    for prices, aantal in lines:
+        prijs = prijsberekening.bereken_regel(prices, aantal)
+        snapshot = prijs.momentopname(datetime.date(2026, 1, 1))
+        assert all(is_cents(v) for v in (prijs.eenmalig, prijs.per_jaar, prijs.btw))
+        # every amount shown is the unit price times the quantity, in cents
+        for onderdeel in snapshot["prijzen"]:
+            expected = prijsberekening.cents(Decimal(onderdeel["eenheidsprijsExclBtw"]) * aantal)
+            assert Decimal(onderdeel["bedragExclBtw"]) == expected
+        assert sum((Decimal(o["btw"]) for o in snapshot["prijzen"]), Decimal("0.00")) == prijs.btw
+        eenmalig = sum(
+            (Decimal(o["bedragExclBtw"]) for o in snapshot["prijzen"] if o["prijstype"] == "eenmalig"),
+            Decimal("0.00"),
+        )
+        assert eenmalig == prijs.eenmalig
+        per_jaar = sum(
+            (
+                Decimal(o["bedragExclBtw"]) * prijsberekening.PER_JAAR[o["periode"]]
+                for o in snapshot["prijzen"]
+                if o["prijstype"] == "terugkerend"
+            ),
+            Decimal("0.00"),
+        )
+        assert per_jaar == prijs.per_jaar
+        regels.append(
+            SimpleNamespace(
+                bedrag_eenmalig_excl_btw=prijs.eenmalig,
+                bedrag_per_jaar_excl_btw=prijs.per_jaar,
+                btw=prijs.btw,
+            )
+        )
+
+    totalen = prijsberekening.totalen(regels)
+
+    assert totalen.eenmalig == sum((r.bedrag_eenmalig_excl_btw for r in regels), Decimal("0.00"))
+    assert totalen.per_jaar == sum((r.bedrag_per_jaar_excl_btw for r in regels), Decimal("0.00"))
+    assert totalen.btw == sum((r.btw for r in regels), Decimal("0.00"))
+    assert all(is_cents(v) for v in (totalen.eenmalig, totalen.per_jaar, totalen.btw))
+
+
+@given(prices=prijzen(), aantal=quantities)
+def test_usage_prices_are_recorded_but_never_counted(prices, aantal):
+    only_usage = [p for p in prices if p.prijstype == "verbruik"]
+
+    prijs = prijsberekening.bereken_regel(only_usage, aantal)
+
+    assert (prijs.eenmalig, prijs.per_jaar, prijs.btw) == (Decimal("0.00"),) * 3
+    assert len(prijs.onderdelen) == len(only_usage)
+
+
+def test_framework_prices_come_before_general_ones():
+    algemeen = SimpleNamespace(
+        uuid=uuid.uuid4(),
+        pk=1,
+        prijstype="eenmalig",
+        periode="",
+        doelgroep="iedereen",
+        bedrag_excl_btw=Decimal("100.00"),
+        btw_percentage=Decimal("21.00"),
+        staffels=[],
+        geldig_vanaf=datetime.date(2026, 1, 1),
+    )
+    raam = SimpleNamespace(
+        **{**vars(algemeen), "pk": 2, "doelgroep": "raamovereenkomst", "bedrag_excl_btw": Decimal("80.00")}
+    )
+
+    assert prijsberekening.bereken_regel([algemeen, raam], 1, raamovereenkomst=True).eenmalig == Decimal(
+        "80.00"
+    )
+    assert prijsberekening.bereken_regel([algemeen, raam], 1, raamovereenkomst=False).eenmalig == Decimal(
+        "100.00"
+    )

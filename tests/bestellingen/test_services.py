@@ -1,0 +1,318 @@
+import datetime
+import threading
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from rest_framework.exceptions import ValidationError
+
+from softwarebroker.api.exceptions import APIProblem
+from softwarebroker.bestellingen import services
+from softwarebroker.bestellingen.constants import BestellingStatus, LicentieStatus
+from softwarebroker.bestellingen.models import Bestelling, Licentie, Statuswijziging
+from softwarebroker.catalogus.models import Prijs
+from softwarebroker.core import events
+from tests.factories import AanbiedingFactory, OrganisatieFactory, RaamovereenkomstFactory
+
+from .helpers import Partijen, aanbieding_met_prijzen, wijziger
+
+pytestmark = pytest.mark.django_db
+
+
+def problem(call, status):
+    with pytest.raises(APIProblem) as raised:
+        call()
+    assert raised.value.status_code == status, raised.value.detail
+    return raised.value
+
+
+def test_an_order_walks_from_concept_to_delivered_and_creates_a_licence():
+    partijen = Partijen()
+    bestelling = partijen.in_behandeling(aantal=60)
+    regel = bestelling.regels.get()
+
+    services.leveren(partijen.leverancier, bestelling, regel=regel, type="licentiesleutel", geheim="ABC-123")
+    services.wijzig_status(partijen.leverancier, bestelling, naar="geleverd")
+
+    bestelling.refresh_from_db()
+    assert bestelling.status == "geleverd"
+    assert [w.naar_status for w in bestelling.statuswijzigingen.all()] == [
+        "ter_goedkeuring",
+        "ingediend",
+        "geaccepteerd",
+        "in_behandeling",
+        "geleverd",
+    ]
+    licentie = Licentie.objects.get()
+    assert (licentie.organisatie, licentie.aantal, licentie.status) == (partijen.organisatie, 60, "actief")
+    assert list(licentie.bronregels.all()) == [regel]
+    assert bestelling.nummer.startswith(f"{datetime.date.today().year}-")
+
+
+def test_totals_use_the_tier_reached_and_freeze_at_submission():
+    partijen = Partijen()
+    bestelling = partijen.bestelling(aantal=60)
+    services.wijzig_status(partijen.afnemer, bestelling, naar="ter_goedkeuring")
+    bestelling.refresh_from_db()
+
+    # one-time 60 x 100.00; yearly 60 x 8.00 (tier from 50); 21% VAT on both
+    assert bestelling.totaal_eenmalig_excl_btw == Decimal("6000.00")
+    assert bestelling.totaal_per_jaar_excl_btw == Decimal("480.00")
+    assert bestelling.totaal_btw == Decimal("1360.80")
+    snapshot = bestelling.regels.get().prijs_momentopname
+    assert [p["staffelVanafAantal"] for p in snapshot["prijzen"]] == [None, 50]
+
+    Prijs.objects.filter(aanbieding=partijen.aanbieding).update(bedrag_excl_btw=Decimal("999.00"))
+    services.beoordelen(partijen.budgethouder, bestelling, besluit="goedgekeurd")
+    bestelling.refresh_from_db()
+    assert bestelling.totaal_eenmalig_excl_btw == Decimal("6000.00")
+    assert bestelling.regels.get().prijs_momentopname == snapshot
+
+
+def test_per_inwoner_lines_take_the_organisations_inwonertal():
+    partijen = Partijen(aanbieding_met_prijzen(licentiemodel="per_inwoner"))
+    partijen.organisatie.inwonertal = 31234
+    partijen.organisatie.save()
+
+    bestelling = partijen.bestelling(aantal=None)
+
+    assert bestelling.regels.get().aantal == 31234
+
+
+def test_wrong_state_is_409_with_the_allowed_transitions_and_wrong_party_is_403():
+    partijen = Partijen()
+    bestelling = partijen.bestelling()
+
+    conflict = problem(lambda: services.wijzig_status(partijen.afnemer, bestelling, naar="geaccepteerd"), 409)
+    assert "ter_goedkeuring" in str(conflict.detail) and "ingetrokken" in str(conflict.detail)
+    assert conflict.problem_code == "status_overgang"
+    forbidden = problem(
+        lambda: services.wijzig_status(partijen.leverancier, bestelling, naar="ingetrokken"), 403
+    )
+    assert forbidden.problem_code == "rol"
+    assert Statuswijziging.objects.count() == 0
+
+
+def test_approval_needs_another_person_within_mandate_and_a_reason_to_refuse():
+    partijen = Partijen(mandaat=Decimal("500.00"))
+    bestelling = partijen.bestelling(aantal=10)  # 1,000.00 one-time + 100.00 a year
+    services.wijzig_status(partijen.afnemer, bestelling, naar="ter_goedkeuring")
+    zelf = wijziger("budgethouder", organisatie=partijen.organisatie, user_id="aanvrager@gemeente.nl")
+
+    assert problem(
+        lambda: services.beoordelen(zelf, bestelling, besluit="goedgekeurd"), 403
+    ).problem_code == ("vier_ogen")
+    assert problem(
+        lambda: services.beoordelen(partijen.budgethouder, bestelling, besluit="goedgekeurd"), 403
+    ).problem_code == ("mandaat")
+    with pytest.raises(ValidationError):
+        services.beoordelen(partijen.budgethouder, bestelling, besluit="afgewezen")
+
+    services.beoordelen(partijen.budgethouder, bestelling, besluit="afgewezen", toelichting="Te duur")
+    bestelling.refresh_from_db()
+    assert bestelling.status == "afgewezen"
+
+
+def test_framework_offers_only_for_participants_and_within_the_maximum():
+    raam = RaamovereenkomstFactory(status="actief", maximale_waarde=Decimal("1500.00"))
+    aanbieding = aanbieding_met_prijzen(raamovereenkomst=raam)
+    deelnemer = Partijen(aanbieding)
+    raam.deelnemers.add(deelnemer.organisatie)
+    buitenstaander = Partijen(aanbieding)
+
+    with pytest.raises(ValidationError) as raised:
+        buitenstaander.bestelling()
+    assert "geen_deelnemer" in str(raised.value.detail)
+
+    deelnemer.ingediend(aantal=10)  # 1,100.00 counts against the framework
+    tweede = deelnemer.bestelling(aantal=10)
+    conflict = problem(lambda: services.wijzig_status(deelnemer.afnemer, tweede, naar="ter_goedkeuring"), 409)
+    assert conflict.problem_code == "maximale_waarde"
+
+
+def test_every_problem_of_the_lines_is_listed_with_its_path():
+    partijen = Partijen()
+    schema = {
+        "type": "object",
+        "properties": {"omgeving": {"enum": ["test", "productie"]}, "gebruikers": {"type": "integer"}},
+        "required": ["omgeving"],
+    }
+    met_schema = aanbieding_met_prijzen(
+        leverancier=partijen.aanbieding.leverancier, bestelparameters_schema=schema
+    )
+    concept = AanbiedingFactory(leverancier=partijen.aanbieding.leverancier, status="concept")
+
+    with pytest.raises(ValidationError) as raised:
+        services.create_bestelling(
+            partijen.afnemer,
+            besteller=partijen.organisatie,
+            regels=[
+                {"aanbieding": met_schema, "aantal": 1, "bestelparameters": {"gebruikers": "veel"}},
+                {"aanbieding": concept, "aantal": 0},
+                {"aanbieding": partijen.aanbieding, "aantal": 1, "actie": "uitbreiden"},
+            ],
+        )
+
+    assert set(raised.value.detail) == {
+        "regels.0.bestelparameters",
+        "regels.0.bestelparameters.gebruikers",
+        "regels.1.aanbieding",
+        "regels.1.aantal",
+        "regels.2.licentie",
+    }
+    assert Bestelling.objects.count() == 0
+
+
+def test_every_transition_publishes_an_event_with_the_order_kenmerken():
+    seen = []
+    events.subscribe(seen.append)
+    try:
+        partijen = Partijen()
+        partijen.ingediend()
+    finally:
+        events.unsubscribe(seen.append)
+
+    statuses = [event.kenmerken["status"] for event in seen if event.kanaal == "bestellingen"]
+    assert statuses == ["concept", "ter_goedkeuring", "ingediend"]
+    assert {event.kenmerken["besteller"] for event in seen} == {partijen.organisatie.oin}
+
+
+def test_cancellation_is_requested_by_the_buyer_and_decided_by_the_supplier():
+    partijen = Partijen()
+    bestelling = partijen.in_behandeling()
+
+    verzoek = services.vraag_annulering_aan(partijen.afnemer, bestelling, reden="Niet meer nodig")
+    services.besluit_annulering(partijen.leverancier, verzoek, status="afgewezen", toelichting="Al gestart")
+    bestelling.refresh_from_db()
+    assert bestelling.status == "in_behandeling"
+
+    verzoek = services.vraag_annulering_aan(partijen.afnemer, bestelling, reden="Echt niet meer nodig")
+    services.besluit_annulering(partijen.leverancier, verzoek, status="uitgevoerd")
+    bestelling.refresh_from_db()
+    assert bestelling.status == "geannuleerd"
+    assert set(bestelling.regels.values_list("status", flat=True)) == {"geannuleerd"}
+
+
+def test_expiring_licences_is_idempotent():
+    organisatie = OrganisatieFactory()
+    aanbieding = AanbiedingFactory()
+    verlopen = Licentie.objects.create(
+        organisatie=organisatie,
+        aanbieding=aanbieding,
+        aantal=1,
+        ingangsdatum=datetime.date(2024, 1, 1),
+        einddatum=datetime.date(2025, 1, 1),
+    )
+    loopt = Licentie.objects.create(
+        organisatie=organisatie, aanbieding=aanbieding, aantal=1, ingangsdatum=datetime.date(2024, 1, 1)
+    )
+
+    assert services.markeer_verlopen_licenties(datetime.date(2026, 1, 1)) == 1
+    assert services.markeer_verlopen_licenties(datetime.date(2026, 1, 1)) == 0
+    verlopen.refresh_from_db()
+    loopt.refresh_from_db()
+    assert (verlopen.status, loopt.status) == (LicentieStatus.VERLOPEN, LicentieStatus.ACTIEF)
+
+
+# --- concurrency on real PostgreSQL ------------------------------------------------------------
+
+
+def _concurrently(functions):
+    barrier = threading.Barrier(len(functions))
+    results = [None] * len(functions)
+
+    def run(index, function):
+        try:
+            barrier.wait()
+            results[index] = function()
+        except Exception as error:  # noqa: BLE001 - collected for the assertions
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i, f)) for i, f in enumerate(functions)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_creates_never_share_an_order_number():
+    partijen = Partijen()
+
+    results = _concurrently([partijen.bestelling for _ in range(20)])
+
+    assert all(isinstance(result, Bestelling) for result in results), results
+    nummers = [result.nummer for result in results]
+    assert len(set(nummers)) == 20
+    assert Bestelling.objects.count() == 20
+
+
+def _one_wins(results, bestelling, winners: dict):
+    failures = [result for result in results if isinstance(result, Exception)]
+    assert len(failures) == 1 and isinstance(failures[0], APIProblem), results
+    assert failures[0].status_code == 409
+    bestelling.refresh_from_db()
+    winner = next(index for index, result in enumerate(results) if not isinstance(result, Exception))
+    assert bestelling.status == winners[winner]
+    history = list(bestelling.statuswijzigingen.values_list("van_status", "naar_status"))
+    assert all(van == previous for (van, _), (_, previous) in zip(history[1:], history, strict=False))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_accept_and_withdraw_at_the_same_time_exactly_one_wins():
+    partijen = Partijen()
+    bestelling = partijen.ingediend()
+
+    results = _concurrently(
+        [
+            lambda: services.wijzig_status(partijen.leverancier, bestelling, naar="geaccepteerd"),
+            lambda: services.wijzig_status(partijen.afnemer, bestelling, naar="ingetrokken"),
+        ]
+    )
+
+    _one_wins(results, bestelling, {0: BestellingStatus.GEACCEPTEERD, 1: BestellingStatus.INGETROKKEN})
+
+
+@pytest.mark.django_db(transaction=True)
+def test_approve_and_reject_at_the_same_time_exactly_one_wins():
+    partijen = Partijen()
+    tweede = wijziger("budgethouder", organisatie=partijen.organisatie, user_id="budget2@gemeente.nl")
+    bestelling = partijen.bestelling()
+    services.wijzig_status(partijen.afnemer, bestelling, naar="ter_goedkeuring")
+
+    results = _concurrently(
+        [
+            lambda: services.beoordelen(partijen.budgethouder, bestelling, besluit="goedgekeurd"),
+            lambda: services.beoordelen(tweede, bestelling, besluit="afgewezen", toelichting="Nee"),
+        ]
+    )
+
+    _one_wins(results, bestelling, {0: BestellingStatus.INGEDIEND, 1: BestellingStatus.AFGEWEZEN})
+    assert bestelling.beoordelingen.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_approve_and_withdraw_at_the_same_time_are_serialised():
+    # Withdrawing is allowed until the supplier accepts, so both may succeed, but one after
+    # the other: the history is a chain, never two transitions from the same state.
+    partijen = Partijen()
+    bestelling = partijen.bestelling()
+    services.wijzig_status(partijen.afnemer, bestelling, naar="ter_goedkeuring")
+
+    _concurrently(
+        [
+            lambda: services.beoordelen(partijen.budgethouder, bestelling, besluit="goedgekeurd"),
+            lambda: services.wijzig_status(partijen.afnemer, bestelling, naar="ingetrokken"),
+        ]
+    )
+
+    bestelling.refresh_from_db()
+    assert bestelling.status == BestellingStatus.INGETROKKEN
+    history = list(bestelling.statuswijzigingen.values_list("van_status", "naar_status"))
+    assert history in (
+        [("concept", "ter_goedkeuring"), ("ter_goedkeuring", "ingediend"), ("ingediend", "ingetrokken")],
+        [("concept", "ter_goedkeuring"), ("ter_goedkeuring", "ingetrokken")],
+    )
