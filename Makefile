@@ -120,15 +120,16 @@ check-deploy: $(STAMP)
 pytest: $(STAMP)
 	$(WITHDB) $(PY) -m pytest
 
-# A fresh token for a demo API client: make token CLIENT_ID=voorbeeldstad-afnemer
+# A fresh token for a demo API client: make token CLIENT_ID=voorbeeldstad-afnemer [USER_ID=...]
 token: $(STAMP)
-	@DJANGO_SETTINGS_MODULE=softwarebroker.conf.dev $(WITHDB) $(MANAGE) generate_jwt $(or $(CLIENT_ID),voorbeeldstad-afnemer)
+	@DJANGO_SETTINGS_MODULE=softwarebroker.conf.dev $(WITHDB) $(MANAGE) generate_jwt $(or $(CLIENT_ID),voorbeeldstad-afnemer) $(if $(USER_ID),--user-id $(USER_ID))
 
 # Catalogus API under load next to its floor (gunicorn + wrk; installs wrk from Debian if
 # missing). Options: make benchmark ARGS="--duration 10"
 benchmark: $(STAMP)
 	@command -v wrk >/dev/null || apt-get install -y wrk
 	PYTHONPATH=src:. $(PY) -m benchmarks.catalogus $(ARGS)
+	PYTHONPATH=src:. $(PY) -m benchmarks.bestellingen $(ARGS)
 
 # List pagination on a million rows (in-process).
 benchmark-pagination: $(STAMP)

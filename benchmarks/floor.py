@@ -9,6 +9,7 @@ answers are equal before it measures anything.
 from __future__ import annotations
 
 import os
+from datetime import UTC
 from decimal import Decimal
 
 import orjson
@@ -114,9 +115,122 @@ def _row(root: str, row) -> dict:
     }
 
 
+_BESTELLING_SQL = """
+SELECT b.uuid, b.nummer, o.uuid, b.aanvrager, b.aanvrager_weergave, b.kostenplaats, b.inkoopordernummer,
+       l.uuid, r.uuid, b.gewenste_ingangsdatum, b.status, b.totaal_eenmalig_excl_btw::text,
+       b.totaal_per_jaar_excl_btw::text, b.totaal_btw::text, b.ingediend_op, b.aangemaakt_op, b.gewijzigd_op,
+       (SELECT coalesce(json_agg(json_build_object(
+            'volgnummer', g.volgnummer, 'aanbieding', a.uuid, 'aantal', g.aantal, 'actie', g.actie,
+            'licentie', li.uuid, 'bestelparameters', g.bestelparameters,
+            'prijsMomentopname', g.prijs_momentopname,
+            'eenmalig', g.bedrag_eenmalig_excl_btw::text, 'perJaar', g.bedrag_per_jaar_excl_btw::text,
+            'btw', g.btw::text, 'status', g.status
+        ) ORDER BY g.volgnummer), '[]')
+        FROM bestellingen_bestelregel g
+        JOIN catalogus_aanbieding a ON a.id = g.aanbieding_id
+        LEFT JOIN bestellingen_licentie li ON li.id = g.licentie_id
+        WHERE g.bestelling_id = b.id) AS regels,
+       {count} AS aantal
+FROM bestellingen_bestelling b
+JOIN organisaties_organisatie o ON o.id = b.besteller_id
+LEFT JOIN catalogus_leverancier l ON l.id = b.leverancier_id
+LEFT JOIN catalogus_raamovereenkomst r ON r.id = b.raamovereenkomst_id
+{where}
+ORDER BY b.aangemaakt_op DESC, b.id DESC
+LIMIT %s
+"""
+_BESTELLING_COUNT = (
+    "(SELECT count(*) FROM (SELECT 1 FROM bestellingen_bestelling WHERE besteller_id = "
+    "(SELECT id FROM organisaties_organisatie WHERE oin = %s) LIMIT 10001) AS s)"
+)
+ORDERS = "/bestellingen/api/v1"
+
+
+def _moment(value) -> str | None:
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
+
+
+def _bestelling(host: str, row) -> dict:
+    (uuid, nummer, besteller, aanvrager, weergave, kostenplaats, inkoop, leverancier, raam, ingang, status,
+     eenmalig, per_jaar, btw, ingediend, aangemaakt, gewijzigd, regels, _count) = row  # fmt: skip
+    orders, catalogus = f"http://{host}{ORDERS}", f"http://{host}{BASE}"
+    return {
+        "url": f"{orders}/bestellingen/{uuid}",
+        "nummer": nummer,
+        "besteller": f"{orders}/organisaties/{besteller}",
+        "aanvrager": aanvrager,
+        "aanvragerWeergave": weergave,
+        "kostenplaats": kostenplaats,
+        "inkoopordernummer": inkoop,
+        "leverancier": f"{catalogus}/leveranciers/{leverancier}" if leverancier else None,
+        "raamovereenkomst": f"{catalogus}/raamovereenkomsten/{raam}" if raam else None,
+        "gewensteIngangsdatum": ingang.isoformat() if ingang else None,
+        "status": status,
+        "regels": [
+            {
+                "volgnummer": regel["volgnummer"],
+                "aanbieding": f"{catalogus}/aanbiedingen/{regel['aanbieding']}",
+                "aantal": regel["aantal"],
+                "actie": regel["actie"],
+                "licentie": f"{orders}/licenties/{regel['licentie']}" if regel["licentie"] else None,
+                "bestelparameters": regel["bestelparameters"],
+                "prijsMomentopname": regel["prijsMomentopname"],
+                "bedragEenmaligExclBtw": regel["eenmalig"],
+                "bedragPerJaarExclBtw": regel["perJaar"],
+                "btw": regel["btw"],
+                "status": regel["status"],
+            }
+            for regel in regels
+        ],
+        "totaalEenmaligExclBtw": eenmalig,
+        "totaalPerJaarExclBtw": per_jaar,
+        "totaalBtw": btw,
+        "ingediendOp": _moment(ingediend),
+        "aangemaaktOp": _moment(aangemaakt),
+        "gewijzigdOp": _moment(gewijzigd),
+    }
+
+
+def _orders(environ, cursor) -> dict:
+    host, path = environ["HTTP_HOST"], environ["PATH_INFO"]
+    if path.startswith(f"{ORDERS}/bestellingen/"):
+        cursor.execute(
+            _BESTELLING_SQL.format(count="0", where="WHERE b.uuid = %s"), [path.rsplit("/", 1)[1], 1]
+        )
+        return _bestelling(host, cursor.fetchone())
+    # One organisation's orders, newest first: ?oin=<OIN of the organisation>
+    query = dict(part.split("=", 1) for part in environ.get("QUERY_STRING", "").split("&") if "=" in part)
+    oin = query.pop("oin")
+    cursor.execute(
+        _BESTELLING_SQL.format(
+            count=_BESTELLING_COUNT,
+            where="WHERE b.besteller_id = (SELECT id FROM organisaties_organisatie WHERE oin = %s)",
+        ),
+        [oin, oin, 101],
+    )
+    rows = cursor.fetchall()
+    rest = "&".join(f"{key}={value}" for key, value in sorted(query.items()))
+    return {
+        "count": rows[0][-1] if rows else 0,
+        "next": f"http://{host}{ORDERS}/bestellingen?page=2&{rest}" if len(rows) > 100 else None,
+        "previous": None,
+        "results": [_bestelling(host, row) for row in rows[:100]],
+    }
+
+
 def application(environ, start_response):
     root = f"http://{environ['HTTP_HOST']}{BASE}"
     path = environ["PATH_INFO"]
+    if path == "/_healthz/livez":
+        start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", "2")])
+        return [b"{}"]
+    if path.startswith(ORDERS):
+        with _db().cursor() as cursor:
+            payload = orjson.dumps(_orders(environ, cursor))
+        start_response(
+            "200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(payload)))]
+        )
+        return [payload]
     with _db().cursor() as cursor:
         if path.startswith(f"{BASE}/aanbiedingen/"):
             cursor.execute(_SQL.format(count="0", where="WHERE a.uuid = %s"), [path.rsplit("/", 1)[1], 1])

@@ -149,16 +149,17 @@ class BestellingFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Bestelling
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def regels(self, create, extracted, **kwargs):
         if create and extracted is None:
-            BestelregelFactory(bestelling=self, aanbieding__leverancier=self.leverancier)
+            BestelregelFactory(bestelling=self, volgnummer=1, aanbieding__leverancier=self.leverancier)
 
 
 class BestelregelFactory(factory.django.DjangoModelFactory):
     bestelling = factory.SubFactory(BestellingFactory, regels=[])
-    volgnummer = factory.Sequence(lambda n: n + 1)
+    volgnummer = factory.Sequence(lambda n: n + 100)  # 1 is the line every order factory makes
     aanbieding = factory.SubFactory(AanbiedingFactory, geldig_vanaf=datetime.date(2020, 1, 1))
     aantal = 2
     bedrag_eenmalig_excl_btw = Decimal("200.00")
@@ -197,7 +198,7 @@ class BerichtFactory(factory.django.DjangoModelFactory):
 
 class LeveringFactory(factory.django.DjangoModelFactory):
     bestelling = factory.SubFactory(BestellingFactory)
-    regel = factory.LazyAttribute(lambda levering: levering.bestelling.regels.first())
+    regel = factory.SubFactory(BestelregelFactory, bestelling=factory.SelfAttribute("..bestelling"))
     type = "licentiesleutel"
     geheim = "SLEUTEL-1234"
 

@@ -37,3 +37,21 @@ def test_demo_clients_can_call_the_api(capsys):
 
     assert response.status_code == 200
     assert response.json()["count"] > 0
+
+
+def test_demo_orders_cover_every_state_for_two_municipalities_and_the_demo_supplier():
+    from softwarebroker.bestellingen.constants import BestellingStatus
+    from softwarebroker.bestellingen.models import Bestelling, Licentie
+
+    call_command("load_demo_data")
+    count = Bestelling.objects.count()
+    call_command("load_demo_data")
+
+    assert Bestelling.objects.count() == count
+    assert set(Bestelling.objects.values_list("status", flat=True)) == set(BestellingStatus.values)
+    assert set(Bestelling.objects.values_list("besteller__naam", flat=True)) == {
+        "Gemeente Voorbeeldstad",
+        "Gemeente Proefdorp",
+    }
+    assert set(Bestelling.objects.values_list("leverancier__kvk_nummer", flat=True)) == {"12345678"}
+    assert Licentie.objects.filter(status="actief").count() >= 3

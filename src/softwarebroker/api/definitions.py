@@ -54,6 +54,13 @@ BESTELLINGEN = APIDefinition(
     ),
     tags=(
         ("organisaties", "Gemeenten en verbonden partijen die bestellen."),
+        (
+            "bestellingen",
+            "Bestellingen met hun regels, en wat eronder hangt: statuswijzigingen, beoordelingen, "
+            "berichten, leveringen en annuleringsverzoeken. Statusovergangen volgen de toestandsmachine "
+            "in de API-gids.",
+        ),
+        ("licenties", "De licenties die organisaties hebben, ontstaan uit geleverde bestelregels."),
         ("openapi", "Het contract van deze API."),
     ),
 )

@@ -47,10 +47,12 @@ class IdempotentCreateMixin:
         if key is None:
             return create()
         if not key.strip() or len(key) > MAX_KEY_LENGTH:
+            reason = f"Een {HEADER} is 1 tot {MAX_KEY_LENGTH} tekens lang."
             raise APIProblem(
                 status=400,
-                code="idempotency_key",
-                detail=f"Een {HEADER} is 1 tot {MAX_KEY_LENGTH} tekens lang.",
+                code="invalid",
+                detail=reason,
+                invalid_params=[{"name": HEADER, "code": "idempotency_key", "reason": reason}],
             )
         client_id = getattr(request.auth, "client_id", "") or "anoniem"
         fingerprint = _fingerprint(request)

@@ -193,7 +193,7 @@ def compile_field(bound, model) -> Part | None:
     if isinstance(bound, serializers.ListSerializer) and hasattr(getattr(bound.child, "Meta", None), "model"):
         return nested_list_part(bound.field_name, model, bound.source, type(bound.child))
     if getattr(bound, "source", None) == "*" and isinstance(bound, serializers.Serializer):
-        parts = [compile_field(child, model) for child in bound.fields.values()]
+        parts = [compile_field(child, model) for child in bound.fields.values() if not child.write_only]
         return nested_part(bound.field_name, [part for part in parts if part is not None])
     column = "__".join(bound.source_attrs)
     if isinstance(bound, _AS_IS) and not isinstance(bound, serializers.DecimalField):
@@ -207,7 +207,10 @@ def compile_field(bound, model) -> Part | None:
 
 @functools.cache
 def _bound_fields(serializer_class) -> dict:
-    return dict(serializer_class(context={}).fields)
+    """The fields a representation shows (write-only fields, such as secrets, never)."""
+    return {
+        name: bound for name, bound in serializer_class(context={}).fields.items() if not bound.write_only
+    }
 
 
 def field_names(serializer_class) -> list[str]:

@@ -19,7 +19,8 @@ METHODS = {"get", "post", "put", "patch", "delete"}
 ERROR_DESCRIPTIONS = {
     "400": "Ongeldige aanvraag: alle ongeldige velden en parameters staan in `invalidParams`.",
     "401": "Niet geauthenticeerd: geen, een ongeldig of een verlopen token (`code` zegt welke fout).",
-    "403": "Geen toegang: de applicatie mist de scope van deze operatie (`code: autorisatie`).",
+    "403": "Geen toegang: de applicatie mist de scope van deze operatie (`code: autorisatie`), of "
+    "de handeling is aan een andere partij van de bestelling (`code: rol`).",
     "404": "Niet gevonden.",
     "406": "Het gevraagde formaat (Accept) wordt niet ondersteund.",
     "409": "Conflict met de huidige toestand van de resource.",

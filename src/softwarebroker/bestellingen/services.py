@@ -205,6 +205,14 @@ def regel_problemen(besteller, regel: dict, dag: datetime.date, pad: str) -> lis
             )
     elif not regel.get("aantal"):
         problems.append((f"{pad}.aantal", "required", "Geef een aantal van minimaal 1."))
+    elif regel["aantal"] < aanbieding.minimale_afname:
+        problems.append(
+            (
+                f"{pad}.aantal",
+                "minimale_afname",
+                f"Deze aanbieding vraagt om minstens {aanbieding.minimale_afname}.",
+            )
+        )
     actie = regel.get("actie", Actie.NIEUW)
     licentie = regel.get("licentie")
     if actie == Actie.NIEUW and licentie is not None:
@@ -336,7 +344,7 @@ def create_bestelling(wijziger: Wijziger, *, besteller, regels: list[dict], **ve
     if not mag_bestellen_voor(wijziger.acting, besteller):
         raise APIProblem(
             status=403,
-            code="besteller",
+            code="autorisatie",
             detail="U kunt alleen bestellen voor de organisatie waarvoor u optreedt.",
         )
     dag = timezone.localdate()

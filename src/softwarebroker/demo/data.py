@@ -71,6 +71,6 @@ DEMO_SECRETS = frozenset(demo_secret(client_id) for client_id, *_ in APPLICATIES
 
 MANDATEN = [
     # (organisatie-OIN, user id, name, maximum amount)
-    ("00000001001589623000", "budgethouder@voorbeeldstad.nl", "B. Houder", "25000.00"),
+    ("00000001001589623000", "budgethouder@voorbeeldstad.nl", "B. Houder", "250000.00"),
     ("00000001002564440000", "budgethouder@proefdorp.nl", "P. Budget", "10000.00"),
 ]

@@ -207,34 +207,34 @@ def sub_serializer(model, collection: str, fields: tuple[str, ...], doc: str, re
 StatuswijzigingSerializer = sub_serializer(
     Statuswijziging,
     "statuswijzigingen",
-    ("vanStatus", "naarStatus", "toelichting", "actor", "actorWeergave", "datum"),
+    ("vanStatus", "naarStatus", "toelichting", "actor", "actorWeergave", "tijdstip"),
     "Een statusovergang van een bestelling. Aanmaken vraagt de overgang aan; de lijst is de geschiedenis.",
-    read_only=("vanStatus", "actor", "actorWeergave", "datum"),
+    read_only=("vanStatus", "actor", "actorWeergave", "tijdstip"),
     naarStatus=serializers.ChoiceField(source="naar_status", choices=BestellingStatus.choices),
 )
 BeoordelingSerializer = sub_serializer(
     Beoordeling,
     "beoordelingen",
-    ("besluit", "toelichting", "beoordelaar", "beoordelaarWeergave", "datum"),
+    ("besluit", "toelichting", "beoordelaar", "beoordelaarWeergave", "tijdstip"),
     "Het besluit van een budgethouder over een bestelling ter goedkeuring (vier ogen, binnen mandaat).",
-    read_only=("beoordelaar", "beoordelaarWeergave", "datum"),
+    read_only=("beoordelaar", "beoordelaarWeergave", "tijdstip"),
     besluit=serializers.ChoiceField(choices=Besluit.choices),
 )
 BerichtSerializer = sub_serializer(
     Bericht,
     "berichten",
-    ("auteurRol", "auteur", "zichtbaarheid", "inhoud", "datum"),
+    ("auteurRol", "auteur", "zichtbaarheid", "inhoud", "tijdstip"),
     "Een bericht bij een bestelling tussen afnemer, leverancier en broker; `intern` ziet alleen "
     "de eigen kant.",
-    read_only=("auteurRol", "auteur", "datum"),
+    read_only=("auteurRol", "auteur", "tijdstip"),
 )
 AnnuleringsverzoekSerializer = sub_serializer(
     Annuleringsverzoek,
     "annuleringsverzoeken",
-    ("reden", "status", "toelichting", "aangevraagdDoor", "datum"),
+    ("reden", "status", "toelichting", "aangevraagdDoor", "tijdstip"),
     "Een verzoek van de afnemer om een lopende bestelling te annuleren; de leverancier besluit "
     "(status uitgevoerd of afgewezen).",
-    read_only=("aangevraagdDoor", "datum"),
+    read_only=("aangevraagdDoor", "tijdstip"),
     status=serializers.ChoiceField(choices=AnnuleringStatus.choices, required=False),
 )
 

@@ -6,10 +6,35 @@ from rest_framework.routers import SimpleRouter
 from softwarebroker.api.definitions import BESTELLINGEN
 from softwarebroker.api.openapi import documentation_views, openapi_views
 from softwarebroker.audit.api.urls import audit_trail_urls
+from softwarebroker.bestellingen.api.viewsets import (
+    AnnuleringsverzoekViewSet,
+    BeoordelingViewSet,
+    BerichtViewSet,
+    BestellingViewSet,
+    LeveringViewSet,
+    LicentieViewSet,
+    StatuswijzigingViewSet,
+)
 from softwarebroker.organisaties.api.viewsets import OrganisatieViewSet
 
 router = SimpleRouter(trailing_slash=False)
 router.register("organisaties", OrganisatieViewSet, basename="organisatie")
+router.register("bestellingen", BestellingViewSet, basename="bestelling")
+router.register("licenties", LicentieViewSet, basename="licentie")
+
+
+def under_bestelling(collection: str, viewset, detail_actions=None) -> list:
+    """``bestellingen/{bestelling_uuid}/{collection}[/{uuid}]``."""
+    base = f"bestellingen/<uuid:bestelling_uuid>/{collection}"
+    return [
+        path(base, viewset.as_view({"get": "list", "post": "create"}), name=f"bestelling-{collection}-list"),
+        path(
+            f"{base}/<uuid:uuid>",
+            viewset.as_view({"get": "retrieve", **(detail_actions or {})}),
+            name=f"bestelling-{collection}-detail",
+        ),
+    ]
+
 
 openapi_json, openapi_yaml = openapi_views(BESTELLINGEN)
 redoc, swagger = documentation_views(BESTELLINGEN)
@@ -20,5 +45,16 @@ urlpatterns = [
     path("docs", redoc, name="bestellingen-redoc"),
     path("docs/swagger-ui", swagger, name="bestellingen-swagger-ui"),
     *router.urls,
+    *under_bestelling("statuswijzigingen", StatuswijzigingViewSet),
+    *under_bestelling("beoordelingen", BeoordelingViewSet),
+    *under_bestelling("berichten", BerichtViewSet),
+    *under_bestelling("leveringen", LeveringViewSet),
+    path(
+        "bestellingen/<uuid:bestelling_uuid>/leveringen/<uuid:uuid>/geheim",
+        LeveringViewSet.as_view({"get": "geheim"}),
+        name="bestelling-leveringen-geheim",
+    ),
+    *under_bestelling("annuleringsverzoeken", AnnuleringsverzoekViewSet, {"patch": "partial_update"}),
     *audit_trail_urls("organisaties", OrganisatieViewSet, resource_label="organisatie"),
+    *audit_trail_urls("bestellingen", BestellingViewSet, resource_label="bestelling"),
 ]

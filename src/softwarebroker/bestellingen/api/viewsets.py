@@ -53,7 +53,7 @@ IF_MATCH = OpenApiParameter(
 )
 IDEMPOTENCY_KEY = OpenApiParameter(
     "Idempotency-Key",
-    OpenApiTypes.STR,
+    {"type": "string", "minLength": 1, "maxLength": 255},
     OpenApiParameter.HEADER,
     required=False,
     description="Unieke sleutel per aanvraag: een herhaling met dezelfde sleutel en inhoud geeft het "
@@ -154,21 +154,25 @@ class BestellingAanmaken:
         summary="Bestelling aanmaken (concept)",
         description="Maakt een concept aan voor de eigen organisatie; prijzen zijn een raming tot indienen.",
         parameters=[IDEMPOTENCY_KEY],
+        extensions={"x-extra-errors": ["409"]},
     ),
     update=extend_schema(
         summary="Concept volledig wijzigen",
         description="Alleen in concept; vervangt ook alle regels.",
         parameters=[IF_MATCH],
+        extensions={"x-extra-errors": ["409", "412"]},
     ),
     partial_update=extend_schema(
         summary="Concept gedeeltelijk wijzigen",
         description="Alleen in concept; `regels` vervangt alle regels.",
         parameters=[IF_MATCH],
+        extensions={"x-extra-errors": ["409", "412"]},
     ),
     destroy=extend_schema(
         summary="Concept verwijderen",
         description="Alleen een concept; een ingediende bestelling wordt ingetrokken (statuswijziging).",
         parameters=[IF_MATCH],
+        extensions={"x-extra-errors": ["409", "412"]},
     ),
 )
 class BestellingViewSet(OrderAudit, IdempotentCreateMixin, BestellingAanmaken, ResourceViewSet):
@@ -300,7 +304,10 @@ def _sub_docs(noun: str, plural: str, create: str):
         ),
         retrieve=extend_schema(summary=f"Eén {noun}", description=f"Eén {noun} van de bestelling."),
         create=extend_schema(
-            summary=f"{noun.capitalize()} toevoegen", description=create, parameters=[IDEMPOTENCY_KEY]
+            summary=f"{noun.capitalize()} toevoegen",
+            description=create,
+            parameters=[IDEMPOTENCY_KEY],
+            extensions={"x-extra-errors": ["409"]},
         ),
     )
 
@@ -436,6 +443,7 @@ class LeveringViewSet(OnderBestelling):
         summary="Besluiten over een annuleringsverzoek",
         description="De leverancier (of broker) zet de status op `uitgevoerd` (de bestelling wordt "
         "geannuleerd) of `afgewezen` (met toelichting; de bestelling gaat terug naar de vorige status).",
+        extensions={"x-extra-errors": ["409"]},
     )
 )
 @_sub_docs(

@@ -24,12 +24,12 @@ class Statuswijziging(models.Model):
     actor = models.CharField("actor", max_length=255, blank=True, help_text="Gebruiker of applicatie.")
     actor_weergave = models.CharField("actor (naam)", max_length=255, blank=True)
     applicatie = models.CharField("applicatie", max_length=100, blank=True)
-    datum = models.DateTimeField("datum", auto_now_add=True)
+    tijdstip = models.DateTimeField("tijdstip", auto_now_add=True)
 
     class Meta:
         verbose_name = "statuswijziging"
         verbose_name_plural = "statuswijzigingen"
-        ordering = ("bestelling", "datum", "id")
+        ordering = ("bestelling", "tijdstip", "id")
 
     def __str__(self):
         return f"{self.van_status} -> {self.naar_status}"
@@ -46,12 +46,12 @@ class Beoordeling(models.Model):
     toelichting = models.TextField("toelichting", blank=True)
     beoordelaar = models.CharField("beoordelaar", max_length=255)
     beoordelaar_weergave = models.CharField("beoordelaar (naam)", max_length=255, blank=True)
-    datum = models.DateTimeField("datum", auto_now_add=True)
+    tijdstip = models.DateTimeField("tijdstip", auto_now_add=True)
 
     class Meta:
         verbose_name = "beoordeling"
         verbose_name_plural = "beoordelingen"
-        ordering = ("bestelling", "datum", "id")
+        ordering = ("bestelling", "tijdstip", "id")
 
     def __str__(self):
         return f"{self.besluit} ({self.beoordelaar})"
@@ -70,12 +70,12 @@ class Bericht(models.Model):
         "zichtbaarheid", max_length=10, choices=Zichtbaarheid.choices, default=Zichtbaarheid.OPENBAAR
     )
     inhoud = models.TextField("inhoud")
-    datum = models.DateTimeField("datum", auto_now_add=True)
+    tijdstip = models.DateTimeField("tijdstip", auto_now_add=True)
 
     class Meta:
         verbose_name = "bericht"
         verbose_name_plural = "berichten"
-        ordering = ("bestelling", "datum", "id")
+        ordering = ("bestelling", "tijdstip", "id")
 
     def __str__(self):
         return f"{self.auteur_rol}: {self.inhoud[:50]}"
@@ -92,12 +92,12 @@ class Annuleringsverzoek(models.Model):
     )
     toelichting = models.TextField("toelichting bij het besluit", blank=True)
     aangevraagd_door = models.CharField("aangevraagd door", max_length=255, blank=True)
-    datum = models.DateTimeField("datum", auto_now_add=True)
+    tijdstip = models.DateTimeField("tijdstip", auto_now_add=True)
 
     class Meta:
         verbose_name = "annuleringsverzoek"
         verbose_name_plural = "annuleringsverzoeken"
-        ordering = ("bestelling", "datum", "id")
+        ordering = ("bestelling", "tijdstip", "id")
 
     def __str__(self):
         return f"{self.status}: {self.reden[:50]}"

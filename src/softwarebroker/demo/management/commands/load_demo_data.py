@@ -6,6 +6,7 @@ from django.db import transaction
 from softwarebroker.autorisaties.models import Applicatie, ApplicatieSecret
 from softwarebroker.catalogus.models import Categorie, Leverancier
 from softwarebroker.demo import data
+from softwarebroker.demo.bestellingen import load_bestellingen_demo
 from softwarebroker.demo.catalogus import load_catalogus_demo
 from softwarebroker.organisaties.models import Mandaat, Organisatie
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             created = self._load()
             created += load_catalogus_demo()
+            created += load_bestellingen_demo()
         self.stdout.write(f"Demodata geladen ({created} nieuwe objecten).")
 
     def _load(self) -> int:

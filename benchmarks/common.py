@@ -1,0 +1,147 @@
+"""What the benchmarks share: the database, the servers and the load generator."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src"
+DATABASE = "softwarebroker_benchmark"
+API_PORT, FLOOR_PORT = 8011, 8012
+API = f"http://127.0.0.1:{API_PORT}"
+FLOOR = f"http://127.0.0.1:{FLOOR_PORT}"
+
+
+def run(*args, env, check=True, capture=False):
+    return subprocess.run(args, env=env, check=check, text=True, capture_output=capture)
+
+
+def manage(env, *args, capture=False):
+    return run(sys.executable, str(SRC / "manage.py"), *args, env=env, capture=capture)
+
+
+def serve(app: str, port: int, env) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            "gunicorn",
+            app,
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--no-control-socket",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
+
+
+def get(url: str, token: str | None = None) -> dict:
+    request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"} if token else {})  # noqa: S310 - loopback
+    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - our own loopback server
+        return json.loads(response.read())
+
+
+def wait(url: str) -> None:
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url, timeout=2)  # noqa: S310 - our own loopback server
+            return
+        except Exception:  # noqa: BLE001 - not up yet
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not start")
+
+
+def wrk(url: str, token: str | None, duration: int) -> dict:
+    headers = ["-H", f"Authorization: Bearer {token}"] if token else []
+    out = subprocess.run(
+        ["wrk", "-t2", "-c8", f"-d{duration}s", "--latency", *headers, url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+    def latency(label):
+        value, unit = re.search(rf"^\s+{label}%\s+([\d.]+)(\w+)", out, re.M).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": latency("50"),
+        "p99": latency("99"),
+    }
+
+
+@contextlib.contextmanager
+def environment():
+    """Environment variables for preparing (development settings) and serving (production
+    settings) against the embedded benchmark database."""
+    sys.path.insert(0, str(SRC))
+    from softwarebroker.dev.database import embedded_database
+
+    with embedded_database(DATABASE) as url:
+        env = {
+            **os.environ,
+            # One key for preparing and serving: API client secrets are encrypted with it.
+            "SECRET_KEY": "benchmark-only-" + "k" * 60,
+            "PYTHONPATH": os.pathsep.join([str(SRC), str(ROOT)]),
+            "DATABASE_URL": url,
+            "DJANGO_SETTINGS_MODULE": "softwarebroker.conf.dev",
+            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        }
+        production = {
+            **env,
+            "DJANGO_SETTINGS_MODULE": "softwarebroker.conf.production",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SECURE_SSL_REDIRECT": "false",
+            "JWT_MAX_AGE": "7200",
+            "LOG_LEVEL": "WARNING",
+        }
+        yield env, production
+
+
+@contextlib.contextmanager
+def servers(production: dict, env: dict):
+    """The API (gunicorn, 2 workers, production settings) and the floor, same gunicorn settings."""
+    processes = [
+        serve("softwarebroker.wsgi:application", API_PORT, production),
+        serve("benchmarks.floor:application", FLOOR_PORT, env),
+    ]
+    try:
+        wait(f"{API}/_healthz/livez")
+        wait(f"{FLOOR}/_healthz/livez")
+        yield
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def token(env: dict, client_id: str, user_id: str = "") -> str:
+    args = ["generate_jwt", client_id, "--valid-for", "7200"] + (["--user-id", user_id] if user_id else [])
+    return manage(env, *args, capture=True).stdout.strip()
+
+
+def row(name: str, api: dict, floor: dict, target: int) -> str:
+    return (
+        f"| {name} | {api['rps']:.0f} | {api['p50']:.1f} | {api['p99']:.1f} | {floor['rps']:.0f} | "
+        f"{floor['p50']:.1f} | {floor['p99']:.1f} | {floor['rps'] / api['rps']:.1f}x | "
+        f"{api['p50'] / floor['p50']:.1f}x | {target}x |"
+    )
+
+
+TABLE_HEADER = (
+    "| case | API req/s | API p50 ms | API p99 ms | floor req/s | floor p50 ms | floor p99 ms "
+    "| throughput ratio | p50 ratio | target |\n"
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+)

@@ -1,0 +1,239 @@
+"""The Bestellingen API over HTTP, with a client per party."""
+
+import json
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from softwarebroker.audit.models import AuditTrail
+from softwarebroker.bestellingen.models import Bestelling, Levering
+from softwarebroker.organisaties.models import Mandaat
+from tests.auth import bearer, make_applicatie
+from tests.conftest import invalid_param, problem
+from tests.factories import OrganisatieFactory
+
+from .helpers import aanbieding_met_prijzen
+
+pytestmark = pytest.mark.django_db
+
+API = "http://testserver/bestellingen/api/v1"
+CATALOGUS = "http://testserver/catalogus/api/v1"
+
+
+class Party:
+    def __init__(self, client_id, *roles, user_id, **kwargs):
+        make_applicatie(*roles, client_id=client_id, **kwargs)
+        self.client = Client(headers=bearer(client_id, user_id=user_id))
+
+    def get(self, url, **headers):
+        return self.client.get(url, headers=headers)
+
+    def send(self, method, url, data, **headers):
+        return self.client.generic(
+            method, url, json.dumps(data), content_type="application/json", headers=headers
+        )
+
+    def post(self, url, data, **headers):
+        return self.send("POST", url, data, **headers)
+
+
+@pytest.fixture
+def world():
+    organisatie = OrganisatieFactory(naam="Gemeente Voorbeeldstad")
+    aanbieding = aanbieding_met_prijzen()
+    Mandaat.objects.create(
+        organisatie=organisatie, gebruikers_id="budget@voorbeeldstad.nl", maximum_bedrag=50000
+    )
+    return {
+        "organisatie": organisatie,
+        "aanbieding": aanbieding,
+        "afnemer": Party("afnemer", "afnemer", organisatie=organisatie, user_id="inkoper@voorbeeldstad.nl"),
+        "budgethouder": Party(
+            "budgethouder", "budgethouder", organisatie=organisatie, user_id="budget@voorbeeldstad.nl"
+        ),
+        "leverancier": Party(
+            "leverancier", "leverancier", leverancier=aanbieding.leverancier, user_id="support@leverancier.nl"
+        ),
+    }
+
+
+def order_payload(world, aantal=10, **regel):
+    return {
+        "besteller": f"{API}/organisaties/{world['organisatie'].uuid}",
+        "kostenplaats": "ICT-2026",
+        "regels": [
+            {"aanbieding": f"{CATALOGUS}/aanbiedingen/{world['aanbieding'].uuid}", "aantal": aantal, **regel}
+        ],
+    }
+
+
+def create(world, **kwargs):
+    response = world["afnemer"].post(f"{API}/bestellingen", order_payload(world, **kwargs))
+    assert response.status_code == 201, response.content
+    return response
+
+
+def transition(party, url, naar, **extra):
+    return party.post(f"{url}/statuswijzigingen", {"naarStatus": naar, **extra})
+
+
+def test_the_whole_walk_over_http(world):
+    afnemer, budgethouder, leverancier = world["afnemer"], world["budgethouder"], world["leverancier"]
+    created = create(world, aantal=60)
+    url = created["Location"]
+    body = created.json()
+    assert body["status"] == "concept" and body["nummer"]
+    assert body["totaalEenmaligExclBtw"] == "6000.00" and body["regels"][0]["volgnummer"] == 1
+    assert leverancier.get(url).status_code == 404  # a concept is not the supplier's business yet
+
+    assert transition(afnemer, url, "ter_goedkeuring").status_code == 201
+    assert budgethouder.post(f"{url}/beoordelingen", {"besluit": "goedgekeurd"}).status_code == 201
+    assert leverancier.get(url).json()["status"] == "ingediend"
+    assert transition(leverancier, url, "geaccepteerd").status_code == 201
+    assert transition(leverancier, url, "in_behandeling").status_code == 201
+    delivered = leverancier.post(
+        f"{url}/leveringen", {"regel": 1, "type": "licentiesleutel", "geheim": "XK-99"}
+    )
+    assert delivered.status_code == 201, delivered.content
+    assert "geheim" not in delivered.json()
+    assert transition(leverancier, url, "geleverd").status_code == 201
+
+    order = afnemer.get(url).json()
+    assert order["status"] == "geleverd" and order["regels"][0]["status"] == "geleverd"
+    assert order["regels"][0]["prijsMomentopname"]["prijzen"][1]["staffelVanafAantal"] == 50
+    history = afnemer.get(f"{url}/statuswijzigingen").json()["results"]
+    assert [item["naarStatus"] for item in history] == [
+        "ter_goedkeuring",
+        "ingediend",
+        "geaccepteerd",
+        "in_behandeling",
+        "geleverd",
+    ]
+    licenties = afnemer.get(f"{API}/licenties").json()["results"]
+    assert [(item["aantal"], item["status"]) for item in licenties] == [(60, "actief")]
+
+    geheim_url = f"{delivered['Location']}/geheim"
+    assert afnemer.get(geheim_url).json() == {"geheim": "XK-99"}
+    assert leverancier.get(geheim_url).status_code == 403
+    assert AuditTrail.objects.filter(resource="levering.geheim").count() == 1
+    assert Levering.objects.get().geheim == "XK-99"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT geheim FROM bestellingen_levering")
+        assert "XK-99" not in cursor.fetchone()[0]  # encrypted at rest
+    trail = afnemer.get(f"{url}/audittrail").json()["results"]
+    assert len(trail) >= 7
+
+
+def test_not_allowed_transitions_say_which_are(world):
+    url = create(world)["Location"]
+
+    conflict = transition(world["afnemer"], url, "geleverd")
+    assert conflict.status_code == 409
+    body = problem(conflict)
+    assert body["code"] == "status_overgang" and "ter_goedkeuring" in body["detail"]
+    other_party = transition(world["budgethouder"], url, "ter_goedkeuring")
+    assert other_party.status_code == 403
+
+
+def test_idempotency_key_replays_and_refuses_another_body(world):
+    afnemer = world["afnemer"]
+
+    first = afnemer.post(f"{API}/bestellingen", order_payload(world), **{"Idempotency-Key": "abc-1"})
+    again = afnemer.post(f"{API}/bestellingen", order_payload(world), **{"Idempotency-Key": "abc-1"})
+    other = afnemer.post(
+        f"{API}/bestellingen", order_payload(world, aantal=3), **{"Idempotency-Key": "abc-1"}
+    )
+
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.json() == first.json() and again["Location"] == first["Location"]
+    assert again["Idempotent-Replayed"] == "true"
+    assert problem(other)["code"] == "idempotency_key_reused" and other.status_code == 409
+    assert Bestelling.objects.count() == 1
+    # keys are per API client
+    budget_org_client = Party(
+        "afnemer-2", "afnemer", organisatie=world["organisatie"], user_id="collega@x.nl"
+    )
+    assert (
+        budget_org_client.post(
+            f"{API}/bestellingen", order_payload(world), **{"Idempotency-Key": "abc-1"}
+        ).status_code
+        == 201
+    )
+    assert Bestelling.objects.count() == 2
+
+
+def test_a_failed_request_does_not_use_up_its_key(world):
+    afnemer = world["afnemer"]
+    bad = afnemer.post(f"{API}/bestellingen", {"regels": []}, **{"Idempotency-Key": "k-2"})
+    good = afnemer.post(f"{API}/bestellingen", order_payload(world), **{"Idempotency-Key": "k-2"})
+
+    assert (bad.status_code, good.status_code) == (400, 201)
+
+
+def test_if_match_protects_against_lost_updates(world):
+    afnemer = world["afnemer"]
+    url = create(world)["Location"]
+    read = afnemer.get(url)
+    etag = read["ETag"]
+
+    first = afnemer.send("PATCH", url, {"kostenplaats": "A"}, **{"If-Match": etag})
+    second = afnemer.send("PATCH", url, {"kostenplaats": "B"}, **{"If-Match": etag})
+
+    assert first.status_code == 200 and first["ETag"] != etag
+    assert second.status_code == 412 and problem(second)["code"] == "precondition_failed"
+    assert afnemer.get(url).json()["kostenplaats"] == "A"
+
+
+def test_invalid_lines_list_every_problem_with_its_path(world):
+    world["aanbieding"].bestelparameters_schema = {
+        "type": "object",
+        "properties": {"omgeving": {"enum": ["test", "productie"]}},
+        "required": ["omgeving"],
+    }
+    world["aanbieding"].save()
+
+    response = world["afnemer"].post(
+        f"{API}/bestellingen",
+        {
+            **order_payload(world, bestelparameters={"omgeving": "acceptatie"}),
+            "regels": [
+                {
+                    "aanbieding": f"{CATALOGUS}/aanbiedingen/{world['aanbieding'].uuid}",
+                    "aantal": 1,
+                    "bestelparameters": {"omgeving": "acceptatie"},
+                },
+                {"aanbieding": f"{CATALOGUS}/aanbiedingen/00000000-0000-0000-0000-000000000000", "aantal": 1},
+            ],
+        },
+    )
+
+    body = problem(response)
+    assert response.status_code == 400
+    names = {param["name"] for param in body["invalidParams"]}
+    assert {"regels.1.aanbieding"} <= names or {"regels.0.bestelparameters.omgeving"} <= names, names
+    assert Bestelling.objects.count() == 0
+
+
+def test_filters_on_status_list_and_besteller(world):
+    afnemer = world["afnemer"]
+    concept = create(world)["Location"]
+    submitted = create(world)["Location"]
+    transition(afnemer, submitted, "ter_goedkeuring")
+
+    def nummers(query):
+        return {item["url"] for item in afnemer.get(f"{API}/bestellingen?{query}").json()["results"]}
+
+    assert nummers("status=concept") == {concept}
+    assert nummers("status=concept,ter_goedkeuring") == {concept, submitted}
+    assert nummers(f"besteller={API}/organisaties/{world['organisatie'].uuid}") == {concept, submitted}
+    assert invalid_param(problem(afnemer.get(f"{API}/bestellingen?status=bestaat_niet")), "status")
+
+
+def test_totals_are_decimal_strings(world):
+    body = create(world, aantal=3).json()
+
+    assert body["totaalEenmaligExclBtw"] == "300.00"
+    assert body["totaalPerJaarExclBtw"] == "30.00"
+    assert Decimal(body["totaalBtw"]) == Decimal("69.30")
