@@ -5,7 +5,9 @@ from django.db import connection
 
 from softwarebroker.autorisaties.encryption import _fernet
 from softwarebroker.autorisaties.models import ApplicatieSecret
+from softwarebroker.bestellingen.models import Levering
 from tests.auth import SECRET, make_applicatie
+from tests.factories import LeveringFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +23,7 @@ def test_key_rotation_keeps_secrets_readable_and_reencrypts(settings):
     settings.SECRETS_ENCRYPTION_KEYS = [old_key]
     _fernet.cache_clear()
     secret = make_applicatie("lezer").secrets.get()
+    levering = LeveringFactory(geheim="LICENTIE-SLEUTEL")
 
     settings.SECRETS_ENCRYPTION_KEYS = [new_key, old_key]
     _fernet.cache_clear()
@@ -32,6 +35,7 @@ def test_key_rotation_keeps_secrets_readable_and_reencrypts(settings):
     try:
         assert ApplicatieSecret.objects.get(pk=secret.pk).secret == SECRET
         Fernet(new_key.encode()).decrypt(stored_token(secret).encode())
+        assert Levering.objects.get(pk=levering.pk).geheim == "LICENTIE-SLEUTEL"
     finally:
         _fernet.cache_clear()
 

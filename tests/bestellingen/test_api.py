@@ -237,3 +237,61 @@ def test_totals_are_decimal_strings(world):
     assert body["totaalEenmaligExclBtw"] == "300.00"
     assert body["totaalPerJaarExclBtw"] == "30.00"
     assert Decimal(body["totaalBtw"]) == Decimal("69.30")
+
+
+def test_order_list_queries_do_not_grow_with_lines(world):
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import BestellingFactory, BestelregelFactory
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert world["afnemer"].get(f"{API}/bestellingen").status_code == 200
+        return len(captured)
+
+    for _ in range(3):
+        BestellingFactory(besteller=world["organisatie"])
+    few = queries()
+    for bestelling in Bestelling.objects.all():
+        BestelregelFactory.create_batch(5, bestelling=bestelling)
+    BestellingFactory.create_batch(10, besteller=world["organisatie"])
+
+    assert queries() == few
+
+
+def test_a_supplier_filters_its_orders_by_status_and_date(world):
+    url = create(world)["Location"]
+    transition(world["afnemer"], url, "ter_goedkeuring")
+    world["budgethouder"].post(f"{url}/beoordelingen", {"besluit": "goedgekeurd"})
+    leverancier = world["leverancier"]
+
+    assert leverancier.get(f"{API}/bestellingen?status=ingediend").json()["count"] == 1
+    assert leverancier.get(f"{API}/bestellingen?status=geaccepteerd").json()["count"] == 0
+    assert leverancier.get(f"{API}/bestellingen?ingediendVanaf=2000-01-01").json()["count"] == 1
+    assert leverancier.get(f"{API}/bestellingen?ingediendTot=2000-01-01").json()["count"] == 0
+
+
+def test_licences_are_filtered_and_only_the_own_are_visible(world):
+    import datetime
+
+    from tests.factories import LicentieFactory
+
+    own = world["organisatie"]
+    soon = LicentieFactory(organisatie=own, einddatum=datetime.date(2026, 3, 1))
+    later = LicentieFactory(organisatie=own, einddatum=datetime.date(2030, 1, 1), status="opgezegd")
+    LicentieFactory()  # another organisation's
+    afnemer = world["afnemer"]
+
+    def urls(query=""):
+        return {
+            item["url"].rsplit("/", 1)[1]
+            for item in afnemer.get(f"{API}/licenties?{query}").json()["results"]
+        }
+
+    assert urls() == {str(soon.uuid), str(later.uuid)}
+    assert urls("verlooptVoor=2027-01-01") == {str(soon.uuid)}
+    assert urls("status=opgezegd") == {str(later.uuid)}
+    assert urls(f"softwarepakket={CATALOGUS}/softwarepakketten/{soon.aanbieding.softwarepakket.uuid}") == {
+        str(soon.uuid)
+    }
+    assert urls(f"organisatie={API}/organisaties/{own.uuid}") == {str(soon.uuid), str(later.uuid)}

@@ -316,3 +316,72 @@ def test_approve_and_withdraw_at_the_same_time_are_serialised():
         [("concept", "ter_goedkeuring"), ("ter_goedkeuring", "ingediend"), ("ingediend", "ingetrokken")],
         [("concept", "ter_goedkeuring"), ("ter_goedkeuring", "ingetrokken")],
     )
+
+
+def test_asking_for_information_leaves_a_message_and_the_buyer_answers():
+    partijen = Partijen()
+    bestelling = partijen.in_behandeling()
+
+    services.wijzig_status(
+        partijen.leverancier, bestelling, naar="wacht_op_afnemer", toelichting="Welk subdomein?"
+    )
+    services.wijzig_status(partijen.afnemer, bestelling, naar="in_behandeling", toelichting="gemeente-x")
+
+    berichten = list(bestelling.berichten.values_list("auteur_rol", "inhoud"))
+    assert berichten == [("leverancier", "Welk subdomein?"), ("afnemer", "gemeente-x")]
+    with pytest.raises(ValidationError):
+        services.wijzig_status(partijen.leverancier, bestelling, naar="wacht_op_afnemer")
+
+
+def test_delivered_lines_change_the_licence_they_name():
+    partijen = Partijen()
+    eerste = partijen.in_behandeling(aantal=10)
+    services.leveren(partijen.leverancier, eerste, regel=eerste.regels.get(), type="account")
+    services.wijzig_status(partijen.leverancier, eerste, naar="geleverd")
+    licentie = Licentie.objects.get()
+
+    uitbreiding = services.create_bestelling(
+        partijen.afnemer,
+        besteller=partijen.organisatie,
+        regels=[
+            {"aanbieding": partijen.aanbieding, "aantal": 5, "actie": "uitbreiden", "licentie": licentie}
+        ],
+    )
+    services.wijzig_status(partijen.afnemer, uitbreiding, naar="ter_goedkeuring")
+    services.beoordelen(partijen.budgethouder, uitbreiding, besluit="goedgekeurd")
+    services.wijzig_status(partijen.leverancier, uitbreiding, naar="geaccepteerd")
+    services.wijzig_status(partijen.leverancier, uitbreiding, naar="in_behandeling")
+    services.leveren(partijen.leverancier, uitbreiding, regel=uitbreiding.regels.get(), type="account")
+    services.wijzig_status(partijen.leverancier, uitbreiding, naar="geleverd")
+
+    licentie.refresh_from_db()
+    assert licentie.aantal == 15
+    assert licentie.bronregels.count() == 2
+    assert Licentie.objects.count() == 1
+
+
+def test_geleverd_needs_every_line_delivered_and_deels_geleverd_at_least_one():
+    partijen = Partijen()
+    bestelling = services.create_bestelling(
+        partijen.afnemer,
+        besteller=partijen.organisatie,
+        regels=[
+            {"aanbieding": partijen.aanbieding, "aantal": 1},
+            {"aanbieding": partijen.aanbieding, "aantal": 2},
+        ],
+    )
+    services.wijzig_status(partijen.afnemer, bestelling, naar="ter_goedkeuring")
+    services.beoordelen(partijen.budgethouder, bestelling, besluit="goedgekeurd")
+    services.wijzig_status(partijen.leverancier, bestelling, naar="geaccepteerd")
+    services.wijzig_status(partijen.leverancier, bestelling, naar="in_behandeling")
+
+    assert problem(
+        lambda: services.wijzig_status(partijen.leverancier, bestelling, naar="deels_geleverd"), 409
+    )
+    services.leveren(
+        partijen.leverancier, bestelling, regel=bestelling.regels.get(volgnummer=1), type="account"
+    )
+    assert problem(lambda: services.wijzig_status(partijen.leverancier, bestelling, naar="geleverd"), 409)
+    services.wijzig_status(partijen.leverancier, bestelling, naar="deels_geleverd")
+
+    assert dict(bestelling.regels.values_list("volgnummer", "status")) == {1: "geleverd", 2: "mislukt"}

@@ -1,3 +1,4 @@
+from django.db import connections
 from procrastinate.contrib.django import app
 
 from .idempotency import forget_old_requests
@@ -6,4 +7,7 @@ from .idempotency import forget_old_requests
 @app.periodic(cron="41 * * * *")
 @app.task(queueing_lock="forget_old_idempotency_keys")
 def forget_old_idempotency_keys(timestamp: int) -> int:
-    return forget_old_requests()
+    try:
+        return forget_old_requests()
+    finally:
+        connections.close_all()  # the worker runs sync tasks in threads of its own

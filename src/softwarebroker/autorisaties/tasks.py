@@ -1,3 +1,4 @@
+from django.db import connections
 from procrastinate.contrib.django import app
 
 from .throttling import forget_old_failures
@@ -6,4 +7,7 @@ from .throttling import forget_old_failures
 @app.periodic(cron="17 * * * *")
 @app.task(queueing_lock="forget_old_authentication_failures")
 def forget_old_authentication_failures(timestamp: int) -> int:
-    return forget_old_failures()
+    try:
+        return forget_old_failures()
+    finally:
+        connections.close_all()  # the worker runs sync tasks in threads of its own

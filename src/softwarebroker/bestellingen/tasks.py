@@ -1,3 +1,4 @@
+from django.db import connections
 from procrastinate.contrib.django import app
 
 from .services import markeer_verlopen_licenties
@@ -7,4 +8,7 @@ from .services import markeer_verlopen_licenties
 @app.task(queueing_lock="markeer_verlopen_licenties")
 def licenties_laten_verlopen(timestamp: int) -> int:
     """Every night: licences past their end date become ``verlopen`` (idempotent)."""
-    return markeer_verlopen_licenties()
+    try:
+        return markeer_verlopen_licenties()
+    finally:
+        connections.close_all()  # the worker runs sync tasks in threads of its own

@@ -258,7 +258,9 @@ class LeveringSerializer(
 
 
 class LeveringGeheimSerializer(serializers.Serializer):
-    geheim = serializers.CharField(read_only=True, help_text="Het geleverde geheim, ontsleuteld.")
+    geheim = serializers.CharField(
+        read_only=True, allow_null=True, help_text="Het geleverde geheim, ontsleuteld."
+    )
 
 
 class LicentieSerializer(ResourceSerializer):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from django.db import transaction
+from django.db.models import F
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -192,10 +193,14 @@ class BestellingViewSet(OrderAudit, IdempotentCreateMixin, BestellingAanmaken, R
         return {"organisatie": instance.besteller, "leverancier": instance.leverancier}
 
     def retrieve(self, request, *args, **kwargs):
-        response = super().retrieve(request, *args, **kwargs)
-        versie = self.get_queryset().filter(uuid=self.kwargs["uuid"]).values_list("versie", flat=True).first()
-        response["ETag"] = etag(self.kwargs["uuid"], versie)
-        return response
+        # The version for the ETag comes with the row itself.
+        plan = self.representation_plan()
+        queryset = self.get_queryset().filter(uuid=self.kwargs["uuid"]).order_by()
+        rows = list(plan.values(queryset, _versie=F("versie"))[:1])
+        if not rows:
+            raise Http404
+        body = plan.build(rows, Context(request, self.get_serializer_context()))[0]
+        return Response(body, headers={"ETag": etag(self.kwargs["uuid"], rows[0]["_versie"])})
 
     def create(self, request, *args, **kwargs):
         return self.idempotent(request, lambda: self._aanmaken(request))

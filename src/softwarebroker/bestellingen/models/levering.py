@@ -19,7 +19,7 @@ class Levering(models.Model):
     type = models.CharField("type", max_length=20, choices=LeveringType.choices)
     geleverd_op = models.DateTimeField("geleverd op", auto_now_add=True)
     verwijzing = models.CharField("verwijzing", max_length=500, blank=True)
-    geheim = EncryptedTextField("geheim", blank=True)
+    geheim = EncryptedTextField("geheim", blank=True, null=True)
 
     class Meta:
         verbose_name = "levering"

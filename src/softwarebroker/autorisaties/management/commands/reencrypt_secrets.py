@@ -16,7 +16,7 @@ class Command(BaseCommand):
         counts = {}
         for label, queryset, field in (
             ("API client secrets", ApplicatieSecret.objects.all(), "secret"),
-            ("delivery secrets", Levering.objects.exclude(geheim=""), "geheim"),
+            ("delivery secrets", Levering.objects.filter(geheim__isnull=False), "geheim"),
         ):
             count = 0
             for item in queryset.select_for_update():
