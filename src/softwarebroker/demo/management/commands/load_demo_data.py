@@ -67,7 +67,8 @@ class Command(BaseCommand):
             )
             created += new
         for oin, user_id, naam, bedrag in data.MANDATEN:
-            _, new = Mandaat.objects.get_or_create(
+            # Kept in line with the demo data (an older demo set had other amounts).
+            _, new = Mandaat.objects.update_or_create(
                 organisatie=by_oin[oin],
                 gebruikers_id=user_id,
                 defaults={"gebruikers_weergave": naam, "maximum_bedrag": bedrag},
