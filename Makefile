@@ -96,9 +96,12 @@ adr-lint: node_modules/.installed $(ADR_RULESET)
 
 check-docs: $(STAMP)
 	$(STATIC_ENV) $(MANAGE) generate_configuration_docs --check
+	$(STATIC_ENV) $(MANAGE) generate_notificaties --output-file .cache/notificaties.md
+	@diff -u docs/notificaties.md .cache/notificaties.md || (echo "docs/notificaties.md is stale: run make docs" && exit 1)
 
 docs: $(STAMP)
 	$(STATIC_ENV) $(MANAGE) generate_configuration_docs
+	$(STATIC_ENV) $(MANAGE) generate_notificaties --output-file docs/notificaties.md
 
 check-publiccode: $(STAMP) $(PUBLICCODE_SCHEMA)
 	$(PY) -m softwarebroker.dev.check_publiccode $(PUBLICCODE_SCHEMA) publiccode.yml

@@ -602,6 +602,11 @@ def _verwerk_licentie(bestelling: Bestelling, regel: Bestelregel) -> None:
             licentie.status = LicentieStatus.OPGEZEGD
         licentie.save()
     licentie.bronregels.add(regel)
+    events.publish(
+        kanaal="licenties",
+        actie="create" if regel.actie == Actie.NIEUW else "update",
+        instance=licentie,
+    )
 
 
 def _plus_maanden(dag: datetime.date, maanden: int) -> datetime.date:
@@ -786,6 +791,16 @@ def besluit_annulering(
 def markeer_verlopen_licenties(dag: datetime.date | None = None) -> int:
     """Licences past their end date become ``verlopen``; running it again changes nothing."""
     dag = dag or timezone.localdate()
-    return Licentie.objects.filter(
-        status=LicentieStatus.ACTIEF, einddatum__isnull=False, einddatum__lt=dag, automatisch_verlengen=False
-    ).update(status=LicentieStatus.VERLOPEN)
+    count = 0
+    with transaction.atomic():
+        for licentie in Licentie.objects.select_for_update().filter(
+            status=LicentieStatus.ACTIEF,
+            einddatum__isnull=False,
+            einddatum__lt=dag,
+            automatisch_verlengen=False,
+        ):
+            licentie.status = LicentieStatus.VERLOPEN
+            licentie.save(update_fields=["status"])
+            events.publish(kanaal="licenties", actie="update", instance=licentie)
+            count += 1
+    return count

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values come from the registry in ``variables.py``."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -31,12 +32,18 @@ INSTALLED_APPS = [
     "procrastinate.contrib.django",
     "django_setup_configuration",
     "axes",
+    "solo",
+    "privates",
+    "simple_certmanager",
+    "zgw_consumers",
+    "notifications_api_common",
     "softwarebroker.api",
     "softwarebroker.catalogus",
     "softwarebroker.organisaties",
     "softwarebroker.autorisaties",
     "softwarebroker.audit",
     "softwarebroker.bestellingen",
+    "softwarebroker.notificaties",
     "softwarebroker.health",
     "softwarebroker.core",
     "softwarebroker.demo",
@@ -129,10 +136,30 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = ROOT_DIR / "static"
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT") or str(ROOT_DIR / "private-media")
+PRIVATE_MEDIA_URL = "/private-media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Certificates of the services this component calls (zgw-consumers), never served publicly.
+    "privates": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": PRIVATE_MEDIA_URL},
+    },
 }
+SENDFILE_BACKEND = "django_sendfile.backends.simple"
+SENDFILE_ROOT, SENDFILE_URL = PRIVATE_MEDIA_ROOT, PRIVATE_MEDIA_URL
+
+# Notificaties API (notifications-api-common): kanalen, registration, the incoming webhook.
+PROJECT_NAME = "Open Softwarebroker"
+SITE_TITLE = "Open Softwarebroker"
+PUBLIC_URL = env("PUBLIC_URL")
+SITE_DOMAIN = urlsplit(PUBLIC_URL).netloc
+IS_HTTPS = urlsplit(PUBLIC_URL).scheme == "https"
+NOTIFICATIONS_SOURCE = "open-softwarebroker"
+NOTIFICATIONS_RETRY_HOURS = env("NOTIFICATIONS_RETRY_HOURS")
+NOTIFICATIONS_FIRST_RETRY_SECONDS = 2
+NOTIFICATIONS_TIMEOUT = env("NOTIFICATIONS_TIMEOUT")
 
 # No trailing slashes on the APIs (ADR /core/no-trailing-slash): never redirect.
 APPEND_SLASH = False

@@ -229,3 +229,38 @@ define(
     help="`json` (one JSON object per line, for log collectors) or `console` (readable).",
     group=LOGGING,
 )
+
+NOTIFICATIONS = "Notificaties en andere API's"
+define(
+    "PRIVATE_MEDIA_ROOT",
+    type="str",
+    default="",
+    help="Directory for uploaded certificates of services this component calls (a volume in a "
+    "container). Empty: `private-media/` in the project directory.",
+    group=NOTIFICATIONS,
+)
+define(
+    "PUBLIC_URL",
+    type="str",
+    default="http://127.0.0.1:8000",
+    help="Where clients reach this instance (scheme and host, e.g. "
+    "`https://softwarebroker.gemeente.nl`): the URLs in notifications, which the worker sends "
+    "outside any request, start with it.",
+    group=NOTIFICATIONS,
+)
+define(
+    "NOTIFICATIONS_RETRY_HOURS",
+    type="int",
+    default=24,
+    help="How long a notification the Notificaties API did not accept is retried (exponential "
+    "backoff, at most an hour between attempts) before it fails for good; failed ones are listed "
+    "in the admin (procrastinate jobs) and can be retried there.",
+    group=NOTIFICATIONS,
+)
+define(
+    "NOTIFICATIONS_TIMEOUT",
+    type="int",
+    default=10,
+    help="Seconds the worker waits for the Notificaties API per attempt.",
+    group=NOTIFICATIONS,
+)

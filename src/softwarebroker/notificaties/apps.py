@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class NotificatiesConfig(AppConfig):
+    name = "softwarebroker.notificaties"
+    verbose_name = "Notificaties"
+
+    def ready(self):
+        from softwarebroker.core import events
+
+        from . import kanalen  # noqa: F401 - registers the kanalen
+        from .outbox import enqueue
+
+        events.subscribe(enqueue)

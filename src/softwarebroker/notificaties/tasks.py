@@ -1,0 +1,48 @@
+"""Delivering notifications: retried with exponential backoff until the configured horizon."""
+
+from __future__ import annotations
+
+import structlog
+from django.conf import settings
+from django.db import connections
+from procrastinate import BaseRetryStrategy, RetryDecision
+from procrastinate.contrib.django import app
+
+logger = structlog.get_logger(__name__)
+
+FIRST_WAIT_SECONDS = 2
+MAX_WAIT_SECONDS = 3600
+
+
+def wait_before(attempt: int) -> int:
+    """Seconds before retry number ``attempt`` (1, 2, ...): 2, 4, 8, ... up to an hour."""
+    return min(settings.NOTIFICATIONS_FIRST_RETRY_SECONDS * 2 ** (attempt - 1), MAX_WAIT_SECONDS)
+
+
+class UntilHorizon(BaseRetryStrategy):
+    """Retry with exponential backoff while the waits so far stay within
+    ``NOTIFICATIONS_RETRY_HOURS``; after that the job fails for good (visible in the admin)."""
+
+    def get_retry_decision(self, *, exception, job):
+        attempt = job.attempts + 1
+        waited = sum(wait_before(n) for n in range(1, attempt + 1))
+        if waited > settings.NOTIFICATIONS_RETRY_HOURS * 3600:
+            logger.error("notification_given_up", job_id=job.id, attempts=attempt)
+            return None
+        return RetryDecision(retry_in={"seconds": wait_before(attempt)})
+
+
+@app.task(retry=UntilHorizon(), pass_context=False)
+def verstuur_notificatie(bericht: dict) -> None:
+    from notifications_api_common.models import NotificationsConfig
+
+    try:
+        client = NotificationsConfig.get_client()
+        if client is None:
+            raise RuntimeError("Geen Notificaties API geconfigureerd")
+        with client:
+            response = client.post("notificaties", json=bericht, timeout=settings.NOTIFICATIONS_TIMEOUT)
+            response.raise_for_status()
+        logger.info("notification_sent", kanaal=bericht["kanaal"], hoofd_object=bericht["hoofdObject"])
+    finally:
+        connections.close_all()  # the worker runs sync tasks in threads of its own

@@ -1,0 +1,145 @@
+"""Notifications are enqueued with the change and delivered by the real worker, also after an
+outage of the Notificaties API (a local HTTP server that is down, then up)."""
+
+import http.server
+import json
+import socket
+import threading
+import time
+
+import pytest
+from django.db import connection, transaction
+from notifications_api_common.models import NotificationsConfig
+from zgw_consumers.constants import APITypes, AuthTypes
+from zgw_consumers.models import Service
+
+from softwarebroker.bestellingen import services
+from tests.bestellingen.helpers import Partijen
+from tests.worker import close_worker_connections, run_worker
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class NotificatiesAPI:
+    """A stand-in Notificaties API on 127.0.0.1 that records what it receives."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self.received: list[dict] = []
+        self.server = None
+
+    def start(self):
+        received = self.received
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                received.append({"path": self.path, **json.loads(body)})
+                self.send_response(201)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(b"{}")
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        if self.server:
+            self.server.shutdown()
+            self.server.server_close()
+
+
+@pytest.fixture
+def notificaties_api(settings):
+    settings.NOTIFICATIONS_FIRST_RETRY_SECONDS = 1
+    api = NotificatiesAPI(free_port())
+    service = Service.objects.create(
+        label="Notificaties API",
+        slug="notificaties-api",
+        api_type=APITypes.nrc,
+        api_root=f"http://127.0.0.1:{api.port}/api/v1/",
+        auth_type=AuthTypes.no_auth,
+    )
+    config = NotificationsConfig.get_solo()
+    config.notifications_api_service = service
+    config.save()
+    yield api
+    api.stop()
+    close_worker_connections()
+
+
+def jobs() -> list[tuple[str, str]]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT status, args->'bericht'->>'kanaal' FROM procrastinate_jobs "
+            "WHERE task_name LIKE %s ORDER BY id",
+            ["%verstuur_notificatie"],
+        )
+        return cursor.fetchall()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_notifications_survive_an_outage_and_arrive_in_order(notificaties_api):
+    before = len(jobs())
+    partijen = Partijen()
+    bestelling = partijen.bestelling()
+    services.wijzig_status(partijen.afnemer, bestelling, naar="ter_goedkeuring")
+    services.beoordelen(partijen.budgethouder, bestelling, besluit="goedgekeurd")
+    andere = partijen.bestelling(aantal=2)
+    expected = len(jobs()) - before
+    assert expected == 4
+
+    run_worker()  # the Notificaties API is down: every attempt fails and is rescheduled
+    assert notificaties_api.received == []
+    assert {status for status, _ in jobs()[before:]} == {"todo"}
+
+    notificaties_api.start()
+    deadline = time.monotonic() + 20
+    while len(notificaties_api.received) < expected and time.monotonic() < deadline:
+        time.sleep(1.1)
+        run_worker()
+
+    received = notificaties_api.received
+    assert len(received) == expected  # zero lost
+    assert {status for status, _ in jobs()[before:]} == {"succeeded"}
+    own = [item for item in received if item["hoofdObject"].endswith(str(bestelling.uuid))]
+    assert [item["kenmerken"]["status"] for item in own] == ["concept", "ter_goedkeuring", "ingediend"]
+    assert [item["actie"] for item in own] == ["create", "create", "create"]
+    assert [item["resource"] for item in own] == ["bestelling", "statuswijziging", "statuswijziging"]
+    first = own[0]
+    assert first["path"] == "/api/v1/notificaties"
+    assert first["kanaal"] == "bestellingen"
+    assert first["resourceUrl"] == first["hoofdObject"]
+    assert first["kenmerken"]["besteller"] == partijen.organisatie.oin
+    assert first["hoofdObject"].startswith("http://127.0.0.1:8000/bestellingen/api/v1/bestellingen/")
+    assert own[1]["resourceUrl"].startswith(f"{first['hoofdObject']}/statuswijzigingen/")
+    assert first["aanmaakdatum"].endswith("Z")
+    assert any(item["hoofdObject"].endswith(str(andere.uuid)) for item in received)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_change_enqueues_nothing(notificaties_api):
+    partijen = Partijen()
+    before = len(jobs())
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        partijen.bestelling()
+        assert len(jobs()) == before + 1  # enqueued in the transaction of the change ...
+        raise RuntimeError("the change fails after all")
+
+    assert len(jobs()) == before  # ... and gone with it
+
+
+@pytest.mark.django_db
+def test_without_a_notificaties_api_nothing_is_enqueued():
+    before = len(jobs())
+    Partijen().bestelling()
+
+    assert len(jobs()) == before
