@@ -143,3 +143,26 @@ def test_without_a_notificaties_api_nothing_is_enqueued():
     Partijen().bestelling()
 
     assert len(jobs()) == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_licence_entering_its_notice_period_is_announced_once(notificaties_api):
+    import datetime
+
+    from softwarebroker.bestellingen.tasks import opzegtermijnen_melden
+    from tests.factories import LicentieFactory
+
+    vandaag = datetime.date.today()
+    nadert = LicentieFactory(einddatum=vandaag + datetime.timedelta(days=20), opzegtermijn_dagen=30)
+    LicentieFactory(einddatum=vandaag + datetime.timedelta(days=200), opzegtermijn_dagen=30)
+    notificaties_api.start()
+
+    for _ in range(2):
+        opzegtermijnen_melden.defer(timestamp=int(time.time()))
+        run_worker()
+
+    licenties = [item for item in notificaties_api.received if item["kanaal"] == "licenties"]
+    assert [item["hoofdObject"].rsplit("/", 1)[1] for item in licenties] == [str(nadert.uuid)]
+    assert licenties[0]["kenmerken"] == {"organisatie": nadert.organisatie.oin, "status": "actief"}
+    nadert.refresh_from_db()
+    assert nadert.opzegtermijn_gemeld_op is not None

@@ -788,6 +788,26 @@ def besluit_annulering(
 # --- licences -------------------------------------------------------------------------------
 
 
+def meld_opzegtermijnen(dag: datetime.date | None = None) -> int:
+    """Announce, once, each active licence whose notice period has started (``einddatum`` minus
+    ``opzegtermijnDagen`` has come): an update on kanaal ``licenties``, and the licence shows
+    ``opzegtermijnGemeldOp``. Running it again announces nothing twice."""
+    dag = dag or timezone.localdate()
+    count = 0
+    with transaction.atomic():
+        kandidaten = Licentie.objects.select_for_update().filter(
+            status=LicentieStatus.ACTIEF, einddatum__isnull=False, opzegtermijn_gemeld_op__isnull=True
+        )
+        for licentie in kandidaten:
+            if licentie.einddatum - datetime.timedelta(days=licentie.opzegtermijn_dagen) > dag:
+                continue
+            licentie.opzegtermijn_gemeld_op = timezone.now()
+            licentie.save(update_fields=["opzegtermijn_gemeld_op"])
+            events.publish(kanaal="licenties", actie="update", instance=licentie)
+            count += 1
+    return count
+
+
 def markeer_verlopen_licenties(dag: datetime.date | None = None) -> int:
     """Licences past their end date become ``verlopen``; running it again changes nothing."""
     dag = dag or timezone.localdate()

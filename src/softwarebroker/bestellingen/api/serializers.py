@@ -287,6 +287,7 @@ class LicentieSerializer(ResourceSerializer):
             "automatischVerlengen",
             "opzegtermijnDagen",
             "status",
+            "opzegtermijnGemeldOp",
         )
         read_only_fields = fields
         expandable = {}

@@ -53,6 +53,8 @@ class Licentie(models.Model):
     status = models.CharField(
         "status", max_length=20, choices=LicentieStatus.choices, default=LicentieStatus.ACTIEF
     )
+    # When the start of the licence's notice period was announced (once).
+    opzegtermijn_gemeld_op = models.DateTimeField("opzegtermijn gemeld op", null=True, blank=True)
     bronregels = models.ManyToManyField("bestellingen.Bestelregel", related_name="licenties", blank=True)
 
     class Meta:
