@@ -364,6 +364,8 @@ RESOURCES["/softwarepakketten/{uuid}/publiccode"] = Resource(
     parent="/softwarepakketten",
     owned_by=lambda party: owned_chain("/softwarepakketten", party),
 )
+# Federated search: nothing to create (its peers are set up in tests/federatie/).
+RESOURCES["/aanbiedingen/_zoeken"] = Resource(lambda: None)
 RESOURCES["/softwarepakketten/_importeer"] = Resource(
     lambda: None, payload=_publiccode_document, content_type="application/yaml"
 )

@@ -38,7 +38,7 @@ class NotificatiesAPI:
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_POST(self):
                 body = self.rfile.read(int(self.headers["Content-Length"]))
-                received.append({"path": self.path, **json.loads(body)})
+                received.append({"path": self.path, "headers": dict(self.headers), **json.loads(body)})
                 self.send_response(201)
                 self.send_header("Content-Type", "application/json")
                 self.end_headers()
@@ -166,3 +166,29 @@ def test_a_licence_entering_its_notice_period_is_announced_once(notificaties_api
     assert licenties[0]["kenmerken"] == {"organisatie": nadert.organisatie.oin, "status": "actief"}
     nadert.refresh_from_db()
     assert nadert.opzegtermijn_gemeld_op is not None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_notification_carries_the_transaction_of_the_change(notificaties_api):
+    import structlog
+
+    notificaties_api.start()
+    structlog.contextvars.bind_contextvars(fsc_transaction_id="tx-wijziging", traceparent="00-abc-def-01")
+    try:
+        bestelling = Partijen().bestelling()
+    finally:
+        structlog.contextvars.unbind_contextvars("fsc_transaction_id", "traceparent")
+
+    def sent_for_order():
+        return [
+            item for item in notificaties_api.received if item["hoofdObject"].endswith(str(bestelling.uuid))
+        ]
+
+    deadline = time.monotonic() + 10
+    while not sent_for_order() and time.monotonic() < deadline:
+        run_worker()
+        time.sleep(0.2)
+
+    sent = sent_for_order()[0]
+    assert sent["headers"]["Fsc-Transaction-Id"] == "tx-wijziging"
+    assert sent["headers"]["traceparent"] == "00-abc-def-01"

@@ -8,6 +8,7 @@ from rest_framework.exceptions import ErrorDetail, ValidationError
 def allowed_query_parameters(view, request) -> set[str]:
     allowed: set[str] = set(getattr(view, "extra_query_parameters", ()))
     action = getattr(view, "action", None)
+    allowed |= set(getattr(view, "action_query_parameters", {}).get(action, ()))
     if action in getattr(view, "representation_actions", ()):
         allowed |= {"fields", "expand"}
     if action == "list":

@@ -5,7 +5,7 @@ from .idempotency import forget_old_requests
 
 
 @app.periodic(cron="41 * * * *")
-@app.task(queueing_lock="forget_old_idempotency_keys")
+@app.task()
 def forget_old_idempotency_keys(timestamp: int) -> int:
     try:
         return forget_old_requests()

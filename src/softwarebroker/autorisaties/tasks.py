@@ -5,7 +5,7 @@ from .throttling import forget_old_failures
 
 
 @app.periodic(cron="17 * * * *")
-@app.task(queueing_lock="forget_old_authentication_failures")
+@app.task()
 def forget_old_authentication_failures(timestamp: int) -> int:
     try:
         return forget_old_failures()

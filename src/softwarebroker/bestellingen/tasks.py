@@ -5,7 +5,7 @@ from .services import markeer_verlopen_licenties, meld_opzegtermijnen
 
 
 @app.periodic(cron="5 0 * * *")
-@app.task(queueing_lock="markeer_verlopen_licenties")
+@app.task()
 def licenties_laten_verlopen(timestamp: int) -> int:
     """Every night: licences past their end date become ``verlopen`` (idempotent)."""
     try:
@@ -15,7 +15,7 @@ def licenties_laten_verlopen(timestamp: int) -> int:
 
 
 @app.periodic(cron="15 0 * * *")
-@app.task(queueing_lock="meld_opzegtermijnen")
+@app.task()
 def opzegtermijnen_melden(timestamp: int) -> int:
     """Every night: licences entering their notice period are announced once (idempotent)."""
     try:

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "softwarebroker.audit",
     "softwarebroker.bestellingen",
     "softwarebroker.notificaties",
+    "softwarebroker.federatie",
     "softwarebroker.health",
     "softwarebroker.core",
     "softwarebroker.demo",
@@ -160,6 +161,7 @@ NOTIFICATIONS_SOURCE = "open-softwarebroker"
 NOTIFICATIONS_RETRY_HOURS = env("NOTIFICATIONS_RETRY_HOURS")
 NOTIFICATIONS_FIRST_RETRY_SECONDS = 2
 NOTIFICATIONS_TIMEOUT = env("NOTIFICATIONS_TIMEOUT")
+FEDERATIE_TIMEOUT = env("FEDERATIE_TIMEOUT")
 
 # No trailing slashes on the APIs (ADR /core/no-trailing-slash): never redirect.
 APPEND_SLASH = False

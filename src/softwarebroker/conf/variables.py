@@ -264,3 +264,11 @@ define(
     help="Seconds the worker waits for the Notificaties API per attempt.",
     group=NOTIFICATIONS,
 )
+define(
+    "FEDERATIE_TIMEOUT",
+    type="int",
+    default=2,
+    help="Seconds a federated search waits for each peer catalogue; a slower or unreachable "
+    "peer is reported as `timeout` or `fout` and never fails the search.",
+    group=NOTIFICATIONS,
+)

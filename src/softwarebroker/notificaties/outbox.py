@@ -12,6 +12,7 @@ import structlog
 from django.utils import timezone
 from notifications_api_common.models import NotificationsConfig
 
+from softwarebroker.api.propagation import outgoing_headers
 from softwarebroker.core.events import Event
 
 from .urls import url_of
@@ -69,4 +70,6 @@ def enqueue(event: Event) -> None:
 
     message = bericht(event)
     # One lock per main object: its notifications are delivered in the order of the changes.
-    verstuur_notificatie.configure(lock=message["hoofdObject"]).defer(bericht=message)
+    verstuur_notificatie.configure(lock=message["hoofdObject"]).defer(
+        bericht=message, headers=outgoing_headers()
+    )

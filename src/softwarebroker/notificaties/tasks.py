@@ -33,7 +33,7 @@ class UntilHorizon(BaseRetryStrategy):
 
 
 @app.task(retry=UntilHorizon(), pass_context=False)
-def verstuur_notificatie(bericht: dict) -> None:
+def verstuur_notificatie(bericht: dict, headers: dict | None = None) -> None:
     from notifications_api_common.models import NotificationsConfig
 
     try:
@@ -41,7 +41,9 @@ def verstuur_notificatie(bericht: dict) -> None:
         if client is None:
             raise RuntimeError("Geen Notificaties API geconfigureerd")
         with client:
-            response = client.post("notificaties", json=bericht, timeout=settings.NOTIFICATIONS_TIMEOUT)
+            response = client.post(
+                "notificaties", json=bericht, timeout=settings.NOTIFICATIONS_TIMEOUT, headers=headers or {}
+            )
             response.raise_for_status()
         logger.info("notification_sent", kanaal=bericht["kanaal"], hoofd_object=bericht["hoofdObject"])
     finally:

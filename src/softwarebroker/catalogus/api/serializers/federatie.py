@@ -1,0 +1,27 @@
+"""The answer of a federated search (documentation; the view builds it)."""
+
+from rest_framework import serializers
+
+from .aanbieding import AanbiedingSerializer
+
+
+class FederatiefResultaatSerializer(AanbiedingSerializer):
+    """Een aanbieding uit de eigen of een gekoppelde catalogus."""
+
+    bron = serializers.CharField(read_only=True, help_text="`lokaal`, of de naam van de peer-catalogus.")
+
+    class Meta(AanbiedingSerializer.Meta):
+        fields = (*(name for name in AanbiedingSerializer.Meta.fields if name != "_expand"), "bron")
+
+
+class BronverslagSerializer(serializers.Serializer):
+    naam = serializers.CharField(help_text="`lokaal`, of de naam van de peer-catalogus.")
+    status = serializers.ChoiceField(choices=["ok", "timeout", "fout"])
+    duurMs = serializers.IntegerField(help_text="Hoe lang de bron erover deed (ms).")
+    aantal = serializers.IntegerField(help_text="Aantal resultaten van deze bron.")
+    melding = serializers.CharField(allow_blank=True)
+
+
+class FederatiefZoekresultaatSerializer(serializers.Serializer):
+    results = FederatiefResultaatSerializer(many=True, read_only=True)
+    bronnen = BronverslagSerializer(many=True, read_only=True)

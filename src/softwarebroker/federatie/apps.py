@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FederatieConfig(AppConfig):
+    name = "softwarebroker.federatie"
+    verbose_name = "Federatie"

@@ -1,0 +1,191 @@
+"""Federated search against real local peers: one fast, one slow, one down."""
+
+import http.server
+import json
+import socket
+import threading
+import time
+
+import pytest
+from zgw_consumers.constants import APITypes, AuthTypes
+from zgw_consumers.models import Service
+
+from softwarebroker.catalogus import search
+from softwarebroker.federatie.models import PeerCatalogus
+from tests.factories import AanbiedingFactory
+
+pytestmark = pytest.mark.django_db
+URL = "/catalogus/api/v1/aanbiedingen/_zoeken"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def peer_server(results: list[dict], delay: float = 0.0):
+    """A peer's Catalogus API on 127.0.0.1 answering every search with ``results``."""
+    return _server_on(free_port(), results, delay)
+
+
+def _server_on(port: int, results: list[dict], delay: float = 0.0):
+    seen = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            seen.append((self.path, dict(self.headers)))
+            time.sleep(delay)
+            body = json.dumps(
+                {"count": len(results), "next": None, "previous": None, "results": results}
+            ).encode()
+            try:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up waiting: that is the point of the slow peer
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, seen
+
+
+def add_peer(naam: str, port: int) -> PeerCatalogus:
+    service = Service.objects.create(
+        label=f"Catalogus {naam}",
+        slug=f"catalogus-{naam}",
+        api_type=APITypes.orc,
+        api_root=f"http://127.0.0.1:{port}/catalogus/api/v1/",
+        auth_type=AuthTypes.no_auth,
+    )
+    return PeerCatalogus.objects.create(naam=naam, service=service)
+
+
+def remote(naam: str, n: int) -> dict:
+    return {
+        "url": f"http://{naam}.example/catalogus/api/v1/aanbiedingen/{n}",
+        "naam": f"Zaaksysteem {naam} {n}",
+    }
+
+
+def test_a_slow_and_a_dead_peer_cost_at_most_the_timeout(client, settings):
+    settings.FEDERATIE_TIMEOUT = 1
+    AanbiedingFactory(naam="Zaaksysteem lokaal")
+    search.refresh_aanbiedingen()
+    fast, fast_seen = peer_server([remote("snel", 1), remote("snel", 2)])
+    slow, _ = peer_server([remote("traag", 1)], delay=3)
+    add_peer("snel", fast.server_port)
+    add_peer("traag", slow.server_port)
+    add_peer("weg", free_port())  # nothing listens there
+    try:
+        started = time.monotonic()
+        response = client.get(f"{URL}?zoek=zaaksysteem&aantal=10")
+        elapsed = time.monotonic() - started
+    finally:
+        fast.shutdown()
+        slow.shutdown()
+
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert elapsed < 1 + 0.5, elapsed  # the timeout plus a small margin, not the slow peer's 3 s
+    outcomes = {bron["naam"]: bron["status"] for bron in body["bronnen"]}
+    assert outcomes == {"lokaal": "ok", "snel": "ok", "traag": "timeout", "weg": "fout"}
+    assert [item["bron"] for item in body["results"]] == ["lokaal", "snel", "snel"]  # by rank, per source
+    assert body["results"][0]["naam"] == "Zaaksysteem lokaal"
+    assert fast_seen and "zoek=zaaksysteem" in fast_seen[0][0]
+
+
+def test_results_found_twice_are_shown_once(client, settings):
+    settings.FEDERATIE_TIMEOUT = 1
+    shared = remote("gedeeld", 1)
+    one, _ = peer_server([shared])
+    two, _ = peer_server([shared, remote("twee", 2)])
+    add_peer("een", one.server_port)
+    add_peer("twee", two.server_port)
+    try:
+        body = client.get(f"{URL}?zoek=iets").json()
+    finally:
+        one.shutdown()
+        two.shutdown()
+
+    urls = [item["url"] for item in body["results"]]
+    assert urls == [shared["url"], remote("twee", 2)["url"]]
+
+
+def test_a_peer_answering_nonsense_is_a_fout(client, settings):
+    settings.FEDERATIE_TIMEOUT = 1
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(b'{"results": "geen lijst"}')
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    add_peer("vreemd", server.server_port)
+    try:
+        body = client.get(f"{URL}?zoek=iets").json()
+    finally:
+        server.shutdown()
+
+    assert {bron["naam"]: bron["status"] for bron in body["bronnen"]}["vreemd"] == "fout"
+
+
+def test_the_search_term_is_required(client):
+    response = client.get(URL)
+
+    assert response.status_code == 400
+    assert {param["name"] for param in response.json()["invalidParams"]} == {"zoek"}
+
+
+def test_outgoing_calls_carry_the_transaction_and_trace(client, settings):
+    settings.FEDERATIE_TIMEOUT = 1
+    peer, seen = peer_server([remote("snel", 1)])
+    add_peer("snel", peer.server_port)
+    traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+    try:
+        client.get(URL + "?zoek=iets", HTTP_FSC_TRANSACTION_ID="tx-123", HTTP_TRACEPARENT=traceparent)
+    finally:
+        peer.shutdown()
+
+    headers = seen[0][1]
+    assert headers["Fsc-Transaction-Id"] == "tx-123"
+    assert headers["traceparent"] == traceparent
+    assert headers["X-NLX-Request-User-Id"] == "beheerder@broker.nl"
+
+
+@pytest.mark.django_db(transaction=True)  # the client's thread reads the Service from the database
+def test_a_peer_behind_an_nlx_outway_is_called_through_it_and_its_urls_rewritten_back(client, settings):
+    settings.FEDERATIE_TIMEOUT = 1
+    port = free_port()
+    outway = f"http://127.0.0.1:{port}/00000001001589623000/softwarebroker/catalogus/api/v1/"
+    fake_outway, seen = _server_on(port, [{"url": f"{outway}aanbiedingen/42", "naam": "Via de outway"}])
+    service = Service.objects.create(
+        label="Catalogus Andere Gemeente",
+        slug="catalogus-andere-gemeente",
+        api_type=APITypes.orc,
+        api_root="https://softwarebroker.andere-gemeente.example/catalogus/api/v1/",
+        nlx=outway,
+        auth_type=AuthTypes.no_auth,
+    )
+    PeerCatalogus.objects.create(naam="andere-gemeente", service=service)
+    try:
+        body = client.get(URL + "?zoek=iets").json()
+    finally:
+        fake_outway.shutdown()
+
+    assert seen[0][0].startswith("/00000001001589623000/softwarebroker/catalogus/api/v1/aanbiedingen?")
+    result = next(item for item in body["results"] if item["bron"] == "andere-gemeente")
+    assert result["url"] == "https://softwarebroker.andere-gemeente.example/catalogus/api/v1/aanbiedingen/42"
