@@ -43,6 +43,18 @@ def test_the_documented_example_configures_everything_idempotently():
         "inkoopportaal-voorbeeldstad", secret="vervang-dit-door-een-lang-willekeurig-geheim-0001"
     )
     assert Client(headers=headers).get("/catalogus/api/v1/categorieen").status_code == 200
+    # the services this instance calls, and what uses them
+    from notifications_api_common.models import NotificationsConfig
+    from zgw_consumers.models import Service
+
+    from softwarebroker.federatie.models import PeerCatalogus
+
+    assert set(Service.objects.values_list("slug", flat=True)) == {
+        "notificaties-api",
+        "catalogus-regio-noord",
+    }
+    assert NotificationsConfig.get_solo().notifications_api_service.slug == "notificaties-api"
+    assert PeerCatalogus.objects.get().service.slug == "catalogus-regio-noord"
 
 
 def test_secret_rotation_through_configuration(tmp_path):

@@ -29,6 +29,21 @@ def test_chart_passes_and_an_invalid_manifest_fails(tmp_path):
     assert check_chart.main([str(chart)]) == 1
 
 
+def test_chart_settings_must_be_variables_of_the_application(tmp_path, capsys):
+    chart = tmp_path / "softwarebroker"
+    shutil.copytree(ROOT / "helm" / "softwarebroker", chart)
+    (chart / "ci" / "invented-values.yaml").write_text(
+        "settings:\n  ALLOWED_HOSTS: x.example\n  VERZONNEN_INSTELLING: ja\n"
+    )
+    values = chart / "values.yaml"
+    values.write_text(values.read_text().replace('  FEDERATIE_TIMEOUT: "2"\n', ""))
+
+    assert check_chart.main([str(chart)]) == 1
+    out = capsys.readouterr().out
+    assert "settings.VERZONNEN_INSTELLING: not a variable the application reads" in out
+    assert "FEDERATIE_TIMEOUT is missing from the defaults" in out
+
+
 def test_publiccode_check_reports_missing_keys(tmp_path, capsys):
     schema = tmp_path / "schema.json"
     schema.write_text(json.dumps({"type": "object", "required": ["name", "url"]}))

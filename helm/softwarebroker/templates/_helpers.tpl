@@ -175,6 +175,14 @@ volumes:
   - name: tmp
     emptyDir:
       sizeLimit: {{ .Values.tmpSizeLimit }}
+  - name: private-media
+    {{- if .Values.privateMedia.existingClaim }}
+    persistentVolumeClaim:
+      claimName: {{ .Values.privateMedia.existingClaim }}
+    {{- else }}
+    emptyDir:
+      sizeLimit: {{ .Values.privateMedia.sizeLimit }}
+    {{- end }}
 {{- end }}
 
 {{/*
@@ -188,6 +196,8 @@ securityContext:
 volumeMounts:
   - name: tmp
     mountPath: /tmp
+  - name: private-media
+    mountPath: {{ .Values.settings.PRIVATE_MEDIA_ROOT | default "/private-media" }}
 {{- end }}
 
 {{/*

@@ -83,6 +83,10 @@ AXES_RESET_ON_SUCCESS = True
 SETUP_CONFIGURATION_STEPS = [
     "softwarebroker.organisaties.setup_configuration.OrganisatiesConfigurationStep",
     "softwarebroker.autorisaties.setup_configuration.ApplicatiesConfigurationStep",
+    # Services this instance calls (Notificaties API, peer catalogues), then what uses them.
+    "zgw_consumers.contrib.setup_configuration.steps.ServiceConfigurationStep",
+    "notifications_api_common.contrib.setup_configuration.steps.NotificationConfigurationStep",
+    "softwarebroker.federatie.setup_configuration.PeerCatalogiConfigurationStep",
 ]
 
 ROOT_URLCONF = "softwarebroker.urls"

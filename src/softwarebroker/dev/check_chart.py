@@ -149,6 +149,30 @@ def check_rendered(rendered: dict[str, str]) -> tuple[int, list[str]]:
     return len(objects), problems
 
 
+def check_settings(values: dict[str, Any], *, complete: bool) -> list[str]:
+    """``settings`` are the application's environment variables: none may be invented, none
+    secret (those belong in the Secret), and the defaults list every one (so an operator finds
+    each of them in values.yaml)."""
+    from softwarebroker.conf import variables  # noqa: F401 - registers the variables
+    from softwarebroker.conf.environment import REGISTRY
+
+    settings = set(values.get("settings") or {})
+    problems = [
+        f"settings.{name}: not a variable the application reads" for name in sorted(settings - set(REGISTRY))
+    ]
+    problems += [
+        f"settings.{name}: a secret, set it in secrets"
+        for name in sorted(settings)
+        if name in REGISTRY and REGISTRY[name].secret
+    ]
+    if complete:
+        missing = sorted(
+            name for name, variable in REGISTRY.items() if not variable.secret and name not in settings
+        )
+        problems += [f"settings: {name} is missing from the defaults" for name in missing]
+    return problems
+
+
 def check_value_file(chart_dir: Path, chart: helm.Chart, path: Path | None) -> Result:
     result = Result("values.yaml" if path is None else str(path.relative_to(chart_dir)))
     try:
@@ -158,6 +182,7 @@ def check_value_file(chart_dir: Path, chart: helm.Chart, path: Path | None) -> R
         return result
     result.problems += lint(chart_dir, values)
     result.problems += check_values_schema(chart, values)
+    result.problems += check_settings(chart.merge_values(values), complete=path is None)
     try:
         rendered = render(chart, values)
     except helm.HelmError as error:

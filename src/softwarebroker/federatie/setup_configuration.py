@@ -1,0 +1,39 @@
+"""Declarative configuration of the peer catalogues used by the federated search."""
+
+from django.db import transaction
+from django_setup_configuration.configuration import BaseConfigurationStep
+from django_setup_configuration.exceptions import ConfigurationRunFailed
+from django_setup_configuration.models import ConfigurationModel
+from pydantic import Field
+from zgw_consumers.models import Service
+
+from .models import PeerCatalogus
+
+
+class PeerConfiguration(ConfigurationModel):
+    naam: str = Field(description="Shown as `bron` of this peer's search results.")
+    service_identifier: str = Field(description="The `identifier` of its zgw-consumers service.")
+    actief: bool = True
+
+
+class PeersConfiguration(ConfigurationModel):
+    items: list[PeerConfiguration]
+
+
+class PeerCatalogiConfigurationStep(BaseConfigurationStep[PeersConfiguration]):
+    """Create or update peer catalogues (matched on name); configure their services first."""
+
+    verbose_name = "Peer-catalogi"
+    config_model = PeersConfiguration
+    namespace = "peer_catalogi_config"
+    enable_setting = "peer_catalogi_config_enable"
+
+    @transaction.atomic
+    def execute(self, model: PeersConfiguration) -> None:
+        for item in model.items:
+            service = Service.objects.filter(slug=item.service_identifier).first()
+            if service is None:
+                raise ConfigurationRunFailed(f"No service with identifier {item.service_identifier!r}")
+            PeerCatalogus.objects.update_or_create(
+                naam=item.naam, defaults={"service": service, "actief": item.actief}
+            )
