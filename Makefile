@@ -98,6 +98,7 @@ check-docs: $(STAMP)
 	$(STATIC_ENV) $(MANAGE) generate_configuration_docs --check
 	$(STATIC_ENV) $(MANAGE) generate_notificaties --output-file .cache/notificaties.md
 	@diff -u docs/notificaties.md .cache/notificaties.md || (echo "docs/notificaties.md is stale: run make docs" && exit 1)
+	$(VENV)/bin/mkdocs build --strict
 
 docs: $(STAMP)
 	$(STATIC_ENV) $(MANAGE) generate_configuration_docs

@@ -55,3 +55,19 @@ def test_publiccode_check_reports_missing_keys(tmp_path, capsys):
 
     document.write_text((ROOT / "publiccode.yml").read_text())
     assert check_publiccode.main(str(schema), str(document)) == 0
+
+
+def test_the_docs_site_builds_and_a_broken_link_fails(tmp_path):
+    import subprocess
+    import sys
+
+    # Not --quiet: it hides the warnings, and strict mode only counts warnings it sees.
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    assert subprocess.run([*mkdocs, "-d", str(tmp_path / "site")], cwd=ROOT, check=False).returncode == 0
+
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    index = tmp_path / "docs" / "index.md"
+    index.write_text(index.read_text() + "\nSee [nothing](bestaat-niet.md).\n")
+    broken = subprocess.run([*mkdocs, "-d", str(tmp_path / "broken-site")], cwd=tmp_path, check=False)
+    assert broken.returncode != 0
