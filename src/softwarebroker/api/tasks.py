@@ -1,13 +1,12 @@
-from django.db import connections
 from procrastinate.contrib.django import app
+
+from softwarebroker.core.tasks import closes_connections
 
 from .idempotency import forget_old_requests
 
 
 @app.periodic(cron="41 * * * *")
 @app.task()
+@closes_connections
 def forget_old_idempotency_keys(timestamp: int) -> int:
-    try:
-        return forget_old_requests()
-    finally:
-        connections.close_all()  # the worker runs sync tasks in threads of its own
+    return forget_old_requests()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import structlog
 from django.conf import settings
-from django.db import connections
 from procrastinate import BaseRetryStrategy, RetryDecision
 from procrastinate.contrib.django import app
+
+from softwarebroker.core.tasks import closes_connections
 
 logger = structlog.get_logger(__name__)
 
@@ -33,18 +34,16 @@ class UntilHorizon(BaseRetryStrategy):
 
 
 @app.task(retry=UntilHorizon(), pass_context=False)
+@closes_connections
 def verstuur_notificatie(bericht: dict, headers: dict | None = None) -> None:
     from notifications_api_common.models import NotificationsConfig
 
-    try:
-        client = NotificationsConfig.get_client()
-        if client is None:
-            raise RuntimeError("Geen Notificaties API geconfigureerd")
-        with client:
-            response = client.post(
-                "notificaties", json=bericht, timeout=settings.NOTIFICATIONS_TIMEOUT, headers=headers or {}
-            )
-            response.raise_for_status()
-        logger.info("notification_sent", kanaal=bericht["kanaal"], hoofd_object=bericht["hoofdObject"])
-    finally:
-        connections.close_all()  # the worker runs sync tasks in threads of its own
+    client = NotificationsConfig.get_client()
+    if client is None:
+        raise RuntimeError("Geen Notificaties API geconfigureerd")
+    with client:
+        response = client.post(
+            "notificaties", json=bericht, timeout=settings.NOTIFICATIONS_TIMEOUT, headers=headers or {}
+        )
+        response.raise_for_status()
+    logger.info("notification_sent", kanaal=bericht["kanaal"], hoofd_object=bericht["hoofdObject"])
