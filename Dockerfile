@@ -17,10 +17,13 @@ RUN python -m venv /opt/venv
 
 # Only the pinned runtime requirements go in, so source edits do not invalidate this layer.
 COPY requirements/base.txt /tmp/requirements.txt
-# Wheels only: every runtime dependency (psycopg-binary included) ships manylinux wheels, so
+# Wheels only: the runtime dependencies (psycopg-binary included) ship manylinux wheels, so
 # the image needs no compiler, and a dependency without a wheel fails here instead of
-# silently pulling in a build toolchain. pip check catches an inconsistent pin set.
-RUN /opt/venv/bin/pip install --no-cache-dir --only-binary=:all: -r /tmp/requirements.txt \
+# silently pulling in a build toolchain. The one exception is named: djangorestframework-camel-case
+# (needed by notifications-api-common) is published as a pure-Python source package only.
+# pip check catches an inconsistent pin set.
+RUN /opt/venv/bin/pip install --no-cache-dir --only-binary=:all: \
+        --no-binary=djangorestframework-camel-case -r /tmp/requirements.txt \
     && /opt/venv/bin/pip check
 
 # --- runtime ---------------------------------------------------------------------------------
