@@ -128,22 +128,30 @@ def url_list_part(name: str, model, source: str, api, collection: str) -> Part:
     return Part(name, prepare)
 
 
-def nested_list_part(name: str, model, source: str, child_serializer_class) -> Part:
-    """Sub-objects written inline (an order's ``regels``): the child serializer's own plan,
-    one query for the page, in the child model's default order."""
+def grouped_by_parent(plan: Plan, queryset: QuerySet, parent_path: str, context: Context) -> dict:
+    """The representations of ``queryset`` (its rows already limited to the page's parents),
+    grouped by parent key: one query for the whole page."""
+    grouped = defaultdict(list)
+    related = list(plan.values(queryset, _parent=F(parent_path)))
+    for row, result in zip(related, plan.build(related, context), strict=True):
+        grouped[row["_parent"]].append(result)
+    return grouped
+
+
+def relation_part(name: str, model, source: str, plan_of: Callable[[], Plan]) -> Part:
+    """The related resources of a many-relation, each in its own plan's representation, in the
+    related model's default order (inline sub-objects such as an order's ``regels``, and
+    ``expand`` of a many-relation)."""
     target, parent_path = reverse_path(model, source)
 
     def prepare(context, rows):
-        plan = plan_for(child_serializer_class)
-        grouped = defaultdict(list)
         pks = [row["pk"] for row in rows]
+        grouped = {}
         if pks:
             queryset = target._default_manager.filter(**{f"{parent_path}__in": pks}).order_by(
                 *default_order(target, parent_path)
             )
-            related = list(plan.values(queryset, _parent=F(parent_path)))
-            for row, result in zip(related, plan.build(related, context), strict=True):
-                grouped[row["_parent"]].append(result)
+            grouped = grouped_by_parent(plan_of(), queryset, parent_path, context)
         return lambda row: grouped.get(row["pk"], [])
 
     return Part(name, prepare)
@@ -197,7 +205,8 @@ def compile_field(bound, model) -> Part | None:
         child = bound.child_relation
         return url_list_part(bound.field_name, model, bound.source, child.api, child.collection)
     if isinstance(bound, serializers.ListSerializer) and hasattr(getattr(bound.child, "Meta", None), "model"):
-        return nested_list_part(bound.field_name, model, bound.source, type(bound.child))
+        child_class = type(bound.child)
+        return relation_part(bound.field_name, model, bound.source, lambda: plan_for(child_class))
     if getattr(bound, "source", None) == "*" and isinstance(bound, serializers.Serializer):
         parts = [compile_field(child, model) for child in bound.fields.values() if not child.write_only]
         return nested_part(bound.field_name, [part for part in parts if part is not None])
@@ -326,21 +335,7 @@ class Plan:
         return load
 
     def _expand_many(self, spec, target_plan: Plan):
-        target, parent_path = reverse_path(self.model, spec.source)
-
-        def load(context, rows):
-            pks = [row["pk"] for row in rows]
-            grouped = defaultdict(list)
-            if pks:
-                queryset = target._default_manager.filter(**{f"{parent_path}__in": pks}).order_by(
-                    *default_order(target, parent_path)
-                )
-                related = list(target_plan.values(queryset, _parent=F(parent_path)))
-                for row, result in zip(related, target_plan.build(related, context), strict=True):
-                    grouped[row["_parent"]].append(result)
-            return lambda row: grouped.get(row["pk"], [])
-
-        return load
+        return relation_part(spec.source, self.model, spec.source, lambda: target_plan).prepare
 
 
 def represent_instance(serializer, instance) -> dict:

@@ -1,13 +1,10 @@
-from collections import defaultdict
-
-from django.db.models import F
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.fields import ReferenceField
-from softwarebroker.api.rows import Part, plan_for
+from softwarebroker.api.rows import Part, grouped_by_parent, plan_for
 from softwarebroker.api.serializers import Expandable, ExpandField
 from softwarebroker.catalogus import rules, selectors, services
 from softwarebroker.catalogus.constants import Document
@@ -30,20 +27,13 @@ class ActuelePrijzenField(serializers.Field):
     def row_part(self, model):
         def prepare(context, rows):
             day = context.options.get("geldig_op") or timezone.localdate()
-            grouped = defaultdict(list)
             pks = [row["pk"] for row in rows]
+            grouped = {}
             if pks:
-                plan = plan_for(PrijsSerializer)
-                prijzen = list(
-                    plan.values(
-                        Prijs.objects.filter(selectors.valid_on(day), aanbieding_id__in=pks).order_by(
-                            "prijstype", "geldig_vanaf", "id"
-                        ),
-                        _aanbieding=F("aanbieding_id"),
-                    )
+                prijzen = Prijs.objects.filter(selectors.valid_on(day), aanbieding_id__in=pks).order_by(
+                    "prijstype", "geldig_vanaf", "id"
                 )
-                for row, prijs in zip(prijzen, plan.build(prijzen, context), strict=True):
-                    grouped[row["_aanbieding"]].append(prijs)
+                grouped = grouped_by_parent(plan_for(PrijsSerializer), prijzen, "aanbieding_id", context)
             return lambda row: grouped.get(row["pk"], [])
 
         return Part(self.field_name, prepare)

@@ -1,0 +1,227 @@
+"""Orders and what hangs under them. Every write goes through ``bestellingen.services``;
+the viewsets translate HTTP (ETag, If-Match, Idempotency-Key, URLs) and write nothing
+themselves."""
+
+from __future__ import annotations
+
+import re
+
+from django.db import transaction
+from django.db.models import F
+from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import status
+from rest_framework.response import Response
+
+from softwarebroker.api.definitions import BESTELLINGEN
+from softwarebroker.api.exceptions import APIProblem
+from softwarebroker.api.idempotency import IdempotentCreateMixin
+from softwarebroker.api.rows import Context, plan_for
+from softwarebroker.api.viewsets import ResourceViewSet
+from softwarebroker.audit import services as audit
+from softwarebroker.autorisaties import scopes
+from softwarebroker.bestellingen import selectors, services
+from softwarebroker.bestellingen.models import (
+    Bestelling,
+)
+
+from .. import filters
+from ..serializers import (
+    BestellingSerializer,
+)
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=False,
+    description="De ETag van de bestelling zoals gelezen; 412 als zij intussen is gewijzigd.",
+)
+IDEMPOTENCY_KEY = OpenApiParameter(
+    "Idempotency-Key",
+    {"type": "string", "minLength": 1, "maxLength": 255},
+    OpenApiParameter.HEADER,
+    required=False,
+    description="Unieke sleutel per aanvraag: een herhaling met dezelfde sleutel en inhoud geeft het "
+    "oorspronkelijke antwoord en maakt niets opnieuw aan (48 uur bewaard).",
+)
+ETAG_PATTERN = re.compile(r'^(?:W/)?"([0-9a-f-]{36})-(\d+)"$')
+
+
+def etag(uuid, versie: int) -> str:
+    return f'"{uuid}-{versie}"'
+
+
+class OrderAudit:
+    """Audit entries and representations of an order for the services (``Wijziger``)."""
+
+    def bestelling_representatie(self, bestelling: Bestelling) -> dict:
+        plan = plan_for(BestellingSerializer)
+        rows = plan.represent(Bestelling.objects.filter(pk=bestelling.pk), Context(self.request))
+        return rows[0] if rows else None
+
+    def wijziger(self) -> services.Wijziger:
+        return services.Wijziger(
+            acting=self.request.auth,
+            vastleggen=self._vastleggen,
+            momentopname=self.bestelling_representatie,
+            headers=self.request.headers,
+        )
+
+    def _vastleggen(self, actie: str, bestelling: Bestelling, instance, oud: dict | None) -> None:
+        nieuw = None if actie == "destroy" else self.bestelling_representatie(bestelling)
+        hoofd = (nieuw or oud)["url"]
+        resource_url = (
+            hoofd
+            if instance is bestelling
+            else f"{hoofd}/{instance._meta.verbose_name_plural}/{instance.uuid}"
+        )
+        audit.record(
+            bron=BESTELLINGEN.slug,
+            acting=self.request.auth,
+            headers=self.request.headers,
+            actie=actie,
+            resultaat={"create": 201, "destroy": 204}.get(actie, 200),
+            hoofd_object=hoofd,
+            hoofd_object_uuid=bestelling.uuid,
+            resource=instance._meta.model_name,
+            resource_url=resource_url,
+            resource_weergave=str(instance),
+            oud=oud,
+            nieuw=nieuw,
+            organisatie_id=bestelling.besteller_id,
+            leverancier_id=bestelling.leverancier_id,
+        )
+
+
+def _regels(validated: list[dict] | None) -> list[dict] | None:
+    if validated is None:
+        return None
+    return [
+        {
+            "aanbieding": regel["aanbieding"],
+            "aantal": regel.get("aantal"),
+            "actie": regel.get("actie", "nieuw"),
+            "licentie": regel.get("licentie"),
+            "bestelparameters": regel.get("bestelparameters") or {},
+        }
+        for regel in validated
+    ]
+
+
+@extend_schema(tags=["bestellingen"])
+@extend_schema_view(
+    list=extend_schema(
+        summary="Alle bestellingen",
+        description="De eigen bestellingen; voor een leverancier de bestellingen aan haar "
+        "(vanaf goedkeuring).",
+    ),
+    retrieve=extend_schema(
+        summary="Eén bestelling",
+        description="Eén bestelling met haar regels; de `ETag` dient voor `If-Match` bij wijzigen.",
+    ),
+    create=extend_schema(
+        summary="Bestelling aanmaken (concept)",
+        description="Maakt een concept aan voor de eigen organisatie; prijzen zijn een raming tot indienen.",
+        parameters=[IDEMPOTENCY_KEY],
+        extensions={"x-extra-errors": ["409"]},
+    ),
+    update=extend_schema(
+        summary="Concept volledig wijzigen",
+        description="Alleen in concept; vervangt ook alle regels.",
+        parameters=[IF_MATCH],
+        extensions={"x-extra-errors": ["409", "412"]},
+    ),
+    partial_update=extend_schema(
+        summary="Concept gedeeltelijk wijzigen",
+        description="Alleen in concept; `regels` vervangt alle regels.",
+        parameters=[IF_MATCH],
+        extensions={"x-extra-errors": ["409", "412"]},
+    ),
+    destroy=extend_schema(
+        summary="Concept verwijderen",
+        description="Alleen een concept; een ingediende bestelling wordt ingetrokken (statuswijziging).",
+        parameters=[IF_MATCH],
+        extensions={"x-extra-errors": ["409", "412"]},
+    ),
+)
+class BestellingViewSet(OrderAudit, IdempotentCreateMixin, ResourceViewSet):
+    serializer_class = BestellingSerializer
+    filterset_class = filters.BestellingFilter
+    read_scope = scopes.BESTELLINGEN_LEZEN
+    write_scope = scopes.BESTELLINGEN_AANMAKEN
+    sort_fields = {"aangemaaktOp": "aangemaakt_op", "nummer": "nummer", "status": "status"}
+    default_sort = ("-aangemaakt_op", "-pk")
+
+    @classmethod
+    def visible_objects(cls, acting):
+        return selectors.bestellingen(acting)
+
+    @classmethod
+    def tenant_of(cls, instance) -> dict:
+        return {"organisatie": instance.besteller, "leverancier": instance.leverancier}
+
+    def retrieve(self, request, *args, **kwargs):
+        # The version for the ETag comes with the row itself.
+        plan = self.representation_plan()
+        queryset = self.get_queryset().filter(uuid=self.kwargs["uuid"]).order_by()
+        rows = list(plan.values(queryset, _versie=F("versie"))[:1])
+        if not rows:
+            raise Http404
+        body = plan.build(rows, Context(request, self.get_serializer_context()))[0]
+        return Response(body, headers={"ETag": etag(self.kwargs["uuid"], rows[0]["_versie"])})
+
+    def create(self, request, *args, **kwargs):
+        return self.idempotent(request, lambda: self._aanmaken(request))
+
+    def _aanmaken(self, request):
+        # Through the service, which writes the audit entry.
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        bestelling = services.create_bestelling(
+            self.wijziger(), besteller=data.pop("besteller"), regels=_regels(data.pop("regels")), **data
+        )
+        body = self.bestelling_representatie(bestelling)
+        response = Response(body, status=status.HTTP_201_CREATED, headers={"Location": body["url"]})
+        response["ETag"] = etag(bestelling.uuid, bestelling.versie)
+        return response
+
+    def _verwachte_versie(self, bestelling: Bestelling) -> None:
+        header = self.request.headers.get("If-Match")
+        if header is None or header.strip() == "*":
+            return
+        match = ETAG_PATTERN.match(header.strip())
+        if not match or match.group(1) != str(bestelling.uuid) or int(match.group(2)) != bestelling.versie:
+            raise APIProblem(
+                status=412,
+                code="precondition_failed",
+                detail="De bestelling is gewijzigd sinds u haar las (If-Match klopt niet); "
+                "lees haar opnieuw.",
+            )
+
+    def _with_etag(self, response: Response, bestelling: Bestelling) -> Response:
+        response["ETag"] = etag(bestelling.uuid, bestelling.versie)
+        return response
+
+    @transaction.atomic
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        bestelling = Bestelling.objects.select_for_update(of=("self",)).get(pk=self.get_object().pk)
+        self._verwachte_versie(bestelling)
+        serializer = self.get_serializer(bestelling, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        data.pop("besteller", None)
+        bestelling = services.update_bestelling(
+            self.wijziger(), bestelling, regels=_regels(data.pop("regels", None)), **data
+        )
+        return self._with_etag(Response(self.bestelling_representatie(bestelling)), bestelling)
+
+    @transaction.atomic
+    def destroy(self, request, *args, **kwargs):
+        bestelling = Bestelling.objects.select_for_update(of=("self",)).get(pk=self.get_object().pk)
+        self._verwachte_versie(bestelling)
+        services.delete_bestelling(self.wijziger(), bestelling)
+        return Response(status=status.HTTP_204_NO_CONTENT)

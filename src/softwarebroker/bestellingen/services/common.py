@@ -1,0 +1,165 @@
+"""What every order change shares: who acts (and as which party), order numbers, the row lock, the event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from softwarebroker.autorisaties.context import Acting
+from softwarebroker.autorisaties.scopes import Rol
+from softwarebroker.core import events
+
+from .. import statemachine
+from ..constants import (
+    AuteurRol,
+    BestellingStatus,
+)
+from ..models import (
+    Bericht,
+    Bestelling,
+)
+
+KANAAL = "bestellingen"
+# Orders that count against a framework's maximum value once submitted.
+TELT_VOOR_RAAMOVEREENKOMST = frozenset(
+    {
+        BestellingStatus.INGEDIEND,
+        BestellingStatus.GEACCEPTEERD,
+        BestellingStatus.IN_BEHANDELING,
+        BestellingStatus.WACHT_OP_AFNEMER,
+        BestellingStatus.ANNULERING_BEOORDELEN,
+        BestellingStatus.GELEVERD,
+        BestellingStatus.DEELS_GELEVERD,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Wijziger:
+    """Who makes a change, and how it is written to the audit trail.
+
+    ``vastleggen(actie, bestelling, resource, instance, oud)`` writes the audit entry of a
+    change of ``bestelling`` (its main object); the API layer provides it (it knows the URLs
+    and the representation). ``oud`` is the order's representation before the change.
+    """
+
+    acting: Acting
+    vastleggen: Callable | None = None
+    momentopname: Callable[[Bestelling], dict] | None = None
+    headers: Mapping = field(default_factory=dict)
+
+    def voor(self, bestelling: Bestelling) -> dict | None:
+        return self.momentopname(bestelling) if self.momentopname else None
+
+    def leg_vast(self, actie: str, bestelling: Bestelling, instance, oud: dict | None) -> None:
+        if self.vastleggen is not None:
+            self.vastleggen(actie, bestelling, instance, oud)
+
+
+# --- parties --------------------------------------------------------------------------------
+
+
+def partijen(acting: Acting, bestelling: Bestelling) -> set[str]:
+    """As which parties of this order the client acts."""
+    result = set()
+    if acting.is_broker:
+        result.add(statemachine.BROKER)
+    organisatie = acting.organisatie
+    if organisatie is not None and organisatie.pk == bestelling.besteller_id:
+        if Rol.AFNEMER in acting.roles:
+            result.add(statemachine.AFNEMER)
+        if Rol.BUDGETHOUDER in acting.roles:
+            result.add(statemachine.BUDGETHOUDER)
+    leverancier = acting.leverancier
+    if (
+        leverancier is not None
+        and bestelling.leverancier_id == leverancier.pk
+        and Rol.LEVERANCIER in acting.roles
+    ):
+        result.add(statemachine.LEVERANCIER)
+    return result
+
+
+def mag_bestellen_voor(acting: Acting, besteller) -> bool:
+    if acting.is_broker:
+        return True
+    return (
+        Rol.AFNEMER in acting.roles
+        and acting.organisatie is not None
+        and besteller is not None
+        and acting.organisatie.pk == besteller.pk
+    )
+
+
+def _auteur_rol(acting: Acting, bestelling: Bestelling) -> str:
+    wie = partijen(acting, bestelling)
+    if statemachine.AFNEMER in wie or statemachine.BUDGETHOUDER in wie:
+        return AuteurRol.AFNEMER
+    if statemachine.LEVERANCIER in wie:
+        return AuteurRol.LEVERANCIER
+    return AuteurRol.BROKER
+
+
+def _actor(acting: Acting) -> tuple[str, str]:
+    return (acting.user_id or acting.client_id)[:255], (acting.user_representation or acting.label)[:255]
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+
+def volgend_nummer(jaar: int) -> str:
+    """``2026-000123``: the counter row of the year is incremented atomically, so concurrent
+    orders never get the same number (a rolled-back order leaves a gap)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO bestellingen_nummerreeks (jaar, laatste) VALUES (%s, 1)
+            ON CONFLICT (jaar) DO UPDATE SET laatste = bestellingen_nummerreeks.laatste + 1
+            RETURNING laatste
+            """,
+            [jaar],
+        )
+        (laatste,) = cursor.fetchone()
+    return f"{jaar}-{laatste:06d}"
+
+
+# --- the order itself -----------------------------------------------------------------------
+
+
+def _publiceer(bestelling: Bestelling, actie: str, instance=None) -> None:
+    events.publish(
+        kanaal=KANAAL,
+        actie=actie,
+        instance=instance or bestelling,
+        hoofd_object=bestelling,
+        kenmerken={
+            "besteller": bestelling.besteller.oin,
+            "leverancier": str(bestelling.leverancier.uuid) if bestelling.leverancier_id else "",
+            "status": bestelling.status,
+        },
+    )
+
+
+def _vergrendeld(bestelling: Bestelling) -> Bestelling:
+    """The order re-read under a row lock: every change starts here."""
+    return (
+        Bestelling.objects.select_for_update(of=("self",))
+        .select_related("besteller", "leverancier")
+        .get(pk=bestelling.pk)
+    )
+
+
+# --- messages, deliveries, cancellations ----------------------------------------------------
+
+
+def _bericht(wijziger: Wijziger, bestelling: Bestelling, inhoud: str, zichtbaarheid: str) -> Bericht:
+    actor, _ = _actor(wijziger.acting)
+    return Bericht.objects.create(
+        bestelling=bestelling,
+        auteur_rol=_auteur_rol(wijziger.acting, bestelling),
+        auteur=actor,
+        zichtbaarheid=zichtbaarheid,
+        inhoud=inhoud,
+    )

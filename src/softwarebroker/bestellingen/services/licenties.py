@@ -1,0 +1,108 @@
+"""Licences: created and changed by delivered lines; notice periods and expiry."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from softwarebroker.core import events
+
+from ..constants import (
+    Actie,
+    LicentieStatus,
+)
+from ..models import (
+    Bestelling,
+    Bestelregel,
+    Licentie,
+)
+
+
+def _verwerk_licentie(bestelling: Bestelling, regel: Bestelregel) -> None:
+    aanbieding = regel.aanbieding
+    vandaag = timezone.localdate()
+    if regel.actie == Actie.NIEUW:
+        ingang = bestelling.gewenste_ingangsdatum or vandaag
+        einde = _plus_maanden(ingang, aanbieding.looptijd_maanden) if aanbieding.looptijd_maanden else None
+        licentie = Licentie.objects.create(
+            organisatie=bestelling.besteller,
+            aanbieding=aanbieding,
+            aantal=regel.aantal,
+            ingangsdatum=ingang,
+            einddatum=einde,
+            automatisch_verlengen=aanbieding.verlenging == "automatisch",
+            status=LicentieStatus.ACTIEF,
+        )
+    else:
+        licentie = Licentie.objects.select_for_update().get(pk=regel.licentie_id)
+        if regel.actie == Actie.UITBREIDEN:
+            licentie.aantal += regel.aantal
+        elif regel.actie == Actie.VERMINDEREN:
+            licentie.aantal = max(licentie.aantal - regel.aantal, 0)
+        elif regel.actie == Actie.VERLENGEN:
+            start = max(licentie.einddatum or vandaag, vandaag)
+            licentie.einddatum = _plus_maanden(start, aanbieding.looptijd_maanden or 12)
+            licentie.status = LicentieStatus.ACTIEF
+        elif regel.actie == Actie.OPZEGGEN:
+            licentie.status = LicentieStatus.OPGEZEGD
+        licentie.save()
+    licentie.bronregels.add(regel)
+    events.publish(
+        kanaal="licenties",
+        actie="create" if regel.actie == Actie.NIEUW else "update",
+        instance=licentie,
+    )
+
+
+def _plus_maanden(dag: datetime.date, maanden: int) -> datetime.date:
+    jaar, maand = divmod(dag.month - 1 + maanden, 12)
+    jaar, maand = dag.year + jaar, maand + 1
+    for laatste in (31, 30, 29, 28):
+        try:
+            return datetime.date(jaar, maand, min(dag.day, laatste))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+# --- licences -------------------------------------------------------------------------------
+
+
+def meld_opzegtermijnen(dag: datetime.date | None = None) -> int:
+    """Announce, once, each active licence whose notice period has started (``einddatum`` minus
+    ``opzegtermijnDagen`` has come): an update on kanaal ``licenties``, and the licence shows
+    ``opzegtermijnGemeldOp``. Running it again announces nothing twice."""
+    dag = dag or timezone.localdate()
+    count = 0
+    with transaction.atomic():
+        kandidaten = Licentie.objects.select_for_update().filter(
+            status=LicentieStatus.ACTIEF, einddatum__isnull=False, opzegtermijn_gemeld_op__isnull=True
+        )
+        for licentie in kandidaten:
+            if licentie.einddatum - datetime.timedelta(days=licentie.opzegtermijn_dagen) > dag:
+                continue
+            licentie.opzegtermijn_gemeld_op = timezone.now()
+            licentie.save(update_fields=["opzegtermijn_gemeld_op"])
+            events.publish(kanaal="licenties", actie="update", instance=licentie)
+            count += 1
+    return count
+
+
+def markeer_verlopen_licenties(dag: datetime.date | None = None) -> int:
+    """Licences past their end date become ``verlopen``; running it again changes nothing."""
+    dag = dag or timezone.localdate()
+    count = 0
+    with transaction.atomic():
+        for licentie in Licentie.objects.select_for_update().filter(
+            status=LicentieStatus.ACTIEF,
+            einddatum__isnull=False,
+            einddatum__lt=dag,
+            automatisch_verlengen=False,
+        ):
+            licentie.status = LicentieStatus.VERLOPEN
+            licentie.save(update_fields=["status"])
+            events.publish(kanaal="licenties", actie="update", instance=licentie)
+            count += 1
+    return count

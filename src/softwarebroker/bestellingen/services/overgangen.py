@@ -1,0 +1,239 @@
+"""Transitions of the state machine, submission and approval."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from softwarebroker.api.exceptions import APIProblem
+from softwarebroker.catalogus import rules
+from softwarebroker.catalogus.models import Raamovereenkomst
+from softwarebroker.organisaties.models import Mandaat
+
+from .. import prijsberekening, statemachine
+from ..constants import (
+    EINDSTATUSSEN,
+    Besluit,
+    BestellingStatus,
+    RegelStatus,
+    Zichtbaarheid,
+)
+from ..models import (
+    Beoordeling,
+    Bestelling,
+    Bestelregel,
+    Statuswijziging,
+)
+from .common import TELT_VOOR_RAAMOVEREENKOMST, Wijziger, _actor, _bericht, _publiceer, _vergrendeld, partijen
+from .licenties import _verwerk_licentie
+from .regels import _prijs_regel, _zet_totalen, bestelling_problemen
+
+# --- transitions ----------------------------------------------------------------------------
+
+
+def _toegestaan(status: str, via: str | None = None) -> str:
+    mogelijk = statemachine.overgangen_vanuit(status, via=via)
+    if not mogelijk:
+        return f"Vanuit '{status}' is geen statuswijziging meer mogelijk."
+    return f"Vanuit '{status}' mag: " + ", ".join(f"{o.naar} (via {o.via})" for o in mogelijk) + "."
+
+
+def _controleer_overgang(wijziger: Wijziger, bestelling: Bestelling, naar: str, via: str, toelichting: str):
+    overgang = statemachine.zoek(bestelling.status, naar)
+    if overgang is None or overgang.via != via:
+        raise APIProblem(
+            status=409,
+            code="status_overgang",
+            detail=f"Van '{bestelling.status}' naar '{naar}' kan niet hier. "
+            + _toegestaan(bestelling.status),
+        )
+    if not (overgang.door & partijen(wijziger.acting, bestelling)):
+        raise APIProblem(
+            status=403,
+            code="rol",
+            detail=f"Deze overgang ({bestelling.status} -> {naar}) is voorbehouden aan: "
+            + ", ".join(sorted(overgang.door))
+            + ".",
+        )
+    if overgang.toelichting_verplicht and not (toelichting or "").strip():
+        rules.raise_problems(
+            [("toelichting", "required", f"Een overgang naar '{naar}' vraagt om een toelichting.")]
+        )
+    return overgang
+
+
+def _overgang(
+    wijziger: Wijziger, bestelling: Bestelling, naar: str, toelichting: str, oud
+) -> Statuswijziging:
+    actor, weergave = _actor(wijziger.acting)
+    wijziging = Statuswijziging.objects.create(
+        bestelling=bestelling,
+        van_status=bestelling.status,
+        naar_status=naar,
+        toelichting=toelichting or "",
+        actor=actor,
+        actor_weergave=weergave,
+        applicatie=wijziger.acting.client_id[:100],
+    )
+    bestelling.status = naar
+    bestelling.versie += 1
+    bestelling.save()
+    wijziger.leg_vast("create", bestelling, wijziging, oud)
+    _publiceer(bestelling, "status", wijziging)
+    return wijziging
+
+
+@transaction.atomic
+def wijzig_status(
+    wijziger: Wijziger, bestelling: Bestelling, *, naar: str, toelichting: str = ""
+) -> Statuswijziging:
+    """A transition asked for through ``/statuswijzigingen``."""
+    bestelling = _vergrendeld(bestelling)
+    _controleer_overgang(wijziger, bestelling, naar, statemachine.STATUSWIJZIGING, toelichting)
+    oud = wijziger.voor(bestelling)
+    if naar == BestellingStatus.TER_GOEDKEURING:
+        _indienen(bestelling)
+    elif naar == BestellingStatus.WACHT_OP_AFNEMER or (
+        naar == BestellingStatus.IN_BEHANDELING and bestelling.status == BestellingStatus.WACHT_OP_AFNEMER
+    ):
+        if (toelichting or "").strip():
+            _bericht(wijziger, bestelling, toelichting, Zichtbaarheid.OPENBAAR)
+    elif naar in (BestellingStatus.GELEVERD, BestellingStatus.DEELS_GELEVERD):
+        _afronden_levering(bestelling, naar)
+    elif naar in EINDSTATUSSEN:
+        bestelling.regels.filter(status=RegelStatus.OPEN).update(
+            status=RegelStatus.MISLUKT if naar == BestellingStatus.MISLUKT else RegelStatus.GEANNULEERD
+        )
+    return _overgang(wijziger, bestelling, naar, toelichting, oud)
+
+
+def _indienen(bestelling: Bestelling) -> None:
+    """Submission: the lines checked again today, prices frozen, the framework's budget."""
+    regels = list(bestelling.regels.select_related("aanbieding__raamovereenkomst", "licentie__aanbieding"))
+    if not regels:
+        rules.raise_problems([("regels", "leeg", "Een bestelling zonder regels kan niet worden ingediend.")])
+    dag = timezone.localdate()
+    waarden = [
+        {
+            "aanbieding": regel.aanbieding,
+            "aantal": regel.aantal,
+            "actie": regel.actie,
+            "licentie": regel.licentie,
+            "bestelparameters": regel.bestelparameters,
+        }
+        for regel in regels
+    ]
+    rules.raise_problems(bestelling_problemen(bestelling.besteller, waarden, dag))
+    for regel in regels:
+        prijs = _prijs_regel(regel, dag)
+        regel.bedrag_eenmalig_excl_btw = prijs.eenmalig
+        regel.bedrag_per_jaar_excl_btw = prijs.per_jaar
+        regel.btw = prijs.btw
+        regel.prijs_momentopname = prijs.momentopname(dag)
+    Bestelregel.objects.bulk_update(
+        regels, ["bedrag_eenmalig_excl_btw", "bedrag_per_jaar_excl_btw", "btw", "prijs_momentopname"]
+    )
+    _zet_totalen(bestelling, regels)
+    bestelling.ingediend_op = timezone.now()
+    if bestelling.raamovereenkomst_id:
+        _binnen_raamovereenkomst(bestelling)
+
+
+def _binnen_raamovereenkomst(bestelling: Bestelling) -> None:
+    # The framework row lock makes concurrent submissions under one framework take turns.
+    raam = Raamovereenkomst.objects.select_for_update().get(pk=bestelling.raamovereenkomst_id)
+    if raam.maximale_waarde is None:
+        return
+    besteed = sum(
+        (
+            b.totaal_eenmalig_excl_btw + b.totaal_per_jaar_excl_btw
+            for b in Bestelling.objects.filter(
+                raamovereenkomst=raam, status__in=TELT_VOOR_RAAMOVEREENKOMST
+            ).exclude(pk=bestelling.pk)
+        ),
+        prijsberekening.Decimal("0.00"),
+    )
+    totaal = bestelling.totaal_eenmalig_excl_btw + bestelling.totaal_per_jaar_excl_btw
+    if besteed + totaal > raam.maximale_waarde:
+        raise APIProblem(
+            status=409,
+            code="maximale_waarde",
+            detail=f"Deze bestelling ({totaal:.2f}) past niet meer binnen de maximale waarde van "
+            f"raamovereenkomst {raam.kenmerk}: {raam.maximale_waarde - besteed:.2f} over.",
+        )
+
+
+def _afronden_levering(bestelling: Bestelling, naar: str) -> None:
+    regels = list(bestelling.regels.filter(status=RegelStatus.OPEN).select_related("levering"))
+    geleverd = [regel for regel in regels if hasattr(regel, "levering")]
+    if naar == BestellingStatus.GELEVERD and len(geleverd) != len(regels):
+        missing = ", ".join(str(regel.volgnummer) for regel in regels if regel not in geleverd)
+        raise APIProblem(
+            status=409,
+            code="levering",
+            detail=f"Geleverd vraagt om een levering voor elke regel; ontbreekt: {missing}.",
+        )
+    if naar == BestellingStatus.DEELS_GELEVERD and not geleverd:
+        raise APIProblem(
+            status=409, code="levering", detail="Deels geleverd vraagt om minstens één levering."
+        )
+    for regel in regels:
+        regel.status = RegelStatus.GELEVERD if regel in geleverd else RegelStatus.MISLUKT
+    Bestelregel.objects.bulk_update(regels, ["status"])
+    for regel in geleverd:
+        _verwerk_licentie(bestelling, regel)
+
+
+# --- approval -------------------------------------------------------------------------------
+
+BESLUIT_NAAR = {
+    Besluit.GOEDGEKEURD: BestellingStatus.INGEDIEND,
+    Besluit.AANVULLING_GEVRAAGD: BestellingStatus.CONCEPT,
+    Besluit.AFGEWEZEN: BestellingStatus.AFGEWEZEN,
+}
+
+
+@transaction.atomic
+def beoordelen(
+    wijziger: Wijziger, bestelling: Bestelling, *, besluit: str, toelichting: str = ""
+) -> Beoordeling:
+    bestelling = _vergrendeld(bestelling)
+    naar = BESLUIT_NAAR[besluit]
+    _controleer_overgang(wijziger, bestelling, naar, statemachine.BEOORDELING, toelichting)
+    acting = wijziger.acting
+    beoordelaar, weergave = _actor(acting)
+    if not acting.user_id:
+        raise APIProblem(
+            status=403, code="beoordelaar", detail="Een beoordeling vraagt om een gebruiker (claim user_id)."
+        )
+    if acting.user_id == bestelling.aanvrager:
+        raise APIProblem(
+            status=403, code="vier_ogen", detail="Wie een bestelling aanvraagt, keurt haar niet zelf goed."
+        )
+    if besluit == Besluit.GOEDGEKEURD:
+        mandaat = Mandaat.objects.filter(
+            organisatie_id=bestelling.besteller_id, gebruikers_id=acting.user_id
+        ).first()
+        totaal = bestelling.totaal_eenmalig_excl_btw + bestelling.totaal_per_jaar_excl_btw
+        if mandaat is None or mandaat.maximum_bedrag < totaal:
+            grens = f"{mandaat.maximum_bedrag:.2f}" if mandaat else "geen mandaat"
+            raise APIProblem(
+                status=403,
+                code="mandaat",
+                detail=f"Het totaal ({totaal:.2f} excl. btw, eenmalig plus een jaar) gaat boven uw "
+                f"mandaat ({grens}).",
+            )
+    oud = wijziger.voor(bestelling)
+    beoordeling = Beoordeling.objects.create(
+        bestelling=bestelling,
+        besluit=besluit,
+        toelichting=toelichting or "",
+        beoordelaar=beoordelaar,
+        beoordelaar_weergave=weergave,
+    )
+    if naar == BestellingStatus.AFGEWEZEN:
+        bestelling.regels.update(status=RegelStatus.GEANNULEERD)
+    if naar == BestellingStatus.INGEDIEND:
+        bestelling.verzonden_op = timezone.now()
+    _overgang(wijziger, bestelling, naar, toelichting, oud)
+    return beoordeling
