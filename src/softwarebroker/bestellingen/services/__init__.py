@@ -15,7 +15,7 @@ party, or not within the mandate), 409 (not from this state).
 
 from .afhandeling import besluit_annulering, leveren, plaats_bericht, vraag_annulering_aan
 from .bestelling import create_bestelling, delete_bestelling, update_bestelling
-from .common import KANAAL, Wijziger, mag_bestellen_voor, partijen, volgend_nummer
+from .common import KANAAL, VersieGewijzigd, Wijziger, mag_bestellen_voor, partijen, volgend_nummer
 from .licenties import markeer_verlopen_licenties, meld_opzegtermijnen
 from .overgangen import BESLUIT_NAAR, beoordelen, wijzig_status
 from .regels import bestelling_problemen, regel_problemen
@@ -23,6 +23,7 @@ from .regels import bestelling_problemen, regel_problemen
 __all__ = [
     "BESLUIT_NAAR",
     "KANAAL",
+    "VersieGewijzigd",
     "Wijziger",
     "beoordelen",
     "besluit_annulering",

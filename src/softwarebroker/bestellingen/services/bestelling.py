@@ -15,7 +15,16 @@ from ..constants import (
 from ..models import (
     Bestelling,
 )
-from .common import Wijziger, _actor, _publiceer, _vergrendeld, mag_bestellen_voor, partijen, volgend_nummer
+from .common import (
+    Wijziger,
+    _actor,
+    _publiceer,
+    _vergrendeld,
+    controleer_versie,
+    mag_bestellen_voor,
+    partijen,
+    volgend_nummer,
+)
 from .regels import _zet_regels, bestelling_problemen
 
 
@@ -55,9 +64,15 @@ def _alleen_concept(bestelling: Bestelling, wat: str) -> None:
 
 @transaction.atomic
 def update_bestelling(
-    wijziger: Wijziger, bestelling: Bestelling, *, regels: list[dict] | None = None, **velden
+    wijziger: Wijziger,
+    bestelling: Bestelling,
+    *,
+    regels: list[dict] | None = None,
+    verwachte_versie: int | None = None,
+    **velden,
 ):
     bestelling = _vergrendeld(bestelling)
+    controleer_versie(bestelling, verwachte_versie)
     _alleen_concept(bestelling, "gewijzigd")
     if statemachine.AFNEMER not in partijen(wijziger.acting, bestelling) and not wijziger.acting.is_broker:
         raise APIProblem(
@@ -80,8 +95,11 @@ def update_bestelling(
 
 
 @transaction.atomic
-def delete_bestelling(wijziger: Wijziger, bestelling: Bestelling) -> None:
+def delete_bestelling(
+    wijziger: Wijziger, bestelling: Bestelling, *, verwachte_versie: int | None = None
+) -> None:
     bestelling = _vergrendeld(bestelling)
+    controleer_versie(bestelling, verwachte_versie)
     if bestelling.status != BestellingStatus.CONCEPT:
         raise APIProblem(
             status=409,

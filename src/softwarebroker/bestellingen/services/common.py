@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+from softwarebroker.api.exceptions import APIProblem
 from softwarebroker.autorisaties.context import Acting
 from softwarebroker.autorisaties.scopes import Rol
 from softwarebroker.core import events
@@ -163,3 +164,20 @@ def _bericht(wijziger: Wijziger, bestelling: Bestelling, inhoud: str, zichtbaarh
         zichtbaarheid=zichtbaarheid,
         inhoud=inhoud,
     )
+
+
+class VersieGewijzigd(APIProblem):
+    """``If-Match`` names another version than the order has now."""
+
+    def __init__(self):
+        super().__init__(
+            status=412,
+            code="precondition_failed",
+            detail="De bestelling is gewijzigd sinds u haar las (If-Match klopt niet); lees haar opnieuw.",
+        )
+
+
+def controleer_versie(bestelling: Bestelling, verwacht: int | None) -> None:
+    """Under the row lock: the version the client read (``If-Match``) is still the current one."""
+    if verwacht is not None and verwacht != bestelling.versie:
+        raise VersieGewijzigd()

@@ -15,7 +15,6 @@ from rest_framework import status
 from rest_framework.response import Response
 
 from softwarebroker.api.definitions import BESTELLINGEN
-from softwarebroker.api.exceptions import APIProblem
 from softwarebroker.api.idempotency import IdempotentCreateMixin
 from softwarebroker.api.rows import Context, plan_for
 from softwarebroker.api.viewsets import ResourceViewSet
@@ -188,18 +187,16 @@ class BestellingViewSet(OrderAudit, IdempotentCreateMixin, ResourceViewSet):
         response["ETag"] = etag(bestelling.uuid, bestelling.versie)
         return response
 
-    def _verwachte_versie(self, bestelling: Bestelling) -> None:
+    def _verwachte_versie(self, bestelling: Bestelling) -> int | None:
+        """The version ``If-Match`` names (``None``: no condition); the service compares it
+        under its row lock. An ETag of another order can never match."""
         header = self.request.headers.get("If-Match")
         if header is None or header.strip() == "*":
-            return
+            return None
         match = ETAG_PATTERN.match(header.strip())
-        if not match or match.group(1) != str(bestelling.uuid) or int(match.group(2)) != bestelling.versie:
-            raise APIProblem(
-                status=412,
-                code="precondition_failed",
-                detail="De bestelling is gewijzigd sinds u haar las (If-Match klopt niet); "
-                "lees haar opnieuw.",
-            )
+        if not match or match.group(1) != str(bestelling.uuid):
+            raise services.VersieGewijzigd()
+        return int(match.group(2))
 
     def _with_etag(self, response: Response, bestelling: Bestelling) -> Response:
         response["ETag"] = etag(bestelling.uuid, bestelling.versie)
@@ -208,20 +205,25 @@ class BestellingViewSet(OrderAudit, IdempotentCreateMixin, ResourceViewSet):
     @transaction.atomic
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
-        bestelling = Bestelling.objects.select_for_update(of=("self",)).get(pk=self.get_object().pk)
-        self._verwachte_versie(bestelling)
+        bestelling = self.get_object()
+        versie = self._verwachte_versie(bestelling)
         serializer = self.get_serializer(bestelling, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         data.pop("besteller", None)
         bestelling = services.update_bestelling(
-            self.wijziger(), bestelling, regels=_regels(data.pop("regels", None)), **data
+            self.wijziger(),
+            bestelling,
+            regels=_regels(data.pop("regels", None)),
+            verwachte_versie=versie,
+            **data,
         )
         return self._with_etag(Response(self.bestelling_representatie(bestelling)), bestelling)
 
     @transaction.atomic
     def destroy(self, request, *args, **kwargs):
-        bestelling = Bestelling.objects.select_for_update(of=("self",)).get(pk=self.get_object().pk)
-        self._verwachte_versie(bestelling)
-        services.delete_bestelling(self.wijziger(), bestelling)
+        bestelling = self.get_object()
+        services.delete_bestelling(
+            self.wijziger(), bestelling, verwachte_versie=self._verwachte_versie(bestelling)
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
