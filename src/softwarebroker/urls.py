@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from softwarebroker.api.definitions import BESTELLINGEN, CATALOGUS
+from softwarebroker.federatie.webhook import NotificatieWebhook
 
 from .views import LandingPageView
 
@@ -15,6 +16,7 @@ urlpatterns = [
     path("admin", RedirectView.as_view(url="/admin/", permanent=False)),
     path("admin/", admin.site.urls),
     path("_healthz/", include("softwarebroker.health.urls")),
+    path("notificaties/webhook", NotificatieWebhook.as_view(), name="notificaties-webhook"),
     path(CATALOGUS.base_path.lstrip("/") + "/", include(CATALOGUS.urlconf)),
     path(BESTELLINGEN.base_path.lstrip("/") + "/", include(BESTELLINGEN.urlconf)),
 ]

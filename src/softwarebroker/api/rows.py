@@ -107,6 +107,22 @@ def url_part(name: str, api, collection: str, column: str = "uuid") -> Part:
     return Part(name, prepare, columns=(column,))
 
 
+def local_or_peer_url_part(name: str, api, collection: str, uuid_column: str, url_column: str) -> Part:
+    """A reference that is either a resource of this instance (its UUID in ``uuid_column``) or
+    one of another instance (its URL in ``url_column``)."""
+
+    def prepare(context, rows):
+        base = context.base(api, collection)
+
+        def build(row):
+            value = row[uuid_column]
+            return f"{base}{value}" if value is not None else (row[url_column] or None)
+
+        return build
+
+    return Part(name, prepare, columns=(uuid_column, url_column))
+
+
 def url_list_part(name: str, model, source: str, api, collection: str) -> Part:
     """URLs of the resources of a many-relation, in the related model's default order."""
     target, parent_path = reverse_path(model, source)

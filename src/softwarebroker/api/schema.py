@@ -29,6 +29,8 @@ ERROR_DESCRIPTIONS = {
     "415": "Het formaat van de aanvraag (Content-Type) wordt niet ondersteund.",
     "429": "Te veel mislukte authenticaties voor deze client-id; zie `Retry-After`.",
     "500": "Onverwachte fout op de server.",
+    "502": "Een aanbieding van een andere instantie (peer-catalogus) kon niet worden gelezen "
+    "(`code: peer_onbereikbaar`); er is niets gewijzigd.",
 }
 
 

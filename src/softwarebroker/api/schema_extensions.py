@@ -31,6 +31,10 @@ class ReferenceFieldExtension(OpenApiSerializerFieldExtension):
         return schema
 
 
+class LokaalOfPeerFieldExtension(ReferenceFieldExtension):
+    target_class = "softwarebroker.bestellingen.api.serializers.LokaalOfPeerField"
+
+
 class ExpandFieldExtension(OpenApiSerializerFieldExtension):
     target_class = "softwarebroker.api.serializers.ExpandField"
 

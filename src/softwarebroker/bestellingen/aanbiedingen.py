@@ -1,8 +1,9 @@
 """Finding the offer an order line names by URL: one interface for every catalogue.
 
 An order line references its aanbieding by URL. Resolvers are asked in turn; the local one
-answers URLs of this instance's Catalogus API straight from the database (no HTTP). The
-federation work adds resolvers for remote catalogues behind the same interface.
+answers URLs of this instance's Catalogus API straight from the database (no HTTP); the peer
+resolver reads offers of other instances through their zgw-consumers Service
+(:mod:`softwarebroker.federatie.aanbiedingen`). A URL neither serves is ``bad-url``.
 """
 
 from __future__ import annotations
@@ -13,14 +14,25 @@ from typing import Protocol
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.urls_building import collection_url
 from softwarebroker.catalogus.models import Aanbieding
+from softwarebroker.federatie import aanbiedingen as peer
+from softwarebroker.federatie.models import PeerAanbieding
 
 
 class OnbekendeAanbieding(LookupError):
-    pass
+    """The URL is served by a catalogue, but there is no such offer."""
+
+
+class OngeldigeVerwijzing(ValueError):
+    """The URL cannot name an offer: ``code`` is ``bad-url`` or ``invalid-resource``."""
+
+    def __init__(self, code: str, reden: str):
+        super().__init__(reden)
+        self.code = code
+        self.reden = reden
 
 
 class AanbiedingResolver(Protocol):
-    def resolve(self, url: str, request) -> Aanbieding | None:
+    def resolve(self, url: str, request) -> Aanbieding | PeerAanbieding | None:
         """The offer at ``url``, ``None`` if this resolver does not serve that URL; raises
         :class:`OnbekendeAanbieding` if it serves the URL but there is no such offer."""
 
@@ -44,12 +56,34 @@ class LokaleCatalogus:
         return aanbieding
 
 
-RESOLVERS: list[AanbiedingResolver] = [LokaleCatalogus()]
+class PeerCatalogi:
+    """Offers of other instances, under a configured zgw-consumers Service."""
+
+    def resolve(self, url: str, request) -> PeerAanbieding | None:
+        acting = getattr(request, "auth", None)
+        try:
+            return peer.haal_op(url, user_id=getattr(acting, "user_id", "") or "")
+        except peer.BuitenService:
+            return None
+        except peer.NietBijPeer:
+            raise OnbekendeAanbieding(url) from None
+        except peer.OngeldigeAanbieding as error:
+            raise OngeldigeVerwijzing(
+                "invalid-resource", f"Op {url} staat geen aanbieding: {error}."
+            ) from None
 
 
-def resolve(url: str, request) -> Aanbieding:
+RESOLVERS: list[AanbiedingResolver] = [LokaleCatalogus(), PeerCatalogi()]
+
+
+def resolve(url: str, request) -> Aanbieding | PeerAanbieding:
+    """Raises :class:`OnbekendeAanbieding`, :class:`OngeldigeVerwijzing` or (a peer that
+    cannot be read) :class:`softwarebroker.federatie.aanbiedingen.PeerOnbereikbaar`."""
     for resolver in RESOLVERS:
         aanbieding = resolver.resolve(url, request)
         if aanbieding is not None:
             return aanbieding
-    raise OnbekendeAanbieding(url)
+    raise OngeldigeVerwijzing(
+        "bad-url",
+        f"{url} ligt niet in deze catalogus en niet onder een geconfigureerde service (peer-catalogus).",
+    )

@@ -272,3 +272,12 @@ define(
     "peer is reported as `timeout` or `fout` and never fails the search.",
     group=NOTIFICATIONS,
 )
+define(
+    "FEDERATIE_CACHE_SECONDS",
+    type="int",
+    default=300,
+    help="How long a peer's aanbieding, read for an order line, is used without asking the peer "
+    "again (a notification from the peer ends it sooner). After that it is read again with "
+    "`If-None-Match`; submitting an order always reads its peers' offers again.",
+    group=NOTIFICATIONS,
+)

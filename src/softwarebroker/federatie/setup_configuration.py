@@ -1,4 +1,5 @@
-"""Declarative configuration of the peer catalogues used by the federated search."""
+"""Declarative configuration of the peer catalogues: federated search, their offers in order
+lines and their notifications to the webhook."""
 
 from django.db import transaction
 from django_setup_configuration.configuration import BaseConfigurationStep
@@ -14,6 +15,11 @@ class PeerConfiguration(ConfigurationModel):
     naam: str = Field(description="Shown as `bron` of this peer's search results.")
     service_identifier: str = Field(description="The `identifier` of its zgw-consumers service.")
     actief: bool = True
+    notificaties_authorization: str | None = Field(
+        default=None,
+        description="The Authorization header value this peer's Notificaties API sends to the "
+        "webhook (the subscription's `auth`); leave out to accept no notifications from it.",
+    )
 
 
 class PeersConfiguration(ConfigurationModel):
@@ -35,5 +41,10 @@ class PeerCatalogiConfigurationStep(BaseConfigurationStep[PeersConfiguration]):
             if service is None:
                 raise ConfigurationRunFailed(f"No service with identifier {item.service_identifier!r}")
             PeerCatalogus.objects.update_or_create(
-                naam=item.naam, defaults={"service": service, "actief": item.actief}
+                naam=item.naam,
+                defaults={
+                    "service": service,
+                    "actief": item.actief,
+                    "notificaties_authorization": item.notificaties_authorization,
+                },
             )

@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from softwarebroker.api.definitions import BESTELLINGEN, CATALOGUS
 from softwarebroker.api.fields import ReferenceField
-from softwarebroker.api.rows import Part, url_part
+from softwarebroker.api.rows import Part, local_or_peer_url_part
 from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
 from softwarebroker.bestellingen import aanbiedingen
 from softwarebroker.bestellingen.constants import AnnuleringStatus, Besluit, BestellingStatus, LeveringType
@@ -42,9 +42,32 @@ class AanbiedingURLField(serializers.Field):
             return aanbiedingen.resolve(data, self.context["request"])
         except aanbiedingen.OnbekendeAanbieding:
             self.fail("onbekend", url=data)
+        except aanbiedingen.OngeldigeVerwijzing as error:
+            raise serializers.ValidationError(error.reden, code=error.code) from None
 
     def row_part(self, model):
-        return url_part(self.field_name, CATALOGUS, "aanbiedingen", column="aanbieding__uuid")
+        return local_or_peer_url_part(
+            self.field_name, CATALOGUS, "aanbiedingen", "aanbieding__uuid", "peer_aanbieding__url"
+        )
+
+
+class LokaalOfPeerField(ReferenceField):
+    """A read-only reference to a catalogue resource of this instance or, for orders of a
+    peer's offers, of the peer (its URL kept in ``peer_column``)."""
+
+    def __init__(self, *, peer_column: str, **kwargs):
+        self.peer_column = peer_column
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def row_part(self, model):
+        return local_or_peer_url_part(
+            self.field_name,
+            self.api,
+            self.collection,
+            "__".join(self.source_attrs) + "__uuid",
+            self.peer_column,
+        )
 
 
 class BestelregelSerializer(ResourceSerializer):
@@ -106,11 +129,11 @@ class BestellingSerializer(ResourceSerializer):
         queryset=Organisatie.objects.all(),
         help_text="URL van de bestellende organisatie (verandert niet meer na aanmaken).",
     )
-    leverancier = ReferenceField(
+    leverancier = LokaalOfPeerField(
         api=CATALOGUS,
         collection="leveranciers",
-        read_only=True,
-        help_text="De leverancier van de aanbiedingen.",
+        peer_column="leverancier_url",
+        help_text="De leverancier van de aanbiedingen (bij aanbiedingen van een peer: in diens catalogus).",
     )
     raamovereenkomst = ReferenceField(
         api=CATALOGUS, collection="raamovereenkomsten", read_only=True, allow_null=True
@@ -267,7 +290,12 @@ class LicentieSerializer(ResourceSerializer):
     """Een licentie van een organisatie, ontstaan en gewijzigd door geleverde bestelregels."""
 
     organisatie = ReferenceField(api=BESTELLINGEN, collection="organisaties", read_only=True)
-    aanbieding = ReferenceField(api=CATALOGUS, collection="aanbiedingen", read_only=True)
+    aanbieding = LokaalOfPeerField(
+        api=CATALOGUS,
+        collection="aanbiedingen",
+        peer_column="peer_aanbieding__url",
+        help_text="De aanbieding waarmee de licentie is gekocht (in deze catalogus of bij een peer).",
+    )
     softwarepakketversie = ReferenceField(
         api=CATALOGUS, collection="softwarepakketversies", read_only=True, allow_null=True
     )

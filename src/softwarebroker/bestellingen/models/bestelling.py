@@ -29,6 +29,10 @@ class Bestelling(models.Model):
         null=True,
         blank=True,
     )
+    # The supplier of an order of a peer's offers lives in that peer's catalogue.
+    leverancier_url = models.URLField(
+        "leverancier (URL bij een peer)", max_length=1000, blank=True, default="", db_default=""
+    )
     raamovereenkomst = models.ForeignKey(
         "catalogus.Raamovereenkomst",
         verbose_name="raamovereenkomst",
@@ -77,11 +81,22 @@ class Bestelregel(models.Model):
         Bestelling, verbose_name="bestelling", on_delete=models.CASCADE, related_name="regels"
     )
     volgnummer = models.PositiveIntegerField("volgnummer")
+    # A line names an offer of this instance's catalogue or one of a peer's (exactly one).
     aanbieding = models.ForeignKey(
         "catalogus.Aanbieding",
         verbose_name="aanbieding",
         on_delete=models.PROTECT,
         related_name="bestelregels",
+        null=True,
+        blank=True,
+    )
+    peer_aanbieding = models.ForeignKey(
+        "federatie.PeerAanbieding",
+        verbose_name="aanbieding van een peer",
+        on_delete=models.PROTECT,
+        related_name="bestelregels",
+        null=True,
+        blank=True,
     )
     aantal = models.PositiveIntegerField("aantal", validators=[MinValueValidator(1)])
     actie = models.CharField("actie", max_length=20, choices=Actie.choices, default=Actie.NIEUW)
@@ -106,11 +121,20 @@ class Bestelregel(models.Model):
         verbose_name_plural = "bestelregels"
         ordering = ("bestelling", "volgnummer")
         constraints = [
-            models.UniqueConstraint(fields=("bestelling", "volgnummer"), name="bestelregel_volgnummer_uniek")
+            models.UniqueConstraint(fields=("bestelling", "volgnummer"), name="bestelregel_volgnummer_uniek"),
+            models.CheckConstraint(
+                condition=models.Q(aanbieding__isnull=True) ^ models.Q(peer_aanbieding__isnull=True),
+                name="bestelregel_een_aanbieding",
+            ),
         ]
 
     def __str__(self):
         return f"{self.bestelling_id}/{self.volgnummer}"
+
+    @property
+    def bron_aanbieding(self):
+        """The offer of the line, local or a peer's."""
+        return self.aanbieding if self.aanbieding_id else self.peer_aanbieding
 
 
 class Nummerreeks(models.Model):

@@ -37,7 +37,13 @@ class Licentie(models.Model):
     organisatie = models.ForeignKey(
         "organisaties.Organisatie", on_delete=models.PROTECT, related_name="licenties"
     )
-    aanbieding = models.ForeignKey("catalogus.Aanbieding", on_delete=models.PROTECT, related_name="licenties")
+    # The offer the licence was bought with: local or a peer's (exactly one).
+    aanbieding = models.ForeignKey(
+        "catalogus.Aanbieding", on_delete=models.PROTECT, related_name="licenties", null=True, blank=True
+    )
+    peer_aanbieding = models.ForeignKey(
+        "federatie.PeerAanbieding", on_delete=models.PROTECT, related_name="licenties", null=True, blank=True
+    )
     softwarepakketversie = models.ForeignKey(
         "catalogus.Softwarepakketversie",
         on_delete=models.PROTECT,
@@ -62,6 +68,16 @@ class Licentie(models.Model):
         verbose_name_plural = "licenties"
         ordering = ("organisatie", "-ingangsdatum", "id")
         indexes = [models.Index(fields=("status", "einddatum"), name="licentie_status_einde_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(aanbieding__isnull=True) ^ models.Q(peer_aanbieding__isnull=True),
+                name="licentie_een_aanbieding",
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.aanbieding_id} x {self.aantal} ({self.status})"
+        return f"{self.aanbieding_id or self.peer_aanbieding_id} x {self.aantal} ({self.status})"
+
+    @property
+    def bron_aanbieding(self):
+        return self.aanbieding if self.aanbieding_id else self.peer_aanbieding

@@ -137,7 +137,9 @@ def _publiceer(bestelling: Bestelling, actie: str, instance=None) -> None:
         hoofd_object=bestelling,
         kenmerken={
             "besteller": bestelling.besteller.oin,
-            "leverancier": str(bestelling.leverancier.uuid) if bestelling.leverancier_id else "",
+            "leverancier": str(bestelling.leverancier.uuid)
+            if bestelling.leverancier_id
+            else bestelling.leverancier_url,
             "status": bestelling.status,
         },
     )

@@ -21,14 +21,15 @@ from ..models import (
 
 
 def _verwerk_licentie(bestelling: Bestelling, regel: Bestelregel) -> None:
-    aanbieding = regel.aanbieding
+    aanbieding = regel.bron_aanbieding
     vandaag = timezone.localdate()
     if regel.actie == Actie.NIEUW:
         ingang = bestelling.gewenste_ingangsdatum or vandaag
         einde = _plus_maanden(ingang, aanbieding.looptijd_maanden) if aanbieding.looptijd_maanden else None
         licentie = Licentie.objects.create(
             organisatie=bestelling.besteller,
-            aanbieding=aanbieding,
+            aanbieding=regel.aanbieding,
+            peer_aanbieding=regel.peer_aanbieding,
             aantal=regel.aantal,
             ingangsdatum=ingang,
             einddatum=einde,

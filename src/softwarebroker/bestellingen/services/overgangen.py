@@ -8,6 +8,7 @@ from django.utils import timezone
 from softwarebroker.api.exceptions import APIProblem
 from softwarebroker.catalogus import rules
 from softwarebroker.catalogus.models import Raamovereenkomst
+from softwarebroker.federatie import aanbiedingen as peer
 from softwarebroker.organisaties.models import Mandaat
 
 from .. import prijsberekening, statemachine
@@ -92,7 +93,7 @@ def wijzig_status(
     _controleer_overgang(wijziger, bestelling, naar, statemachine.STATUSWIJZIGING, toelichting)
     oud = wijziger.voor(bestelling)
     if naar == BestellingStatus.TER_GOEDKEURING:
-        _indienen(bestelling)
+        _indienen(bestelling, wijziger.acting.user_id or "")
     elif naar == BestellingStatus.WACHT_OP_AFNEMER or (
         naar == BestellingStatus.IN_BEHANDELING and bestelling.status == BestellingStatus.WACHT_OP_AFNEMER
     ):
@@ -107,15 +108,23 @@ def wijzig_status(
     return _overgang(wijziger, bestelling, naar, toelichting, oud)
 
 
-def _indienen(bestelling: Bestelling) -> None:
+def _indienen(bestelling: Bestelling, user_id: str = "") -> None:
     """Submission: the lines checked again today, prices frozen, the framework's budget."""
-    regels = list(bestelling.regels.select_related("aanbieding__raamovereenkomst", "licentie__aanbieding"))
+    regels = list(
+        bestelling.regels.select_related(
+            "aanbieding__raamovereenkomst",
+            "peer_aanbieding",
+            "licentie__aanbieding",
+            "licentie__peer_aanbieding",
+        )
+    )
     if not regels:
         rules.raise_problems([("regels", "leeg", "Een bestelling zonder regels kan niet worden ingediend.")])
     dag = timezone.localdate()
+    _ververs_peer_aanbiedingen(regels, user_id)
     waarden = [
         {
-            "aanbieding": regel.aanbieding,
+            "aanbieding": regel.bron_aanbieding,
             "aantal": regel.aantal,
             "actie": regel.actie,
             "licentie": regel.licentie,
@@ -137,6 +146,27 @@ def _indienen(bestelling: Bestelling) -> None:
     bestelling.ingediend_op = timezone.now()
     if bestelling.raamovereenkomst_id:
         _binnen_raamovereenkomst(bestelling)
+
+
+def _ververs_peer_aanbiedingen(regels: list[Bestelregel], user_id: str) -> None:
+    """Offers of peers are read again (conditionally) so the prices frozen now are the peer's
+    current ones. A peer that cannot be read stops the submission (502, nothing changed)."""
+    problems = []
+    for index, regel in enumerate(regels):
+        if regel.peer_aanbieding_id is None:
+            continue
+        url = regel.peer_aanbieding.url
+        try:
+            regel.peer_aanbieding = peer.haal_op(url, opnieuw=True, user_id=user_id)
+        except peer.NietBijPeer:
+            problems.append((f"regels.{index}.aanbieding", "onbekend", f"De peer kent {url} niet meer."))
+        except peer.OngeldigeAanbieding as error:
+            problems.append((f"regels.{index}.aanbieding", "invalid-resource", f"{url}: {error}."))
+        except peer.BuitenService:
+            problems.append(
+                (f"regels.{index}.aanbieding", "bad-url", f"{url} valt niet meer onder een service.")
+            )
+    rules.raise_problems(problems)
 
 
 def _binnen_raamovereenkomst(bestelling: Bestelling) -> None:

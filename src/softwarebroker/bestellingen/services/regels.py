@@ -9,6 +9,7 @@ import jsonschema
 from softwarebroker.catalogus.constants import Licentiemodel, PublicatieStatus, RaamovereenkomstStatus
 from softwarebroker.catalogus.models import Aanbieding, Prijs
 from softwarebroker.catalogus.selectors import valid_on
+from softwarebroker.federatie.models import PeerAanbieding
 
 from .. import prijsberekening
 from ..constants import (
@@ -22,16 +23,40 @@ from ..models import (
 # --- lines ----------------------------------------------------------------------------------
 
 
-def _geldige_prijzen(aanbieding: Aanbieding, dag: datetime.date) -> list[Prijs]:
+def _geldige_prijzen(aanbieding, dag: datetime.date) -> list:
+    if isinstance(aanbieding, PeerAanbieding):
+        return aanbieding.prijzen_op(dag)
     return list(Prijs.objects.filter(valid_on(dag), aanbieding=aanbieding))
+
+
+def leverancier_van(aanbieding) -> tuple:
+    """Who supplies an offer: a supplier of this catalogue or one named by a peer (its URL)."""
+    if isinstance(aanbieding, PeerAanbieding):
+        return ("peer", aanbieding.leverancier_url)
+    return ("lokaal", aanbieding.leverancier_id)
+
+
+def pakket_van(aanbieding) -> tuple:
+    if isinstance(aanbieding, PeerAanbieding):
+        return ("peer", aanbieding.softwarepakket_url)
+    return ("lokaal", aanbieding.softwarepakket_id)
 
 
 def regel_problemen(besteller, regel: dict, dag: datetime.date, pad: str) -> list[tuple[str, str, str]]:
     """Every problem of one line (``pad`` is its place in the request, ``regels.0``)."""
     problems = []
-    aanbieding: Aanbieding | None = regel.get("aanbieding")
+    aanbieding: Aanbieding | PeerAanbieding | None = regel.get("aanbieding")
     if aanbieding is None:
         return [(f"{pad}.aanbieding", "required", "Geef de aanbieding.")]
+    if isinstance(aanbieding, PeerAanbieding) and aanbieding.raamovereenkomst_url:
+        # Participation and the maximum value are kept by the instance that holds the framework.
+        problems.append(
+            (
+                f"{pad}.aanbieding",
+                "raamovereenkomst_peer",
+                "Deze aanbieding valt onder een raamovereenkomst van een andere instantie; bestel haar daar.",
+            )
+        )
     if aanbieding.status != PublicatieStatus.GEPUBLICEERD:
         problems.append((f"{pad}.aanbieding", "niet_gepubliceerd", "Deze aanbieding is niet gepubliceerd."))
     if not (
@@ -94,7 +119,7 @@ def regel_problemen(besteller, regel: dict, dag: datetime.date, pad: str) -> lis
             problems.append(
                 (f"{pad}.licentie", "andere_organisatie", "De licentie is van een andere organisatie.")
             )
-        elif licentie.aanbieding.softwarepakket_id != aanbieding.softwarepakket_id:
+        elif pakket_van(licentie.bron_aanbieding) != pakket_van(aanbieding):
             problems.append(
                 (f"{pad}.licentie", "ander_pakket", "De licentie is voor een ander softwarepakket.")
             )
@@ -118,7 +143,7 @@ def bestelling_problemen(besteller, regels: list[dict], dag: datetime.date) -> l
     problems = []
     for index, regel in enumerate(regels):
         problems += regel_problemen(besteller, regel, dag, f"regels.{index}")
-    leveranciers = {regel["aanbieding"].leverancier_id for regel in regels if regel.get("aanbieding")}
+    leveranciers = {leverancier_van(regel["aanbieding"]) for regel in regels if regel.get("aanbieding")}
     if len(leveranciers) > 1:
         problems.append(("regels", "een_leverancier", "Een bestelling gaat naar één leverancier."))
     raamovereenkomsten = {
@@ -136,7 +161,7 @@ def bestelling_problemen(besteller, regels: list[dict], dag: datetime.date) -> l
 
 
 def _prijs_regel(regel: Bestelregel, dag: datetime.date) -> prijsberekening.Regelprijs:
-    aanbieding = regel.aanbieding
+    aanbieding = regel.bron_aanbieding
     return prijsberekening.bereken_regel(
         _geldige_prijzen(aanbieding, dag),
         regel.aantal,
@@ -149,10 +174,12 @@ def _zet_regels(bestelling: Bestelling, regels: list[dict], dag: datetime.date) 
     nieuwe = []
     for volgnummer, regel in enumerate(regels, start=1):
         aanbieding = regel["aanbieding"]
+        peer = isinstance(aanbieding, PeerAanbieding)
         line = Bestelregel(
             bestelling=bestelling,
             volgnummer=volgnummer,
-            aanbieding=aanbieding,
+            aanbieding=None if peer else aanbieding,
+            peer_aanbieding=aanbieding if peer else None,
             aantal=_aantal(bestelling.besteller, aanbieding, regel.get("aantal")),
             actie=regel.get("actie", Actie.NIEUW),
             licentie=regel.get("licentie"),
@@ -168,6 +195,7 @@ def _zet_regels(bestelling: Bestelling, regels: list[dict], dag: datetime.date) 
     Bestelregel.objects.bulk_create(nieuwe)
     first = regels[0]["aanbieding"] if regels else None
     bestelling.leverancier = first.leverancier if first else None
+    bestelling.leverancier_url = first.leverancier_url if isinstance(first, PeerAanbieding) else ""
     bestelling.raamovereenkomst = first.raamovereenkomst if first else None
     _zet_totalen(bestelling, nieuwe)
 

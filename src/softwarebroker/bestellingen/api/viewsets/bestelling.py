@@ -124,19 +124,19 @@ def _regels(validated: list[dict] | None) -> list[dict] | None:
         summary="Bestelling aanmaken (concept)",
         description="Maakt een concept aan voor de eigen organisatie; prijzen zijn een raming tot indienen.",
         parameters=[IDEMPOTENCY_KEY],
-        extensions={"x-extra-errors": ["409"]},
+        extensions={"x-extra-errors": ["409", "502"]},
     ),
     update=extend_schema(
         summary="Concept volledig wijzigen",
         description="Alleen in concept; vervangt ook alle regels.",
         parameters=[IF_MATCH],
-        extensions={"x-extra-errors": ["409", "412"]},
+        extensions={"x-extra-errors": ["409", "412", "502"]},
     ),
     partial_update=extend_schema(
         summary="Concept gedeeltelijk wijzigen",
         description="Alleen in concept; `regels` vervangt alle regels.",
         parameters=[IF_MATCH],
-        extensions={"x-extra-errors": ["409", "412"]},
+        extensions={"x-extra-errors": ["409", "412", "502"]},
     ),
     destroy=extend_schema(
         summary="Concept verwijderen",

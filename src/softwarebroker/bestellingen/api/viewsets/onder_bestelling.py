@@ -95,7 +95,7 @@ class OnderBestelling(
         raise NotImplementedError
 
 
-def _sub_docs(noun: str, plural: str, create: str):
+def _sub_docs(noun: str, plural: str, create: str, errors=("409",)):
     return extend_schema_view(
         list=extend_schema(
             summary=f"{plural.capitalize()} van een bestelling", description=f"Alle {plural}."
@@ -105,7 +105,7 @@ def _sub_docs(noun: str, plural: str, create: str):
             summary=f"{noun.capitalize()} toevoegen",
             description=create,
             parameters=[IDEMPOTENCY_KEY],
-            extensions={"x-extra-errors": ["409"]},
+            extensions={"x-extra-errors": list(errors)},
         ),
     )
 
@@ -114,7 +114,9 @@ def _sub_docs(noun: str, plural: str, create: str):
     "statuswijziging",
     "statuswijzigingen",
     "Vraagt een statusovergang aan (zie de toestandsmachine in de API-gids): 409 als die vanuit de "
-    "huidige status niet kan (met de mogelijke overgangen), 403 als zij niet aan u is.",
+    "huidige status niet kan (met de mogelijke overgangen), 403 als zij niet aan u is. Bij indienen "
+    "worden aanbiedingen van peers opnieuw gelezen: 502 als een peer niet bruikbaar antwoordt.",
+    errors=("409", "502"),
 )
 @extend_schema(tags=["bestellingen"])
 class StatuswijzigingViewSet(OnderBestelling):

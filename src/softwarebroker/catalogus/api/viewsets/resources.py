@@ -9,6 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ErrorDetail, ValidationError
 from rest_framework.response import Response
 
+from softwarebroker.api.conditional import IF_NONE_MATCH, conditional
 from softwarebroker.api.exceptions import APIProblem
 from softwarebroker.api.rows import Context, plan_for
 from softwarebroker.api.viewsets import ResourceViewSet
@@ -176,6 +177,16 @@ class AanbiedingViewSet(ResourceViewSet):
     @classmethod
     def visible_objects(cls, acting):
         return selectors.aanbiedingen(acting)
+
+    @extend_schema(
+        summary="Eén aanbieding",
+        description="Eén aanbieding, met `fields` en `expand`. De `ETag` van het antwoord "
+        "(uit de inhoud, `actuelePrijzen` inbegrepen) maakt een kopie te controleren met "
+        "`If-None-Match`: 304 zolang zij actueel is.",
+        parameters=[IF_NONE_MATCH],
+    )
+    def retrieve(self, request, *args, **kwargs):
+        return conditional(request, super().retrieve(request, *args, **kwargs))
 
     @classmethod
     def tenant_of(cls, instance) -> dict:

@@ -1,0 +1,231 @@
+"""Aanbiedingen of other instances, for order lines that name them by URL.
+
+A URL outside this instance's catalogue must fall under a configured zgw-consumers Service
+(else ``bad-url``). It is read through that Service's client, so authentication, certificates,
+timeout and the NLX outway (URLs rewritten back) come from the Service; the answer must be an
+aanbieding of the shape this component publishes (else ``invalid-resource``). The copy is
+kept with its ETag (:class:`PeerAanbieding`) and used while it is younger than
+``FEDERATIE_CACHE_SECONDS`` and no notification of the peer marked it stale; after that it
+is read again with ``If-None-Match``. Submission always re-reads (a 304 costs the peer almost
+nothing), so the prices frozen in the lines are the peer's prices of that moment.
+
+A peer that cannot be read answers the request with 502 ``peer_onbereikbaar``; the request
+changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import requests
+import structlog
+from django.conf import settings
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from rest_framework import serializers
+from zgw_consumers.client import build_client
+from zgw_consumers.models import Service
+
+from softwarebroker.api.exceptions import APIProblem, flatten_errors
+from softwarebroker.api.propagation import outgoing_headers
+from softwarebroker.catalogus.constants import (
+    Doelgroep,
+    Licentiemodel,
+    Periode,
+    Prijstype,
+    PublicatieStatus,
+    Verlenging,
+)
+
+from .models import PeerAanbieding
+
+logger = structlog.get_logger(__name__)
+
+
+class BuitenService(LookupError):
+    """The URL falls under no configured Service."""
+
+
+class OngeldigeAanbieding(ValueError):
+    """The peer answered with something that is not an aanbieding."""
+
+
+class NietBijPeer(LookupError):
+    """The peer says there is no such aanbieding (404)."""
+
+
+class PeerOnbereikbaar(APIProblem):
+    def __init__(self, service: Service, reden: str):
+        super().__init__(
+            status=502,
+            code="peer_onbereikbaar",
+            detail=f"De catalogus van {service.label} is nu niet bruikbaar ({reden}); er is niets "
+            "gewijzigd. Probeer het later opnieuw.",
+        )
+
+
+# --- the shape an aanbieding must have ------------------------------------------------------
+
+
+class _Staffel(serializers.Serializer):
+    vanafAantal = serializers.IntegerField(min_value=1)
+    bedragExclBtw = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0)
+
+
+class _Prijs(serializers.Serializer):
+    url = serializers.URLField()
+    prijstype = serializers.ChoiceField(choices=Prijstype.choices)
+    periode = serializers.ChoiceField(choices=Periode.choices, allow_blank=True)
+    bedragExclBtw = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0)
+    btwPercentage = serializers.DecimalField(max_digits=5, decimal_places=2, min_value=0, max_value=100)
+    staffels = _Staffel(many=True)
+    doelgroep = serializers.ChoiceField(choices=Doelgroep.choices)
+    geldigVanaf = serializers.DateField()
+    geldigTot = serializers.DateField(allow_null=True)
+
+
+class _Aanbieding(serializers.Serializer):
+    url = serializers.URLField()
+    softwarepakket = serializers.URLField()
+    leverancier = serializers.URLField()
+    naam = serializers.CharField()
+    licentiemodel = serializers.ChoiceField(choices=Licentiemodel.choices)
+    minimaleAfname = serializers.IntegerField(min_value=1)
+    looptijdMaanden = serializers.IntegerField(min_value=1, allow_null=True)
+    verlenging = serializers.ChoiceField(choices=Verlenging.choices)
+    raamovereenkomst = serializers.URLField(allow_null=True)
+    bestelparametersSchema = serializers.DictField()
+    geldigVanaf = serializers.DateField()
+    geldigTot = serializers.DateField(allow_null=True)
+    status = serializers.ChoiceField(choices=PublicatieStatus.choices)
+    actuelePrijzen = _Prijs(many=True)
+
+
+def vorm_problemen(url: str, gegevens) -> list[str]:
+    """What is wrong with ``gegevens`` as the aanbieding at ``url`` (empty: nothing)."""
+    if not isinstance(gegevens, dict):
+        return ["geen JSON-object"]
+    check = _Aanbieding(data=gegevens)
+    if not check.is_valid():
+        return [f"{item['name']}: {item['reason']}" for item in flatten_errors(check.errors)]
+    if gegevens["url"] != url:
+        return [f"url: de peer noemt haar {gegevens['url']}"]
+    return []
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def service_voor(url: str) -> Service:
+    service = Service.get_service(url)
+    if service is None:
+        raise BuitenService(url)
+    return service
+
+
+def haal_op(url: str, *, opnieuw: bool = False, user_id: str = "") -> PeerAanbieding:
+    """The aanbieding at ``url``: the kept copy while fresh, otherwise read from the peer.
+
+    ``opnieuw`` always asks the peer (conditionally, with the ETag of the copy)."""
+    service = service_voor(url)
+    kopie = PeerAanbieding.objects.filter(url=url).first()
+    if kopie is not None and not opnieuw and not kopie.verouderd:
+        leeftijd = (timezone.now() - kopie.opgehaald_op).total_seconds()
+        if leeftijd < settings.FEDERATIE_CACHE_SECONDS:
+            return kopie
+    return _lees(url, service, kopie, user_id)
+
+
+def _lees(url: str, service: Service, kopie: PeerAanbieding | None, user_id: str) -> PeerAanbieding:
+    headers = outgoing_headers(user_id)
+    if kopie is not None and kopie.etag and kopie.service_id == service.pk:
+        headers["If-None-Match"] = kopie.etag
+    try:
+        with build_client(service) as client:
+            response = client.get(url, headers=headers)
+    except requests.Timeout as error:
+        logger.warning("peer_offer_timeout", url=url, error=str(error)[:200])
+        raise PeerOnbereikbaar(service, "geen antwoord binnen de tijdslimiet") from error
+    except requests.RequestException as error:
+        logger.warning("peer_offer_unreachable", url=url, error=str(error)[:200])
+        raise PeerOnbereikbaar(service, "niet bereikbaar") from error
+
+    if response.status_code == 304 and kopie is not None:
+        kopie.opgehaald_op, kopie.verouderd = timezone.now(), False
+        kopie.save(update_fields=["opgehaald_op", "verouderd"])
+        return kopie
+    if response.status_code in (404, 410):
+        raise NietBijPeer(url)
+    if response.status_code != 200:
+        logger.warning("peer_offer_refused", url=url, status=response.status_code)
+        raise PeerOnbereikbaar(service, f"antwoord {response.status_code}")
+    try:
+        gegevens = response.json()
+    except ValueError:
+        raise OngeldigeAanbieding("geen JSON") from None
+    problemen = vorm_problemen(url, gegevens)
+    if problemen:
+        raise OngeldigeAanbieding("; ".join(problemen))
+    kopie, _ = PeerAanbieding.objects.update_or_create(
+        url=url,
+        defaults={
+            "service": service,
+            "gegevens": gegevens,
+            "etag": response.headers.get("ETag", "")[:200],
+            "opgehaald_op": timezone.now(),
+            "verouderd": False,
+        },
+    )
+    return kopie
+
+
+def markeer_verouderd(urls) -> int:
+    """A peer said these aanbiedingen changed: the next use reads them again."""
+    return PeerAanbieding.objects.filter(url__in=list(urls), verouderd=False).update(verouderd=True)
+
+
+# --- what order lines read of a peer's aanbieding ----------------------------------------
+
+
+@dataclass(frozen=True)
+class PeerPrijs:
+    """A price of a peer's aanbieding with the attributes the price calculation reads."""
+
+    uuid: str
+    prijstype: str
+    periode: str
+    doelgroep: str
+    bedrag_excl_btw: Decimal
+    btw_percentage: Decimal
+    geldig_vanaf: datetime.date
+    geldig_tot: datetime.date | None
+    staffels: list = field(default_factory=list)
+    pk: None = None
+
+    @classmethod
+    def uit(cls, gegevens: dict) -> PeerPrijs:
+        laatste = gegevens["url"].rstrip("/").rsplit("/", 1)[-1]
+        try:
+            identifier = str(uuid.UUID(laatste))
+        except ValueError:
+            identifier = gegevens["url"]
+        return cls(
+            uuid=identifier,
+            prijstype=gegevens["prijstype"],
+            periode=gegevens["periode"],
+            doelgroep=gegevens["doelgroep"],
+            bedrag_excl_btw=Decimal(str(gegevens["bedragExclBtw"])),
+            btw_percentage=Decimal(str(gegevens["btwPercentage"])),
+            geldig_vanaf=parse_date(gegevens["geldigVanaf"]),
+            geldig_tot=parse_date(gegevens["geldigTot"]) if gegevens["geldigTot"] else None,
+            staffels=[
+                {"vanafAantal": s["vanafAantal"], "bedragExclBtw": str(s["bedragExclBtw"])}
+                for s in gegevens["staffels"]
+            ],
+        )
+
+    def geldt_op(self, dag: datetime.date) -> bool:
+        return self.geldig_vanaf <= dag and (self.geldig_tot is None or self.geldig_tot > dag)

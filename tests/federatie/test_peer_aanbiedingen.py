@@ -1,0 +1,316 @@
+"""Order lines that name an aanbieding of another instance.
+
+The peer's Catalogus API is another organisation's API, so it is mocked with requests-mock on
+the zgw-consumers client; everything of this instance (database, services, API) is real.
+"""
+
+import datetime
+import json
+import uuid
+
+import pytest
+import requests
+import requests_mock
+from django.test import Client
+from zgw_consumers.constants import APITypes, AuthTypes
+from zgw_consumers.models import Service
+
+from softwarebroker.bestellingen.models import Bestelling, Bestelregel, Statuswijziging
+from softwarebroker.federatie import aanbiedingen as peer
+from softwarebroker.federatie.models import PeerAanbieding
+from softwarebroker.organisaties.models import Mandaat
+from tests.auth import bearer, make_applicatie
+from tests.conftest import invalid_param, problem
+from tests.factories import OrganisatieFactory
+
+pytestmark = pytest.mark.django_db
+
+API = "http://testserver/bestellingen/api/v1"
+PEER = "https://peer.example.nl/catalogus/api/v1/"
+
+
+def peer_offer(identifier=None, **overrides) -> dict:
+    """An aanbieding as another instance publishes it: 100.00 once and 10.00 a year per unit."""
+    identifier = identifier or uuid.uuid4()
+    offer = {
+        "url": f"{PEER}aanbiedingen/{identifier}",
+        "softwarepakket": f"{PEER}softwarepakketten/{uuid.uuid4()}",
+        "leverancier": f"{PEER}leveranciers/7a1f0f5e-3f5a-4d0c-9d43-2a6b1c0e7c11",
+        "naam": "Zaaksysteem SaaS (peer)",
+        "omschrijving": "",
+        "leveringsvorm": "saas",
+        "hostinglocatie": "nl",
+        "licentiemodel": "per_gebruiker",
+        "eenheid": "gebruiker",
+        "minimaleAfname": 1,
+        "looptijdMaanden": 12,
+        "verlenging": "automatisch",
+        "raamovereenkomst": None,
+        "bestelparametersSchema": {},
+        "vereisteDocumenten": [],
+        "geldigVanaf": "2020-01-01",
+        "geldigTot": None,
+        "status": "gepubliceerd",
+        "actuelePrijzen": [
+            price(identifier, "eenmalig", "", "100.00"),
+            price(identifier, "terugkerend", "jaar", "10.00"),
+        ],
+    }
+    offer.update(overrides)
+    return offer
+
+
+def price(offer_id, prijstype, periode, bedrag, staffels=()):
+    return {
+        "url": f"{PEER}prijzen/{uuid.uuid4()}",
+        "aanbieding": f"{PEER}aanbiedingen/{offer_id}",
+        "prijstype": prijstype,
+        "periode": periode,
+        "bedragExclBtw": bedrag,
+        "btwPercentage": "21.00",
+        "staffels": list(staffels),
+        "doelgroep": "iedereen",
+        "geldigVanaf": "2020-01-01",
+        "geldigTot": None,
+    }
+
+
+@pytest.fixture
+def service():
+    return Service.objects.create(
+        label="Catalogus van Regio Peer",
+        slug="peer-catalogus",
+        api_type=APITypes.orc,
+        api_root=PEER,
+        auth_type=AuthTypes.api_key,
+        header_key="Authorization",
+        header_value="Token peer-sleutel",
+        timeout=2,
+    )
+
+
+class Party:
+    def __init__(self, client_id, *roles, user_id, **kwargs):
+        make_applicatie(*roles, client_id=client_id, **kwargs)
+        self.client = Client(headers=bearer(client_id, user_id=user_id))
+
+    def post(self, url, data):
+        return self.client.post(url, json.dumps(data), content_type="application/json")
+
+    def get(self, url):
+        return self.client.get(url)
+
+
+@pytest.fixture
+def gemeente():
+    organisatie = OrganisatieFactory(naam="Gemeente Voorbeeldstad")
+    Mandaat.objects.create(
+        organisatie=organisatie, gebruikers_id="budget@voorbeeldstad.nl", maximum_bedrag=50000
+    )
+    return {
+        "organisatie": organisatie,
+        "afnemer": Party("afnemer", "afnemer", organisatie=organisatie, user_id="inkoper@voorbeeldstad.nl"),
+        "budgethouder": Party(
+            "budgethouder", "budgethouder", organisatie=organisatie, user_id="budget@voorbeeldstad.nl"
+        ),
+        "broker": Party("broker", "broker", user_id="broker@voorbeeldstad.nl"),
+    }
+
+
+def order(gemeente, offer_url, aantal=5):
+    return gemeente["afnemer"].post(
+        f"{API}/bestellingen",
+        {
+            "besteller": f"{API}/organisaties/{gemeente['organisatie'].uuid}",
+            "regels": [{"aanbieding": offer_url, "aantal": aantal}],
+        },
+    )
+
+
+def test_a_line_with_a_peers_offer_shows_the_peers_offer_supplier_and_prices(service, gemeente):
+    offer = peer_offer()
+    with requests_mock.Mocker() as mock:
+        mock.get(offer["url"], json=offer, headers={"ETag": '"v1"'})
+        response = order(gemeente, offer["url"])
+
+        assert response.status_code == 201, response.json()
+        # Read through the Service's client: its credentials went along.
+        assert mock.call_count == 1
+        assert mock.last_request.headers["Authorization"] == "Token peer-sleutel"
+    body = response.json()
+    assert body["regels"][0]["aanbieding"] == offer["url"]
+    assert body["leverancier"] == offer["leverancier"]
+    assert body["regels"][0]["bedragEenmaligExclBtw"] == "500.00"
+    assert body["regels"][0]["bedragPerJaarExclBtw"] == "50.00"
+    assert body["totaalBtw"] == "115.50"
+    kopie = PeerAanbieding.objects.get(url=offer["url"])
+    assert (kopie.etag, kopie.service, kopie.gegevens["naam"]) == ('"v1"', service, offer["naam"])
+    # The detail reads it back the same way.
+    detail = gemeente["afnemer"].get(body["url"]).json()
+    assert detail["regels"][0]["aanbieding"] == offer["url"]
+    assert detail["leverancier"] == offer["leverancier"]
+
+
+def test_a_url_under_no_service_is_bad_url(service, gemeente):
+    response = order(gemeente, f"https://elders.example.org/catalogus/api/v1/aanbiedingen/{uuid.uuid4()}")
+
+    assert response.status_code == 400
+    assert invalid_param(response.json(), "regels.0.aanbieding")["code"] == "bad-url"
+    assert not Bestelling.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "answer, reason",
+    [
+        ({"url": "x", "naam": "Leverancier BV", "kvkNummer": "12345678"}, "softwarepakket"),
+        (peer_offer(licentiemodel="gratis"), "licentiemodel"),
+        (peer_offer(actuelePrijzen=[{"bedragExclBtw": 12.5}]), "actuelePrijzen.0"),
+        ([1, 2, 3], "geen JSON-object"),
+    ],
+    ids=["a-supplier", "unknown-licence-model", "broken-price", "a-list"],
+)
+def test_an_answer_that_is_no_offer_is_invalid_resource(service, gemeente, answer, reason):
+    url = f"{PEER}aanbiedingen/{uuid.uuid4()}"
+    if isinstance(answer, dict) and "actuelePrijzen" in answer:
+        answer["url"] = url
+    with requests_mock.Mocker() as mock:
+        mock.get(url, json=answer)
+        response = order(gemeente, url)
+
+    assert response.status_code == 400
+    error = invalid_param(response.json(), "regels.0.aanbieding")
+    assert error["code"] == "invalid-resource"
+    assert reason in error["reason"]
+    assert not Bestelling.objects.exists() and not PeerAanbieding.objects.exists()
+
+
+def test_an_offer_the_peer_does_not_know_is_reported_on_the_line(service, gemeente):
+    url = f"{PEER}aanbiedingen/{uuid.uuid4()}"
+    with requests_mock.Mocker() as mock:
+        mock.get(url, status_code=404, json={"title": "Niet gevonden."})
+        response = order(gemeente, url)
+
+    assert response.status_code == 400
+    assert invalid_param(response.json(), "regels.0.aanbieding")["code"] == "onbekend"
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        {"exc": requests.ConnectionError},
+        {"exc": requests.ConnectTimeout},
+        {"status_code": 503, "text": "onderhoud"},
+    ],
+    ids=["refused", "timeout", "5xx"],
+)
+def test_a_peer_that_is_down_when_ordering_is_a_clear_problem_and_saves_nothing(service, gemeente, failure):
+    url = f"{PEER}aanbiedingen/{uuid.uuid4()}"
+    with requests_mock.Mocker() as mock:
+        mock.get(url, **failure)
+        response = order(gemeente, url)
+
+    assert response.status_code == 502
+    assert problem(response)["code"] == "peer_onbereikbaar"
+    assert "Catalogus van Regio Peer" in problem(response)["detail"]
+    assert not Bestelling.objects.exists() and not Bestelregel.objects.exists()
+
+
+def test_a_peer_framework_offer_is_ordered_at_the_peer(service, gemeente):
+    offer = peer_offer(raamovereenkomst=f"{PEER}raamovereenkomsten/{uuid.uuid4()}")
+    with requests_mock.Mocker() as mock:
+        mock.get(offer["url"], json=offer)
+        response = order(gemeente, offer["url"])
+
+    assert response.status_code == 400
+    assert invalid_param(response.json(), "regels.0.aanbieding")["code"] == "raamovereenkomst_peer"
+
+
+def test_the_copy_is_reused_while_fresh_and_revalidated_with_its_etag(service, gemeente, settings):
+    settings.FEDERATIE_CACHE_SECONDS = 300
+    offer = peer_offer()
+    with requests_mock.Mocker() as mock:
+        mock.get(offer["url"], json=offer, headers={"ETag": '"v1"'})
+        assert order(gemeente, offer["url"]).status_code == 201
+        assert order(gemeente, offer["url"]).status_code == 201
+        assert mock.call_count == 1  # the second order used the copy
+
+        # A notification of the peer marks it stale: the next use asks again, conditionally.
+        assert peer.markeer_verouderd([offer["url"]]) == 1
+        mock.get(offer["url"], status_code=304, headers={"ETag": '"v1"'})
+        assert order(gemeente, offer["url"]).status_code == 201
+        assert mock.call_count == 2
+        assert mock.last_request.headers["If-None-Match"] == '"v1"'
+    assert PeerAanbieding.objects.get().verouderd is False
+
+
+def test_submission_reads_the_offer_again_and_freezes_the_peers_current_price(service, gemeente):
+    offer = peer_offer()
+    with requests_mock.Mocker() as mock:
+        mock.get(offer["url"], json=offer, headers={"ETag": '"v1"'})
+        created = order(gemeente, offer["url"]).json()
+        bestelling = Bestelling.objects.get(nummer=created["nummer"])
+
+        # The peer raised its yearly price since.
+        changed = peer_offer(offer["url"].rsplit("/", 1)[1])
+        changed["actuelePrijzen"][1]["bedragExclBtw"] = "12.00"
+        mock.get(offer["url"], json=changed, headers={"ETag": '"v2"'})
+        response = gemeente["afnemer"].post(
+            f"{created['url']}/statuswijzigingen", {"naarStatus": "ter_goedkeuring"}
+        )
+        assert response.status_code == 201, response.json()
+        assert mock.last_request.headers["If-None-Match"] == '"v1"'
+
+    regel = Bestelregel.objects.get(bestelling=bestelling)
+    assert str(regel.bedrag_per_jaar_excl_btw) == "60.00"
+    assert regel.prijs_momentopname["perJaarExclBtw"] == "60.00"
+    assert {p["prijs"] for p in regel.prijs_momentopname["prijzen"]} == {
+        p["url"].rsplit("/", 1)[1] for p in changed["actuelePrijzen"]
+    }
+    assert PeerAanbieding.objects.get().etag == '"v2"'
+
+
+def test_a_peer_down_at_submission_leaves_the_order_as_it_was(service, gemeente):
+    offer = peer_offer()
+    with requests_mock.Mocker() as mock:
+        mock.get(offer["url"], json=offer, headers={"ETag": '"v1"'})
+        created = order(gemeente, offer["url"]).json()
+        mock.get(offer["url"], exc=requests.ConnectionError)
+        response = gemeente["afnemer"].post(
+            f"{created['url']}/statuswijzigingen", {"naarStatus": "ter_goedkeuring"}
+        )
+
+    assert response.status_code == 502
+    assert problem(response)["code"] == "peer_onbereikbaar"
+    bestelling = Bestelling.objects.get(nummer=created["nummer"])
+    assert bestelling.status == "concept" and bestelling.ingediend_op is None
+    assert not Statuswijziging.objects.filter(bestelling=bestelling).exists()
+    assert Bestelregel.objects.get(bestelling=bestelling).prijs_momentopname is None
+
+
+def test_a_delivered_peer_line_gives_a_licence_naming_the_peers_offer(service, gemeente):
+    offer = peer_offer()
+    with requests_mock.Mocker() as mock:
+        mock.get(offer["url"], json=offer, headers={"ETag": '"v1"'})
+        created = order(gemeente, offer["url"]).json()
+        afnemer, budgethouder, broker = gemeente["afnemer"], gemeente["budgethouder"], gemeente["broker"]
+        steps = [
+            (afnemer, "statuswijzigingen", {"naarStatus": "ter_goedkeuring"}),
+            (budgethouder, "beoordelingen", {"besluit": "goedgekeurd"}),
+            # The supplier lives in the peer's catalogue: this instance's broker handles the order.
+            (broker, "statuswijzigingen", {"naarStatus": "geaccepteerd"}),
+            (broker, "statuswijzigingen", {"naarStatus": "in_behandeling"}),
+            (
+                broker,
+                "leveringen",
+                {"regel": 1, "type": "saas_omgeving", "verwijzing": "https://zaken.example"},
+            ),
+            (broker, "statuswijzigingen", {"naarStatus": "geleverd"}),
+        ]
+        for party, collection, data in steps:
+            response = party.post(f"{created['url']}/{collection}", data)
+            assert response.status_code == 201, (collection, data, response.json())
+
+    licenties = afnemer.get(f"{API}/licenties").json()["results"]
+    assert [(item["aanbieding"], item["aantal"]) for item in licenties] == [(offer["url"], 5)]
+    ingang = datetime.date.fromisoformat(licenties[0]["ingangsdatum"])
+    assert licenties[0]["einddatum"] == ingang.replace(year=ingang.year + 1).isoformat()
