@@ -96,7 +96,9 @@ def _a_offer(base: str) -> dict:
     """A published offer of A without framework agreement or required order parameters."""
     token = bearer(A_CLIENT, secret=demo_secret(A_CLIENT))
     response = requests.get(
-        f"{base}/catalogus/api/v1/aanbiedingen", params={"status": "gepubliceerd", "pageSize": 100}, headers=token
+        f"{base}/catalogus/api/v1/aanbiedingen",
+        params={"status": "gepubliceerd", "pageSize": 100},
+        headers=token,
     )
     assert response.status_code == 200, response.text
     for offer in response.json()["results"]:
@@ -158,7 +160,10 @@ def test_instance_b_orders_from_instance_as_catalogue(instance_a, live_server):
     assert created.status_code == 201, created.text
     order = created.json()
     submitted = requests.post(
-        f"{order['url']}/statuswijzigingen", json={"naarStatus": "ter_goedkeuring"}, headers=afnemer, timeout=30
+        f"{order['url']}/statuswijzigingen",
+        json={"naarStatus": "ter_goedkeuring"},
+        headers=afnemer,
+        timeout=30,
     )
     assert submitted.status_code == 201, submitted.text
 
@@ -168,7 +173,10 @@ def test_instance_b_orders_from_instance_as_catalogue(instance_a, live_server):
     assert detail["status"] == "ter_goedkeuring"
     assert regel["aanbieding"] == offer["url"]
     assert detail["leverancier"] == offer["leverancier"]
-    assert (Decimal(regel["bedragEenmaligExclBtw"]), Decimal(regel["bedragPerJaarExclBtw"])) == (eenmalig, per_jaar)
+    assert (Decimal(regel["bedragEenmaligExclBtw"]), Decimal(regel["bedragPerJaarExclBtw"])) == (
+        eenmalig,
+        per_jaar,
+    )
     assert regel["prijsMomentopname"]["datum"]
     assert {p["prijs"] for p in regel["prijsMomentopname"]["prijzen"]} <= {
         p["url"].rsplit("/", 1)[1] for p in offer["actuelePrijzen"]

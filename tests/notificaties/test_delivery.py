@@ -192,3 +192,33 @@ def test_a_notification_carries_the_transaction_of_the_change(notificaties_api):
     sent = sent_for_order()[0]
     assert sent["headers"]["Fsc-Transaction-Id"] == "tx-wijziging"
     assert sent["headers"]["traceparent"] == "00-abc-def-01"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_notification_that_failed_for_good_is_listed_and_resent_from_the_admin(
+    notificaties_api, settings, admin_client
+):
+    settings.NOTIFICATIONS_RETRY_HOURS = 0  # the first failed attempt is the last
+    before = len(jobs())
+    bestelling = Partijen().bestelling()
+
+    run_worker()  # the Notificaties API is down
+    assert [status for status, _ in jobs()[before:]] == ["failed"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT max(id) FROM procrastinate_jobs WHERE task_name LIKE %s", ["%verstuur_notificatie"]
+        )
+        (job_id,) = cursor.fetchone()
+    changelist = "/admin/procrastinate/procrastinatejob/"
+    page = admin_client.get(changelist).content.decode()
+    assert f">{job_id}<" in page and "verstuur_notificatie" in page
+
+    notificaties_api.start()
+    response = admin_client.post(changelist, {"action": "retry", "_selected_action": [job_id]})
+    assert response.status_code == 302
+    run_worker()
+
+    assert [status for status, _ in jobs()[before:]] == ["succeeded"]
+    assert [item["hoofdObject"].rsplit("/", 1)[1] for item in notificaties_api.received] == [
+        str(bestelling.uuid)
+    ]
