@@ -7,6 +7,7 @@ the zgw-consumers client; everything of this instance (database, services, API) 
 import datetime
 import json
 import uuid
+from types import SimpleNamespace
 
 import pytest
 import requests
@@ -18,6 +19,7 @@ from zgw_consumers.models import Service
 from softwarebroker.bestellingen.models import Bestelling, Bestelregel, Statuswijziging
 from softwarebroker.federatie import aanbiedingen as peer
 from softwarebroker.federatie.models import PeerAanbieding
+from softwarebroker.notificaties.outbox import kenmerken
 from softwarebroker.organisaties.models import Mandaat
 from tests.auth import bearer, make_applicatie
 from tests.conftest import invalid_param, problem
@@ -145,6 +147,12 @@ def test_a_line_with_a_peers_offer_shows_the_peers_offer_supplier_and_prices(ser
     assert body["totaalBtw"] == "115.50"
     kopie = PeerAanbieding.objects.get(url=offer["url"])
     assert (kopie.etag, kopie.service, kopie.gegevens["naam"]) == ('"v1"', service, offer["naam"])
+    # Its notifications name the peer's supplier too.
+    bestelling = Bestelling.objects.get(nummer=body["nummer"])
+    assert (
+        kenmerken(SimpleNamespace(kanaal="bestellingen", hoofd_object=bestelling))["leverancier"]
+        == (offer["leverancier"])
+    )
     # The detail reads it back the same way.
     detail = gemeente["afnemer"].get(body["url"]).json()
     assert detail["regels"][0]["aanbieding"] == offer["url"]

@@ -28,7 +28,8 @@ def kenmerken(event: Event) -> dict:
     if event.kanaal == "bestellingen":
         return {
             "besteller": hoofd.besteller.oin,
-            "leverancier": url_of(hoofd.leverancier) if hoofd.leverancier_id else "",
+            # An order of a peer's offers names the peer's supplier.
+            "leverancier": url_of(hoofd.leverancier) if hoofd.leverancier_id else hoofd.leverancier_url,
             "status": hoofd.status,
         }
     if event.kanaal == "aanbiedingen":
