@@ -31,13 +31,21 @@ class NotificatiesAPI:
         self.port = port
         self.received: list[dict] = []
         self.server = None
+        self.errors_to_give = 0  # answer this many requests with 503 first
 
     def start(self):
         received = self.received
+        api = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_POST(self):
                 body = self.rfile.read(int(self.headers["Content-Length"]))
+                if api.errors_to_give > 0:
+                    api.errors_to_give -= 1
+                    self.send_response(503)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 received.append({"path": self.path, "headers": dict(self.headers), **json.loads(body)})
                 self.send_response(201)
                 self.send_header("Content-Type", "application/json")
@@ -222,3 +230,24 @@ def test_a_notification_that_failed_for_good_is_listed_and_resent_from_the_admin
     assert [item["hoofdObject"].rsplit("/", 1)[1] for item in notificaties_api.received] == [
         str(bestelling.uuid)
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_notifications_answered_with_5xx_are_retried_until_accepted_in_order(notificaties_api):
+    notificaties_api.errors_to_give = 3
+    notificaties_api.start()
+    before = len(jobs())
+    partijen = Partijen()
+    bestelling = partijen.bestelling()
+    services.wijzig_status(partijen.afnemer, bestelling, naar="ter_goedkeuring")
+    expected = len(jobs()) - before
+
+    deadline = time.monotonic() + 20
+    while len(notificaties_api.received) < expected and time.monotonic() < deadline:
+        run_worker()
+        time.sleep(1.1)
+
+    assert notificaties_api.errors_to_give == 0  # every error was given, and retried past
+    statuses = [item["kenmerken"]["status"] for item in notificaties_api.received]
+    assert statuses == ["concept", "ter_goedkeuring"]
+    assert {status for status, _ in jobs()[before:]} == {"succeeded"}
