@@ -3,10 +3,12 @@
 #
 #   setup_configuration.sh [FILE]
 #
-# FILE defaults to /config/setup-configuration.yaml, where the chart mounts it. The file configures API clients, organisations and mandates, the services
-# this instance calls, the notifications configuration, the kanalen at the Notificaties API and
-# the peer catalogues; a step runs only when the file enables it. Running it again changes
-# nothing unless the file changed. Run it after the migrations.
+# FILE defaults to /config/setup-configuration.yaml, where the chart mounts it. The file
+# configures API clients, organisations and mandates, the services this instance calls, the
+# notifications configuration, the kanalen at the Notificaties API and the peer catalogues; a
+# step runs only when the file enables it (docker/setup_configuration/data.yaml is a complete
+# example). Running it again changes nothing unless the file changed. Run it after the
+# migrations.
 set -eu
 
 file="${1:-/config/setup-configuration.yaml}"

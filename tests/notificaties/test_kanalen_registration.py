@@ -5,6 +5,8 @@ import yaml
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from tests.notificaties.fake_api import FakeNotificatiesAPI
+
 pytestmark = pytest.mark.django_db
 
 API_ROOT = "https://notificaties.gemeente.example/api/v1/"
@@ -47,38 +49,11 @@ def failing_run(tmp_path, config, capsys) -> str:
     return capsys.readouterr().err
 
 
-class FakeNotificatiesAPI:
-    """The kanaal endpoints of a Notificaties API, on requests-mock."""
-
-    def __init__(self, requests_mock):
-        self.kanalen: dict[str, dict] = {}
-        self.mock = requests_mock
-        requests_mock.get(f"{API_ROOT}kanaal", json=self.list)
-        requests_mock.post(f"{API_ROOT}kanaal", json=self.create, status_code=201)
-        for naam in KANALEN:
-            requests_mock.put(f"{API_ROOT}kanaal/{naam}", json=self.replace)
-
-    def list(self, request, context):
-        naam = request.qs["naam"][0]
-        return [self.kanalen[naam]] if naam in self.kanalen else []
-
-    def create(self, request, context):
-        kanaal = {**request.json(), "url": f"{API_ROOT}kanaal/{request.json()['naam']}"}
-        self.kanalen[kanaal["naam"]] = kanaal
-        return kanaal
-
-    def replace(self, request, context):
-        return self.create(request, context)
-
-    def writes(self):
-        return [(r.method, r.url) for r in self.mock.request_history if r.method != "GET"]
-
-
 @pytest.fixture
 def notificaties_api(requests_mock, settings):
     settings.SITE_DOMAIN = "softwarebroker.gemeente.example"
     settings.IS_HTTPS = True
-    return FakeNotificatiesAPI(requests_mock)
+    return FakeNotificatiesAPI(requests_mock, API_ROOT)
 
 
 def test_every_kanaal_is_registered_once(tmp_path, notificaties_api):
