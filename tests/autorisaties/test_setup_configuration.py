@@ -154,3 +154,11 @@ def test_production_refuses_the_placeholder_secrets(settings, capsys):
 
     assert "replace the example's placeholder secrets" in capsys.readouterr().err
     assert not Applicatie.objects.exists()
+
+
+def test_the_docs_describe_every_step():
+    page = (EXAMPLE.parents[2] / "docs" / "setup-configuration.md").read_text()
+
+    for step in map(import_string, settings.SETUP_CONFIGURATION_STEPS):
+        assert f"`{step.enable_setting}`" in page
+        assert f"`{step.namespace}`" in page
