@@ -143,3 +143,15 @@ def test_every_value_must_be_documented_in_the_readme(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "the value tmpSizeLimit is not documented" in out
     assert "documents web.verzonnen, which values.yaml does not have" in out
+
+
+def test_a_misspelt_setting_fails_the_schema_and_the_schema_follows_the_registry(tmp_path, capsys):
+    chart = copy_chart(tmp_path)
+    (chart / "ci" / "typo-values.yaml").write_text("settings:\n  ALLOWED_HOST: x.example\n")
+    schema = chart / "values.schema.json"
+    schema.write_text(schema.read_text().replace('          "FEDERATIE_TIMEOUT",\n', ""))
+
+    assert check_chart.main([str(chart)]) == 1
+    out = capsys.readouterr().out
+    assert "ERROR ci/typo-values.yaml: values schema: settings: 'ALLOWED_HOST' is not one of" in out
+    assert "settings must allow FEDERATIE_TIMEOUT, a variable of the application" in out

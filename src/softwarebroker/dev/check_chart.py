@@ -13,7 +13,8 @@ The chart is checked with its default values and with every ``ci/*-values.yaml``
    (unknown fields fail), for each version in KUBERNETES_VERSIONS.
 
 It also checks that the chart's README.md documents every value of values.yaml, and no value
-that does not exist.
+that does not exist, and that values.schema.json allows exactly the application's non-secret
+environment variables as settings.
 
 Helm runs in-process through its Go SDK, so no helm binary, cluster or network is needed.
 Exits 1 when anything fails.
@@ -240,6 +241,23 @@ def check_readme(chart_dir: Path) -> Result:
     return result
 
 
+def check_schema_settings(schema: dict[str, Any]) -> list[str]:
+    """The schema names the settings an install may set, so `helm install` refuses a misspelt
+    one; that list must be exactly the application's non-secret variables."""
+    from softwarebroker.conf import variables  # noqa: F401 - registers the variables
+    from softwarebroker.conf.environment import REGISTRY
+
+    allowed = set(schema["properties"]["settings"].get("propertyNames", {}).get("enum", []))
+    expected = {name for name, variable in REGISTRY.items() if not variable.secret}
+    return [
+        f"values.schema.json: settings may not be {name}, which the application does not read"
+        for name in sorted(allowed - expected)
+    ] + [
+        f"values.schema.json: settings must allow {name}, a variable of the application"
+        for name in sorted(expected - allowed)
+    ]
+
+
 def check_value_file(chart_dir: Path, chart: helm.Chart, path: Path | None) -> Result:
     result = Result("values.yaml" if path is None else str(path.relative_to(chart_dir)))
     try:
@@ -282,13 +300,18 @@ def main(argv: list[str]) -> int:
     with chart:
         print(f"Chart {chart.name} {chart.version} (Helm SDK {helm.helm_sdk_version()})")
         results = [check_value_file(chart_dir, chart, path) for path in value_files(chart_dir)]
+        chart_schema = chart.schema or {"properties": {"settings": {}}}
     for result in results:
         report(result)
-    readme = check_readme(chart_dir)
-    for problem in readme.problems:
-        print(f"  ERROR {readme.name}: {problem}")
-    print(f"README.md documents every value: {'yes' if not readme.problems else 'no'}")
-    failed = [result.name for result in [*results, readme] if result.problems]
+    documentation = check_readme(chart_dir)
+    documentation.problems += check_schema_settings(chart_schema)
+    for problem in documentation.problems:
+        print(f"  ERROR {documentation.name}: {problem}")
+    print(
+        "README.md documents every value and values.schema.json names every setting: "
+        f"{'yes' if not documentation.problems else 'no'}"
+    )
+    failed = [result.name for result in [*results, documentation] if result.problems]
     elapsed = time.monotonic() - started
     if failed:
         print(f"Chart check failed for {', '.join(failed)} ({elapsed:.1f}s)")
