@@ -519,20 +519,10 @@ def check_command(
 
 
 def check_scripts(image_files: dict[str, Path], shellcheck: str | None, findings: Findings) -> None:
-    """Every shell script copied into the image. Without shellcheck (only when the rules run
-    on their own, as in the tests of single rules) that one rule is skipped."""
+    """Every shell script copied into the image."""
     for source in sorted(set(image_files.values())):
-        if source.suffix != ".sh":
-            continue
-        text = source.read_text(encoding="utf-8")
-        problems = (
-            shell_scripts.check_executable(source)
-            + shell_scripts.check_shell_and_flags(source, text)
-            + shell_scripts.check_variables(source, text)
-        )
-        if shellcheck:
-            problems += shell_scripts.run_shellcheck(shellcheck, source)
-        findings.messages += problems
+        if source.suffix == ".sh":
+            findings.messages += shell_scripts.check_script(source, shellcheck)
 
 
 def check_project_rules(dockerfile: Dockerfile, shellcheck: str | None = None) -> list[str]:
