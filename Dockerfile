@@ -1,7 +1,8 @@
 # Open Softwarebroker container image.
 #
-#   web:    the default command (gunicorn on port 8000)
-#   worker: python src/manage.py procrastinate worker
+#   web:                 the default command, bin/docker_start.sh (gunicorn on port 8000)
+#   worker:              bin/worker_start.sh (the procrastinate task-queue worker)
+#   setup-configuration: bin/setup_configuration.sh FILE (declarative configuration)
 #
 # Build from the repository root: docker build -t open-softwarebroker .
 # Lint: python -m softwarebroker.dev.check_dockerfile Dockerfile
@@ -42,22 +43,22 @@ RUN groupadd --system --gid 1000 app \
 
 # DJANGO_SETTINGS_MODULE is baked in because manage.py defaults to the development settings;
 # without it the worker command would start with them. It holds no secret.
-# WEB_CONCURRENCY is gunicorn's own variable for the worker count, so it can be tuned per
-# deployment without a wrapper script; GUNICORN_CMD_ARGS adds any other gunicorn option.
+# The gunicorn settings (WEB_CONCURRENCY, GUNICORN_*) have their defaults in the start script.
 # Bytecode is compiled at build time below; at run time the root filesystem is read-only.
 ENV PATH="/opt/venv/bin:${PATH}" \
     PYTHONPATH=/app/src \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
-    DJANGO_SETTINGS_MODULE=softwarebroker.conf.production \
-    WEB_CONCURRENCY=2
+    DJANGO_SETTINGS_MODULE=softwarebroker.conf.production
 
 WORKDIR /app
 
 COPY --from=builder /opt/venv /opt/venv
 # Everything stays owned by root and read-only for the app user: the code cannot be changed
 # by the process that runs it.
+# The start scripts keep the executable bit they have in git.
 COPY LICENSE ./
+COPY bin/ bin/
 COPY src/ src/
 
 # Static files are collected at build time into /app/static, where whitenoise serves them
@@ -72,7 +73,6 @@ USER 1000:1000
 
 EXPOSE 8000
 
-# Exec form, so gunicorn is PID 1 and gets Kubernetes' SIGTERM for a graceful shutdown.
-# --no-control-socket: gunicorn would otherwise create a control socket under $HOME, which a
-# read-only root filesystem does not allow. Worker heartbeat files go to /tmp.
-CMD ["gunicorn", "softwarebroker.wsgi:application", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "--no-control-socket"]
+# Exec form, and the script execs gunicorn, so gunicorn is PID 1 and gets Kubernetes' SIGTERM
+# for a graceful shutdown. The script sets the worker options from environment variables.
+CMD ["/app/bin/docker_start.sh"]

@@ -17,6 +17,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("_healthz/", include("softwarebroker.health.urls")),
     path("notificaties/webhook", NotificatieWebhook.as_view(), name="notificaties-webhook"),
+    # The kanalen page: the documentation link of every kanaal registered at the Notificaties API.
+    path("notificaties/", include("notifications_api_common.urls")),
     path(CATALOGUS.base_path.lstrip("/") + "/", include(CATALOGUS.urlconf)),
     path(BESTELLINGEN.base_path.lstrip("/") + "/", include(BESTELLINGEN.urlconf)),
 ]

@@ -11,12 +11,8 @@ from softwarebroker.dev import check_chart, check_dockerfile, check_publiccode
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_dockerfile_passes_and_a_root_image_fails(tmp_path):
+def test_dockerfile_passes():
     assert check_dockerfile.main([str(ROOT / "Dockerfile")]) == 0
-
-    bad = tmp_path / "Dockerfile"
-    bad.write_text((ROOT / "Dockerfile").read_text().replace("USER 1000:1000", "USER root"))
-    assert check_dockerfile.main([str(bad)]) == 1
 
 
 def test_chart_passes_and_an_invalid_manifest_fails(tmp_path):

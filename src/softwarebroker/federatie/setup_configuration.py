@@ -40,11 +40,15 @@ class PeerCatalogiConfigurationStep(BaseConfigurationStep[PeersConfiguration]):
             service = Service.objects.filter(slug=item.service_identifier).first()
             if service is None:
                 raise ConfigurationRunFailed(f"No service with identifier {item.service_identifier!r}")
-            PeerCatalogus.objects.update_or_create(
-                naam=item.naam,
-                defaults={
-                    "service": service,
-                    "actief": item.actief,
-                    "notificaties_authorization": item.notificaties_authorization,
-                },
-            )
+            wanted = {
+                "service": service,
+                "actief": item.actief,
+                "notificaties_authorization": item.notificaties_authorization,
+            }
+            peer = PeerCatalogus.objects.filter(naam=item.naam).first() or PeerCatalogus(naam=item.naam)
+            # Written only when something differs: the encrypted value would otherwise get a new
+            # ciphertext on every run.
+            if peer.pk is None or any(getattr(peer, name) != value for name, value in wanted.items()):
+                for name, value in wanted.items():
+                    setattr(peer, name, value)
+                peer.save()
