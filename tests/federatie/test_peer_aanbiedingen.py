@@ -318,6 +318,15 @@ def test_a_delivered_peer_line_gives_a_licence_naming_the_peers_offer(service, g
             response = party.post(f"{created['url']}/{collection}", data)
             assert response.status_code == 201, (collection, data, response.json())
 
+    # The list filters take the peer's URLs as shown.
+    for query in (f"aanbieding={offer['url']}", f"leverancier={offer['leverancier']}"):
+        found = afnemer.get(f"{API}/bestellingen?{query}").json()["results"]
+        assert [item["url"] for item in found] == [created["url"]], query
+    other = f"{PEER}aanbiedingen/{uuid.uuid4()}"
+    assert afnemer.get(f"{API}/bestellingen?aanbieding={other}").json()["results"] == []
+    by_package = afnemer.get(f"{API}/licenties?softwarepakket={offer['softwarepakket']}").json()["results"]
+    assert [item["aanbieding"] for item in by_package] == [offer["url"]]
+
     licenties = afnemer.get(f"{API}/licenties").json()["results"]
     assert [(item["aanbieding"], item["aantal"]) for item in licenties] == [(offer["url"], 5)]
     ingang = datetime.date.fromisoformat(licenties[0]["ingangsdatum"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from django import forms
+from django.db.models import Q, Subquery
 from django_filters import rest_framework as django_filters
 from rest_framework import filters
 from rest_framework.exceptions import ErrorDetail, ValidationError
@@ -106,3 +107,47 @@ class ReferenceFilter(django_filters.CharFilter):
             return qs
         qs = qs.filter(**{f"{self.field_name}__uuid": value})
         return qs.distinct() if self.distinct else qs
+
+
+class LocalOrPeerFormField(ReferenceFormField):
+    """The URL of a resource, kept as given too: it may be another instance's."""
+
+    def clean(self, value):
+        identifier = super().clean(value)
+        return None if identifier is None else (identifier, value.strip())
+
+
+class LocalOrPeerReferenceFilter(ReferenceFilter):
+    """A reference to a resource of this instance or of a peer (an offer of another instance
+    named by an order line): matches either the local resource or the stored peer URL.
+
+    Both sides are resolved to values of the filtered rows' own columns first (scalar
+    subqueries, evaluated once), so PostgreSQL can combine two index scans instead of
+    joining every row to test the OR. ``peer_model`` names the model holding peer copies by
+    ``url`` when ``peer_field_name`` is a relation to it.
+    """
+
+    field_class = LocalOrPeerFormField
+
+    def __init__(self, *args, peer_field_name: str, peer_model=None, **kwargs):
+        self.peer_field_name = peer_field_name
+        self.peer_model = peer_model
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        identifier, url = value
+        target = _related_model(qs.model, self.field_name)
+        local = Subquery(target._default_manager.filter(uuid=identifier).order_by().values("pk")[:1])
+        peer = url
+        if self.peer_model is not None:
+            peer = Subquery(self.peer_model._default_manager.filter(url=url).order_by().values("pk")[:1])
+        qs = qs.filter(Q(**{self.field_name: local}) | Q(**{self.peer_field_name: peer}))
+        return qs.distinct() if self.distinct else qs
+
+
+def _related_model(model, path: str):
+    for name in path.split("__"):
+        model = model._meta.get_field(name).related_model
+    return model

@@ -1,8 +1,9 @@
 from django_filters import rest_framework as filters
 
-from softwarebroker.api.filters import FilterSet, ReferenceFilter
+from softwarebroker.api.filters import FilterSet, LocalOrPeerReferenceFilter, ReferenceFilter
 from softwarebroker.bestellingen.constants import BestellingStatus, LicentieStatus
 from softwarebroker.bestellingen.models import Bestelling, Licentie
+from softwarebroker.federatie.models import PeerAanbieding
 
 
 class StatussenFilter(filters.BaseInFilter, filters.ChoiceFilter):
@@ -18,11 +19,17 @@ class BestellingFilter(FilterSet):
     )
     nummer = filters.CharFilter(help_text="Het bestelnummer.")
     besteller = ReferenceFilter(field_name="besteller", help_text="URL van de bestellende organisatie.")
-    leverancier = ReferenceFilter(field_name="leverancier", help_text="URL van de leverancier.")
-    aanbieding = ReferenceFilter(
+    leverancier = LocalOrPeerReferenceFilter(
+        field_name="leverancier",
+        peer_field_name="leverancier_url",
+        help_text="URL van de leverancier (ook die van een peer-catalogus).",
+    )
+    aanbieding = LocalOrPeerReferenceFilter(
         field_name="regels__aanbieding",
+        peer_field_name="regels__peer_aanbieding",
+        peer_model=PeerAanbieding,
         distinct=True,
-        help_text="URL van een aanbieding op een van de regels.",
+        help_text="URL van een aanbieding op een van de regels (ook die van een peer-catalogus).",
     )
     aangemaaktVanaf = filters.DateFilter(
         field_name="aangemaakt_op", lookup_expr="date__gte", help_text="Aangemaakt op of na deze datum."
@@ -51,8 +58,10 @@ class BestellingFilter(FilterSet):
 class LicentieFilter(FilterSet):
     organisatie = ReferenceFilter(field_name="organisatie", help_text="URL van de organisatie.")
     status = filters.ChoiceFilter(choices=LicentieStatus.choices)
-    softwarepakket = ReferenceFilter(
-        field_name="aanbieding__softwarepakket", help_text="URL van het softwarepakket."
+    softwarepakket = LocalOrPeerReferenceFilter(
+        field_name="aanbieding__softwarepakket",
+        peer_field_name="peer_aanbieding__gegevens__softwarepakket",
+        help_text="URL van het softwarepakket (ook dat van een peer-catalogus).",
     )
     verlooptVoor = filters.DateFilter(
         field_name="einddatum",

@@ -67,6 +67,13 @@ class Bestelling(models.Model):
             models.Index(fields=("leverancier", "-aangemaakt_op", "-id"), name="bestelling_leverancier_idx"),
             models.Index(fields=("-aangemaakt_op", "-id"), name="bestelling_aangemaakt_idx"),
             models.Index(fields=("status",), name="bestelling_status_idx"),
+            # Orders of peers' offers, found by their supplier's URL (the filter ORs it with
+            # the local supplier, so both sides need an index).
+            models.Index(
+                fields=("leverancier_url",),
+                name="bestelling_leverancier_url_idx",
+                condition=~models.Q(leverancier_url=""),
+            ),
         ]
 
     def __str__(self):
