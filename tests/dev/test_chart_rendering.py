@@ -6,7 +6,8 @@ from pathlib import Path
 import helm_python as helm
 import pytest
 
-from softwarebroker.dev import check_chart, check_dockerfile
+from softwarebroker.dev import check_chart
+from softwarebroker.dev import dockerfile as dockerfile_reading
 
 ROOT = Path(__file__).resolve().parents[2]
 CHART = ROOT / "helm" / "softwarebroker"
@@ -72,8 +73,8 @@ def test_the_web_pods_are_probed_on_the_health_endpoints(production):
 
 
 def test_the_commands_are_scripts_the_image_contains(production):
-    dockerfile = check_dockerfile.parse(ROOT / "Dockerfile")
-    image_files = check_dockerfile.copied_files(dockerfile.stages[-1], ROOT)
+    dockerfile = dockerfile_reading.parse(ROOT / "Dockerfile")
+    image_files = dockerfile_reading.copied_files(dockerfile.stages[-1], ROOT)
     specs = pod_specs(production)
 
     worker = specs["softwarebroker-worker"]["containers"][0]["command"]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from softwarebroker.dev import check_dockerfile
+from softwarebroker.dev import dockerfile as dockerfile_reading
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,9 +38,9 @@ def test_the_copied_context_passes(context, capsys):
 
 
 def test_the_image_runs_the_start_script_and_has_the_other_commands(context):
-    dockerfile = check_dockerfile.parse(context / "Dockerfile")
+    dockerfile = dockerfile_reading.parse(context / "Dockerfile")
     final = dockerfile.stages[-1]
-    files = check_dockerfile.copied_files(final, context)
+    files = dockerfile_reading.copied_files(final, context)
 
     assert files["/app/bin/docker_start.sh"] == context / "bin" / "docker_start.sh"
     assert {"/app/bin/worker_start.sh", "/app/bin/setup_configuration.sh"} <= set(files)
@@ -132,6 +133,6 @@ def test_script_variables_must_be_registered_with_the_same_default(context, caps
     [("bin/docker_start.sh", False), ("src/x/__pycache__/a.pyc", True), (".venv/bin/python", True)],
 )
 def test_dockerignore_allow_list(relative, expected):
-    rules = check_dockerfile.dockerignore_rules(ROOT)
+    rules = dockerfile_reading.dockerignore_rules(ROOT)
 
-    assert check_dockerfile.ignored(relative, rules) is expected
+    assert dockerfile_reading.ignored(relative, rules) is expected
