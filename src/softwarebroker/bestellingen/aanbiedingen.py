@@ -17,6 +17,10 @@ from softwarebroker.catalogus.models import Aanbieding
 from softwarebroker.federatie import aanbiedingen as peer
 from softwarebroker.federatie.models import PeerAanbieding
 
+BUITEN_CATALOGI = (
+    "{url} ligt niet in deze catalogus en niet onder een geconfigureerde service (peer-catalogus)."
+)
+
 
 class OnbekendeAanbieding(LookupError):
     """The URL is served by a catalogue, but there is no such offer."""
@@ -56,21 +60,31 @@ class LokaleCatalogus:
         return aanbieding
 
 
+def peer_aanbieding(url: str, *, user_id: str = "", opnieuw: bool = False) -> PeerAanbieding:
+    """A peer's offer (see :func:`softwarebroker.federatie.aanbiedingen.haal_op`), its failures
+    in this module's terms: :class:`OnbekendeAanbieding`, :class:`OngeldigeVerwijzing`
+    (``bad-url``, ``invalid-resource``) or, unreadable, ``PeerOnbereikbaar`` (502)."""
+    try:
+        return peer.haal_op(url, opnieuw=opnieuw, user_id=user_id)
+    except peer.BuitenService:
+        raise OngeldigeVerwijzing("bad-url", BUITEN_CATALOGI.format(url=url)) from None
+    except peer.NietBijPeer:
+        raise OnbekendeAanbieding(url) from None
+    except peer.OngeldigeAanbieding as error:
+        raise OngeldigeVerwijzing("invalid-resource", f"Op {url} staat geen aanbieding: {error}.") from None
+
+
 class PeerCatalogi:
     """Offers of other instances, under a configured zgw-consumers Service."""
 
     def resolve(self, url: str, request) -> PeerAanbieding | None:
         acting = getattr(request, "auth", None)
         try:
-            return peer.haal_op(url, user_id=getattr(acting, "user_id", "") or "")
-        except peer.BuitenService:
-            return None
-        except peer.NietBijPeer:
-            raise OnbekendeAanbieding(url) from None
-        except peer.OngeldigeAanbieding as error:
-            raise OngeldigeVerwijzing(
-                "invalid-resource", f"Op {url} staat geen aanbieding: {error}."
-            ) from None
+            return peer_aanbieding(url, user_id=getattr(acting, "user_id", "") or "")
+        except OngeldigeVerwijzing as error:
+            if error.code == "bad-url":
+                return None  # not a peer's: the next resolver, or bad-url in the end
+            raise
 
 
 RESOLVERS: list[AanbiedingResolver] = [LokaleCatalogus(), PeerCatalogi()]
@@ -83,7 +97,4 @@ def resolve(url: str, request) -> Aanbieding | PeerAanbieding:
         aanbieding = resolver.resolve(url, request)
         if aanbieding is not None:
             return aanbieding
-    raise OngeldigeVerwijzing(
-        "bad-url",
-        f"{url} ligt niet in deze catalogus en niet onder een geconfigureerde service (peer-catalogus).",
-    )
+    raise OngeldigeVerwijzing("bad-url", BUITEN_CATALOGI.format(url=url))

@@ -8,10 +8,9 @@ from django.utils import timezone
 from softwarebroker.api.exceptions import APIProblem
 from softwarebroker.catalogus import rules
 from softwarebroker.catalogus.models import Raamovereenkomst
-from softwarebroker.federatie import aanbiedingen as peer
 from softwarebroker.organisaties.models import Mandaat
 
-from .. import prijsberekening, statemachine
+from .. import aanbiedingen, prijsberekening, statemachine
 from ..constants import (
     EINDSTATUSSEN,
     Besluit,
@@ -157,15 +156,11 @@ def _ververs_peer_aanbiedingen(regels: list[Bestelregel], user_id: str) -> None:
             continue
         url = regel.peer_aanbieding.url
         try:
-            regel.peer_aanbieding = peer.haal_op(url, opnieuw=True, user_id=user_id)
-        except peer.NietBijPeer:
+            regel.peer_aanbieding = aanbiedingen.peer_aanbieding(url, opnieuw=True, user_id=user_id)
+        except aanbiedingen.OnbekendeAanbieding:
             problems.append((f"regels.{index}.aanbieding", "onbekend", f"De peer kent {url} niet meer."))
-        except peer.OngeldigeAanbieding as error:
-            problems.append((f"regels.{index}.aanbieding", "invalid-resource", f"{url}: {error}."))
-        except peer.BuitenService:
-            problems.append(
-                (f"regels.{index}.aanbieding", "bad-url", f"{url} valt niet meer onder een service.")
-            )
+        except aanbiedingen.OngeldigeVerwijzing as error:
+            problems.append((f"regels.{index}.aanbieding", error.code, error.reden))
     rules.raise_problems(problems)
 
 
