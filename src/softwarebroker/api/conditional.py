@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
-import orjson
+from django.http import HttpResponseNotModified
 from django.utils.http import parse_etags
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
@@ -24,18 +24,22 @@ IF_NONE_MATCH = OpenApiParameter(
 )
 
 
-def content_etag(body) -> str:
-    digest = hashlib.blake2b(orjson.dumps(body, option=orjson.OPT_SORT_KEYS, default=str), digest_size=16)
-    return f'"{digest.hexdigest()}"'
-
-
 def conditional(request, response: Response) -> Response:
-    """``response`` with its ETag, or 304 when the client's copy is still the current one."""
+    """``response`` with an ETag of its rendered body, or 304 when the client's copy is still
+    the current one. The tag is taken from the bytes the renderer produces (once rendered, no
+    second serialisation), so each representation (format, ``fields``) has its own."""
     if response.status_code != status.HTTP_200_OK:
         return response
-    tag = content_etag(response.data)
     known = parse_etags(request.headers.get("If-None-Match", ""))
-    if tag in known or "*" in known or f"W/{tag}" in known:
-        return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": tag})
-    response["ETag"] = tag
+
+    def tag(rendered):
+        value = f'"{hashlib.blake2b(rendered.content, digest_size=16).hexdigest()}"'
+        if value in known or f"W/{value}" in known or "*" in known:
+            not_modified = HttpResponseNotModified()
+            not_modified["ETag"] = value
+            return not_modified
+        rendered["ETag"] = value
+        return None
+
+    response.add_post_render_callback(tag)
     return response
