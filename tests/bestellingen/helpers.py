@@ -22,10 +22,6 @@ def acting(*roles, organisatie=None, leverancier=None, user_id="gebruiker@gemeen
     )
 
 
-def wijziger(*roles, **kwargs):
-    return services.Wijziger(acting=acting(*roles, **kwargs))
-
-
 def aanbieding_met_prijzen(**kwargs):
     """A published offer with a one-time price of 100.00 and a yearly price of 10.00 per unit
     (8.00 from 50 units)."""
@@ -56,11 +52,9 @@ class Partijen:
     def __init__(self, aanbieding=None, mandaat=Decimal("100000.00")):
         self.organisatie = OrganisatieFactory()
         self.aanbieding = aanbieding or aanbieding_met_prijzen()
-        self.afnemer = wijziger("afnemer", organisatie=self.organisatie, user_id="aanvrager@gemeente.nl")
-        self.budgethouder = wijziger(
-            "budgethouder", organisatie=self.organisatie, user_id="budget@gemeente.nl"
-        )
-        self.leverancier = wijziger(
+        self.afnemer = acting("afnemer", organisatie=self.organisatie, user_id="aanvrager@gemeente.nl")
+        self.budgethouder = acting("budgethouder", organisatie=self.organisatie, user_id="budget@gemeente.nl")
+        self.leverancier = acting(
             "leverancier", leverancier=self.aanbieding.leverancier, user_id="verwerker@leverancier.nl"
         )
         Mandaat.objects.create(
@@ -69,21 +63,21 @@ class Partijen:
 
     def bestelling(self, aantal=10, **kwargs):
         return services.create_bestelling(
-            self.afnemer,
+            acting=self.afnemer,
             besteller=self.organisatie,
             regels=[{"aanbieding": self.aanbieding, "aantal": aantal, **kwargs}],
         )
 
     def ingediend(self, aantal=10):
         bestelling = self.bestelling(aantal)
-        services.wijzig_status(self.afnemer, bestelling, naar="ter_goedkeuring")
-        services.beoordelen(self.budgethouder, bestelling, besluit="goedgekeurd")
+        services.change_status(acting=self.afnemer, bestelling=bestelling, naar="ter_goedkeuring")
+        services.create_beoordeling(acting=self.budgethouder, bestelling=bestelling, besluit="goedgekeurd")
         bestelling.refresh_from_db()
         return bestelling
 
     def in_behandeling(self, aantal=10):
         bestelling = self.ingediend(aantal)
-        services.wijzig_status(self.leverancier, bestelling, naar="geaccepteerd")
-        services.wijzig_status(self.leverancier, bestelling, naar="in_behandeling")
+        services.change_status(acting=self.leverancier, bestelling=bestelling, naar="geaccepteerd")
+        services.change_status(acting=self.leverancier, bestelling=bestelling, naar="in_behandeling")
         bestelling.refresh_from_db()
         return bestelling

@@ -4,25 +4,24 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
-from rest_framework.exceptions import ValidationError
 
-from softwarebroker.api.exceptions import APIProblem
 from softwarebroker.bestellingen import services
 from softwarebroker.bestellingen.constants import BestellingStatus, LicentieStatus
 from softwarebroker.bestellingen.models import Bestelling, Licentie, Statuswijziging
 from softwarebroker.catalogus.models import Prijs
 from softwarebroker.core import events
+from softwarebroker.core.errors import DomainError, Invalid
 from tests.factories import AanbiedingFactory, OrganisatieFactory, RaamovereenkomstFactory
 
-from .helpers import Partijen, aanbieding_met_prijzen, wijziger
+from .helpers import Partijen, aanbieding_met_prijzen, acting
 
 pytestmark = pytest.mark.django_db
 
 
 def problem(call, status):
-    with pytest.raises(APIProblem) as raised:
+    with pytest.raises(DomainError) as raised:
         call()
-    assert raised.value.status_code == status, raised.value.detail
+    assert raised.value.status == status, raised.value.message
     return raised.value
 
 
@@ -31,8 +30,14 @@ def test_an_order_walks_from_concept_to_delivered_and_creates_a_licence():
     bestelling = partijen.in_behandeling(aantal=60)
     regel = bestelling.regels.get()
 
-    services.leveren(partijen.leverancier, bestelling, regel=regel, type="licentiesleutel", geheim="ABC-123")
-    services.wijzig_status(partijen.leverancier, bestelling, naar="geleverd")
+    services.create_levering(
+        acting=partijen.leverancier,
+        bestelling=bestelling,
+        regel=regel,
+        type="licentiesleutel",
+        geheim="ABC-123",
+    )
+    services.change_status(acting=partijen.leverancier, bestelling=bestelling, naar="geleverd")
 
     bestelling.refresh_from_db()
     assert bestelling.status == "geleverd"
@@ -52,7 +57,7 @@ def test_an_order_walks_from_concept_to_delivered_and_creates_a_licence():
 def test_totals_use_the_tier_reached_and_freeze_at_submission():
     partijen = Partijen()
     bestelling = partijen.bestelling(aantal=60)
-    services.wijzig_status(partijen.afnemer, bestelling, naar="ter_goedkeuring")
+    services.change_status(acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring")
     bestelling.refresh_from_db()
 
     # one-time 60 x 100.00; yearly 60 x 8.00 (tier from 50); 21% VAT on both
@@ -63,7 +68,7 @@ def test_totals_use_the_tier_reached_and_freeze_at_submission():
     assert [p["staffelVanafAantal"] for p in snapshot["prijzen"]] == [None, 50]
 
     Prijs.objects.filter(aanbieding=partijen.aanbieding).update(bedrag_excl_btw=Decimal("999.00"))
-    services.beoordelen(partijen.budgethouder, bestelling, besluit="goedgekeurd")
+    services.create_beoordeling(acting=partijen.budgethouder, bestelling=bestelling, besluit="goedgekeurd")
     bestelling.refresh_from_db()
     assert bestelling.totaal_eenmalig_excl_btw == Decimal("6000.00")
     assert bestelling.regels.get().prijs_momentopname == snapshot
@@ -83,32 +88,43 @@ def test_wrong_state_is_409_with_the_allowed_transitions_and_wrong_party_is_403(
     partijen = Partijen()
     bestelling = partijen.bestelling()
 
-    conflict = problem(lambda: services.wijzig_status(partijen.afnemer, bestelling, naar="geaccepteerd"), 409)
-    assert "ter_goedkeuring" in str(conflict.detail) and "ingetrokken" in str(conflict.detail)
-    assert conflict.problem_code == "status_overgang"
-    forbidden = problem(
-        lambda: services.wijzig_status(partijen.leverancier, bestelling, naar="ingetrokken"), 403
+    conflict = problem(
+        lambda: services.change_status(acting=partijen.afnemer, bestelling=bestelling, naar="geaccepteerd"),
+        409,
     )
-    assert forbidden.problem_code == "rol"
+    assert "ter_goedkeuring" in conflict.message and "ingetrokken" in conflict.message
+    assert conflict.code == "status_overgang"
+    forbidden = problem(
+        lambda: services.change_status(
+            acting=partijen.leverancier, bestelling=bestelling, naar="ingetrokken"
+        ),
+        403,
+    )
+    assert forbidden.code == "rol"
     assert Statuswijziging.objects.count() == 0
 
 
 def test_approval_needs_another_person_within_mandate_and_a_reason_to_refuse():
     partijen = Partijen(mandaat=Decimal("500.00"))
     bestelling = partijen.bestelling(aantal=10)  # 1,000.00 one-time + 100.00 a year
-    services.wijzig_status(partijen.afnemer, bestelling, naar="ter_goedkeuring")
-    zelf = wijziger("budgethouder", organisatie=partijen.organisatie, user_id="aanvrager@gemeente.nl")
+    services.change_status(acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring")
+    zelf = acting("budgethouder", organisatie=partijen.organisatie, user_id="aanvrager@gemeente.nl")
 
     assert problem(
-        lambda: services.beoordelen(zelf, bestelling, besluit="goedgekeurd"), 403
-    ).problem_code == ("vier_ogen")
+        lambda: services.create_beoordeling(acting=zelf, bestelling=bestelling, besluit="goedgekeurd"), 403
+    ).code == ("vier_ogen")
     assert problem(
-        lambda: services.beoordelen(partijen.budgethouder, bestelling, besluit="goedgekeurd"), 403
-    ).problem_code == ("mandaat")
-    with pytest.raises(ValidationError):
-        services.beoordelen(partijen.budgethouder, bestelling, besluit="afgewezen")
+        lambda: services.create_beoordeling(
+            acting=partijen.budgethouder, bestelling=bestelling, besluit="goedgekeurd"
+        ),
+        403,
+    ).code == ("mandaat")
+    with pytest.raises(Invalid):
+        services.create_beoordeling(acting=partijen.budgethouder, bestelling=bestelling, besluit="afgewezen")
 
-    services.beoordelen(partijen.budgethouder, bestelling, besluit="afgewezen", toelichting="Te duur")
+    services.create_beoordeling(
+        acting=partijen.budgethouder, bestelling=bestelling, besluit="afgewezen", toelichting="Te duur"
+    )
     bestelling.refresh_from_db()
     assert bestelling.status == "afgewezen"
 
@@ -120,14 +136,17 @@ def test_framework_offers_only_for_participants_and_within_the_maximum():
     raam.deelnemers.add(deelnemer.organisatie)
     buitenstaander = Partijen(aanbieding)
 
-    with pytest.raises(ValidationError) as raised:
+    with pytest.raises(Invalid) as raised:
         buitenstaander.bestelling()
-    assert "geen_deelnemer" in str(raised.value.detail)
+    assert "geen_deelnemer" in str(raised.value.problems)
 
     deelnemer.ingediend(aantal=10)  # 1,100.00 counts against the framework
     tweede = deelnemer.bestelling(aantal=10)
-    conflict = problem(lambda: services.wijzig_status(deelnemer.afnemer, tweede, naar="ter_goedkeuring"), 409)
-    assert conflict.problem_code == "maximale_waarde"
+    conflict = problem(
+        lambda: services.change_status(acting=deelnemer.afnemer, bestelling=tweede, naar="ter_goedkeuring"),
+        409,
+    )
+    assert conflict.code == "maximale_waarde"
 
 
 def test_every_problem_of_the_lines_is_listed_with_its_path():
@@ -142,9 +161,9 @@ def test_every_problem_of_the_lines_is_listed_with_its_path():
     )
     concept = AanbiedingFactory(leverancier=partijen.aanbieding.leverancier, status="concept")
 
-    with pytest.raises(ValidationError) as raised:
+    with pytest.raises(Invalid) as raised:
         services.create_bestelling(
-            partijen.afnemer,
+            acting=partijen.afnemer,
             besteller=partijen.organisatie,
             regels=[
                 {"aanbieding": met_schema, "aantal": 1, "bestelparameters": {"gebruikers": "veel"}},
@@ -153,7 +172,7 @@ def test_every_problem_of_the_lines_is_listed_with_its_path():
             ],
         )
 
-    assert set(raised.value.detail) == {
+    assert {problem.field for problem in raised.value.problems} == {
         "regels.0.bestelparameters",
         "regels.0.bestelparameters.gebruikers",
         "regels.1.aanbieding",
@@ -172,7 +191,7 @@ def test_every_transition_publishes_an_event_with_the_order_kenmerken():
     finally:
         events.unsubscribe(seen.append)
 
-    statuses = [event.kenmerken["status"] for event in seen if event.kanaal == "bestellingen"]
+    statuses = [event.kenmerken["status"] for event in seen if event.kanaal.label == "bestellingen"]
     assert statuses == ["concept", "ter_goedkeuring", "ingediend"]
     assert {event.kenmerken["besteller"] for event in seen} == {partijen.organisatie.oin}
 
@@ -181,13 +200,21 @@ def test_cancellation_is_requested_by_the_buyer_and_decided_by_the_supplier():
     partijen = Partijen()
     bestelling = partijen.in_behandeling()
 
-    verzoek = services.vraag_annulering_aan(partijen.afnemer, bestelling, reden="Niet meer nodig")
-    services.besluit_annulering(partijen.leverancier, verzoek, status="afgewezen", toelichting="Al gestart")
+    verzoek = services.create_annuleringsverzoek(
+        acting=partijen.afnemer, bestelling=bestelling, reden="Niet meer nodig"
+    )
+    services.decide_annuleringsverzoek(
+        acting=partijen.leverancier, annuleringsverzoek=verzoek, status="afgewezen", toelichting="Al gestart"
+    )
     bestelling.refresh_from_db()
     assert bestelling.status == "in_behandeling"
 
-    verzoek = services.vraag_annulering_aan(partijen.afnemer, bestelling, reden="Echt niet meer nodig")
-    services.besluit_annulering(partijen.leverancier, verzoek, status="uitgevoerd")
+    verzoek = services.create_annuleringsverzoek(
+        acting=partijen.afnemer, bestelling=bestelling, reden="Echt niet meer nodig"
+    )
+    services.decide_annuleringsverzoek(
+        acting=partijen.leverancier, annuleringsverzoek=verzoek, status="uitgevoerd"
+    )
     bestelling.refresh_from_db()
     assert bestelling.status == "geannuleerd"
     assert set(bestelling.regels.values_list("status", flat=True)) == {"geannuleerd"}
@@ -207,8 +234,8 @@ def test_expiring_licences_is_idempotent():
         organisatie=organisatie, aanbieding=aanbieding, aantal=1, ingangsdatum=datetime.date(2024, 1, 1)
     )
 
-    assert services.markeer_verlopen_licenties(datetime.date(2026, 1, 1)) == 1
-    assert services.markeer_verlopen_licenties(datetime.date(2026, 1, 1)) == 0
+    assert services.expire_licenties(datetime.date(2026, 1, 1)) == 1
+    assert services.expire_licenties(datetime.date(2026, 1, 1)) == 0
     verlopen.refresh_from_db()
     loopt.refresh_from_db()
     assert (verlopen.status, loopt.status) == (LicentieStatus.VERLOPEN, LicentieStatus.ACTIEF)
@@ -252,8 +279,8 @@ def test_concurrent_creates_never_share_an_order_number():
 
 def _one_wins(results, bestelling, winners: dict):
     failures = [result for result in results if isinstance(result, Exception)]
-    assert len(failures) == 1 and isinstance(failures[0], APIProblem), results
-    assert failures[0].status_code == 409
+    assert len(failures) == 1 and isinstance(failures[0], DomainError), results
+    assert failures[0].status == 409
     bestelling.refresh_from_db()
     winner = next(index for index, result in enumerate(results) if not isinstance(result, Exception))
     assert bestelling.status == winners[winner]
@@ -268,8 +295,12 @@ def test_accept_and_withdraw_at_the_same_time_exactly_one_wins():
 
     results = _concurrently(
         [
-            lambda: services.wijzig_status(partijen.leverancier, bestelling, naar="geaccepteerd"),
-            lambda: services.wijzig_status(partijen.afnemer, bestelling, naar="ingetrokken"),
+            lambda: services.change_status(
+                acting=partijen.leverancier, bestelling=bestelling, naar="geaccepteerd"
+            ),
+            lambda: services.change_status(
+                acting=partijen.afnemer, bestelling=bestelling, naar="ingetrokken"
+            ),
         ]
     )
 
@@ -279,14 +310,18 @@ def test_accept_and_withdraw_at_the_same_time_exactly_one_wins():
 @pytest.mark.django_db(transaction=True)
 def test_approve_and_reject_at_the_same_time_exactly_one_wins():
     partijen = Partijen()
-    tweede = wijziger("budgethouder", organisatie=partijen.organisatie, user_id="budget2@gemeente.nl")
+    tweede = acting("budgethouder", organisatie=partijen.organisatie, user_id="budget2@gemeente.nl")
     bestelling = partijen.bestelling()
-    services.wijzig_status(partijen.afnemer, bestelling, naar="ter_goedkeuring")
+    services.change_status(acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring")
 
     results = _concurrently(
         [
-            lambda: services.beoordelen(partijen.budgethouder, bestelling, besluit="goedgekeurd"),
-            lambda: services.beoordelen(tweede, bestelling, besluit="afgewezen", toelichting="Nee"),
+            lambda: services.create_beoordeling(
+                acting=partijen.budgethouder, bestelling=bestelling, besluit="goedgekeurd"
+            ),
+            lambda: services.create_beoordeling(
+                acting=tweede, bestelling=bestelling, besluit="afgewezen", toelichting="Nee"
+            ),
         ]
     )
 
@@ -300,12 +335,16 @@ def test_approve_and_withdraw_at_the_same_time_are_serialised():
     # the other: the history is a chain, never two transitions from the same state.
     partijen = Partijen()
     bestelling = partijen.bestelling()
-    services.wijzig_status(partijen.afnemer, bestelling, naar="ter_goedkeuring")
+    services.change_status(acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring")
 
     _concurrently(
         [
-            lambda: services.beoordelen(partijen.budgethouder, bestelling, besluit="goedgekeurd"),
-            lambda: services.wijzig_status(partijen.afnemer, bestelling, naar="ingetrokken"),
+            lambda: services.create_beoordeling(
+                acting=partijen.budgethouder, bestelling=bestelling, besluit="goedgekeurd"
+            ),
+            lambda: services.change_status(
+                acting=partijen.afnemer, bestelling=bestelling, naar="ingetrokken"
+            ),
         ]
     )
 
@@ -322,37 +361,46 @@ def test_asking_for_information_leaves_a_message_and_the_buyer_answers():
     partijen = Partijen()
     bestelling = partijen.in_behandeling()
 
-    services.wijzig_status(
-        partijen.leverancier, bestelling, naar="wacht_op_afnemer", toelichting="Welk subdomein?"
+    services.change_status(
+        acting=partijen.leverancier,
+        bestelling=bestelling,
+        naar="wacht_op_afnemer",
+        toelichting="Welk subdomein?",
     )
-    services.wijzig_status(partijen.afnemer, bestelling, naar="in_behandeling", toelichting="gemeente-x")
+    services.change_status(
+        acting=partijen.afnemer, bestelling=bestelling, naar="in_behandeling", toelichting="gemeente-x"
+    )
 
     berichten = list(bestelling.berichten.values_list("auteur_rol", "inhoud"))
     assert berichten == [("leverancier", "Welk subdomein?"), ("afnemer", "gemeente-x")]
-    with pytest.raises(ValidationError):
-        services.wijzig_status(partijen.leverancier, bestelling, naar="wacht_op_afnemer")
+    with pytest.raises(Invalid):
+        services.change_status(acting=partijen.leverancier, bestelling=bestelling, naar="wacht_op_afnemer")
 
 
 def test_delivered_lines_change_the_licence_they_name():
     partijen = Partijen()
     eerste = partijen.in_behandeling(aantal=10)
-    services.leveren(partijen.leverancier, eerste, regel=eerste.regels.get(), type="account")
-    services.wijzig_status(partijen.leverancier, eerste, naar="geleverd")
+    services.create_levering(
+        acting=partijen.leverancier, bestelling=eerste, regel=eerste.regels.get(), type="account"
+    )
+    services.change_status(acting=partijen.leverancier, bestelling=eerste, naar="geleverd")
     licentie = Licentie.objects.get()
 
     uitbreiding = services.create_bestelling(
-        partijen.afnemer,
+        acting=partijen.afnemer,
         besteller=partijen.organisatie,
         regels=[
             {"aanbieding": partijen.aanbieding, "aantal": 5, "actie": "uitbreiden", "licentie": licentie}
         ],
     )
-    services.wijzig_status(partijen.afnemer, uitbreiding, naar="ter_goedkeuring")
-    services.beoordelen(partijen.budgethouder, uitbreiding, besluit="goedgekeurd")
-    services.wijzig_status(partijen.leverancier, uitbreiding, naar="geaccepteerd")
-    services.wijzig_status(partijen.leverancier, uitbreiding, naar="in_behandeling")
-    services.leveren(partijen.leverancier, uitbreiding, regel=uitbreiding.regels.get(), type="account")
-    services.wijzig_status(partijen.leverancier, uitbreiding, naar="geleverd")
+    services.change_status(acting=partijen.afnemer, bestelling=uitbreiding, naar="ter_goedkeuring")
+    services.create_beoordeling(acting=partijen.budgethouder, bestelling=uitbreiding, besluit="goedgekeurd")
+    services.change_status(acting=partijen.leverancier, bestelling=uitbreiding, naar="geaccepteerd")
+    services.change_status(acting=partijen.leverancier, bestelling=uitbreiding, naar="in_behandeling")
+    services.create_levering(
+        acting=partijen.leverancier, bestelling=uitbreiding, regel=uitbreiding.regels.get(), type="account"
+    )
+    services.change_status(acting=partijen.leverancier, bestelling=uitbreiding, naar="geleverd")
 
     licentie.refresh_from_db()
     assert licentie.aantal == 15
@@ -363,25 +411,34 @@ def test_delivered_lines_change_the_licence_they_name():
 def test_geleverd_needs_every_line_delivered_and_deels_geleverd_at_least_one():
     partijen = Partijen()
     bestelling = services.create_bestelling(
-        partijen.afnemer,
+        acting=partijen.afnemer,
         besteller=partijen.organisatie,
         regels=[
             {"aanbieding": partijen.aanbieding, "aantal": 1},
             {"aanbieding": partijen.aanbieding, "aantal": 2},
         ],
     )
-    services.wijzig_status(partijen.afnemer, bestelling, naar="ter_goedkeuring")
-    services.beoordelen(partijen.budgethouder, bestelling, besluit="goedgekeurd")
-    services.wijzig_status(partijen.leverancier, bestelling, naar="geaccepteerd")
-    services.wijzig_status(partijen.leverancier, bestelling, naar="in_behandeling")
+    services.change_status(acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring")
+    services.create_beoordeling(acting=partijen.budgethouder, bestelling=bestelling, besluit="goedgekeurd")
+    services.change_status(acting=partijen.leverancier, bestelling=bestelling, naar="geaccepteerd")
+    services.change_status(acting=partijen.leverancier, bestelling=bestelling, naar="in_behandeling")
 
     assert problem(
-        lambda: services.wijzig_status(partijen.leverancier, bestelling, naar="deels_geleverd"), 409
+        lambda: services.change_status(
+            acting=partijen.leverancier, bestelling=bestelling, naar="deels_geleverd"
+        ),
+        409,
     )
-    services.leveren(
-        partijen.leverancier, bestelling, regel=bestelling.regels.get(volgnummer=1), type="account"
+    services.create_levering(
+        acting=partijen.leverancier,
+        bestelling=bestelling,
+        regel=bestelling.regels.get(volgnummer=1),
+        type="account",
     )
-    assert problem(lambda: services.wijzig_status(partijen.leverancier, bestelling, naar="geleverd"), 409)
-    services.wijzig_status(partijen.leverancier, bestelling, naar="deels_geleverd")
+    assert problem(
+        lambda: services.change_status(acting=partijen.leverancier, bestelling=bestelling, naar="geleverd"),
+        409,
+    )
+    services.change_status(acting=partijen.leverancier, bestelling=bestelling, naar="deels_geleverd")
 
     assert dict(bestelling.regels.values_list("volgnummer", "status")) == {1: "geleverd", 2: "mislukt"}

@@ -7,8 +7,9 @@ import pytest
 import yaml
 from django.test import Client
 
-from softwarebroker.catalogus import events, search
+from softwarebroker.catalogus import kanalen, search
 from softwarebroker.catalogus.models import Aanbieding, Prijs
+from softwarebroker.core import events
 from tests.auth import bearer, make_applicatie
 from tests.conftest import invalid_param, problem
 from tests.factories import (
@@ -353,7 +354,7 @@ def test_every_change_publishes_one_event_in_its_transaction(client, captured_ev
     )
     send(client, "PATCH", f"aanbiedingen/{aanbieding.uuid}", {"status": "concept"})  # refused: no event
 
-    assert [(e.kanaal, e.actie, e.resource) for e in captured_events] == [
+    assert [(e.kanaal.label, e.actie, e.resource) for e in captured_events] == [
         ("aanbiedingen", "update", "aanbieding"),
         ("aanbiedingen", "status", "aanbieding"),
         ("aanbiedingen", "create", "prijs"),
@@ -364,7 +365,7 @@ def test_every_change_publishes_one_event_in_its_transaction(client, captured_ev
 @pytest.mark.django_db(transaction=True)
 def test_publishing_outside_a_transaction_is_refused():
     with pytest.raises(RuntimeError):
-        events.publish(kanaal=events.AANBIEDINGEN, actie="update", instance=AanbiedingFactory())
+        events.publish(kanalen.AANBIEDINGEN, AanbiedingFactory(), "update")
 
 
 # --- publiccode.yml through the API -------------------------------------------------------------

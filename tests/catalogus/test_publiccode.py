@@ -15,6 +15,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 
+from softwarebroker.autorisaties.context import Acting
 from softwarebroker.catalogus.models import Leverancier, Softwarepakket, Softwarepakketversie
 from softwarebroker.catalogus.publiccode import (
     PubliccodeInvalid,
@@ -35,6 +36,8 @@ REPO = Path(__file__).resolve().parents[2]
 SHARED_SCHEMA = REPO.parent / "shared" / "standards" / "publiccode" / "publiccode_schema.json"
 CACHED_SCHEMA = REPO / ".cache" / "publiccode-schema.json"
 SCHEMA_URL = "https://json.schemastore.org/publiccode.json"
+
+BEHEER = Acting.system("test")
 
 
 @functools.cache
@@ -111,7 +114,7 @@ def test_fixtures_are_valid_publiccode(name):
 def test_import_creates_the_package_with_its_version_and_supplier():
     fabrikant = LeverancierFactory(naam="Stichting Zaakvlot")
 
-    pakket, created = import_publiccode(fixture("zaaksysteem.yml"))
+    pakket, created = import_publiccode(fixture("zaaksysteem.yml"), acting=BEHEER)
 
     assert created
     pakket.refresh_from_db()
@@ -135,9 +138,9 @@ def test_import_creates_the_package_with_its_version_and_supplier():
 
 
 def test_import_reads_language_tags_unquoted_dates_and_prerelease_versions():
-    formulieren, _ = import_publiccode(fixture("formulieren.yml"))
-    archief, _ = import_publiccode(fixture("documentbeheer.yml"))
-    bibliotheek, _ = import_publiccode(fixture("elfproef.yml"))
+    formulieren, _ = import_publiccode(fixture("formulieren.yml"), acting=BEHEER)
+    archief, _ = import_publiccode(fixture("documentbeheer.yml"), acting=BEHEER)
+    bibliotheek, _ = import_publiccode(fixture("elfproef.yml"), acting=BEHEER)
 
     assert formulieren.versies.get().releasedatum == datetime.date(2025, 11, 14)
     assert formulieren.versies.get().versie == "3.0.0-rc.2"
@@ -154,7 +157,7 @@ def test_import_reads_language_tags_unquoted_dates_and_prerelease_versions():
 
 
 def test_reimport_updates_the_package_matched_on_url():
-    pakket, _ = import_publiccode(fixture("zaaksysteem.yml"))
+    pakket, _ = import_publiccode(fixture("zaaksysteem.yml"), acting=BEHEER)
     Softwarepakket.objects.filter(pk=pakket.pk).update(
         standaarden=["ZGW API's"],
         referentiecomponenten=["https://gemmaonline.nl/id/zaakregistratiecomponent"],
@@ -166,7 +169,7 @@ def test_reimport_updates_the_package_matched_on_url():
         .replace("Zaaksysteem voor gemeenten dat", "Zaaksysteem voor gemeenten en regio's dat")
     )
 
-    again, created = import_publiccode(newer)
+    again, created = import_publiccode(newer, acting=BEHEER)
 
     assert not created
     assert again.pk == pakket.pk
@@ -181,28 +184,28 @@ def test_reimport_updates_the_package_matched_on_url():
 
 
 def test_reimport_takes_over_only_allowed_status_transitions():
-    pakket, _ = import_publiccode(fixture("zaaksysteem.yml"))  # stable: gepubliceerd
+    pakket, _ = import_publiccode(fixture("zaaksysteem.yml"), acting=BEHEER)  # stable: gepubliceerd
     development = fixture("zaaksysteem.yml").replace(
         "developmentStatus: stable", "developmentStatus: development"
     )
     obsolete = fixture("zaaksysteem.yml").replace("developmentStatus: stable", "developmentStatus: obsolete")
 
-    import_publiccode(development)
+    import_publiccode(development, acting=BEHEER)
     pakket.refresh_from_db()
     assert pakket.status == "gepubliceerd"  # no way back to concept
 
-    import_publiccode(obsolete)
+    import_publiccode(obsolete, acting=BEHEER)
     pakket.refresh_from_db()
     assert pakket.status == "ingetrokken"
 
 
 def test_supplier_is_linked_only_when_exactly_one_has_the_name():
     bekend = LeverancierFactory(naam="Bekende B.V.")
-    pakket, _ = import_publiccode(fixture("documentbeheer.yml"))
+    pakket, _ = import_publiccode(fixture("documentbeheer.yml"), acting=BEHEER)
     Softwarepakket.objects.filter(pk=pakket.pk).update(fabrikant=bekend)
     LeverancierFactory.create_batch(2, naam="Samenwerkingsverband Archiefkast")
 
-    pakket, _ = import_publiccode(fixture("documentbeheer.yml"))
+    pakket, _ = import_publiccode(fixture("documentbeheer.yml"), acting=BEHEER)
 
     assert pakket.fabrikant == bekend  # ambiguous name: left unchanged
 
@@ -243,7 +246,7 @@ def test_description_language_is_nl_else_en_else_the_first(languages, chosen):
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_export_of_an_imported_package_is_valid_publiccode(name):
     owners()
-    pakket, _ = import_publiccode(fixture(name))
+    pakket, _ = import_publiccode(fixture(name), acting=BEHEER)
 
     document = export_publiccode(pakket)
 
@@ -254,7 +257,7 @@ def test_export_of_an_imported_package_is_valid_publiccode(name):
 
 def test_export_maps_every_field():
     owners()
-    pakket, _ = import_publiccode(fixture("zaaksysteem.yml"))
+    pakket, _ = import_publiccode(fixture("zaaksysteem.yml"), acting=BEHEER)
 
     document = export_publiccode(pakket)
 
@@ -309,7 +312,7 @@ def test_export_of_a_sparse_package():
 
     # The short description does not survive a round trip, by design; the rest does.
     delete(pakket)
-    again, _ = import_publiccode(dump_publiccode(document))
+    again, _ = import_publiccode(dump_publiccode(document), acting=BEHEER)
     assert again.omschrijving == ""
     assert again.licentie == ""
     assert again.repository_url == "https://kleinetool.example.org"
@@ -329,7 +332,7 @@ def test_export_without_any_url():
 
 
 def test_export_of_a_withdrawn_package_and_its_newest_version():
-    pakket, _ = import_publiccode(fixture("zaaksysteem.yml"))
+    pakket, _ = import_publiccode(fixture("zaaksysteem.yml"), acting=BEHEER)
     Softwarepakketversie.objects.create(
         softwarepakket=pakket, versie="3.0.0", releasedatum=datetime.date(2026, 3, 1)
     )
@@ -350,19 +353,19 @@ def test_export_of_a_withdrawn_package_and_its_newest_version():
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_import_export_import_round_trips(name):
     owners()
-    pakket, _ = import_publiccode(fixture(name))
+    pakket, _ = import_publiccode(fixture(name), acting=BEHEER)
     first = snapshot(pakket)
     exported = export_publiccode(pakket)
 
     # Import the export into an empty catalogue: every value must come from the document.
     delete(pakket)
-    again, created = import_publiccode(dump_publiccode(exported))
+    again, created = import_publiccode(dump_publiccode(exported), acting=BEHEER)
 
     assert created
     assert snapshot(again) == first
     assert export_publiccode(again) == exported
     # And importing it once more over itself changes nothing.
-    import_publiccode(dump_publiccode(exported))
+    import_publiccode(dump_publiccode(exported), acting=BEHEER)
     assert snapshot(again) == first
 
 
@@ -396,7 +399,7 @@ legal:
 """.format(long_path="x" * 500, long_text="y" * 151)
 
     with pytest.raises(PubliccodeInvalid) as raised:
-        import_publiccode(text)
+        import_publiccode(text, acting=BEHEER)
 
     assert {(error["name"], error["code"]) for error in raised.value.errors} == {
         ("name", "required"),

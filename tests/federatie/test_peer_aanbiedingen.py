@@ -7,7 +7,6 @@ the zgw-consumers client; everything of this instance (database, services, API) 
 import datetime
 import json
 import uuid
-from types import SimpleNamespace
 
 import pytest
 import requests
@@ -16,10 +15,10 @@ from django.test import Client
 from zgw_consumers.constants import APITypes, AuthTypes
 from zgw_consumers.models import Service
 
+from softwarebroker.bestellingen.kanalen import BESTELLINGEN
 from softwarebroker.bestellingen.models import Bestelling, Bestelregel, Statuswijziging
 from softwarebroker.federatie import aanbiedingen as peer
 from softwarebroker.federatie.models import PeerAanbieding
-from softwarebroker.notificaties.outbox import kenmerken
 from softwarebroker.organisaties.models import Mandaat
 from tests.auth import bearer, make_applicatie
 from tests.conftest import invalid_param, problem
@@ -149,10 +148,7 @@ def test_a_line_with_a_peers_offer_shows_the_peers_offer_supplier_and_prices(ser
     assert (kopie.etag, kopie.service, kopie.gegevens["naam"]) == ('"v1"', service, offer["naam"])
     # Its notifications name the peer's supplier too.
     bestelling = Bestelling.objects.get(nummer=body["nummer"])
-    assert (
-        kenmerken(SimpleNamespace(kanaal="bestellingen", hoofd_object=bestelling))["leverancier"]
-        == (offer["leverancier"])
-    )
+    assert BESTELLINGEN.get_kenmerken(bestelling)["leverancier"] == (offer["leverancier"])
     # The detail reads it back the same way.
     detail = gemeente["afnemer"].get(body["url"]).json()
     assert detail["regels"][0]["aanbieding"] == offer["url"]

@@ -8,6 +8,7 @@ import threading
 import time
 
 import pytest
+from django.conf import settings
 from django.db import connection, transaction
 from notifications_api_common.models import NotificationsConfig
 from zgw_consumers.constants import APITypes, AuthTypes
@@ -98,8 +99,8 @@ def test_notifications_survive_an_outage_and_arrive_in_order(notificaties_api):
     before = len(jobs())
     partijen = Partijen()
     bestelling = partijen.bestelling()
-    services.wijzig_status(partijen.afnemer, bestelling, naar="ter_goedkeuring")
-    services.beoordelen(partijen.budgethouder, bestelling, besluit="goedgekeurd")
+    services.change_status(acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring")
+    services.create_beoordeling(acting=partijen.budgethouder, bestelling=bestelling, besluit="goedgekeurd")
     andere = partijen.bestelling(aantal=2)
     expected = len(jobs()) - before
     assert expected == 4
@@ -126,7 +127,7 @@ def test_notifications_survive_an_outage_and_arrive_in_order(notificaties_api):
     assert first["kanaal"] == "bestellingen"
     assert first["resourceUrl"] == first["hoofdObject"]
     assert first["kenmerken"]["besteller"] == partijen.organisatie.oin
-    assert first["hoofdObject"].startswith("http://127.0.0.1:8000/bestellingen/api/v1/bestellingen/")
+    assert first["hoofdObject"].startswith(f"{settings.PUBLIC_URL}/bestellingen/api/v1/bestellingen/")
     assert own[1]["resourceUrl"].startswith(f"{first['hoofdObject']}/statuswijzigingen/")
     assert first["aanmaakdatum"].endswith("Z")
     assert any(item["hoofdObject"].endswith(str(andere.uuid)) for item in received)
@@ -239,7 +240,7 @@ def test_notifications_answered_with_5xx_are_retried_until_accepted_in_order(not
     before = len(jobs())
     partijen = Partijen()
     bestelling = partijen.bestelling()
-    services.wijzig_status(partijen.afnemer, bestelling, naar="ter_goedkeuring")
+    services.change_status(acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring")
     expected = len(jobs()) - before
 
     deadline = time.monotonic() + 20

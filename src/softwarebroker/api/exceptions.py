@@ -6,6 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from rest_framework import exceptions
 
+from softwarebroker.core.errors import DomainError, Invalid
+
 from .problems import problem_response
 
 # Detail texts in Dutch for DRF's generic errors.
@@ -56,8 +58,37 @@ def flatten_errors(detail, prefix: str = "") -> list[dict]:
     return params
 
 
+def invalid_params(error: DomainError) -> list[dict]:
+    """A domain error's problems as ``invalidParams``, grouped per field in order of appearance."""
+    grouped: dict[str, list[dict]] = {}
+    for problem in error.problems:
+        name = problem.field or "nonFieldErrors"
+        grouped.setdefault(name, []).append({"name": name, "code": problem.code, "reason": problem.message})
+    return [param for params in grouped.values() for param in params]
+
+
+def domain_problem(error: DomainError, headers=None):
+    if isinstance(error, Invalid):
+        return problem_response(
+            status=400,
+            code="invalid",
+            detail=DETAILS["invalid"],
+            invalid_params=invalid_params(error),
+            headers=headers,
+        )
+    return problem_response(
+        status=error.status,
+        code=error.code,
+        detail=error.message,
+        invalid_params=invalid_params(error) or None,
+        headers=headers,
+    )
+
+
 def exception_handler(exc, context):
     request = context.get("request")
+    if isinstance(exc, DomainError):
+        return domain_problem(exc)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):

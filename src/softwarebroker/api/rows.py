@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import F, QuerySet
 from rest_framework import ISO_8601, serializers
@@ -46,8 +47,9 @@ _AS_IS = (
 
 
 class Context:
-    """What a representation depends on besides the row: the request (for absolute URLs)
-    and the serializer context's options (e.g. the date for ``actuelePrijzen``)."""
+    """What a representation depends on besides the row: the request (for absolute URLs;
+    without one, ``PUBLIC_URL``) and the serializer context's options (e.g. the date for
+    ``actuelePrijzen``)."""
 
     def __init__(self, request, options: Mapping | None = None):
         self.request = request
@@ -58,7 +60,11 @@ class Context:
         """``https://host/catalogus/api/v1/aanbiedingen/``, once per request."""
         key = (api.slug, collection)
         if key not in self._bases:
-            self._bases[key] = collection_url(self.request, api, collection) + "/"
+            if self.request is None:  # outside a request (services, the worker): the public URL
+                root = settings.PUBLIC_URL.rstrip("/") + api.base_path
+                self._bases[key] = f"{root}/{collection}/"
+            else:
+                self._bases[key] = collection_url(self.request, api, collection) + "/"
         return self._bases[key]
 
 

@@ -84,6 +84,11 @@ class ResourceSerializer(serializers.ModelSerializer):
             extra_kwargs.setdefault(name, {}).setdefault("source", snake)
         return extra_kwargs
 
+    @property
+    def acting(self):
+        """Who writes (the authenticated client of the request), for the service functions."""
+        return self.context["request"].auth
+
     def to_representation(self, instance):
         # One representation for every response: see ``api.rows``.
         return represent_instance(self, instance)

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from rest_framework import status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from softwarebroker.audit import services as audit
-
-from .exceptions import APIProblem
 from .filters import FilterBackend, SortFilter
 from .query_parameters import check_query_parameters, collect_errors
 from .representation import parse_expand, parse_fields
@@ -102,9 +98,9 @@ class ResourceViewSet(RepresentationMixin, viewsets.ModelViewSet):
     """CRUD on one main resource.
 
     Subclasses name the scopes for reading and writing, the queryset visible to the acting
-    client (:meth:`visible_objects`, tenant scoping included) and, for tenant data, whose
-    data an object is (:meth:`tenant_of`). Every write is recorded in the audit trail in
-    the same transaction; 201 responses carry ``Location``.
+    client (:meth:`visible_objects`, tenant scoping included) and, in ``perform_destroy``,
+    the service that deletes. Writes go through the app's services, which record the audit
+    entry and publish the event; 201 responses carry ``Location``.
     """
 
     read_scope: str
@@ -128,44 +124,19 @@ class ResourceViewSet(RepresentationMixin, viewsets.ModelViewSet):
 
     @classmethod
     def tenant_of(cls, instance) -> dict:
-        """``{"organisatie": ..., "leverancier": ...}`` for tenant data; empty for shared data."""
+        """``{"organisatie": ..., "leverancier": ...}`` for tenant data (who may read its audit
+        trail); empty for shared data."""
         return {}
 
     def get_queryset(self):
         return self.visible_objects(self.request.auth)
 
-    # --- writes, each with its audit trail entry ---------------------------------------
+    # --- writes: the serializer validates the input, the app's service makes the change
+    # (rules, ownership, audit entry and event included) ------------------------------------
 
     def _full_representation(self, instance) -> dict:
         serializer = self.get_serializer_class()(instance, context={"request": self.request})
         return dict(serializer.data)
-
-    @classmethod
-    def tenant_ids_of(cls, instance) -> dict:
-        """``tenant_of`` as ``{"organisatie_id": ...}``, for the audit trail. Ids, not objects:
-        after a delete the objects no longer have a primary key."""
-        return {
-            f"{name}_id": value.pk for name, value in cls.tenant_of(instance).items() if value is not None
-        }
-
-    def _audit(self, *, actie: str, resultaat: int, instance, oud, nieuw, tenant: dict | None = None) -> None:
-        meta = self.get_serializer_class().Meta
-        url = (nieuw or oud)["url"]
-        audit.record(
-            bron=meta.api.slug,
-            acting=self.request.auth,
-            headers=self.request.headers,
-            actie=actie,
-            resultaat=resultaat,
-            hoofd_object=url,
-            hoofd_object_uuid=instance.uuid,
-            resource=meta.model._meta.model_name,
-            resource_url=url,
-            resource_weergave=str(instance),
-            oud=oud,
-            nieuw=nieuw,
-            **(tenant if tenant is not None else self.tenant_ids_of(instance)),
-        )
 
     @transaction.atomic
     def create(self, request, *args, **kwargs):
@@ -173,34 +144,17 @@ class ResourceViewSet(RepresentationMixin, viewsets.ModelViewSet):
         serializer.is_valid(raise_exception=True)
         self.perform_create(serializer)
         data = serializer.data
-        self._audit(actie="create", resultaat=201, instance=serializer.instance, oud=None, nieuw=dict(data))
         return Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["url"]})
 
     @transaction.atomic
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
-        instance = self.get_object()
-        oud = self._full_representation(instance)
-        serializer = self.get_serializer(instance, data=request.data, partial=partial)
+        serializer = self.get_serializer(self.get_object(), data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         self.perform_update(serializer)
-        data = serializer.data
-        actie = "partial_update" if partial else "update"
-        self._audit(actie=actie, resultaat=200, instance=serializer.instance, oud=oud, nieuw=dict(data))
-        return Response(data)
+        return Response(serializer.data)
 
     @transaction.atomic
     def destroy(self, request, *args, **kwargs):
-        instance = self.get_object()
-        oud = self._full_representation(instance)
-        tenant = self.tenant_ids_of(instance)
-        try:
-            self.perform_destroy(instance)
-        except (ProtectedError, RestrictedError):
-            raise APIProblem(
-                status=409,
-                code="in_use",
-                detail="Dit object wordt nog gebruikt door andere objecten en kan niet worden verwijderd.",
-            ) from None
-        self._audit(actie="destroy", resultaat=204, instance=instance, oud=oud, nieuw=None, tenant=tenant)
+        self.perform_destroy(self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,9 +1,12 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.db import transaction
+from django.http import HttpResponseRedirect
 
+from softwarebroker.api.serializers import to_snake_case
 from softwarebroker.autorisaties.context import Acting
+from softwarebroker.core.errors import DomainError
 
-from . import services
 from .models import AuditTrail
 
 
@@ -34,81 +37,180 @@ class AuditTrailAdmin(admin.ModelAdmin):
         return False
 
 
-def _admin_acting(request) -> Acting:
-    user = request.user
-    return Acting(
-        applicatie=None,
-        roles=frozenset(),
-        scopes=frozenset(),
-        user_id=user.get_username(),
-        user_representation=user.get_full_name() or user.get_username(),
-    )
+def admin_acting(request) -> Acting:
+    """The administrator of this request, as who acts in the services and the audit trail."""
+    return Acting.for_admin(request.user, toelichting="Via de beheeromgeving")
 
 
-class AuditedAdminMixin:
-    """Admin changes of tenant data are recorded in the audit trail, like API writes.
+def _message(error: DomainError) -> str:
+    return "; ".join(problem.message for problem in error.problems) or error.message
 
-    ``api_viewset`` is the resource's API viewset: it provides the representation,
-    the URL and whose data the object is.
+
+def _model_values(form, skip=()) -> dict:
+    """The form's values of the model's own fields and many-to-many fields."""
+    opts = form._meta.model._meta
+    names = {f.name for f in opts.concrete_fields} | {f.name for f in opts.many_to_many}
+    return {name: value for name, value in form.cleaned_data.items() if name in names and name not in skip}
+
+
+def with_rule(form_class, rule):
+    """The form, showing the service's rule problems next to their fields before saving."""
+    model = form_class._meta.model
+
+    class RuleForm(form_class):
+        def clean(self):
+            cleaned = super().clean()
+            values = {}
+            instance = model.objects.filter(pk=self.instance.pk).first() if self.instance.pk else None
+            if instance is not None:
+                values = {
+                    field.name: getattr(instance, field.name, None) for field in model._meta.concrete_fields
+                }
+            values.update(cleaned)
+            for name, code, message in rule(values, instance):
+                field = to_snake_case(name.split(".")[0])
+                self.add_error(
+                    field if field in self.fields else None, forms.ValidationError(message, code=code)
+                )
+            return cleaned
+
+    return RuleForm
+
+
+class ServiceWrites:
+    """Which service functions write a model: ``create(acting=, **fields)``,
+    ``update(acting=, <argument>=obj, **changes)`` and ``delete(acting=, <argument>=obj)``;
+    ``parent``: for an inline, the keyword naming the object it belongs to."""
+
+    create = None
+    update = None
+    delete = None
+    argument = ""
+    parent = ""
+    rule = None
+
+    def service_create(self, request, parent=None, **fields):
+        if self.parent and parent is not None:
+            fields[self.parent] = parent
+        return type(self).create(acting=admin_acting(request), **fields)
+
+    def service_update(self, request, obj, **changes):
+        return type(self).update(acting=admin_acting(request), **{self.argument: obj}, **changes)
+
+    def service_delete(self, request, obj) -> None:
+        type(self).delete(acting=admin_acting(request), **{self.argument: obj})
+
+
+class ServiceInline(ServiceWrites):
+    """An inline whose rows are written by the services (mix in before the Django inline)."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if self.rule is not None:
+            formset.form = with_rule(formset.form, type(self).rule)
+        return formset
+
+
+class ServiceAdmin(ServiceWrites, admin.ModelAdmin):
+    """A ModelAdmin that writes only through the app's service functions, which check the
+    same rules as for the API, record the audit entry (``bron`` admin) and publish the event.
+
+    A refusal that only the service can see (a state, a race) is shown as a message and
+    nothing is saved; the rules are also shown on the form, next to their fields.
     """
 
-    api_viewset = None
-
-    def _representation(self, request, obj) -> dict:
-        serializer_class = self.api_viewset.serializer_class
-        return dict(serializer_class(obj, context={"request": request}).data)
-
-    def _record(self, request, obj, *, actie, resultaat, oud, nieuw, tenant):
-        meta = self.api_viewset.serializer_class.Meta
-        url = (nieuw or oud)["url"]
-        services.record(
-            bron="admin",
-            acting=_admin_acting(request),
-            headers={"X-Audit-Toelichting": f"Via de beheeromgeving ({meta.api.title})"},
-            actie=actie,
-            resultaat=resultaat,
-            hoofd_object=url,
-            hoofd_object_uuid=obj.uuid,
-            resource=meta.model._meta.model_name,
-            resource_url=url,
-            resource_weergave=str(obj),
-            oud=oud,
-            nieuw=nieuw,
-            **tenant,
-        )
-
-    def _tenant(self, obj) -> dict:
-        return self.api_viewset.tenant_ids_of(obj)
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return with_rule(form, type(self).rule) if self.rule is not None else form
 
     def save_model(self, request, obj, form, change):
-        with transaction.atomic():
-            oud = self._representation(request, type(obj).objects.get(pk=obj.pk)) if change else None
-            super().save_model(request, obj, form, change)
-            self._pending = (oud, change)
+        values = _model_values(form)
+        saved = (
+            self.service_update(request, obj, **values) if change else self.service_create(request, **values)
+        )
+        obj.pk = saved.pk  # the admin's log entry and redirect use the object it was given
+        form.instance = saved
 
     def save_related(self, request, form, formsets, change):
-        with transaction.atomic():
-            super().save_related(request, form, formsets, change)
-            oud, change = self._pending
-            obj = form.instance
-            self._record(
-                request,
-                obj,
-                actie="update" if change else "create",
-                resultaat=200 if change else 201,
-                oud=oud,
-                nieuw=self._representation(request, obj),
-                tenant=self._tenant(obj),
-            )
+        # Many-to-many values went to the service with the object; inline rows go one by one.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
-    def delete_queryset(self, request, queryset):
-        # The bulk "delete selected" action: one audited delete per object.
-        for obj in queryset:
-            self.delete_model(request, obj)
+    def save_formset(self, request, form, formset, change):
+        inline = next(
+            (i for i in self.get_inline_instances(request) if i.model is formset.model),
+            None,
+        )
+        if not isinstance(inline, ServiceWrites):
+            return super().save_formset(request, form, formset, change)
+        fk = formset.fk.name
+        # The admin's change message reads these three lists.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for deleted in formset.deleted_forms:
+            if deleted.instance.pk:
+                inline.service_delete(request, deleted.instance)
+                formset.deleted_objects.append(deleted.instance)
+        for row in formset.forms:
+            if not row.has_changed() or row in formset.deleted_forms:
+                continue
+            values = _model_values(row, skip=(fk, "id"))
+            if row.instance.pk:
+                formset.changed_objects.append(
+                    (inline.service_update(request, row.instance, **values), row.changed_data)
+                )
+            else:
+                formset.new_objects.append(inline.service_create(request, parent=form.instance, **values))
+        return None
 
     def delete_model(self, request, obj):
-        with transaction.atomic():
-            oud = self._representation(request, obj)
-            tenant = self._tenant(obj)
-            super().delete_model(request, obj)
-            self._record(request, obj, actie="destroy", resultaat=204, oud=oud, nieuw=None, tenant=tenant)
+        self.service_delete(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        # The bulk "delete selected" action: one service call (and audit entry) per object.
+        for obj in queryset:
+            with transaction.atomic():
+                self.delete_model(request, obj)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except DomainError as error:
+            self.message_user(request, f"Niet opgeslagen: {_message(error)}", messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def delete_view(self, request, object_id, extra_context=None):
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except DomainError as error:
+            self.message_user(request, f"Niet verwijderd: {_message(error)}", messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def changelist_view(self, request, extra_context=None):
+        try:
+            return super().changelist_view(request, extra_context)
+        except DomainError as error:
+            self.message_user(request, f"Niet gewijzigd: {_message(error)}", messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+
+def service_action(name: str, label: str, change):
+    """An admin action applying ``change(acting, obj)`` (a service call) to each selected
+    object, each in its own transaction; refusals are listed as messages."""
+
+    def action(modeladmin, request, queryset):
+        done, refused = 0, []
+        for obj in queryset:
+            try:
+                with transaction.atomic():
+                    change(admin_acting(request), obj)
+                done += 1
+            except DomainError as error:
+                refused.append(f"{obj}: {_message(error)}")
+        if done:
+            modeladmin.message_user(request, f"{label}: {done} object(en) gewijzigd.", messages.SUCCESS)
+        for line in refused:
+            modeladmin.message_user(request, f"Niet gewijzigd: {line}", messages.ERROR)
+
+    action.short_description = label
+    action.__name__ = name
+    return action

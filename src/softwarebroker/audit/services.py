@@ -1,8 +1,15 @@
-"""Writing audit trail entries, in the transaction of the change they describe."""
+"""Writing audit trail entries, in the transaction of the change they describe.
+
+Domain services call :func:`record_audit` for every change they make, whoever asked for it
+(an API client, an administrator, demo data, a command): the representation before and
+after is the API's own (``api.resources``), with URLs from ``PUBLIC_URL``.
+"""
 
 from __future__ import annotations
 
 from django.db import transaction
+
+from softwarebroker.api import resources
 
 from .models import AuditTrail
 
@@ -12,51 +19,71 @@ ACTION_LABELS = {
     "partial_update": "Object deels bijgewerkt",
     "destroy": "Object verwijderd",
 }
+RESULTS = {"create": 201, "destroy": 204}
 MAX_HEADER = 1024
+_AFTER_FROM_DATABASE = object()
 
 
 def _header(headers, name: str, limit: int = MAX_HEADER) -> str:
     return (headers.get(name) or "")[:limit]
 
 
-def record(
+def snapshot(instance) -> dict | None:
+    """The instance as the API shows it now (``None`` once it is deleted)."""
+    return resources.represent(instance)
+
+
+def record_audit(
     *,
-    bron: str,
     acting,
-    headers,
     actie: str,
-    resultaat: int,
-    hoofd_object: str,
-    hoofd_object_uuid,
-    resource: str,
-    resource_url: str,
-    resource_weergave: str,
-    oud: dict | None,
-    nieuw: dict | None,
+    instance,
+    main=None,
+    before: dict | None,
+    after=_AFTER_FROM_DATABASE,
     organisatie_id=None,
     leverancier_id=None,
+    resource: str = "",
+    resource_url: str = "",
+    resource_weergave: str = "",
+    resultaat: int | None = None,
 ) -> AuditTrail:
-    """One entry. Must run inside the transaction of the change (asserted)."""
+    """One entry for a change of ``instance``, which is ``main`` or a resource under it.
+
+    ``before`` and ``after`` are representations of the main object; ``after`` is read
+    from the database unless given (``None`` when the main object was deleted). Must run
+    inside the transaction of the change (asserted).
+    """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("Audit entries are written inside the transaction of their change")
+    main = instance if main is None else main
+    if after is _AFTER_FROM_DATABASE:
+        after = None if actie == "destroy" and main is instance else snapshot(main)
+    main_url = resources.url_of(main)
+    headers = acting.headers
     return AuditTrail.objects.create(
-        bron=bron,
-        applicatie_id=getattr(acting, "client_id", "")
-        or _header(headers, "X-NLX-Request-Application-Id", 100),
-        applicatie_weergave=getattr(acting, "label", "")[:200],
-        gebruikers_id=getattr(acting, "user_id", "") or _header(headers, "X-NLX-Request-User-Id", 255),
-        gebruikers_weergave=getattr(acting, "user_representation", ""),
+        bron=acting.channel or resources.api_of(type(main)).slug,
+        applicatie_id=acting.client_id or _header(headers, "X-NLX-Request-Application-Id", 100),
+        applicatie_weergave=acting.label[:200],
+        gebruikers_id=acting.user_id or _header(headers, "X-NLX-Request-User-Id", 255),
+        gebruikers_weergave=acting.user_representation[:255],
         actie=actie,
         actie_weergave=ACTION_LABELS.get(actie, actie),
-        resultaat=resultaat,
-        hoofd_object=hoofd_object,
-        hoofd_object_uuid=hoofd_object_uuid,
-        resource=resource,
-        resource_url=resource_url,
-        resource_weergave=str(resource_weergave)[:200],
+        resultaat=resultaat or RESULTS.get(actie, 200),
+        hoofd_object=main_url,
+        hoofd_object_uuid=main.uuid,
+        resource=resource or instance._meta.model_name,
+        # A part without a resource of its own (a mandate) is named by its main object's URL.
+        resource_url=resource_url
+        or (
+            resources.url_of(instance)
+            if instance is not main and resources.is_registered(type(instance))
+            else main_url
+        ),
+        resource_weergave=(resource_weergave or str(instance))[:200],
         toelichting=_header(headers, "X-Audit-Toelichting", 1000),
-        oud=oud,
-        nieuw=nieuw,
+        oud=before,
+        nieuw=after,
         nlx_logrecord_id=_header(headers, "X-NLX-Logrecord-Id"),
         fsc_transaction_id=_header(headers, "Fsc-Transaction-Id"),
         traceparent=_header(headers, "traceparent"),

@@ -97,7 +97,8 @@ class JWTAuthentication(authentication.BaseAuthentication):
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise AuthenticationProblem("authorization-invalid", "Gebruik 'Authorization: Bearer <JWT>'.")
-        return None, self._authenticate_token(token.strip())
+        # Verified once per token (cached); the request's audited headers are this request's.
+        return None, self._authenticate_token(token.strip()).with_headers(request.headers)
 
     def _authenticate_token(self, token: str) -> Acting:
         cached = verified_tokens.get(token)

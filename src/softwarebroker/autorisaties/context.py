@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .scopes import CATALOGUS_LEZEN, Rol, scopes_for
+
+AUDITED_HEADERS = (
+    "X-Audit-Toelichting",
+    "X-NLX-Request-Application-Id",
+    "X-NLX-Request-User-Id",
+    "X-NLX-Logrecord-Id",
+    "Fsc-Transaction-Id",
+    "traceparent",
+)
 
 
 @dataclass(frozen=True)
@@ -16,7 +25,10 @@ class Acting:
     leverancier: object | None = None
     user_id: str = ""
     user_representation: str = ""
+    # What the audit trail records of the request (toelichting, NLX/FSC and trace ids).
     headers: dict = field(default_factory=dict)
+    # Where the change comes from when it is not an API client: "admin", "demo", a command.
+    channel: str = ""
 
     @classmethod
     def for_applicatie(cls, applicatie, *, user_id: str = "", user_representation: str = "") -> Acting:
@@ -30,6 +42,34 @@ class Acting:
             user_id=user_id,
             user_representation=user_representation,
         )
+
+    @classmethod
+    def system(cls, channel: str, *, user_id: str = "", label: str = "") -> Acting:
+        """The component itself acting with every right: demo data, management commands,
+        setup-configuration, nightly jobs. ``channel`` says which, in the audit trail."""
+        return cls(
+            applicatie=None,
+            roles=frozenset({Rol.BROKER}),
+            scopes=scopes_for(frozenset({Rol.BROKER})),
+            user_id=user_id or channel,
+            user_representation=label or user_id or channel,
+            channel=channel,
+        )
+
+    @classmethod
+    def for_admin(cls, user, *, toelichting: str = "") -> Acting:
+        """A functional administrator in the admin: the broker's rights, as that person."""
+        return replace(
+            cls.system(
+                "admin", user_id=user.get_username(), label=user.get_full_name() or user.get_username()
+            ),
+            headers={"X-Audit-Toelichting": toelichting} if toelichting else {},
+        )
+
+    def with_headers(self, headers) -> Acting:
+        """This client for one request: the headers the audit trail records."""
+        kept = {name: headers[name] for name in AUDITED_HEADERS if headers.get(name)}
+        return replace(self, headers=kept) if kept or self.headers else self
 
     @classmethod
     def anonymous(cls) -> Acting:

@@ -2,7 +2,7 @@ from procrastinate.contrib.django import app
 
 from softwarebroker.core.tasks import closes_connections
 
-from .services import markeer_verlopen_licenties, meld_opzegtermijnen
+from .services import announce_opzegtermijnen, expire_licenties
 
 
 @app.periodic(cron="5 0 * * *")
@@ -10,7 +10,7 @@ from .services import markeer_verlopen_licenties, meld_opzegtermijnen
 @closes_connections
 def licenties_laten_verlopen(timestamp: int) -> int:
     """Every night: licences past their end date become ``verlopen`` (idempotent)."""
-    return markeer_verlopen_licenties()
+    return expire_licenties()
 
 
 @app.periodic(cron="15 0 * * *")
@@ -18,4 +18,4 @@ def licenties_laten_verlopen(timestamp: int) -> int:
 @closes_connections
 def opzegtermijnen_melden(timestamp: int) -> int:
     """Every night: licences entering their notice period are announced once (idempotent)."""
-    return meld_opzegtermijnen()
+    return announce_opzegtermijnen()

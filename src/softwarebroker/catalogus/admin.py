@@ -1,11 +1,11 @@
-"""The admin for the broker's functional administrators: same rules and services as the API."""
+"""The admin for the broker's functional administrators: every write goes through the
+catalogue services (same rules, audit entries and events as the API)."""
 
-from django.contrib import admin, messages
-from django.db import transaction
-from rest_framework.exceptions import ValidationError
+from django.contrib import admin
+
+from softwarebroker.audit.admin import ServiceAdmin, ServiceInline, service_action
 
 from . import rules, services
-from .admin_forms import rules_form
 from .constants import PublicatieStatus
 from .models import (
     Aanbieding,
@@ -19,122 +19,86 @@ from .models import (
 )
 
 
-def _field_values(form, names_to_skip=()) -> dict:
-    return {
-        name: value
-        for name, value in form.cleaned_data.items()
-        if name in {f.name for f in form._meta.model._meta.concrete_fields} and name not in names_to_skip
-    }
-
-
-def status_action(status: str, label: str, update):
-    """An admin action that moves the selected objects to ``status`` through the service."""
-
-    def action(modeladmin, request, queryset):
-        done, refused = 0, []
-        for obj in queryset:
-            try:
-                with transaction.atomic():
-                    update(obj, status)
-                done += 1
-            except ValidationError as error:
-                refused.append(f"{obj}: {'; '.join(str(m) for ms in error.detail.values() for m in ms)}")
-        if done:
-            modeladmin.message_user(request, f"{done} object(en) zijn nu '{status}'.", messages.SUCCESS)
-        for line in refused:
-            modeladmin.message_user(request, f"Niet gewijzigd: {line}", messages.ERROR)
-
-    action.short_description = label
-    action.__name__ = f"naar_{status}"
-    return action
-
-
-def _checked(rule, update):
-    """Apply the shared rule before a status change from an admin action."""
-
-    def apply(obj, status):
-        values = {**{f.name: getattr(obj, f.name) for f in obj._meta.concrete_fields}, "status": status}
-        rules.raise_problems(rule(values, obj))
-        update(obj, status)
-
-    return apply
+def status_action(status: str, label: str, update, argument: str):
+    """Move the selected objects to ``status`` through the service's update."""
+    return service_action(
+        f"naar_{status}", label, lambda acting, obj: update(acting=acting, **{argument: obj}, status=status)
+    )
 
 
 @admin.register(Categorie)
-class CategorieAdmin(admin.ModelAdmin):
+class CategorieAdmin(ServiceAdmin):
+    create, update, delete, argument = (
+        services.create_categorie,
+        services.update_categorie,
+        services.delete_categorie,
+        "categorie",
+    )
+    rule = rules.check_categorie
     list_display = ("naam", "bovenliggende_categorie")
     search_fields = ("naam", "omschrijving")
     list_filter = ("bovenliggende_categorie",)
 
 
 @admin.register(Leverancier)
-class LeverancierAdmin(admin.ModelAdmin):
-    form = rules_form(Leverancier, rules.check_leverancier)
+class LeverancierAdmin(ServiceAdmin):
+    create, update, delete, argument = (
+        services.create_leverancier,
+        services.update_leverancier,
+        services.delete_leverancier,
+        "leverancier",
+    )
+    rule = rules.check_leverancier
     list_display = ("naam", "kvk_nummer", "status", "website")
     search_fields = ("naam", "kvk_nummer")
     list_filter = ("status",)
     actions = [
-        status_action(
-            LeverancierStatus.ACTIEF,
-            "Activeren",
-            _checked(
-                rules.check_leverancier, lambda o, s: services.update_leverancier(leverancier=o, status=s)
-            ),
-        ),
-        status_action(
-            LeverancierStatus.GESCHORST,
-            "Schorsen",
-            _checked(
-                rules.check_leverancier, lambda o, s: services.update_leverancier(leverancier=o, status=s)
-            ),
-        ),
+        status_action(LeverancierStatus.ACTIEF, "Activeren", services.update_leverancier, "leverancier"),
+        status_action(LeverancierStatus.GESCHORST, "Schorsen", services.update_leverancier, "leverancier"),
     ]
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            services.update_leverancier(leverancier=obj, **_field_values(form))
-        else:
-            form.instance = services.create_leverancier(**_field_values(form))
 
-
-class SoftwarepakketversieInline(admin.TabularInline):
+class SoftwarepakketversieInline(ServiceInline, admin.TabularInline):
     model = Softwarepakketversie
-    form = rules_form(Softwarepakketversie, rules.check_softwarepakketversie)
+    create, update, delete = (
+        services.create_softwarepakketversie,
+        services.update_softwarepakketversie,
+        services.delete_softwarepakketversie,
+    )
+    argument, parent = "softwarepakketversie", "softwarepakket"
+    rule = rules.check_softwarepakketversie
     extra = 0
 
 
-_update_pakket = _checked(
-    rules.check_softwarepakket, lambda o, s: services.update_softwarepakket(softwarepakket=o, status=s)
-)
-
-
 @admin.register(Softwarepakket)
-class SoftwarepakketAdmin(admin.ModelAdmin):
-    form = rules_form(Softwarepakket, rules.check_softwarepakket)
+class SoftwarepakketAdmin(ServiceAdmin):
+    create, update, delete, argument = (
+        services.create_softwarepakket,
+        services.update_softwarepakket,
+        services.delete_softwarepakket,
+        "softwarepakket",
+    )
+    rule = rules.check_softwarepakket
     list_display = ("naam", "fabrikant", "status", "open_source", "licentie", "software_type")
     search_fields = ("naam", "korte_omschrijving", "omschrijving", "fabrikant__naam")
     list_filter = ("status", "open_source", "software_type", "categorieen")
     filter_horizontal = ("categorieen",)
     inlines = [SoftwarepakketversieInline]
     actions = [
-        status_action(PublicatieStatus.GEPUBLICEERD, "Publiceren", _update_pakket),
-        status_action(PublicatieStatus.INGETROKKEN, "Intrekken", _update_pakket),
+        status_action(
+            PublicatieStatus.GEPUBLICEERD, "Publiceren", services.update_softwarepakket, "softwarepakket"
+        ),
+        status_action(
+            PublicatieStatus.INGETROKKEN, "Intrekken", services.update_softwarepakket, "softwarepakket"
+        ),
     ]
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            services.update_softwarepakket(softwarepakket=obj, **_field_values(form))
-        else:
-            form.instance = services.create_softwarepakket(**_field_values(form))
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        services.update_softwarepakket(softwarepakket=form.instance)  # search columns see the categories
-
-
-class PrijsInline(admin.TabularInline):
+class PrijsInline(ServiceInline, admin.TabularInline):
     model = Prijs
-    form = rules_form(Prijs, rules.check_prijs)
+    create, update, delete = services.create_prijs, services.update_prijs, services.delete_prijs
+    argument, parent = "prijs", "aanbieding"
+    rule = rules.check_prijs
     extra = 0
     fields = (
         "prijstype",
@@ -148,14 +112,15 @@ class PrijsInline(admin.TabularInline):
     )
 
 
-_update_aanbieding = _checked(
-    rules.check_aanbieding, lambda o, s: services.update_aanbieding(aanbieding=o, status=s)
-)
-
-
 @admin.register(Aanbieding)
-class AanbiedingAdmin(admin.ModelAdmin):
-    form = rules_form(Aanbieding, rules.check_aanbieding)
+class AanbiedingAdmin(ServiceAdmin):
+    create, update, delete, argument = (
+        services.create_aanbieding,
+        services.update_aanbieding,
+        services.delete_aanbieding,
+        "aanbieding",
+    )
+    rule = rules.check_aanbieding
     list_display = (
         "naam",
         "softwarepakket",
@@ -170,40 +135,20 @@ class AanbiedingAdmin(admin.ModelAdmin):
     autocomplete_fields = ("softwarepakket", "leverancier")
     inlines = [PrijsInline]
     actions = [
-        status_action(PublicatieStatus.GEPUBLICEERD, "Publiceren", _update_aanbieding),
-        status_action(PublicatieStatus.INGETROKKEN, "Intrekken", _update_aanbieding),
+        status_action(PublicatieStatus.GEPUBLICEERD, "Publiceren", services.update_aanbieding, "aanbieding"),
+        status_action(PublicatieStatus.INGETROKKEN, "Intrekken", services.update_aanbieding, "aanbieding"),
     ]
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            services.update_aanbieding(aanbieding=obj, **_field_values(form))
-        else:
-            form.instance = services.create_aanbieding(**_field_values(form))
-
-    def save_formset(self, request, form, formset, change):
-        if formset.model is not Prijs:
-            return super().save_formset(request, form, formset, change)
-        # The admin's change message reads these three lists.
-        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-        for deleted in formset.deleted_forms:
-            if deleted.instance.pk:
-                services.delete_prijs(prijs=deleted.instance)
-                formset.deleted_objects.append(deleted.instance)
-        for inline_form in formset.forms:
-            if not inline_form.has_changed() or inline_form in formset.deleted_forms:
-                continue
-            fields = _field_values(inline_form, names_to_skip=("aanbieding", "id"))
-            if inline_form.instance.pk:
-                prijs = services.update_prijs(prijs=inline_form.instance, **fields)
-                formset.changed_objects.append((prijs, inline_form.changed_data))
-            else:
-                formset.new_objects.append(services.create_prijs(aanbieding=form.instance, **fields))
-        return None
 
 
 @admin.register(Raamovereenkomst)
-class RaamovereenkomstAdmin(admin.ModelAdmin):
-    form = rules_form(Raamovereenkomst, rules.check_raamovereenkomst)
+class RaamovereenkomstAdmin(ServiceAdmin):
+    create, update, delete, argument = (
+        services.create_raamovereenkomst,
+        services.update_raamovereenkomst,
+        services.delete_raamovereenkomst,
+        "raamovereenkomst",
+    )
+    rule = rules.check_raamovereenkomst
     list_display = ("naam", "kenmerk", "contractant", "status", "ingangsdatum", "einddatum")
     search_fields = ("naam", "kenmerk", "contractant")
     list_filter = ("status",)

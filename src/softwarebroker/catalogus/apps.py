@@ -4,3 +4,20 @@ from django.apps import AppConfig
 class CatalogusConfig(AppConfig):
     name = "softwarebroker.catalogus"
     verbose_name = "Catalogus"
+
+    def ready(self):
+        from softwarebroker.api import resources
+
+        from . import kanalen  # noqa: F401 - declares the kanalen
+        from .api import serializers
+
+        for serializer in (
+            serializers.CategorieSerializer,
+            serializers.LeverancierSerializer,
+            serializers.SoftwarepakketSerializer,
+            serializers.SoftwarepakketversieSerializer,
+            serializers.AanbiedingSerializer,
+            serializers.PrijsSerializer,
+            serializers.RaamovereenkomstSerializer,
+        ):
+            resources.register(serializer)

@@ -396,7 +396,8 @@ def _parse_version(check: _Checker) -> tuple[str, datetime.date | None] | None:
 
 
 @transaction.atomic
-def import_publiccode(text: str) -> tuple[Softwarepakket, bool]:
+@transaction.atomic
+def import_publiccode(text: str, *, acting) -> tuple[Softwarepakket, bool]:
     """Create or update the package with the document's ``url``; returns (package, created).
 
     Goes through the catalogue services, so search columns and events follow as for any change.
@@ -411,14 +412,14 @@ def import_publiccode(text: str) -> tuple[Softwarepakket, bool]:
     pakket = existing.first()
     created = pakket is None
     if created:
-        pakket = services.create_softwarepakket(**fields, status=status)
+        pakket = services.create_softwarepakket(acting=acting, **fields, status=status)
     else:
         # Publication follows the catalogue's life cycle: only allowed transitions are taken over.
         if status in PUBLICATIE_OVERGANGEN.get(pakket.status, set()):
             fields["status"] = status
-        pakket = services.update_softwarepakket(softwarepakket=pakket, **fields)
+        pakket = services.update_softwarepakket(acting=acting, softwarepakket=pakket, **fields)
     if parsed.versie:
-        _save_version(pakket, *parsed.versie)
+        _save_version(acting, pakket, *parsed.versie)
     return pakket, created
 
 
@@ -430,10 +431,10 @@ def _existing_supplier(naam: str | None) -> Leverancier | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def _save_version(pakket: Softwarepakket, versie: str, releasedatum: datetime.date | None) -> None:
+def _save_version(acting, pakket: Softwarepakket, versie: str, releasedatum: datetime.date | None) -> None:
     changes = {"releasedatum": releasedatum} if releasedatum else {}
     existing = Softwarepakketversie.objects.filter(softwarepakket=pakket, versie=versie).first()
     if existing is None:
-        services.create_softwarepakketversie(softwarepakket=pakket, versie=versie, **changes)
+        services.create_softwarepakketversie(acting=acting, softwarepakket=pakket, versie=versie, **changes)
     elif changes:
-        services.update_softwarepakketversie(softwarepakketversie=existing, **changes)
+        services.update_softwarepakketversie(acting=acting, softwarepakketversie=existing, **changes)

@@ -1,27 +1,21 @@
-"""Cross-field rules of the catalogue, shared by the API and the admin.
+"""Cross-field rules of the catalogue, checked by the catalogue services.
 
 Each ``check_*`` takes the resulting values (model field names; for updates the instance's
 values merged with the changes) and returns every problem as ``(apiField, code, message)``.
+The services raise them as one :class:`~softwarebroker.core.errors.Invalid`; admin forms
+call the same functions to show the problems next to the fields before saving.
 """
 
 from __future__ import annotations
 
-from rest_framework.exceptions import ErrorDetail, ValidationError
-
 from . import validators
 from .constants import PUBLICATIE_OVERGANGEN, Doelgroep, Prijstype
-from .models import LEVERANCIER_OVERGANGEN, Prijs
+from .models import LEVERANCIER_OVERGANGEN, Categorie, Prijs
 
 Problem = validators.Problem
-
-
-def raise_problems(problems: list[Problem]) -> None:
-    """One 400 listing every problem (``invalidParams``), or nothing when there are none."""
-    if problems:
-        errors: dict = {}
-        for field, code, message in problems:
-            errors.setdefault(field, []).append(ErrorDetail(message, code=code))
-        raise ValidationError(errors)
+OVERLAP = (
+    "Er geldt in deze periode al een prijs van dit type voor deze doelgroep; laat de oude eerder eindigen."
+)
 
 
 def status_transition(old: str | None, new: str | None, transitions: dict) -> list[Problem]:
@@ -30,6 +24,26 @@ def status_transition(old: str | None, new: str | None, transitions: dict) -> li
     if new not in transitions.get(old, set()):
         allowed = ", ".join(sorted(transitions.get(old, ()))) or "geen"
         return [("status", "status_transition", f"Van '{old}' naar '{new}' mag niet; toegestaan: {allowed}.")]
+    return []
+
+
+def check_categorie(values: dict, instance=None) -> list[Problem]:
+    parent = values.get("bovenliggende_categorie")
+    duplicates = Categorie.objects.filter(bovenliggende_categorie=parent, naam=values.get("naam"))
+    if instance is not None:
+        duplicates = duplicates.exclude(pk=instance.pk)
+    if duplicates.exists():
+        return [("naam", "unique", "Er bestaat al een categorie met deze naam op dit niveau.")]
+    if parent is None or instance is None:
+        return []
+    if parent == instance or instance in parent.ancestors():
+        return [
+            (
+                "bovenliggendeCategorie",
+                "cycle",
+                "Een categorie kan niet onder zichzelf of een eigen subcategorie vallen.",
+            )
+        ]
     return []
 
 
@@ -115,14 +129,7 @@ def overlap(values: dict, instance) -> list[Problem]:
     if instance is not None:
         others = others.exclude(pk=instance.pk)
     if others.exists():
-        return [
-            (
-                "geldigVanaf",
-                "overlap",
-                "Er geldt in deze periode al een prijs van dit type voor deze doelgroep; "
-                "laat de oude eerder eindigen.",
-            )
-        ]
+        return [("geldigVanaf", "overlap", OVERLAP)]
     return []
 
 

@@ -1,13 +1,20 @@
-"""The single place where the catalogue changes. Each function runs in one transaction,
-keeps the search columns current and publishes the change as an event."""
+"""The single place where the catalogue changes.
+
+Every function takes who acts (``acting``) and runs in one transaction: it checks the
+catalogue's rules (:mod:`.rules`) and the supplier's ownership, writes, keeps the search
+columns current, records the audit entry and publishes the event of its kanaal. The API,
+the admin, the publiccode import, demo data and commands all come through here.
+"""
 
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError, RestrictedError
 
-from softwarebroker.api.exceptions import APIProblem
+from softwarebroker.audit.services import record_audit, snapshot
+from softwarebroker.core import errors, events
 
-from . import events, rules, search
+from . import kanalen, rules, search
 from .constants import PublicatieStatus
 from .models import (
     Aanbieding,
@@ -19,7 +26,23 @@ from .models import (
     Softwarepakketversie,
 )
 
-_raise = rules.raise_problems
+IN_USE = "Dit object wordt nog gebruikt door andere objecten en kan niet worden verwijderd."
+
+
+# --- what every change shares ------------------------------------------------------------------
+
+
+def _values(instance, changes: dict) -> dict:
+    """The values the object will have: its current fields with the changes applied."""
+    values = {}
+    if instance.pk is not None:
+        values = {field.name: getattr(instance, field.name, None) for field in instance._meta.concrete_fields}
+    values.update(changes)
+    return values
+
+
+def _check(rule, instance, changes: dict) -> None:
+    errors.raise_if_any(rule(_values(instance, changes), instance if instance.pk is not None else None))
 
 
 def _write(instance, fields: dict, m2m: dict | None = None):
@@ -37,205 +60,263 @@ def _split(fields: dict, *names: str) -> tuple[dict, dict]:
     return fields, m2m
 
 
-def _refuse_delete(detail: str):
-    raise APIProblem(status=409, code="in_use", detail=detail)
+def _tenant(instance) -> dict:
+    """Whose data the object is, for the audit trail (offers and prices: their supplier's)."""
+    if isinstance(instance, Leverancier):
+        return {"leverancier_id": instance.pk}
+    if isinstance(instance, Aanbieding):
+        return {"leverancier_id": instance.leverancier_id}
+    if isinstance(instance, Prijs):
+        return {"leverancier_id": instance.aanbieding.leverancier_id}
+    return {}
 
 
-# --- categories -------------------------------------------------------------------------
+def _audit(
+    acting, actie: str, instance, before, *, partial: bool = False, tenant: dict | None = None
+) -> None:
+    record_audit(
+        acting=acting,
+        actie="partial_update" if partial and actie == "update" else actie,
+        instance=instance,
+        before=before,
+        **(_tenant(instance) if tenant is None else tenant),
+    )
 
 
-def _check_parent(categorie: Categorie | None, parent: Categorie | None) -> None:
-    if parent is None or categorie is None or categorie.pk is None:
+def _locked(instance):
+    return type(instance).objects.select_for_update().get(pk=instance.pk)
+
+
+def _delete(acting, instance) -> None:
+    before, tenant = snapshot(instance), _tenant(instance)
+    try:
+        with transaction.atomic():
+            instance.delete()
+    except (ProtectedError, RestrictedError):
+        raise errors.Conflict(IN_USE, code="in_use") from None
+    _audit(acting, "destroy", instance, before, tenant=tenant)
+
+
+def check_owner(acting, leverancier) -> None:
+    """Offers and prices belong to a supplier: only that supplier (and the broker) changes them."""
+    if acting.is_broker:
         return
-    if parent == categorie or categorie in parent.ancestors():
-        _raise(
-            [
-                (
-                    "bovenliggendeCategorie",
-                    "cycle",
-                    "Een categorie kan niet onder zichzelf of een eigen subcategorie vallen.",
-                )
-            ]
+    if acting.leverancier is None or leverancier is None or acting.leverancier.pk != leverancier.pk:
+        raise errors.NotAllowed(
+            "Alleen de eigen leverancier (of de broker) mag deze aanbieding en haar prijzen wijzigen.",
+            code="autorisatie",
         )
 
 
-@transaction.atomic
-def create_categorie(*, naam: str, omschrijving: str = "", bovenliggende_categorie=None) -> Categorie:
-    return Categorie.objects.create(
-        naam=naam, omschrijving=omschrijving, bovenliggende_categorie=bovenliggende_categorie
-    )
+# --- categories ----------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def update_categorie(*, categorie: Categorie, **changes) -> Categorie:
-    categorie = Categorie.objects.select_for_update().get(pk=categorie.pk)
-    if "bovenliggende_categorie" in changes:
-        _check_parent(categorie, changes["bovenliggende_categorie"])
-    _write(categorie, changes)
-    search.refresh_softwarepakketten(categorie.softwarepakket_set.values_list("id", flat=True))
-    search.refresh_aanbiedingen_of_softwarepakketten(
-        categorie.softwarepakket_set.values_list("id", flat=True)
-    )
+def create_categorie(*, acting, **fields) -> Categorie:
+    categorie = Categorie()
+    _check(rules.check_categorie, categorie, fields)
+    _write(categorie, fields)
+    _audit(acting, "create", categorie, None)
     return categorie
 
 
 @transaction.atomic
-def delete_categorie(*, categorie: Categorie) -> None:
+def update_categorie(*, acting, categorie: Categorie, partial: bool = False, **changes) -> Categorie:
+    categorie = _locked(categorie)
+    _check(rules.check_categorie, categorie, changes)
+    before = snapshot(categorie)
+    _write(categorie, changes)
+    pakketten = categorie.softwarepakket_set.values_list("id", flat=True)
+    search.refresh_softwarepakketten(pakketten)
+    search.refresh_aanbiedingen_of_softwarepakketten(pakketten)
+    _audit(acting, "update", categorie, before, partial=partial)
+    return categorie
+
+
+@transaction.atomic
+def delete_categorie(*, acting, categorie: Categorie) -> None:
     if categorie.subcategorieen.exists():
-        _refuse_delete("Deze categorie heeft subcategorieën en kan niet worden verwijderd.")
+        raise errors.Conflict(
+            "Deze categorie heeft subcategorieën en kan niet worden verwijderd.", code="in_use"
+        )
     if categorie.softwarepakket_set.exists():
-        _refuse_delete("Deze categorie is in gebruik bij softwarepakketten en kan niet worden verwijderd.")
-    categorie.delete()
+        raise errors.Conflict(
+            "Deze categorie is in gebruik bij softwarepakketten en kan niet worden verwijderd.", code="in_use"
+        )
+    _delete(acting, categorie)
 
 
-# --- suppliers --------------------------------------------------------------------------
-
-
-@transaction.atomic
-def create_leverancier(**fields) -> Leverancier:
-    return _write(Leverancier(), fields)
+# --- suppliers -----------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def update_leverancier(*, leverancier: Leverancier, **changes) -> Leverancier:
-    leverancier = Leverancier.objects.select_for_update().get(pk=leverancier.pk)
-    _raise(rules.check_leverancier({**changes}, leverancier))
-    _write(leverancier, changes)
-    if "naam" in changes:
-        ids = leverancier.softwarepakketten.values_list("id", flat=True)
-        search.refresh_softwarepakketten(ids)
-        search.refresh_aanbiedingen(leverancier.aanbiedingen.values_list("id", flat=True))
+def create_leverancier(*, acting, **fields) -> Leverancier:
+    leverancier = Leverancier()
+    _check(rules.check_leverancier, leverancier, fields)
+    _write(leverancier, fields)
+    _audit(acting, "create", leverancier, None)
     return leverancier
 
 
 @transaction.atomic
-def delete_leverancier(*, leverancier: Leverancier) -> None:
+def update_leverancier(*, acting, leverancier: Leverancier, partial: bool = False, **changes) -> Leverancier:
+    leverancier = _locked(leverancier)
+    _check(rules.check_leverancier, leverancier, changes)
+    before = snapshot(leverancier)
+    _write(leverancier, changes)
+    if "naam" in changes:
+        search.refresh_softwarepakketten(leverancier.softwarepakketten.values_list("id", flat=True))
+        search.refresh_aanbiedingen(leverancier.aanbiedingen.values_list("id", flat=True))
+    _audit(acting, "update", leverancier, before, partial=partial)
+    return leverancier
+
+
+@transaction.atomic
+def delete_leverancier(*, acting, leverancier: Leverancier) -> None:
     if (
         leverancier.aanbiedingen.exists()
         or leverancier.softwarepakketten.exists()
         or leverancier.applicaties.exists()
     ):
-        _refuse_delete(
+        raise errors.Conflict(
             "Deze leverancier heeft aanbiedingen, softwarepakketten of API-clients; "
-            "schors haar in plaats daarvan."
+            "schors haar in plaats daarvan.",
+            code="in_use",
         )
-    leverancier.delete()
+    _delete(acting, leverancier)
 
 
-# --- software packages and versions ---------------------------------------------------
+# --- software packages and versions ------------------------------------------------------------
 
 
-def _pakket_changed(pakket: Softwarepakket, actie: str) -> None:
+def _pakket_changed(pakket: Softwarepakket) -> None:
     search.refresh_softwarepakketten([pakket.id])
     search.refresh_aanbiedingen_of_softwarepakketten([pakket.id])
-    events.publish(kanaal=events.SOFTWAREPAKKETTEN, actie=actie, instance=pakket)
 
 
 @transaction.atomic
-def create_softwarepakket(**fields) -> Softwarepakket:
+def create_softwarepakket(*, acting, **fields) -> Softwarepakket:
     fields, m2m = _split(fields, "categorieen")
-    pakket = _write(Softwarepakket(), fields, m2m)
-    _pakket_changed(pakket, "create")
+    pakket = Softwarepakket()
+    _check(rules.check_softwarepakket, pakket, fields)
+    _write(pakket, fields, m2m)
+    _pakket_changed(pakket)
+    _audit(acting, "create", pakket, None)
+    events.publish(kanalen.SOFTWAREPAKKETTEN, pakket, "create")
     return pakket
 
 
 @transaction.atomic
-def update_softwarepakket(*, softwarepakket: Softwarepakket, **changes) -> Softwarepakket:
-    pakket = Softwarepakket.objects.select_for_update().get(pk=softwarepakket.pk)
-    old_status = pakket.status
+def update_softwarepakket(
+    *, acting, softwarepakket: Softwarepakket, partial: bool = False, **changes
+) -> Softwarepakket:
+    pakket = _locked(softwarepakket)
     changes, m2m = _split(changes, "categorieen")
+    _check(rules.check_softwarepakket, pakket, changes)
+    before, old_status = snapshot(pakket), pakket.status
     _write(pakket, changes, m2m)
-    _pakket_changed(pakket, "status" if pakket.status != old_status else "update")
+    _pakket_changed(pakket)
+    _audit(acting, "update", pakket, before, partial=partial)
+    events.publish(kanalen.SOFTWAREPAKKETTEN, pakket, "status" if pakket.status != old_status else "update")
     return pakket
 
 
 @transaction.atomic
-def delete_softwarepakket(*, softwarepakket: Softwarepakket) -> None:
+def delete_softwarepakket(*, acting, softwarepakket: Softwarepakket) -> None:
     if softwarepakket.status != PublicatieStatus.CONCEPT:
-        _refuse_delete("Alleen een concept kan worden verwijderd; trek een gepubliceerd softwarepakket in.")
+        raise errors.Conflict(
+            "Alleen een concept kan worden verwijderd; trek een gepubliceerd softwarepakket in.",
+            code="in_use",
+        )
     if softwarepakket.aanbiedingen.exists() or softwarepakket.versies.exists():
-        _refuse_delete("Dit softwarepakket heeft aanbiedingen of versies en kan niet worden verwijderd.")
-    events.publish(kanaal=events.SOFTWAREPAKKETTEN, actie="destroy", instance=softwarepakket)
-    softwarepakket.delete()
+        raise errors.Conflict(
+            "Dit softwarepakket heeft aanbiedingen of versies en kan niet worden verwijderd.", code="in_use"
+        )
+    events.publish(kanalen.SOFTWAREPAKKETTEN, softwarepakket, "destroy")
+    _delete(acting, softwarepakket)
 
 
 @transaction.atomic
-def create_softwarepakketversie(**fields) -> Softwarepakketversie:
-    versie = _write(Softwarepakketversie(), fields)
-    events.publish(
-        kanaal=events.SOFTWAREPAKKETTEN, actie="create", instance=versie, hoofd_object=versie.softwarepakket
-    )
+def create_softwarepakketversie(*, acting, **fields) -> Softwarepakketversie:
+    versie = Softwarepakketversie()
+    _check(rules.check_softwarepakketversie, versie, fields)
+    _write(versie, fields)
+    _audit(acting, "create", versie, None)
+    events.publish(kanalen.SOFTWAREPAKKETTEN, versie, "create")
     return versie
 
 
 @transaction.atomic
 def update_softwarepakketversie(
-    *, softwarepakketversie: Softwarepakketversie, **changes
+    *, acting, softwarepakketversie: Softwarepakketversie, partial: bool = False, **changes
 ) -> Softwarepakketversie:
-    versie = Softwarepakketversie.objects.select_for_update().get(pk=softwarepakketversie.pk)
+    versie = _locked(softwarepakketversie)
+    _check(rules.check_softwarepakketversie, versie, changes)
+    before = snapshot(versie)
     _write(versie, changes)
-    events.publish(
-        kanaal=events.SOFTWAREPAKKETTEN, actie="update", instance=versie, hoofd_object=versie.softwarepakket
-    )
+    _audit(acting, "update", versie, before, partial=partial)
+    events.publish(kanalen.SOFTWAREPAKKETTEN, versie, "update")
     return versie
 
 
 @transaction.atomic
-def delete_softwarepakketversie(*, softwarepakketversie: Softwarepakketversie) -> None:
-    events.publish(
-        kanaal=events.SOFTWAREPAKKETTEN,
-        actie="destroy",
-        instance=softwarepakketversie,
-        hoofd_object=softwarepakketversie.softwarepakket,
-    )
-    softwarepakketversie.delete()
+def delete_softwarepakketversie(*, acting, softwarepakketversie: Softwarepakketversie) -> None:
+    events.publish(kanalen.SOFTWAREPAKKETTEN, softwarepakketversie, "destroy")
+    _delete(acting, softwarepakketversie)
 
 
-# --- offers and prices ------------------------------------------------------------------
+# --- offers and prices ---------------------------------------------------------------------------
 
 
 @transaction.atomic
-def create_aanbieding(**fields) -> Aanbieding:
-    aanbieding = _write(Aanbieding(), fields)
+def create_aanbieding(*, acting, **fields) -> Aanbieding:
+    aanbieding = Aanbieding()
+    _check(rules.check_aanbieding, aanbieding, fields)
+    check_owner(acting, fields.get("leverancier"))
+    _write(aanbieding, fields)
     search.refresh_aanbiedingen([aanbieding.id])
-    events.publish(kanaal=events.AANBIEDINGEN, actie="create", instance=aanbieding)
+    _audit(acting, "create", aanbieding, None)
+    events.publish(kanalen.AANBIEDINGEN, aanbieding, "create")
     return aanbieding
 
 
 @transaction.atomic
-def update_aanbieding(*, aanbieding: Aanbieding, **changes) -> Aanbieding:
-    aanbieding = Aanbieding.objects.select_for_update().get(pk=aanbieding.pk)
-    old_status = aanbieding.status
+def update_aanbieding(*, acting, aanbieding: Aanbieding, partial: bool = False, **changes) -> Aanbieding:
+    aanbieding = _locked(aanbieding)
+    _check(rules.check_aanbieding, aanbieding, changes)
+    check_owner(acting, aanbieding.leverancier)
+    check_owner(acting, changes.get("leverancier", aanbieding.leverancier))
+    before, old_status = snapshot(aanbieding), aanbieding.status
     _write(aanbieding, changes)
     search.refresh_aanbiedingen([aanbieding.id])
+    _audit(acting, "update", aanbieding, before, partial=partial)
     events.publish(
-        kanaal=events.AANBIEDINGEN,
-        actie="status" if aanbieding.status != old_status else "update",
-        instance=aanbieding,
+        kanalen.AANBIEDINGEN, aanbieding, "status" if aanbieding.status != old_status else "update"
     )
     return aanbieding
 
 
 @transaction.atomic
-def delete_aanbieding(*, aanbieding: Aanbieding) -> None:
+def delete_aanbieding(*, acting, aanbieding: Aanbieding) -> None:
+    check_owner(acting, aanbieding.leverancier)
     if aanbieding.status != PublicatieStatus.CONCEPT:
-        _refuse_delete("Alleen een concept kan worden verwijderd; trek een gepubliceerde aanbieding in.")
-    events.publish(kanaal=events.AANBIEDINGEN, actie="destroy", instance=aanbieding)
-    aanbieding.delete()  # its prices go with it: a concept was never orderable
+        raise errors.Conflict(
+            "Alleen een concept kan worden verwijderd; trek een gepubliceerde aanbieding in.", code="in_use"
+        )
+    events.publish(kanalen.AANBIEDINGEN, aanbieding, "destroy")
+    _delete(acting, aanbieding)  # its prices go with it: a concept was never orderable
 
 
 def _save_prijs(prijs: Prijs, fields: dict) -> Prijs:
     # Serialise price writes per offer, then check overlap; the exclusion constraint is the backstop.
     Aanbieding.objects.select_for_update().get(pk=(fields.get("aanbieding") or prijs.aanbieding).pk)
-    names = ("aanbieding", "prijstype", "doelgroep", "geldig_vanaf", "geldig_tot")
-    values = {name: getattr(prijs, name, None) for name in names}
-    values.update(fields)
-    _raise(rules.overlap(values, prijs if prijs.pk else None) if values.get("aanbieding") else [])
+    _check(rules.check_prijs, prijs, fields)
     try:
         with transaction.atomic():
             return _write(prijs, fields)
     except IntegrityError:
-        _raise(
+        # Another writer got in between (the exclusion constraint): the same answer, shorter.
+        raise errors.Invalid(
             [
                 (
                     "geldigVanaf",
@@ -243,51 +324,74 @@ def _save_prijs(prijs: Prijs, fields: dict) -> Prijs:
                     "Er geldt in deze periode al een prijs van dit type voor deze doelgroep.",
                 )
             ]
-        )
+        ) from None
 
 
 @transaction.atomic
-def create_prijs(**fields) -> Prijs:
+def create_prijs(*, acting, **fields) -> Prijs:
+    aanbieding = fields.get("aanbieding")
+    check_owner(acting, aanbieding.leverancier if aanbieding else None)
     prijs = _save_prijs(Prijs(), fields)
-    events.publish(kanaal=events.AANBIEDINGEN, actie="create", instance=prijs, hoofd_object=prijs.aanbieding)
+    _audit(acting, "create", prijs, None)
+    events.publish(kanalen.AANBIEDINGEN, prijs, "create")
     return prijs
 
 
 @transaction.atomic
-def update_prijs(*, prijs: Prijs, **changes) -> Prijs:
-    prijs = _save_prijs(Prijs.objects.get(pk=prijs.pk), changes)
-    events.publish(kanaal=events.AANBIEDINGEN, actie="update", instance=prijs, hoofd_object=prijs.aanbieding)
+def update_prijs(*, acting, prijs: Prijs, partial: bool = False, **changes) -> Prijs:
+    prijs = Prijs.objects.select_related("aanbieding__leverancier").get(pk=prijs.pk)
+    check_owner(acting, prijs.aanbieding.leverancier)
+    check_owner(acting, changes.get("aanbieding", prijs.aanbieding).leverancier)
+    before = snapshot(prijs)
+    prijs = _save_prijs(prijs, changes)
+    _audit(acting, "update", prijs, before, partial=partial)
+    events.publish(kanalen.AANBIEDINGEN, prijs, "update")
     return prijs
 
 
 @transaction.atomic
-def delete_prijs(*, prijs: Prijs) -> None:
+def delete_prijs(*, acting, prijs: Prijs) -> None:
+    check_owner(acting, prijs.aanbieding.leverancier)
     if prijs.aanbieding.status != PublicatieStatus.CONCEPT:
-        _refuse_delete(
-            "Prijzen van een gepubliceerde aanbieding blijven bewaard; laat de prijs eindigen (geldigTot)."
+        raise errors.Conflict(
+            "Prijzen van een gepubliceerde aanbieding blijven bewaard; laat de prijs eindigen (geldigTot).",
+            code="in_use",
         )
-    events.publish(kanaal=events.AANBIEDINGEN, actie="destroy", instance=prijs, hoofd_object=prijs.aanbieding)
-    prijs.delete()
+    events.publish(kanalen.AANBIEDINGEN, prijs, "destroy")
+    _delete(acting, prijs)
 
 
-# --- framework agreements ------------------------------------------------------------------
+# --- framework agreements ------------------------------------------------------------------------
 
 
 @transaction.atomic
-def create_raamovereenkomst(**fields) -> Raamovereenkomst:
+def create_raamovereenkomst(*, acting, **fields) -> Raamovereenkomst:
     fields, m2m = _split(fields, "leveranciers", "deelnemers")
-    return _write(Raamovereenkomst(), fields, m2m)
+    raamovereenkomst = Raamovereenkomst()
+    _check(rules.check_raamovereenkomst, raamovereenkomst, fields)
+    _write(raamovereenkomst, fields, m2m)
+    _audit(acting, "create", raamovereenkomst, None)
+    return raamovereenkomst
 
 
 @transaction.atomic
-def update_raamovereenkomst(*, raamovereenkomst: Raamovereenkomst, **changes) -> Raamovereenkomst:
-    raamovereenkomst = Raamovereenkomst.objects.select_for_update().get(pk=raamovereenkomst.pk)
+def update_raamovereenkomst(
+    *, acting, raamovereenkomst: Raamovereenkomst, partial: bool = False, **changes
+) -> Raamovereenkomst:
+    raamovereenkomst = _locked(raamovereenkomst)
     changes, m2m = _split(changes, "leveranciers", "deelnemers")
-    return _write(raamovereenkomst, changes, m2m)
+    _check(rules.check_raamovereenkomst, raamovereenkomst, changes)
+    before = snapshot(raamovereenkomst)
+    _write(raamovereenkomst, changes, m2m)
+    _audit(acting, "update", raamovereenkomst, before, partial=partial)
+    return raamovereenkomst
 
 
 @transaction.atomic
-def delete_raamovereenkomst(*, raamovereenkomst: Raamovereenkomst) -> None:
+def delete_raamovereenkomst(*, acting, raamovereenkomst: Raamovereenkomst) -> None:
     if raamovereenkomst.aanbiedingen.exists():
-        _refuse_delete("Er vallen aanbiedingen onder deze raamovereenkomst; beëindig haar in plaats daarvan.")
-    raamovereenkomst.delete()
+        raise errors.Conflict(
+            "Er vallen aanbiedingen onder deze raamovereenkomst; beëindig haar in plaats daarvan.",
+            code="in_use",
+        )
+    _delete(acting, raamovereenkomst)

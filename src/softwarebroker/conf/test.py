@@ -14,3 +14,5 @@ AUTH_CACHE_SECONDS = 0
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None  # static files come from the apps through WhiteNoise's finders
 LOGGING["loggers"]["django_structlog"]["level"] = "ERROR"  # noqa: F405
+# Resource URLs outside a request (audit entries, notifications) start with the test client's host.
+PUBLIC_URL = "http://testserver"

@@ -9,6 +9,8 @@ request.)
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from softwarebroker.autorisaties.context import Acting
 from softwarebroker.autorisaties.models import Applicatie
 from softwarebroker.bestellingen import services
@@ -51,17 +53,18 @@ PARAMETERS = {
 }
 
 
-def _wijziger(client_id: str) -> services.Wijziger:
+def _acting(client_id: str) -> Acting:
+    """The demo client as a person of its organisation; the audit trail names the demo as source."""
     user_id, naam = PEOPLE[client_id]
     applicatie = Applicatie.objects.select_related("organisatie", "leverancier").get(client_id=client_id)
-    return services.Wijziger(
-        acting=Acting.for_applicatie(applicatie, user_id=user_id, user_representation=naam)
+    return replace(
+        Acting.for_applicatie(applicatie, user_id=user_id, user_representation=naam), channel="demo"
     )
 
 
 def _walk(bestelling: Bestelling, target: str, afnemer, budgethouder, leverancier) -> None:
     def to(party, naar, toelichting=""):
-        services.wijzig_status(party, bestelling, naar=naar, toelichting=toelichting)
+        services.change_status(acting=party, bestelling=bestelling, naar=naar, toelichting=toelichting)
 
     if target == "concept":
         return
@@ -69,11 +72,16 @@ def _walk(bestelling: Bestelling, target: str, afnemer, budgethouder, leverancie
     if target == "ter_goedkeuring":
         return
     if target == "afgewezen":
-        services.beoordelen(
-            budgethouder, bestelling, besluit="afgewezen", toelichting="Geen budget dit jaar."
+        services.create_beoordeling(
+            acting=budgethouder,
+            bestelling=bestelling,
+            besluit="afgewezen",
+            toelichting="Geen budget dit jaar.",
         )
         return
-    services.beoordelen(budgethouder, bestelling, besluit="goedgekeurd", toelichting="Past in de begroting.")
+    services.create_beoordeling(
+        acting=budgethouder, bestelling=bestelling, besluit="goedgekeurd", toelichting="Past in de begroting."
+    )
     if target == "ingediend":
         return
     if target == "ingetrokken":
@@ -86,9 +94,16 @@ def _walk(bestelling: Bestelling, target: str, afnemer, budgethouder, leverancie
     if target == "geaccepteerd":
         return
     if target in ("annulering_beoordelen", "geannuleerd"):
-        verzoek = services.vraag_annulering_aan(afnemer, bestelling, reden="Het project is uitgesteld.")
+        verzoek = services.create_annuleringsverzoek(
+            acting=afnemer, bestelling=bestelling, reden="Het project is uitgesteld."
+        )
         if target == "geannuleerd":
-            services.besluit_annulering(leverancier, verzoek, status="uitgevoerd", toelichting="Geen kosten.")
+            services.decide_annuleringsverzoek(
+                acting=leverancier,
+                annuleringsverzoek=verzoek,
+                status="uitgevoerd",
+                toelichting="Geen kosten.",
+            )
         return
     to(leverancier, "in_behandeling")
     if target == "in_behandeling":
@@ -102,9 +117,9 @@ def _walk(bestelling: Bestelling, target: str, afnemer, budgethouder, leverancie
     regels = list(bestelling.regels.all())
     geleverd = regels if target == "geleverd" else regels[:1]
     for regel in geleverd:
-        services.leveren(
-            leverancier,
-            bestelling,
+        services.create_levering(
+            acting=leverancier,
+            bestelling=bestelling,
             regel=regel,
             type="saas_omgeving" if regel.aanbieding.leveringsvorm == "saas" else "licentiesleutel",
             verwijzing=f"https://{bestelling.besteller.naam.split()[-1].lower()}.voorbeeldsoftware.example",
@@ -118,16 +133,16 @@ def load_bestellingen_demo() -> int:
         aanbieding.naam: aanbieding
         for aanbieding in Aanbieding.objects.filter(naam__in=[PER_GEBRUIKER, AFSPRAKEN, ON_PREMISES])
     }
-    leverancier = _wijziger("leverancier-demo")
+    leverancier = _acting("leverancier-demo")
     created = 0
     for gemeente, target, lines in ORDERS:
         kenmerk = f"DEMO-{gemeente}-{target}"
         if Bestelling.objects.filter(inkoopordernummer=kenmerk).exists():
             continue
-        afnemer, budgethouder = _wijziger(f"{gemeente}-afnemer"), _wijziger(f"{gemeente}-budgethouder")
+        afnemer, budgethouder = _acting(f"{gemeente}-afnemer"), _acting(f"{gemeente}-budgethouder")
         bestelling = services.create_bestelling(
-            afnemer,
-            besteller=afnemer.acting.organisatie,
+            acting=afnemer,
+            besteller=afnemer.organisatie,
             regels=[
                 {"aanbieding": offers[naam], "aantal": aantal, "bestelparameters": PARAMETERS.get(naam, {})}
                 for naam, aantal in lines

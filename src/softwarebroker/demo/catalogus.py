@@ -14,7 +14,9 @@ from urllib.parse import quote
 
 from django.db import transaction
 
+from softwarebroker.autorisaties.context import Acting
 from softwarebroker.catalogus import search
+from softwarebroker.catalogus import services as catalogus
 from softwarebroker.catalogus.models import (
     Aanbieding,
     Categorie,
@@ -25,7 +27,29 @@ from softwarebroker.catalogus.models import (
     Softwarepakketversie,
 )
 from softwarebroker.demo import catalogus_data, catalogus_data_aanbiedingen, data
+from softwarebroker.organisaties import services as organisaties
 from softwarebroker.organisaties.models import Organisatie
+
+# Demo data is made like any other change: through the services, audited with source "demo".
+DEMO = Acting.system("demo")
+CREATE = {
+    Categorie: catalogus.create_categorie,
+    Organisatie: organisaties.create_organisatie,
+    Leverancier: catalogus.create_leverancier,
+    Softwarepakket: catalogus.create_softwarepakket,
+    Softwarepakketversie: catalogus.create_softwarepakketversie,
+    Raamovereenkomst: catalogus.create_raamovereenkomst,
+    Aanbieding: catalogus.create_aanbieding,
+    Prijs: catalogus.create_prijs,
+}
+
+
+def get_or_create(model, defaults: dict, **lookup):
+    """The object with ``lookup``, or a new one made by its service (``(object, created)``)."""
+    instance = model.objects.filter(**lookup).first()
+    if instance is not None:
+        return instance, False
+    return CREATE[model](acting=DEMO, **lookup, **defaults), True
 
 
 def referentiecomponent_uri(naam: str) -> str:
@@ -64,7 +88,7 @@ class _Loader:
         self.raamovereenkomsten: dict[str, Raamovereenkomst] = {}
 
     def _get_or_create(self, model, defaults, **lookup):
-        instance, new = model.objects.get_or_create(defaults=defaults, **lookup)
+        instance, new = get_or_create(model, defaults, **lookup)
         self.created += new
         return instance, new
 
@@ -108,9 +132,9 @@ class _Loader:
             )
             empty = [field for field in details if not getattr(leverancier, field)]
             if not new and empty:
-                for field in empty:
-                    setattr(leverancier, field, details[field])
-                leverancier.save(update_fields=empty)
+                leverancier = catalogus.update_leverancier(
+                    acting=DEMO, leverancier=leverancier, **{field: details[field] for field in empty}
+                )
             self.leveranciers[kvk] = leverancier
 
     def _pakketten(self) -> None:
@@ -124,9 +148,8 @@ class _Loader:
             fields["referentiecomponenten"] = [
                 referentiecomponent_uri(naam) for naam in item.get("referentiecomponenten", [])
             ]
-            pakket, new = self._get_or_create(Softwarepakket, fields, naam=item["naam"])
-            if new:
-                pakket.categorieen.set(self.categorieen[naam] for naam in item["categorieen"])
+            fields["categorieen"] = [self.categorieen[naam] for naam in item["categorieen"]]
+            pakket, _ = self._get_or_create(Softwarepakket, fields, naam=item["naam"])
             for versie, releasedatum, einde, status in item["versies"]:
                 self._get_or_create(
                     Softwarepakketversie,
@@ -142,7 +165,7 @@ class _Loader:
 
     def _raamovereenkomst(self) -> None:
         item = catalogus_data_aanbiedingen.RAAMOVEREENKOMST
-        raamovereenkomst, new = self._get_or_create(
+        raamovereenkomst, _ = self._get_or_create(
             Raamovereenkomst,
             {
                 "naam": item["naam"],
@@ -151,12 +174,11 @@ class _Loader:
                 "einddatum": _date(item["einddatum"]),
                 "maximale_waarde": Decimal(item["maximale_waarde"]),
                 "status": item["status"],
+                "leveranciers": [self.leveranciers[kvk] for kvk in item["leveranciers"]],
+                "deelnemers": list(self.organisaties.values()),
             },
             kenmerk=item["kenmerk"],
         )
-        if new:
-            raamovereenkomst.leveranciers.set(self.leveranciers[kvk] for kvk in item["leveranciers"])
-            raamovereenkomst.deelnemers.set(self.organisaties.values())
         self.raamovereenkomsten[item["kenmerk"]] = raamovereenkomst
 
     def _aanbiedingen(self) -> None:

@@ -29,7 +29,7 @@ from rest_framework import serializers
 from zgw_consumers.client import build_client
 from zgw_consumers.models import Service
 
-from softwarebroker.api.exceptions import APIProblem, flatten_errors
+from softwarebroker.api.exceptions import flatten_errors
 from softwarebroker.api.propagation import outgoing_headers
 from softwarebroker.catalogus.constants import (
     Doelgroep,
@@ -39,6 +39,7 @@ from softwarebroker.catalogus.constants import (
     PublicatieStatus,
     Verlenging,
 )
+from softwarebroker.core import errors
 
 from .models import PeerAanbieding
 
@@ -57,13 +58,12 @@ class NietBijPeer(LookupError):
     """The peer says there is no such aanbieding (404)."""
 
 
-class PeerOnbereikbaar(APIProblem):
+class PeerOnbereikbaar(errors.Unavailable):
     def __init__(self, service: Service, reden: str):
         super().__init__(
-            status=502,
-            code="peer_onbereikbaar",
-            detail=f"De catalogus van {service.label} is nu niet bruikbaar ({reden}); er is niets "
+            f"De catalogus van {service.label} is nu niet bruikbaar ({reden}); er is niets "
             "gewijzigd. Probeer het later opnieuw.",
+            code="peer_onbereikbaar",
         )
 
 

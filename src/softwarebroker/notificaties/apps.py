@@ -8,7 +8,6 @@ class NotificatiesConfig(AppConfig):
     def ready(self):
         from softwarebroker.core import events
 
-        from . import kanalen  # noqa: F401 - registers the kanalen
         from .outbox import enqueue
 
         events.subscribe(enqueue)

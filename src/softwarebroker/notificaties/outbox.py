@@ -3,7 +3,8 @@
 :func:`enqueue` is subscribed to :mod:`softwarebroker.core.events`, which services call inside
 the transaction of every change. Deferring the procrastinate job there means the job exists
 exactly when the change does: a rolled-back change leaves no job, a committed one always has
-its job. The worker delivers it (:mod:`.tasks`), retrying until it succeeds.
+its job. The worker delivers it (:mod:`.tasks`), retrying until it succeeds. The kenmerken
+were computed by the kanaal the app declared (its ``kanalen.py``) when the change was made.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from django.utils import timezone
 from notifications_api_common.models import NotificationsConfig
 
 from softwarebroker.api.propagation import outgoing_headers
+from softwarebroker.api.resources import url_of
 from softwarebroker.core.events import Event
-
-from .urls import url_of
 
 logger = structlog.get_logger(__name__)
 
@@ -23,38 +23,16 @@ logger = structlog.get_logger(__name__)
 ACTIES = {"create": "create", "update": "update", "destroy": "destroy", "status": "create"}
 
 
-def kenmerken(event: Event) -> dict:
-    hoofd = event.hoofd_object
-    if event.kanaal == "bestellingen":
-        return {
-            "besteller": hoofd.besteller.oin,
-            # An order of a peer's offers names the peer's supplier.
-            "leverancier": url_of(hoofd.leverancier) if hoofd.leverancier_id else hoofd.leverancier_url,
-            "status": hoofd.status,
-        }
-    if event.kanaal == "aanbiedingen":
-        return {
-            "leverancier": url_of(hoofd.leverancier),
-            "softwarepakket": url_of(hoofd.softwarepakket),
-            "status": hoofd.status,
-        }
-    if event.kanaal == "softwarepakketten":
-        return {"fabrikant": url_of(hoofd.fabrikant) if hoofd.fabrikant_id else "", "status": hoofd.status}
-    if event.kanaal == "licenties":
-        return {"organisatie": hoofd.organisatie.oin, "status": hoofd.status}
-    return dict(event.kenmerken)
-
-
 def bericht(event: Event) -> dict:
     """The standard notification message for an event."""
     return {
-        "kanaal": event.kanaal,
+        "kanaal": event.kanaal.label,
         "hoofdObject": url_of(event.hoofd_object),
         "resource": event.resource,
         "resourceUrl": url_of(event.instance),
         "actie": ACTIES.get(event.actie, event.actie),
         "aanmaakdatum": timezone.now().isoformat().replace("+00:00", "Z"),
-        "kenmerken": kenmerken(event),
+        "kenmerken": event.kenmerken,
     }
 
 
@@ -65,7 +43,7 @@ def configured() -> bool:
 def enqueue(event: Event) -> None:
     if not configured():
         # No Notificaties API configured (a local run, for one): there is nowhere to send to.
-        logger.debug("notification_not_configured", kanaal=event.kanaal)
+        logger.debug("notification_not_configured", kanaal=event.kanaal.label)
         return
     from .tasks import verstuur_notificatie
 

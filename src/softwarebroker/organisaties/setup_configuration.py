@@ -8,7 +8,12 @@ from django_setup_configuration.exceptions import ConfigurationRunFailed
 from django_setup_configuration.models import ConfigurationModel
 from pydantic import Field
 
-from .models import Mandaat, Organisatie, OrganisatieType
+from softwarebroker.autorisaties.context import Acting
+
+from . import services
+from .models import Organisatie, OrganisatieType
+
+SETUP = Acting.system("setup-configuration")
 
 
 class MandaatConfiguration(ConfigurationModel):
@@ -43,27 +48,35 @@ class OrganisatiesConfigurationStep(BaseConfigurationStep[OrganisatiesConfigurat
 
     @transaction.atomic
     def execute(self, model: OrganisatiesConfiguration) -> None:
+        # Through the services, and only where something differs: a second run changes nothing.
         by_oin = {}
         for item in model.items:
-            organisatie, _ = Organisatie.objects.update_or_create(
-                oin=item.oin,
-                defaults={
-                    "naam": item.naam,
-                    "type": item.type,
-                    "gemeentecode": item.gemeentecode,
-                    "inwonertal": item.inwonertal,
-                },
-            )
-            organisatie.full_clean()
+            values = {
+                "naam": item.naam,
+                "type": item.type,
+                "gemeentecode": item.gemeentecode,
+                "inwonertal": item.inwonertal,
+            }
+            organisatie = Organisatie.objects.filter(oin=item.oin).first()
+            if organisatie is None:
+                organisatie = services.create_organisatie(acting=SETUP, oin=item.oin, **values)
+            elif any(getattr(organisatie, name) != value for name, value in values.items()):
+                organisatie = services.update_organisatie(acting=SETUP, organisatie=organisatie, **values)
             by_oin[item.oin] = organisatie
             for mandaat in item.mandaten:
-                Mandaat.objects.update_or_create(
-                    organisatie=organisatie,
-                    gebruikers_id=mandaat.gebruikers_id,
-                    defaults={"gebruikers_weergave": mandaat.naam, "maximum_bedrag": mandaat.maximum_bedrag},
-                )
+                current = organisatie.mandaten.filter(gebruikers_id=mandaat.gebruikers_id).first()
+                wanted = (mandaat.naam, mandaat.maximum_bedrag)
+                if current is None or (current.gebruikers_weergave, current.maximum_bedrag) != wanted:
+                    services.set_mandaat(
+                        acting=SETUP,
+                        organisatie=organisatie,
+                        gebruikers_id=mandaat.gebruikers_id,
+                        gebruikers_weergave=mandaat.naam,
+                        maximum_bedrag=mandaat.maximum_bedrag,
+                    )
             keep = [mandaat.gebruikers_id for mandaat in item.mandaten]
-            organisatie.mandaten.exclude(gebruikers_id__in=keep).delete()
+            for stale in organisatie.mandaten.exclude(gebruikers_id__in=keep):
+                services.delete_mandaat(acting=SETUP, mandaat=stale)
         for item in model.items:
             deelnemers = []
             for oin in item.deelnemers:
@@ -71,4 +84,6 @@ class OrganisatiesConfigurationStep(BaseConfigurationStep[OrganisatiesConfigurat
                 if deelnemer is None:
                     raise ConfigurationRunFailed(f"Organisatie {item.oin}: unknown participant OIN {oin}")
                 deelnemers.append(deelnemer)
-            by_oin[item.oin].deelnemers.set(deelnemers)
+            organisatie = by_oin[item.oin]
+            if set(organisatie.deelnemers.all()) != set(deelnemers):
+                services.update_organisatie(acting=SETUP, organisatie=organisatie, deelnemers=deelnemers)

@@ -1,44 +1,50 @@
-"""Every change of an order goes through here: one function per change, each in one
-transaction with a row lock on the order, its Statuswijziging, its audit trail entry and its
-event (kanaal ``bestellingen``).
+"""Every change of an order goes through here: one function per change (keyword-only
+arguments, ``acting`` first), each in one transaction with a row lock on the order, its
+Statuswijziging, its audit trail entry and its event (kanaal ``bestellingen``).
 
-Problems are raised as API problems: 400 (input, every problem listed), 403 (not this
-party, or not within the mandate), 409 (not from this state).
+Refusals are domain errors (:mod:`softwarebroker.core.errors`): ``Invalid`` (every problem
+listed), ``NotAllowed`` (not this party, or not within the mandate), ``Conflict`` (not from
+this state), ``VersionMismatch`` (``If-Match``), ``Unavailable`` (a peer that cannot be read).
 
-- :mod:`.common`: who acts and as which party, order numbers, the row lock, the event;
+- :mod:`.common`: who acts and as which party, order numbers, the row lock, audit and event;
 - :mod:`.regels`: every problem of a line, quantities and prices;
 - :mod:`.bestelling`: creating, changing and deleting concepts;
-- :mod:`.overgangen`: the state machine's transitions, submission and approval;
-- :mod:`.afhandeling`: messages, deliveries and cancellation requests;
+- :mod:`.transitions`: the state machine's transitions, submission and approval;
+- :mod:`.fulfilment`: messages, deliveries, the delivery secret and cancellation requests;
 - :mod:`.licenties`: licences from delivered lines, notice periods and expiry.
 """
 
-from .afhandeling import besluit_annulering, leveren, plaats_bericht, vraag_annulering_aan
 from .bestelling import create_bestelling, delete_bestelling, update_bestelling
-from .common import KANAAL, VersieGewijzigd, Wijziger, mag_bestellen_voor, partijen, volgend_nummer
-from .licenties import markeer_verlopen_licenties, meld_opzegtermijnen
-from .overgangen import BESLUIT_NAAR, beoordelen, wijzig_status
-from .regels import bestelling_problemen, regel_problemen
+from .common import may_order_for, next_nummer, partijen, version_mismatch
+from .fulfilment import (
+    create_annuleringsverzoek,
+    create_bericht,
+    create_levering,
+    decide_annuleringsverzoek,
+    read_levering_geheim,
+)
+from .licenties import announce_opzegtermijnen, expire_licenties
+from .regels import bestelling_problems, regel_problems
+from .transitions import BESLUIT_NAAR, change_status, create_beoordeling
 
 __all__ = [
     "BESLUIT_NAAR",
-    "KANAAL",
-    "VersieGewijzigd",
-    "Wijziger",
-    "beoordelen",
-    "besluit_annulering",
-    "bestelling_problemen",
+    "announce_opzegtermijnen",
+    "bestelling_problems",
+    "change_status",
+    "create_annuleringsverzoek",
+    "create_beoordeling",
+    "create_bericht",
     "create_bestelling",
+    "create_levering",
+    "decide_annuleringsverzoek",
     "delete_bestelling",
-    "leveren",
-    "mag_bestellen_voor",
-    "markeer_verlopen_licenties",
-    "meld_opzegtermijnen",
+    "expire_licenties",
+    "may_order_for",
+    "next_nummer",
     "partijen",
-    "plaats_bericht",
-    "regel_problemen",
+    "read_levering_geheim",
+    "regel_problems",
     "update_bestelling",
-    "volgend_nummer",
-    "vraag_annulering_aan",
-    "wijzig_status",
+    "version_mismatch",
 ]

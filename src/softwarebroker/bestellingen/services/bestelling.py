@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from softwarebroker.api.exceptions import APIProblem
-from softwarebroker.catalogus import rules
+from softwarebroker.audit.services import snapshot
+from softwarebroker.core import errors
 
 from .. import statemachine
 from ..constants import (
@@ -16,100 +16,93 @@ from ..models import (
     Bestelling,
 )
 from .common import (
-    Wijziger,
     _actor,
-    _publiceer,
-    _vergrendeld,
-    controleer_versie,
-    mag_bestellen_voor,
+    _audit,
+    _publish,
+    check_version,
+    lock,
+    may_order_for,
+    next_nummer,
     partijen,
-    volgend_nummer,
 )
-from .regels import _zet_regels, bestelling_problemen
+from .regels import _set_regels, bestelling_problems
 
 
 @transaction.atomic
-def create_bestelling(wijziger: Wijziger, *, besteller, regels: list[dict], **velden) -> Bestelling:
-    if not mag_bestellen_voor(wijziger.acting, besteller):
-        raise APIProblem(
-            status=403,
-            code="autorisatie",
-            detail="U kunt alleen bestellen voor de organisatie waarvoor u optreedt.",
+def create_bestelling(*, acting, besteller, regels: list[dict], **velden) -> Bestelling:
+    if not may_order_for(acting, besteller):
+        raise errors.NotAllowed(
+            "U kunt alleen bestellen voor de organisatie waarvoor u optreedt.", code="autorisatie"
         )
     dag = timezone.localdate()
-    rules.raise_problems(bestelling_problemen(besteller, regels, dag))
-    aanvrager, weergave = _actor(wijziger.acting)
+    errors.raise_if_any(bestelling_problems(besteller, regels, dag))
+    aanvrager, weergave = _actor(acting)
     bestelling = Bestelling.objects.create(
-        nummer=volgend_nummer(dag.year),
+        nummer=next_nummer(dag.year),
         besteller=besteller,
         aanvrager=aanvrager,
         aanvrager_weergave=weergave,
         **velden,
     )
-    _zet_regels(bestelling, regels, dag)
+    _set_regels(bestelling, regels, dag)
     bestelling.save()
-    wijziger.leg_vast("create", bestelling, bestelling, None)
-    _publiceer(bestelling, "create")
+    _audit(acting, "create", bestelling, bestelling, None)
+    _publish(bestelling, "create")
     return bestelling
 
 
 def _alleen_concept(bestelling: Bestelling, wat: str) -> None:
     if bestelling.status != BestellingStatus.CONCEPT:
-        raise APIProblem(
-            status=409,
-            code="status",
-            detail=f"Alleen een bestelling in concept kan worden {wat} (status: {bestelling.status}).",
+        raise errors.Conflict(
+            f"Alleen een bestelling in concept kan worden {wat} (status: {bestelling.status}).", code="status"
         )
 
 
 @transaction.atomic
 def update_bestelling(
-    wijziger: Wijziger,
-    bestelling: Bestelling,
     *,
+    acting,
+    bestelling: Bestelling,
     regels: list[dict] | None = None,
-    verwachte_versie: int | None = None,
+    expected_version: int | None = None,
     **velden,
 ):
-    bestelling = _vergrendeld(bestelling)
-    controleer_versie(bestelling, verwachte_versie)
+    bestelling = lock(bestelling)
+    check_version(bestelling, expected_version)
     _alleen_concept(bestelling, "gewijzigd")
-    if statemachine.AFNEMER not in partijen(wijziger.acting, bestelling) and not wijziger.acting.is_broker:
-        raise APIProblem(
-            status=403, code="rol", detail="Alleen de afnemer wijzigt een bestelling in concept."
-        )
-    oud = wijziger.voor(bestelling)
+    if statemachine.AFNEMER not in partijen(acting, bestelling) and not acting.is_broker:
+        raise errors.NotAllowed("Alleen de afnemer wijzigt een bestelling in concept.", code="rol")
+    oud = snapshot(bestelling)
     dag = timezone.localdate()
     velden.pop("besteller", None)  # an order never changes hands
     if regels is not None:
-        rules.raise_problems(bestelling_problemen(bestelling.besteller, regels, dag))
+        errors.raise_if_any(bestelling_problems(bestelling.besteller, regels, dag))
     for name, value in velden.items():
         setattr(bestelling, name, value)
     if regels is not None:
-        _zet_regels(bestelling, regels, dag)
+        _set_regels(bestelling, regels, dag)
     bestelling.versie += 1
     bestelling.save()
-    wijziger.leg_vast("update", bestelling, bestelling, oud)
-    _publiceer(bestelling, "update")
+    _audit(acting, "update", bestelling, bestelling, oud)
+    _publish(bestelling, "update")
     return bestelling
 
 
 @transaction.atomic
-def delete_bestelling(
-    wijziger: Wijziger, bestelling: Bestelling, *, verwachte_versie: int | None = None
-) -> None:
-    bestelling = _vergrendeld(bestelling)
-    controleer_versie(bestelling, verwachte_versie)
+def delete_bestelling(*, acting, bestelling: Bestelling, expected_version: int | None = None) -> None:
+    bestelling = lock(bestelling)
+    check_version(bestelling, expected_version)
     if bestelling.status != BestellingStatus.CONCEPT:
-        raise APIProblem(
-            status=409,
-            code="status",
-            detail="Alleen een concept kan worden verwijderd; trek een ingediende bestelling in "
+        raise errors.Conflict(
+            "Alleen een concept kan worden verwijderd; trek een ingediende bestelling in "
             "(statuswijziging naar 'ingetrokken').",
+            code="status",
         )
-    if statemachine.AFNEMER not in partijen(wijziger.acting, bestelling) and not wijziger.acting.is_broker:
-        raise APIProblem(status=403, code="rol", detail="Alleen de afnemer verwijdert een concept.")
-    _publiceer(bestelling, "destroy")
+    if statemachine.AFNEMER not in partijen(acting, bestelling) and not acting.is_broker:
+        raise errors.NotAllowed("Alleen de afnemer verwijdert een concept.", code="rol")
+    oud = snapshot(bestelling)
+    _publish(bestelling, "destroy")
     bestelling.regels.all().delete()
     bestelling.statuswijzigingen.all().delete()
     bestelling.delete()
+    _audit(acting, "destroy", bestelling, bestelling, oud)

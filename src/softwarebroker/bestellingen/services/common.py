@@ -1,18 +1,16 @@
-"""What every order change shares: who acts (and as which party), order numbers, the row lock, the event."""
+"""What every order change shares: who acts (and as which party), order numbers, the row lock,
+the audit entry and the event."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-
 from django.db import connection
 
-from softwarebroker.api.exceptions import APIProblem
+from softwarebroker.audit.services import record_audit
 from softwarebroker.autorisaties.context import Acting
 from softwarebroker.autorisaties.scopes import Rol
-from softwarebroker.core import events
+from softwarebroker.core import errors, events
 
-from .. import statemachine
+from .. import kanalen, statemachine
 from ..constants import (
     AuteurRol,
     BestellingStatus,
@@ -22,7 +20,6 @@ from ..models import (
     Bestelling,
 )
 
-KANAAL = "bestellingen"
 # Orders that count against a framework's maximum value once submitted.
 TELT_VOOR_RAAMOVEREENKOMST = frozenset(
     {
@@ -35,28 +32,6 @@ TELT_VOOR_RAAMOVEREENKOMST = frozenset(
         BestellingStatus.DEELS_GELEVERD,
     }
 )
-
-
-@dataclass(frozen=True)
-class Wijziger:
-    """Who makes a change, and how it is written to the audit trail.
-
-    ``vastleggen(actie, bestelling, resource, instance, oud)`` writes the audit entry of a
-    change of ``bestelling`` (its main object); the API layer provides it (it knows the URLs
-    and the representation). ``oud`` is the order's representation before the change.
-    """
-
-    acting: Acting
-    vastleggen: Callable | None = None
-    momentopname: Callable[[Bestelling], dict] | None = None
-    headers: Mapping = field(default_factory=dict)
-
-    def voor(self, bestelling: Bestelling) -> dict | None:
-        return self.momentopname(bestelling) if self.momentopname else None
-
-    def leg_vast(self, actie: str, bestelling: Bestelling, instance, oud: dict | None) -> None:
-        if self.vastleggen is not None:
-            self.vastleggen(actie, bestelling, instance, oud)
 
 
 # --- parties --------------------------------------------------------------------------------
@@ -83,7 +58,7 @@ def partijen(acting: Acting, bestelling: Bestelling) -> set[str]:
     return result
 
 
-def mag_bestellen_voor(acting: Acting, besteller) -> bool:
+def may_order_for(acting: Acting, besteller) -> bool:
     if acting.is_broker:
         return True
     return (
@@ -110,7 +85,7 @@ def _actor(acting: Acting) -> tuple[str, str]:
 # --- numbers --------------------------------------------------------------------------------
 
 
-def volgend_nummer(jaar: int) -> str:
+def next_nummer(jaar: int) -> str:
     """``2026-000123``: the counter row of the year is incremented atomically, so concurrent
     orders never get the same number (a rolled-back order leaves a gap)."""
     with connection.cursor() as cursor:
@@ -129,23 +104,25 @@ def volgend_nummer(jaar: int) -> str:
 # --- the order itself -----------------------------------------------------------------------
 
 
-def _publiceer(bestelling: Bestelling, actie: str, instance=None) -> None:
-    events.publish(
-        kanaal=KANAAL,
+def _publish(bestelling: Bestelling, actie: str, instance=None) -> None:
+    events.publish(kanalen.BESTELLINGEN, instance or bestelling, actie)
+
+
+def _audit(acting: Acting, actie: str, bestelling: Bestelling, instance, before: dict | None) -> None:
+    """The audit entry of a change of the order or a resource under it: the order's
+    representation before and after."""
+    record_audit(
+        acting=acting,
         actie=actie,
-        instance=instance or bestelling,
-        hoofd_object=bestelling,
-        kenmerken={
-            "besteller": bestelling.besteller.oin,
-            "leverancier": str(bestelling.leverancier.uuid)
-            if bestelling.leverancier_id
-            else bestelling.leverancier_url,
-            "status": bestelling.status,
-        },
+        instance=instance,
+        main=bestelling,
+        before=before,
+        organisatie_id=bestelling.besteller_id,
+        leverancier_id=bestelling.leverancier_id,
     )
 
 
-def _vergrendeld(bestelling: Bestelling) -> Bestelling:
+def lock(bestelling: Bestelling) -> Bestelling:
     """The order re-read under a row lock: every change starts here."""
     return (
         Bestelling.objects.select_for_update(of=("self",))
@@ -157,29 +134,26 @@ def _vergrendeld(bestelling: Bestelling) -> Bestelling:
 # --- messages, deliveries, cancellations ----------------------------------------------------
 
 
-def _bericht(wijziger: Wijziger, bestelling: Bestelling, inhoud: str, zichtbaarheid: str) -> Bericht:
-    actor, _ = _actor(wijziger.acting)
+def _add_bericht(acting, bestelling: Bestelling, inhoud: str, zichtbaarheid: str) -> Bericht:
+    actor, _ = _actor(acting)
     return Bericht.objects.create(
         bestelling=bestelling,
-        auteur_rol=_auteur_rol(wijziger.acting, bestelling),
+        auteur_rol=_auteur_rol(acting, bestelling),
         auteur=actor,
         zichtbaarheid=zichtbaarheid,
         inhoud=inhoud,
     )
 
 
-class VersieGewijzigd(APIProblem):
+def version_mismatch() -> errors.VersionMismatch:
     """``If-Match`` names another version than the order has now."""
-
-    def __init__(self):
-        super().__init__(
-            status=412,
-            code="precondition_failed",
-            detail="De bestelling is gewijzigd sinds u haar las (If-Match klopt niet); lees haar opnieuw.",
-        )
+    return errors.VersionMismatch(
+        "De bestelling is gewijzigd sinds u haar las (If-Match klopt niet); lees haar opnieuw.",
+        code="precondition_failed",
+    )
 
 
-def controleer_versie(bestelling: Bestelling, verwacht: int | None) -> None:
+def check_version(bestelling: Bestelling, verwacht: int | None) -> None:
     """Under the row lock: the version the client read (``If-Match``) is still the current one."""
     if verwacht is not None and verwacht != bestelling.versie:
-        raise VersieGewijzigd()
+        raise version_mismatch()

@@ -7,8 +7,11 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from softwarebroker.audit.services import record_audit, snapshot
+from softwarebroker.autorisaties.context import Acting
 from softwarebroker.core import events
 
+from .. import kanalen
 from ..constants import (
     Actie,
     LicentieStatus,
@@ -19,13 +22,24 @@ from ..models import (
     Licentie,
 )
 
+# The nightly jobs change licences as the component itself.
+SCHEDULED_JOB = Acting.system("worker")
 
-def _verwerk_licentie(bestelling: Bestelling, regel: Bestelregel) -> None:
+
+def _changed(acting, licentie: Licentie, actie: str, before: dict | None) -> None:
+    record_audit(
+        acting=acting, actie=actie, instance=licentie, before=before, organisatie_id=licentie.organisatie_id
+    )
+    events.publish(kanalen.LICENTIES, licentie, actie)
+
+
+def _apply_to_licentie(acting, bestelling: Bestelling, regel: Bestelregel) -> None:
     aanbieding = regel.bron_aanbieding
     vandaag = timezone.localdate()
+    before = None
     if regel.actie == Actie.NIEUW:
         ingang = bestelling.gewenste_ingangsdatum or vandaag
-        einde = _plus_maanden(ingang, aanbieding.looptijd_maanden) if aanbieding.looptijd_maanden else None
+        einde = add_months(ingang, aanbieding.looptijd_maanden) if aanbieding.looptijd_maanden else None
         licentie = Licentie.objects.create(
             organisatie=bestelling.besteller,
             aanbieding=regel.aanbieding,
@@ -38,26 +52,23 @@ def _verwerk_licentie(bestelling: Bestelling, regel: Bestelregel) -> None:
         )
     else:
         licentie = Licentie.objects.select_for_update().get(pk=regel.licentie_id)
+        before = snapshot(licentie)
         if regel.actie == Actie.UITBREIDEN:
             licentie.aantal += regel.aantal
         elif regel.actie == Actie.VERMINDEREN:
             licentie.aantal = max(licentie.aantal - regel.aantal, 0)
         elif regel.actie == Actie.VERLENGEN:
             start = max(licentie.einddatum or vandaag, vandaag)
-            licentie.einddatum = _plus_maanden(start, aanbieding.looptijd_maanden or 12)
+            licentie.einddatum = add_months(start, aanbieding.looptijd_maanden or 12)
             licentie.status = LicentieStatus.ACTIEF
         elif regel.actie == Actie.OPZEGGEN:
             licentie.status = LicentieStatus.OPGEZEGD
         licentie.save()
     licentie.bronregels.add(regel)
-    events.publish(
-        kanaal="licenties",
-        actie="create" if regel.actie == Actie.NIEUW else "update",
-        instance=licentie,
-    )
+    _changed(acting, licentie, "create" if regel.actie == Actie.NIEUW else "update", before)
 
 
-def _plus_maanden(dag: datetime.date, maanden: int) -> datetime.date:
+def add_months(dag: datetime.date, maanden: int) -> datetime.date:
     jaar, maand = divmod(dag.month - 1 + maanden, 12)
     jaar, maand = dag.year + jaar, maand + 1
     for laatste in (31, 30, 29, 28):
@@ -71,7 +82,7 @@ def _plus_maanden(dag: datetime.date, maanden: int) -> datetime.date:
 # --- licences -------------------------------------------------------------------------------
 
 
-def meld_opzegtermijnen(dag: datetime.date | None = None) -> int:
+def announce_opzegtermijnen(dag: datetime.date | None = None) -> int:
     """Announce, once, each active licence whose notice period has started (``einddatum`` minus
     ``opzegtermijnDagen`` has come): an update on kanaal ``licenties``, and the licence shows
     ``opzegtermijnGemeldOp``. Running it again announces nothing twice."""
@@ -84,14 +95,15 @@ def meld_opzegtermijnen(dag: datetime.date | None = None) -> int:
         for licentie in kandidaten:
             if licentie.einddatum - datetime.timedelta(days=licentie.opzegtermijn_dagen) > dag:
                 continue
+            before = snapshot(licentie)
             licentie.opzegtermijn_gemeld_op = timezone.now()
             licentie.save(update_fields=["opzegtermijn_gemeld_op"])
-            events.publish(kanaal="licenties", actie="update", instance=licentie)
+            _changed(SCHEDULED_JOB, licentie, "update", before)
             count += 1
     return count
 
 
-def markeer_verlopen_licenties(dag: datetime.date | None = None) -> int:
+def expire_licenties(dag: datetime.date | None = None) -> int:
     """Licences past their end date become ``verlopen``; running it again changes nothing."""
     dag = dag or timezone.localdate()
     count = 0
@@ -102,8 +114,9 @@ def markeer_verlopen_licenties(dag: datetime.date | None = None) -> int:
             einddatum__lt=dag,
             automatisch_verlengen=False,
         ):
+            before = snapshot(licentie)
             licentie.status = LicentieStatus.VERLOPEN
             licentie.save(update_fields=["status"])
-            events.publish(kanaal="licenties", actie="update", instance=licentie)
+            _changed(SCHEDULED_JOB, licentie, "update", before)
             count += 1
     return count

@@ -23,26 +23,26 @@ from ..models import (
 # --- lines ----------------------------------------------------------------------------------
 
 
-def _geldige_prijzen(aanbieding, dag: datetime.date) -> list:
+def _valid_prijzen(aanbieding, dag: datetime.date) -> list:
     if isinstance(aanbieding, PeerAanbieding):
         return aanbieding.prijzen_op(dag)
     return list(Prijs.objects.filter(valid_on(dag), aanbieding=aanbieding))
 
 
-def leverancier_van(aanbieding) -> tuple:
+def leverancier_of(aanbieding) -> tuple:
     """Who supplies an offer: a supplier of this catalogue or one named by a peer (its URL)."""
     if isinstance(aanbieding, PeerAanbieding):
         return ("peer", aanbieding.leverancier_url)
     return ("lokaal", aanbieding.leverancier_id)
 
 
-def pakket_van(aanbieding) -> tuple:
+def pakket_of(aanbieding) -> tuple:
     if isinstance(aanbieding, PeerAanbieding):
         return ("peer", aanbieding.softwarepakket_url)
     return ("lokaal", aanbieding.softwarepakket_id)
 
 
-def regel_problemen(besteller, regel: dict, dag: datetime.date, pad: str) -> list[tuple[str, str, str]]:
+def regel_problems(besteller, regel: dict, dag: datetime.date, pad: str) -> list[tuple[str, str, str]]:
     """Every problem of one line (``pad`` is its place in the request, ``regels.0``)."""
     problems = []
     aanbieding: Aanbieding | PeerAanbieding | None = regel.get("aanbieding")
@@ -119,7 +119,7 @@ def regel_problemen(besteller, regel: dict, dag: datetime.date, pad: str) -> lis
             problems.append(
                 (f"{pad}.licentie", "andere_organisatie", "De licentie is van een andere organisatie.")
             )
-        elif pakket_van(licentie.bron_aanbieding) != pakket_van(aanbieding):
+        elif pakket_of(licentie.bron_aanbieding) != pakket_of(aanbieding):
             problems.append(
                 (f"{pad}.licentie", "ander_pakket", "De licentie is voor een ander softwarepakket.")
             )
@@ -133,17 +133,17 @@ def regel_problemen(besteller, regel: dict, dag: datetime.date, pad: str) -> lis
     return problems
 
 
-def _aantal(besteller, aanbieding: Aanbieding, gevraagd: int | None) -> int:
+def _quantity(besteller, aanbieding: Aanbieding, gevraagd: int | None) -> int:
     if aanbieding.licentiemodel == Licentiemodel.PER_INWONER:
         return besteller.inwonertal
     return gevraagd
 
 
-def bestelling_problemen(besteller, regels: list[dict], dag: datetime.date) -> list:
+def bestelling_problems(besteller, regels: list[dict], dag: datetime.date) -> list:
     problems = []
     for index, regel in enumerate(regels):
-        problems += regel_problemen(besteller, regel, dag, f"regels.{index}")
-    leveranciers = {leverancier_van(regel["aanbieding"]) for regel in regels if regel.get("aanbieding")}
+        problems += regel_problems(besteller, regel, dag, f"regels.{index}")
+    leveranciers = {leverancier_of(regel["aanbieding"]) for regel in regels if regel.get("aanbieding")}
     if len(leveranciers) > 1:
         problems.append(("regels", "een_leverancier", "Een bestelling gaat naar één leverancier."))
     raamovereenkomsten = {
@@ -160,16 +160,16 @@ def bestelling_problemen(besteller, regels: list[dict], dag: datetime.date) -> l
     return problems
 
 
-def _prijs_regel(regel: Bestelregel, dag: datetime.date) -> prijsberekening.Regelprijs:
+def _price_of(regel: Bestelregel, dag: datetime.date) -> prijsberekening.Regelprijs:
     aanbieding = regel.bron_aanbieding
     return prijsberekening.bereken_regel(
-        _geldige_prijzen(aanbieding, dag),
+        _valid_prijzen(aanbieding, dag),
         regel.aantal,
         raamovereenkomst=aanbieding.raamovereenkomst_id is not None,
     )
 
 
-def _zet_regels(bestelling: Bestelling, regels: list[dict], dag: datetime.date) -> None:
+def _set_regels(bestelling: Bestelling, regels: list[dict], dag: datetime.date) -> None:
     bestelling.regels.all().delete()
     nieuwe = []
     for volgnummer, regel in enumerate(regels, start=1):
@@ -180,12 +180,12 @@ def _zet_regels(bestelling: Bestelling, regels: list[dict], dag: datetime.date) 
             volgnummer=volgnummer,
             aanbieding=None if peer else aanbieding,
             peer_aanbieding=aanbieding if peer else None,
-            aantal=_aantal(bestelling.besteller, aanbieding, regel.get("aantal")),
+            aantal=_quantity(bestelling.besteller, aanbieding, regel.get("aantal")),
             actie=regel.get("actie", Actie.NIEUW),
             licentie=regel.get("licentie"),
             bestelparameters=regel.get("bestelparameters") or {},
         )
-        prijs = _prijs_regel(line, dag)
+        prijs = _price_of(line, dag)
         line.bedrag_eenmalig_excl_btw, line.bedrag_per_jaar_excl_btw, line.btw = (
             prijs.eenmalig,
             prijs.per_jaar,
@@ -197,10 +197,10 @@ def _zet_regels(bestelling: Bestelling, regels: list[dict], dag: datetime.date) 
     bestelling.leverancier = first.leverancier if first else None
     bestelling.leverancier_url = first.leverancier_url if isinstance(first, PeerAanbieding) else ""
     bestelling.raamovereenkomst = first.raamovereenkomst if first else None
-    _zet_totalen(bestelling, nieuwe)
+    _set_totals(bestelling, nieuwe)
 
 
-def _zet_totalen(bestelling: Bestelling, regels) -> None:
+def _set_totals(bestelling: Bestelling, regels) -> None:
     totalen = prijsberekening.totalen(regels)
     bestelling.totaal_eenmalig_excl_btw = totalen.eenmalig
     bestelling.totaal_per_jaar_excl_btw = totalen.per_jaar

@@ -14,11 +14,9 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
-from softwarebroker.api.definitions import BESTELLINGEN
 from softwarebroker.api.idempotency import IdempotentCreateMixin
 from softwarebroker.api.rows import Context, plan_for
 from softwarebroker.api.viewsets import ResourceViewSet
-from softwarebroker.audit import services as audit
 from softwarebroker.autorisaties import scopes
 from softwarebroker.bestellingen import selectors, services
 from softwarebroker.bestellingen.models import (
@@ -52,46 +50,13 @@ def etag(uuid, versie: int) -> str:
     return f'"{uuid}-{versie}"'
 
 
-class OrderAudit:
-    """Audit entries and representations of an order for the services (``Wijziger``)."""
+class OrderRepresentation:
+    """The order as the API shows it in full, for write responses."""
 
     def bestelling_representatie(self, bestelling: Bestelling) -> dict:
         plan = plan_for(BestellingSerializer)
         rows = plan.represent(Bestelling.objects.filter(pk=bestelling.pk), Context(self.request))
         return rows[0] if rows else None
-
-    def wijziger(self) -> services.Wijziger:
-        return services.Wijziger(
-            acting=self.request.auth,
-            vastleggen=self._vastleggen,
-            momentopname=self.bestelling_representatie,
-            headers=self.request.headers,
-        )
-
-    def _vastleggen(self, actie: str, bestelling: Bestelling, instance, oud: dict | None) -> None:
-        nieuw = None if actie == "destroy" else self.bestelling_representatie(bestelling)
-        hoofd = (nieuw or oud)["url"]
-        resource_url = (
-            hoofd
-            if instance is bestelling
-            else f"{hoofd}/{instance._meta.verbose_name_plural}/{instance.uuid}"
-        )
-        audit.record(
-            bron=BESTELLINGEN.slug,
-            acting=self.request.auth,
-            headers=self.request.headers,
-            actie=actie,
-            resultaat={"create": 201, "destroy": 204}.get(actie, 200),
-            hoofd_object=hoofd,
-            hoofd_object_uuid=bestelling.uuid,
-            resource=instance._meta.model_name,
-            resource_url=resource_url,
-            resource_weergave=str(instance),
-            oud=oud,
-            nieuw=nieuw,
-            organisatie_id=bestelling.besteller_id,
-            leverancier_id=bestelling.leverancier_id,
-        )
 
 
 def _regels(validated: list[dict] | None) -> list[dict] | None:
@@ -145,7 +110,7 @@ def _regels(validated: list[dict] | None) -> list[dict] | None:
         extensions={"x-extra-errors": ["409", "412"]},
     ),
 )
-class BestellingViewSet(OrderAudit, IdempotentCreateMixin, ResourceViewSet):
+class BestellingViewSet(OrderRepresentation, IdempotentCreateMixin, ResourceViewSet):
     serializer_class = BestellingSerializer
     filterset_class = filters.BestellingFilter
     read_scope = scopes.BESTELLINGEN_LEZEN
@@ -180,14 +145,17 @@ class BestellingViewSet(OrderAudit, IdempotentCreateMixin, ResourceViewSet):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         bestelling = services.create_bestelling(
-            self.wijziger(), besteller=data.pop("besteller"), regels=_regels(data.pop("regels")), **data
+            acting=self.request.auth,
+            besteller=data.pop("besteller"),
+            regels=_regels(data.pop("regels")),
+            **data,
         )
         body = self.bestelling_representatie(bestelling)
         response = Response(body, status=status.HTTP_201_CREATED, headers={"Location": body["url"]})
         response["ETag"] = etag(bestelling.uuid, bestelling.versie)
         return response
 
-    def _verwachte_versie(self, bestelling: Bestelling) -> int | None:
+    def _expected_version(self, bestelling: Bestelling) -> int | None:
         """The version ``If-Match`` names (``None``: no condition); the service compares it
         under its row lock. An ETag of another order can never match."""
         header = self.request.headers.get("If-Match")
@@ -195,7 +163,7 @@ class BestellingViewSet(OrderAudit, IdempotentCreateMixin, ResourceViewSet):
             return None
         match = ETAG_PATTERN.match(header.strip())
         if not match or match.group(1) != str(bestelling.uuid):
-            raise services.VersieGewijzigd()
+            raise services.version_mismatch()
         return int(match.group(2))
 
     def _with_etag(self, response: Response, bestelling: Bestelling) -> Response:
@@ -206,16 +174,16 @@ class BestellingViewSet(OrderAudit, IdempotentCreateMixin, ResourceViewSet):
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
         bestelling = self.get_object()
-        versie = self._verwachte_versie(bestelling)
+        versie = self._expected_version(bestelling)
         serializer = self.get_serializer(bestelling, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         data.pop("besteller", None)
         bestelling = services.update_bestelling(
-            self.wijziger(),
-            bestelling,
+            acting=self.request.auth,
+            bestelling=bestelling,
             regels=_regels(data.pop("regels", None)),
-            verwachte_versie=versie,
+            expected_version=versie,
             **data,
         )
         return self._with_etag(Response(self.bestelling_representatie(bestelling)), bestelling)
@@ -224,6 +192,8 @@ class BestellingViewSet(OrderAudit, IdempotentCreateMixin, ResourceViewSet):
     def destroy(self, request, *args, **kwargs):
         bestelling = self.get_object()
         services.delete_bestelling(
-            self.wijziger(), bestelling, verwachte_versie=self._verwachte_versie(bestelling)
+            acting=self.request.auth,
+            bestelling=bestelling,
+            expected_version=self._expected_version(bestelling),
         )
         return Response(status=status.HTTP_204_NO_CONTENT)

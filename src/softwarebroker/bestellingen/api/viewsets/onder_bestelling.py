@@ -9,11 +9,9 @@ from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from softwarebroker.api.definitions import BESTELLINGEN
 from softwarebroker.api.idempotency import IdempotentCreateMixin
 from softwarebroker.api.rows import Context, plan_for
 from softwarebroker.api.viewsets import RepresentationMixin
-from softwarebroker.audit import services as audit
 from softwarebroker.autorisaties import scopes
 from softwarebroker.bestellingen import selectors, services
 from softwarebroker.bestellingen.constants import AnnuleringStatus
@@ -34,11 +32,11 @@ from ..serializers import (
     LeveringSerializer,
     StatuswijzigingSerializer,
 )
-from .bestelling import IDEMPOTENCY_KEY, OrderAudit
+from .bestelling import IDEMPOTENCY_KEY, OrderRepresentation
 
 
 class OnderBestelling(
-    OrderAudit,
+    OrderRepresentation,
     IdempotentCreateMixin,
     RepresentationMixin,
     mixins.ListModelMixin,
@@ -47,7 +45,7 @@ class OnderBestelling(
     viewsets.GenericViewSet,
 ):
     """Base of the resources under ``/bestellingen/{bestelling_uuid}/``: visible when the
-    order is, created through a service function (``uitvoeren``)."""
+    order is, created through a service function (``apply_change``)."""
 
     http_method_names = ["get", "post", "head"]
     model = None
@@ -83,7 +81,7 @@ class OnderBestelling(
     def _aanmaken(self, request):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        instance = self.uitvoeren(self.bestelling(), dict(serializer.validated_data))
+        instance = self.apply_change(self.bestelling(), dict(serializer.validated_data))
         data = self.represent(instance)
         return Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["url"]})
 
@@ -91,7 +89,7 @@ class OnderBestelling(
         plan = plan_for(self.get_serializer_class())
         return plan.represent(self.model.objects.filter(pk=instance.pk), Context(self.request))[0]
 
-    def uitvoeren(self, bestelling: Bestelling, data: dict):
+    def apply_change(self, bestelling: Bestelling, data: dict):
         raise NotImplementedError
 
 
@@ -124,9 +122,12 @@ class StatuswijzigingViewSet(OnderBestelling):
     serializer_class = StatuswijzigingSerializer
     create_scope = (scopes.BESTELLINGEN_AANMAKEN, scopes.BESTELLINGEN_VERWERKEN)
 
-    def uitvoeren(self, bestelling, data):
-        return services.wijzig_status(
-            self.wijziger(), bestelling, naar=data["naar_status"], toelichting=data.get("toelichting", "")
+    def apply_change(self, bestelling, data):
+        return services.change_status(
+            acting=self.request.auth,
+            bestelling=bestelling,
+            naar=data["naar_status"],
+            toelichting=data.get("toelichting", ""),
         )
 
 
@@ -142,9 +143,12 @@ class BeoordelingViewSet(OnderBestelling):
     serializer_class = BeoordelingSerializer
     create_scope = scopes.BESTELLINGEN_BEOORDELEN
 
-    def uitvoeren(self, bestelling, data):
-        return services.beoordelen(
-            self.wijziger(), bestelling, besluit=data["besluit"], toelichting=data.get("toelichting", "")
+    def apply_change(self, bestelling, data):
+        return services.create_beoordeling(
+            acting=self.request.auth,
+            bestelling=bestelling,
+            besluit=data["besluit"],
+            toelichting=data.get("toelichting", ""),
         )
 
 
@@ -164,10 +168,10 @@ class BerichtViewSet(OnderBestelling):
             return Bericht.objects.none()
         return selectors.berichten(self.request.auth, self.bestelling())
 
-    def uitvoeren(self, bestelling, data):
-        return services.plaats_bericht(
-            self.wijziger(),
-            bestelling,
+    def apply_change(self, bestelling, data):
+        return services.create_bericht(
+            acting=self.request.auth,
+            bestelling=bestelling,
             inhoud=data["inhoud"],
             zichtbaarheid=data.get("zichtbaarheid", "openbaar"),
         )
@@ -188,14 +192,14 @@ class LeveringViewSet(OnderBestelling):
     def scopes(self) -> dict:
         return {**super().scopes, "geheim": scopes.BESTELLINGEN_LEZEN}
 
-    def uitvoeren(self, bestelling, data):
+    def apply_change(self, bestelling, data):
         volgnummer = data["regel"]["volgnummer"]
         regel = bestelling.regels.filter(volgnummer=volgnummer).first()
         if regel is None:
             raise exceptions.ValidationError({"regel": [f"De bestelling heeft geen regel {volgnummer}."]})
-        return services.leveren(
-            self.wijziger(),
-            bestelling,
+        return services.create_levering(
+            acting=self.request.auth,
+            bestelling=bestelling,
             regel=regel,
             type=data["type"],
             verwijzing=data.get("verwijzing", ""),
@@ -210,32 +214,8 @@ class LeveringViewSet(OnderBestelling):
     @action(detail=True, methods=["get"], url_path="geheim")
     @transaction.atomic
     def geheim(self, request, *args, **kwargs):
-        levering = self.get_object()
-        bestelling = self.bestelling()
-        acting = request.auth
-        if not (acting.organisatie is not None and acting.organisatie.pk == bestelling.besteller_id):
-            raise exceptions.PermissionDenied(
-                detail="Alleen de bestellende organisatie leest het geheim van een levering.",
-                code="autorisatie",
-            )
-        representatie = self.bestelling_representatie(bestelling)
-        audit.record(
-            bron=BESTELLINGEN.slug,
-            acting=acting,
-            headers=request.headers,
-            actie="retrieve",
-            resultaat=200,
-            hoofd_object=representatie["url"],
-            hoofd_object_uuid=bestelling.uuid,
-            resource="levering.geheim",
-            resource_url=f"{representatie['url']}/leveringen/{levering.uuid}/geheim",
-            resource_weergave=f"Geheim van levering {levering.uuid} gelezen",
-            oud=None,
-            nieuw=None,
-            organisatie_id=bestelling.besteller_id,
-            leverancier_id=bestelling.leverancier_id,
-        )
-        return Response({"geheim": levering.geheim})
+        geheim = services.read_levering_geheim(acting=request.auth, levering=self.get_object())
+        return Response({"geheim": geheim})
 
 
 @extend_schema_view(
@@ -262,8 +242,10 @@ class AnnuleringsverzoekViewSet(mixins.UpdateModelMixin, OnderBestelling):
     def scopes(self) -> dict:
         return {**super().scopes, "partial_update": scopes.BESTELLINGEN_VERWERKEN}
 
-    def uitvoeren(self, bestelling, data):
-        return services.vraag_annulering_aan(self.wijziger(), bestelling, reden=data.get("reden", ""))
+    def apply_change(self, bestelling, data):
+        return services.create_annuleringsverzoek(
+            acting=self.request.auth, bestelling=bestelling, reden=data.get("reden", "")
+        )
 
     def partial_update(self, request, *args, **kwargs):
         verzoek = self.get_object()
@@ -272,9 +254,9 @@ class AnnuleringsverzoekViewSet(mixins.UpdateModelMixin, OnderBestelling):
         besluit = serializer.validated_data.get("status")
         if besluit not in (AnnuleringStatus.UITGEVOERD, AnnuleringStatus.AFGEWEZEN):
             raise exceptions.ValidationError({"status": ["Kies 'uitgevoerd' of 'afgewezen'."]})
-        verzoek = services.besluit_annulering(
-            self.wijziger(),
-            verzoek,
+        verzoek = services.decide_annuleringsverzoek(
+            acting=self.request.auth,
+            annuleringsverzoek=verzoek,
             status=besluit,
             toelichting=serializer.validated_data.get("toelichting", ""),
         )

@@ -5,12 +5,11 @@ from rest_framework import serializers
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.fields import ReferenceField
 from softwarebroker.api.rows import Part, grouped_by_parent, plan_for
-from softwarebroker.api.serializers import Expandable, ExpandField
-from softwarebroker.catalogus import rules, selectors, services
+from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
+from softwarebroker.catalogus import selectors, services
 from softwarebroker.catalogus.constants import Document
 from softwarebroker.catalogus.models import Aanbieding, Leverancier, Prijs, Raamovereenkomst, Softwarepakket
 
-from .base import CatalogusSerializer
 from .prijs import PrijsSerializer
 
 
@@ -39,11 +38,10 @@ class ActuelePrijzenField(serializers.Field):
         return Part(self.field_name, prepare)
 
 
-class AanbiedingSerializer(CatalogusSerializer):
+class AanbiedingSerializer(ResourceSerializer):
     """Een bestelbaar aanbod van een softwarepakket door een leverancier, met leveringsvorm,
     licentiemodel, looptijd en de prijzen die vandaag gelden (`actuelePrijzen`)."""
 
-    rule = rules.check_aanbieding
     softwarepakket = ReferenceField(
         api=CATALOGUS, collection="softwarepakketten", queryset=Softwarepakket.objects.all()
     )
@@ -110,7 +108,9 @@ class AanbiedingSerializer(CatalogusSerializer):
         }
 
     def create(self, validated_data):
-        return services.create_aanbieding(**validated_data)
+        return services.create_aanbieding(acting=self.acting, **validated_data)
 
     def update(self, instance, validated_data):
-        return services.update_aanbieding(aanbieding=instance, **validated_data)
+        return services.update_aanbieding(
+            acting=self.acting, aanbieding=instance, partial=self.partial, **validated_data
+        )

@@ -1,5 +1,3 @@
-from rest_framework.exceptions import ErrorDetail, ValidationError
-
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.fields import ReferenceField
 from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
@@ -33,26 +31,12 @@ class CategorieSerializer(ResourceSerializer):
                 source="bovenliggende_categorie",
             )
         }
-        validators = []  # uniqueness per level is checked below with a clear field name
-
-    def validate(self, attrs):
-        parent = attrs.get("bovenliggende_categorie", getattr(self.instance, "bovenliggende_categorie", None))
-        naam = attrs.get("naam", getattr(self.instance, "naam", None))
-        duplicates = Categorie.objects.filter(bovenliggende_categorie=parent, naam=naam)
-        if self.instance is not None:
-            duplicates = duplicates.exclude(pk=self.instance.pk)
-        if duplicates.exists():
-            raise ValidationError(
-                {
-                    "naam": [
-                        ErrorDetail("Er bestaat al een categorie met deze naam op dit niveau.", code="unique")
-                    ]
-                }
-            )
-        return attrs
+        validators = []  # uniqueness per level is a rule of the service, with a clear field name
 
     def create(self, validated_data):
-        return services.create_categorie(**validated_data)
+        return services.create_categorie(acting=self.acting, **validated_data)
 
     def update(self, instance, validated_data):
-        return services.update_categorie(categorie=instance, **validated_data)
+        return services.update_categorie(
+            acting=self.acting, categorie=instance, partial=self.partial, **validated_data
+        )

@@ -1,11 +1,10 @@
 from rest_framework import serializers
 
 from softwarebroker.api.definitions import CATALOGUS
-from softwarebroker.catalogus import rules, services
+from softwarebroker.api.serializers import ResourceSerializer
+from softwarebroker.catalogus import services
 from softwarebroker.catalogus.constants import LeverancierRol
 from softwarebroker.catalogus.models import Leverancier
-
-from .base import CatalogusSerializer
 
 
 class ContactgegevensSerializer(serializers.Serializer):
@@ -16,10 +15,9 @@ class ContactgegevensSerializer(serializers.Serializer):
     )
 
 
-class LeverancierSerializer(CatalogusSerializer):
+class LeverancierSerializer(ResourceSerializer):
     """Een leverancier, reseller of dienstverlener van software (status: aangemeld → actief ↔ geschorst)."""
 
-    rule = rules.check_leverancier
     rollen = serializers.ListField(
         child=serializers.ChoiceField(choices=LeverancierRol.choices), required=False
     )
@@ -33,7 +31,9 @@ class LeverancierSerializer(CatalogusSerializer):
         expandable = {}
 
     def create(self, validated_data):
-        return services.create_leverancier(**validated_data)
+        return services.create_leverancier(acting=self.acting, **validated_data)
 
     def update(self, instance, validated_data):
-        return services.update_leverancier(leverancier=instance, **validated_data)
+        return services.update_leverancier(
+            acting=self.acting, leverancier=instance, partial=self.partial, **validated_data
+        )

@@ -2,11 +2,9 @@ from rest_framework import serializers
 
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.fields import ReferenceField
-from softwarebroker.api.serializers import Expandable, ExpandField
-from softwarebroker.catalogus import rules, services
+from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
+from softwarebroker.catalogus import services
 from softwarebroker.catalogus.models import Aanbieding, Prijs
-
-from .base import CatalogusSerializer
 
 
 class StaffelSerializer(serializers.Serializer):
@@ -20,11 +18,10 @@ class StaffelSerializer(serializers.Serializer):
         return {"vanafAantal": value["vanafAantal"], "bedragExclBtw": f"{value['bedragExclBtw']:.2f}"}
 
 
-class PrijsSerializer(CatalogusSerializer):
+class PrijsSerializer(ResourceSerializer):
     """Een prijs van een aanbieding voor een periode. Bij staffels geldt voor alle eenheden het
     bedrag van de bereikte staffel. Bedragen zijn decimale teksten met 2 decimalen."""
 
-    rule = rules.check_prijs
     aanbieding = ReferenceField(api=CATALOGUS, collection="aanbiedingen", queryset=Aanbieding.objects.all())
     bedragExclBtw = serializers.DecimalField(
         source="bedrag_excl_btw", max_digits=12, decimal_places=2, min_value=0, coerce_to_string=True
@@ -60,7 +57,9 @@ class PrijsSerializer(CatalogusSerializer):
         }
 
     def create(self, validated_data):
-        return services.create_prijs(**validated_data)
+        return services.create_prijs(acting=self.acting, **validated_data)
 
     def update(self, instance, validated_data):
-        return services.update_prijs(prijs=instance, **validated_data)
+        return services.update_prijs(
+            acting=self.acting, prijs=instance, partial=self.partial, **validated_data
+        )

@@ -1,18 +1,15 @@
 from softwarebroker.api.definitions import BESTELLINGEN, CATALOGUS
 from softwarebroker.api.fields import ReferenceField
-from softwarebroker.api.serializers import Expandable, ExpandField
-from softwarebroker.catalogus import rules, services
+from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
+from softwarebroker.catalogus import services
 from softwarebroker.catalogus.models import Leverancier, Raamovereenkomst
 from softwarebroker.organisaties.models import Organisatie
 
-from .base import CatalogusSerializer
 
-
-class RaamovereenkomstSerializer(CatalogusSerializer):
+class RaamovereenkomstSerializer(ResourceSerializer):
     """Een raamovereenkomst: aanbiedingen eronder zijn alleen voor de deelnemers te bestellen,
     tegen de prijzen van de overeenkomst, tot de maximale waarde."""
 
-    rule = rules.check_raamovereenkomst
     leveranciers = ReferenceField(
         api=CATALOGUS,
         collection="leveranciers",
@@ -58,7 +55,9 @@ class RaamovereenkomstSerializer(CatalogusSerializer):
         }
 
     def create(self, validated_data):
-        return services.create_raamovereenkomst(**validated_data)
+        return services.create_raamovereenkomst(acting=self.acting, **validated_data)
 
     def update(self, instance, validated_data):
-        return services.update_raamovereenkomst(raamovereenkomst=instance, **validated_data)
+        return services.update_raamovereenkomst(
+            acting=self.acting, raamovereenkomst=instance, partial=self.partial, **validated_data
+        )

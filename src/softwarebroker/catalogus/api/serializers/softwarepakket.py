@@ -2,20 +2,17 @@ from rest_framework import serializers
 
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.fields import ReferenceField
-from softwarebroker.api.serializers import Expandable, ExpandField
-from softwarebroker.catalogus import rules, services
+from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
+from softwarebroker.catalogus import services
 from softwarebroker.catalogus.models import Categorie, Leverancier, Softwarepakket
-
-from .base import CatalogusSerializer
 
 PLATFORMS = ("web", "windows", "mac", "linux", "ios", "android")
 
 
-class SoftwarepakketSerializer(CatalogusSerializer):
+class SoftwarepakketSerializer(ResourceSerializer):
     """Een softwareproduct, los van wie het verkoopt; de velden sluiten aan op publiccode.yml
     (zie `/softwarepakketten/{uuid}/publiccode`)."""
 
-    rule = rules.check_softwarepakket
     fabrikant = ReferenceField(
         api=CATALOGUS,
         collection="leveranciers",
@@ -70,7 +67,9 @@ class SoftwarepakketSerializer(CatalogusSerializer):
         }
 
     def create(self, validated_data):
-        return services.create_softwarepakket(**validated_data)
+        return services.create_softwarepakket(acting=self.acting, **validated_data)
 
     def update(self, instance, validated_data):
-        return services.update_softwarepakket(softwarepakket=instance, **validated_data)
+        return services.update_softwarepakket(
+            acting=self.acting, softwarepakket=instance, partial=self.partial, **validated_data
+        )

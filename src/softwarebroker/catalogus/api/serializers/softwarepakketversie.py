@@ -1,16 +1,13 @@
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.fields import ReferenceField
-from softwarebroker.api.serializers import Expandable, ExpandField
-from softwarebroker.catalogus import rules, services
+from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
+from softwarebroker.catalogus import services
 from softwarebroker.catalogus.models import Softwarepakket, Softwarepakketversie
 
-from .base import CatalogusSerializer
 
-
-class SoftwarepakketversieSerializer(CatalogusSerializer):
+class SoftwarepakketversieSerializer(ResourceSerializer):
     """Een versie (semver) van een softwarepakket, met releasedatum en einde van de ondersteuning."""
 
-    rule = rules.check_softwarepakketversie
     softwarepakket = ReferenceField(
         api=CATALOGUS, collection="softwarepakketten", queryset=Softwarepakket.objects.all()
     )
@@ -37,7 +34,9 @@ class SoftwarepakketversieSerializer(CatalogusSerializer):
         }
 
     def create(self, validated_data):
-        return services.create_softwarepakketversie(**validated_data)
+        return services.create_softwarepakketversie(acting=self.acting, **validated_data)
 
     def update(self, instance, validated_data):
-        return services.update_softwarepakketversie(softwarepakketversie=instance, **validated_data)
+        return services.update_softwarepakketversie(
+            acting=self.acting, softwarepakketversie=instance, partial=self.partial, **validated_data
+        )

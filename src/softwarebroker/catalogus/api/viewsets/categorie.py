@@ -43,4 +43,4 @@ class CategorieViewSet(ResourceViewSet):
         return selectors.categorieen()
 
     def perform_destroy(self, instance):
-        services.delete_categorie(categorie=instance)
+        services.delete_categorie(acting=self.request.auth, categorie=instance)

@@ -1,7 +1,6 @@
 """Viewsets of the catalogue resources. Each reads top to bottom: scopes, what is visible,
 filters and sorting, and where a write goes."""
 
-from django.db import transaction
 from django.utils.dateparse import parse_date
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -27,8 +26,6 @@ from softwarebroker.catalogus.api.serializers import (
     SoftwarepakketversieSerializer,
 )
 from softwarebroker.federatie import zoeken as federatie
-
-from .supplier_owned import check_owner
 
 
 def documented(noun: str, plural: str, *, extra: str = ""):
@@ -71,7 +68,7 @@ class LeverancierViewSet(ResourceViewSet):
         return {"leverancier": instance}
 
     def perform_destroy(self, instance):
-        services.delete_leverancier(leverancier=instance)
+        services.delete_leverancier(acting=self.request.auth, leverancier=instance)
 
 
 @documented("softwarepakket", "softwarepakketten", extra="Zoeken met `zoek`.")
@@ -93,7 +90,7 @@ class SoftwarepakketViewSet(ResourceViewSet):
         return selectors.softwarepakketten(acting)
 
     def perform_destroy(self, instance):
-        services.delete_softwarepakket(softwarepakket=instance)
+        services.delete_softwarepakket(acting=self.request.auth, softwarepakket=instance)
 
     @extend_schema(
         summary="Het softwarepakket als publiccode.yml",
@@ -116,11 +113,10 @@ class SoftwarepakketViewSet(ResourceViewSet):
         responses={201: SoftwarepakketSerializer, 200: SoftwarepakketSerializer},
     )
     @action(detail=False, methods=["post"], url_path="_importeer", parser_classes=[YAMLTextParser])
-    @transaction.atomic
     def importeer(self, request):
         try:
             pakket, created = publiccode.import_publiccode(
-                request.data if isinstance(request.data, str) else ""
+                request.data if isinstance(request.data, str) else "", acting=request.auth
             )
         except publiccode.PubliccodeInvalid as invalid:
             raise APIProblem(
@@ -130,13 +126,6 @@ class SoftwarepakketViewSet(ResourceViewSet):
                 invalid_params=invalid.errors,
             ) from None
         data = self._full_representation(pakket)
-        self._audit(
-            actie="create" if created else "update",
-            resultaat=201 if created else 200,
-            instance=pakket,
-            oud=None,
-            nieuw=data,
-        )
         return Response(data, status=201 if created else 200, headers={"Location": data["url"]})
 
 
@@ -155,7 +144,7 @@ class SoftwarepakketversieViewSet(ResourceViewSet):
         return selectors.softwarepakketversies(acting)
 
     def perform_destroy(self, instance):
-        services.delete_softwarepakketversie(softwarepakketversie=instance)
+        services.delete_softwarepakketversie(acting=self.request.auth, softwarepakketversie=instance)
 
 
 @documented("aanbieding", "aanbiedingen", extra="Zoeken met `zoek`; `geldigOp` voor een datum.")
@@ -239,20 +228,8 @@ class AanbiedingViewSet(ResourceViewSet):
         )
         return context
 
-    def perform_create(self, serializer):
-        check_owner(self.request.auth, serializer.validated_data.get("leverancier"))
-        serializer.save()
-
-    def perform_update(self, serializer):
-        check_owner(self.request.auth, serializer.instance.leverancier)
-        check_owner(
-            self.request.auth, serializer.validated_data.get("leverancier", serializer.instance.leverancier)
-        )
-        serializer.save()
-
     def perform_destroy(self, instance):
-        check_owner(self.request.auth, instance.leverancier)
-        services.delete_aanbieding(aanbieding=instance)
+        services.delete_aanbieding(acting=self.request.auth, aanbieding=instance)
 
 
 @documented("prijs", "prijzen", extra="`geldigOp` geeft de prijzen van een datum.")
@@ -273,24 +250,8 @@ class PrijsViewSet(ResourceViewSet):
     def tenant_of(cls, instance) -> dict:
         return {"leverancier": instance.aanbieding.leverancier}
 
-    def get_object(self):
-        prijs = super().get_object()
-        if self.action in ("update", "partial_update", "destroy"):
-            check_owner(self.request.auth, prijs.aanbieding.leverancier)
-        return prijs
-
-    def perform_create(self, serializer):
-        aanbieding = serializer.validated_data.get("aanbieding")
-        check_owner(self.request.auth, aanbieding.leverancier if aanbieding else None)
-        serializer.save()
-
-    def perform_update(self, serializer):
-        aanbieding = serializer.validated_data.get("aanbieding", serializer.instance.aanbieding)
-        check_owner(self.request.auth, aanbieding.leverancier)
-        serializer.save()
-
     def perform_destroy(self, instance):
-        services.delete_prijs(prijs=instance)
+        services.delete_prijs(acting=self.request.auth, prijs=instance)
 
 
 @documented("raamovereenkomst", "raamovereenkomsten")
@@ -308,4 +269,4 @@ class RaamovereenkomstViewSet(ResourceViewSet):
         return selectors.raamovereenkomsten()
 
     def perform_destroy(self, instance):
-        services.delete_raamovereenkomst(raamovereenkomst=instance)
+        services.delete_raamovereenkomst(acting=self.request.auth, raamovereenkomst=instance)

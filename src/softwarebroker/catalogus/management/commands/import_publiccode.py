@@ -3,7 +3,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from softwarebroker.autorisaties.context import Acting
 from softwarebroker.catalogus.publiccode import PubliccodeInvalid, import_publiccode
+from softwarebroker.core.errors import Invalid
+
+# Changes by this command are recorded in the audit trail as coming from it.
+COMMAND = Acting.system("import_publiccode")
 
 
 def _describe(errors: list[dict]) -> str:
@@ -42,9 +47,11 @@ class Command(BaseCommand):
     def _import(self, path: Path) -> tuple[str, str]:
         """(outcome, detail): aangemaakt, bijgewerkt or ongeldig, with the name or the errors."""
         try:
-            pakket, created = import_publiccode(path.read_text(encoding="utf-8"))
+            pakket, created = import_publiccode(path.read_text(encoding="utf-8"), acting=COMMAND)
         except UnicodeDecodeError:
             return "ongeldig", ": body: het bestand is geen UTF-8-tekst (parse_error)"
         except PubliccodeInvalid as error:
             return "ongeldig", f": {_describe(error.errors)}"
+        except Invalid as error:
+            return "ongeldig", ": " + "; ".join(f"{p.field}: {p.message} ({p.code})" for p in error.problems)
         return ("aangemaakt" if created else "bijgewerkt"), f" ({pakket.naam})"

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -7,7 +9,8 @@ from softwarebroker.autorisaties.models import Applicatie, ApplicatieSecret
 from softwarebroker.catalogus.models import Categorie, Leverancier
 from softwarebroker.demo import data
 from softwarebroker.demo.bestellingen import load_bestellingen_demo
-from softwarebroker.demo.catalogus import load_catalogus_demo
+from softwarebroker.demo.catalogus import DEMO, get_or_create, load_catalogus_demo
+from softwarebroker.organisaties import services as organisaties
 from softwarebroker.organisaties.models import Mandaat, Organisatie
 
 
@@ -36,44 +39,51 @@ class Command(BaseCommand):
 
         by_name: dict[str, Categorie] = {}
         for naam, parent, omschrijving in data.CATEGORIEEN:
-            categorie, new = Categorie.objects.get_or_create(
+            categorie, new = get_or_create(
+                Categorie,
+                {"omschrijving": omschrijving},
                 naam=naam,
                 bovenliggende_categorie=by_name.get(parent),
-                defaults={"omschrijving": omschrijving},
             )
             by_name[naam] = categorie
             created += new
 
         by_oin: dict[str, Organisatie] = {}
         for oin, naam, type_, gemeentecode, inwonertal in data.ORGANISATIES:
-            organisatie, new = Organisatie.objects.get_or_create(
+            organisatie, new = get_or_create(
+                Organisatie,
+                {"naam": naam, "type": type_, "gemeentecode": gemeentecode, "inwonertal": inwonertal},
                 oin=oin,
-                defaults={
-                    "naam": naam,
-                    "type": type_,
-                    "gemeentecode": gemeentecode,
-                    "inwonertal": inwonertal,
-                },
             )
             by_oin[oin] = organisatie
             created += new
         for oin, deelnemers in data.DEELNEMERS.items():
-            by_oin[oin].deelnemers.add(*(by_oin[deelnemer] for deelnemer in deelnemers))
+            wanted = {by_oin[deelnemer] for deelnemer in deelnemers}
+            present = set(by_oin[oin].deelnemers.all())
+            if not wanted <= present:
+                organisaties.update_organisatie(
+                    acting=DEMO, organisatie=by_oin[oin], deelnemers=list(present | wanted), partial=True
+                )
 
         by_kvk: dict[str, Leverancier] = {}
         for kvk, naam in data.LEVERANCIERS:
-            by_kvk[kvk], new = Leverancier.objects.get_or_create(
-                kvk_nummer=kvk, defaults={"naam": naam, "status": "actief"}
-            )
+            by_kvk[kvk], new = get_or_create(Leverancier, {"naam": naam, "status": "actief"}, kvk_nummer=kvk)
             created += new
         for oin, user_id, naam, bedrag in data.MANDATEN:
             # Kept in line with the demo data (an older demo set had other amounts).
-            _, new = Mandaat.objects.update_or_create(
-                organisatie=by_oin[oin],
-                gebruikers_id=user_id,
-                defaults={"gebruikers_weergave": naam, "maximum_bedrag": bedrag},
-            )
-            created += new
+            current = Mandaat.objects.filter(organisatie=by_oin[oin], gebruikers_id=user_id).first()
+            if current is None or (current.gebruikers_weergave, current.maximum_bedrag) != (
+                naam,
+                Decimal(bedrag),
+            ):
+                organisaties.set_mandaat(
+                    acting=DEMO,
+                    organisatie=by_oin[oin],
+                    gebruikers_id=user_id,
+                    gebruikers_weergave=naam,
+                    maximum_bedrag=bedrag,
+                )
+                created += current is None
         for client_id, label, oin, kvk, rollen in data.APPLICATIES:
             applicatie, new = Applicatie.objects.get_or_create(
                 client_id=client_id,

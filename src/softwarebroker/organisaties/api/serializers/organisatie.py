@@ -1,10 +1,8 @@
-from rest_framework.exceptions import ErrorDetail, ValidationError
-
 from softwarebroker.api.definitions import BESTELLINGEN
 from softwarebroker.api.fields import ReferenceField
 from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
 from softwarebroker.organisaties import services
-from softwarebroker.organisaties.models import Organisatie, OrganisatieType
+from softwarebroker.organisaties.models import Organisatie
 
 
 class OrganisatieSerializer(ResourceSerializer):
@@ -34,23 +32,10 @@ class OrganisatieSerializer(ResourceSerializer):
             )
         }
 
-    def validate(self, attrs):
-        errors = {}
-        type_ = attrs.get("type", getattr(self.instance, "type", None))
-        gemeentecode = attrs.get("gemeentecode", getattr(self.instance, "gemeentecode", ""))
-        if gemeentecode and type_ != OrganisatieType.GEMEENTE:
-            errors["gemeentecode"] = [
-                ErrorDetail("Alleen een gemeente heeft een gemeentecode.", code="not_allowed")
-            ]
-        deelnemers = attrs.get("deelnemers")
-        if deelnemers and (problems := services.deelnemers_errors(self.instance, deelnemers)):
-            errors["deelnemers"] = problems
-        if errors:
-            raise ValidationError(errors)
-        return attrs
-
     def create(self, validated_data):
-        return services.create_organisatie(**validated_data)
+        return services.create_organisatie(acting=self.acting, **validated_data)
 
     def update(self, instance, validated_data):
-        return services.update_organisatie(organisatie=instance, **validated_data)
+        return services.update_organisatie(
+            acting=self.acting, organisatie=instance, partial=self.partial, **validated_data
+        )

@@ -47,4 +47,4 @@ class OrganisatieViewSet(ResourceViewSet):
         return {"organisatie": instance}
 
     def perform_destroy(self, instance):
-        services.delete_organisatie(organisatie=instance)
+        services.delete_organisatie(acting=self.request.auth, organisatie=instance)

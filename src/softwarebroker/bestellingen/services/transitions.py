@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from softwarebroker.api.exceptions import APIProblem
-from softwarebroker.catalogus import rules
+from softwarebroker.audit.services import snapshot
 from softwarebroker.catalogus.models import Raamovereenkomst
+from softwarebroker.core import errors
 from softwarebroker.organisaties.models import Mandaat
 
 from .. import aanbiedingen, prijsberekening, statemachine
@@ -24,48 +24,43 @@ from ..models import (
     Bestelregel,
     Statuswijziging,
 )
-from .common import TELT_VOOR_RAAMOVEREENKOMST, Wijziger, _actor, _bericht, _publiceer, _vergrendeld, partijen
-from .licenties import _verwerk_licentie
-from .regels import _prijs_regel, _zet_totalen, bestelling_problemen
+from .common import TELT_VOOR_RAAMOVEREENKOMST, _actor, _add_bericht, _audit, _publish, lock, partijen
+from .licenties import _apply_to_licentie
+from .regels import _price_of, _set_totals, bestelling_problems
 
 # --- transitions ----------------------------------------------------------------------------
 
 
-def _toegestaan(status: str, via: str | None = None) -> str:
+def _allowed_from(status: str, via: str | None = None) -> str:
     mogelijk = statemachine.overgangen_vanuit(status, via=via)
     if not mogelijk:
         return f"Vanuit '{status}' is geen statuswijziging meer mogelijk."
     return f"Vanuit '{status}' mag: " + ", ".join(f"{o.naar} (via {o.via})" for o in mogelijk) + "."
 
 
-def _controleer_overgang(wijziger: Wijziger, bestelling: Bestelling, naar: str, via: str, toelichting: str):
+def _check_transition(acting, bestelling: Bestelling, naar: str, via: str, toelichting: str):
     overgang = statemachine.zoek(bestelling.status, naar)
     if overgang is None or overgang.via != via:
-        raise APIProblem(
-            status=409,
+        raise errors.Conflict(
+            f"Van '{bestelling.status}' naar '{naar}' kan niet hier. " + _allowed_from(bestelling.status),
             code="status_overgang",
-            detail=f"Van '{bestelling.status}' naar '{naar}' kan niet hier. "
-            + _toegestaan(bestelling.status),
         )
-    if not (overgang.door & partijen(wijziger.acting, bestelling)):
-        raise APIProblem(
-            status=403,
-            code="rol",
-            detail=f"Deze overgang ({bestelling.status} -> {naar}) is voorbehouden aan: "
+    if not (overgang.door & partijen(acting, bestelling)):
+        raise errors.NotAllowed(
+            f"Deze overgang ({bestelling.status} -> {naar}) is voorbehouden aan: "
             + ", ".join(sorted(overgang.door))
             + ".",
+            code="rol",
         )
     if overgang.toelichting_verplicht and not (toelichting or "").strip():
-        rules.raise_problems(
+        errors.raise_if_any(
             [("toelichting", "required", f"Een overgang naar '{naar}' vraagt om een toelichting.")]
         )
     return overgang
 
 
-def _overgang(
-    wijziger: Wijziger, bestelling: Bestelling, naar: str, toelichting: str, oud
-) -> Statuswijziging:
-    actor, weergave = _actor(wijziger.acting)
+def _transition(acting, bestelling: Bestelling, naar: str, toelichting: str, oud) -> Statuswijziging:
+    actor, weergave = _actor(acting)
     wijziging = Statuswijziging.objects.create(
         bestelling=bestelling,
         van_status=bestelling.status,
@@ -73,41 +68,39 @@ def _overgang(
         toelichting=toelichting or "",
         actor=actor,
         actor_weergave=weergave,
-        applicatie=wijziger.acting.client_id[:100],
+        applicatie=acting.client_id[:100],
     )
     bestelling.status = naar
     bestelling.versie += 1
     bestelling.save()
-    wijziger.leg_vast("create", bestelling, wijziging, oud)
-    _publiceer(bestelling, "status", wijziging)
+    _audit(acting, "create", bestelling, wijziging, oud)
+    _publish(bestelling, "status", wijziging)
     return wijziging
 
 
 @transaction.atomic
-def wijzig_status(
-    wijziger: Wijziger, bestelling: Bestelling, *, naar: str, toelichting: str = ""
-) -> Statuswijziging:
+def change_status(*, acting, bestelling: Bestelling, naar: str, toelichting: str = "") -> Statuswijziging:
     """A transition asked for through ``/statuswijzigingen``."""
-    bestelling = _vergrendeld(bestelling)
-    _controleer_overgang(wijziger, bestelling, naar, statemachine.STATUSWIJZIGING, toelichting)
-    oud = wijziger.voor(bestelling)
+    bestelling = lock(bestelling)
+    _check_transition(acting, bestelling, naar, statemachine.STATUSWIJZIGING, toelichting)
+    oud = snapshot(bestelling)
     if naar == BestellingStatus.TER_GOEDKEURING:
-        _indienen(bestelling, wijziger.acting.user_id or "")
+        _submit(bestelling, acting.user_id or "")
     elif naar == BestellingStatus.WACHT_OP_AFNEMER or (
         naar == BestellingStatus.IN_BEHANDELING and bestelling.status == BestellingStatus.WACHT_OP_AFNEMER
     ):
         if (toelichting or "").strip():
-            _bericht(wijziger, bestelling, toelichting, Zichtbaarheid.OPENBAAR)
+            _add_bericht(acting, bestelling, toelichting, Zichtbaarheid.OPENBAAR)
     elif naar in (BestellingStatus.GELEVERD, BestellingStatus.DEELS_GELEVERD):
-        _afronden_levering(bestelling, naar)
+        _complete_delivery(acting, bestelling, naar)
     elif naar in EINDSTATUSSEN:
         bestelling.regels.filter(status=RegelStatus.OPEN).update(
             status=RegelStatus.MISLUKT if naar == BestellingStatus.MISLUKT else RegelStatus.GEANNULEERD
         )
-    return _overgang(wijziger, bestelling, naar, toelichting, oud)
+    return _transition(acting, bestelling, naar, toelichting, oud)
 
 
-def _indienen(bestelling: Bestelling, user_id: str = "") -> None:
+def _submit(bestelling: Bestelling, user_id: str = "") -> None:
     """Submission: the lines checked again today, prices frozen, the framework's budget."""
     regels = list(
         bestelling.regels.select_related(
@@ -118,9 +111,9 @@ def _indienen(bestelling: Bestelling, user_id: str = "") -> None:
         )
     )
     if not regels:
-        rules.raise_problems([("regels", "leeg", "Een bestelling zonder regels kan niet worden ingediend.")])
+        errors.raise_if_any([("regels", "leeg", "Een bestelling zonder regels kan niet worden ingediend.")])
     dag = timezone.localdate()
-    _ververs_peer_aanbiedingen(regels, user_id)
+    _refresh_peer_aanbiedingen(regels, user_id)
     waarden = [
         {
             "aanbieding": regel.bron_aanbieding,
@@ -131,9 +124,9 @@ def _indienen(bestelling: Bestelling, user_id: str = "") -> None:
         }
         for regel in regels
     ]
-    rules.raise_problems(bestelling_problemen(bestelling.besteller, waarden, dag))
+    errors.raise_if_any(bestelling_problems(bestelling.besteller, waarden, dag))
     for regel in regels:
-        prijs = _prijs_regel(regel, dag)
+        prijs = _price_of(regel, dag)
         regel.bedrag_eenmalig_excl_btw = prijs.eenmalig
         regel.bedrag_per_jaar_excl_btw = prijs.per_jaar
         regel.btw = prijs.btw
@@ -141,13 +134,13 @@ def _indienen(bestelling: Bestelling, user_id: str = "") -> None:
     Bestelregel.objects.bulk_update(
         regels, ["bedrag_eenmalig_excl_btw", "bedrag_per_jaar_excl_btw", "btw", "prijs_momentopname"]
     )
-    _zet_totalen(bestelling, regels)
+    _set_totals(bestelling, regels)
     bestelling.ingediend_op = timezone.now()
     if bestelling.raamovereenkomst_id:
-        _binnen_raamovereenkomst(bestelling)
+        _check_within_raamovereenkomst(bestelling)
 
 
-def _ververs_peer_aanbiedingen(regels: list[Bestelregel], user_id: str) -> None:
+def _refresh_peer_aanbiedingen(regels: list[Bestelregel], user_id: str) -> None:
     """Offers of peers are read again (conditionally) so the prices frozen now are the peer's
     current ones. A peer that cannot be read stops the submission (502, nothing changed)."""
     problems = []
@@ -161,10 +154,10 @@ def _ververs_peer_aanbiedingen(regels: list[Bestelregel], user_id: str) -> None:
             problems.append((f"regels.{index}.aanbieding", "onbekend", f"De peer kent {url} niet meer."))
         except aanbiedingen.OngeldigeVerwijzing as error:
             problems.append((f"regels.{index}.aanbieding", error.code, error.reden))
-    rules.raise_problems(problems)
+    errors.raise_if_any(problems)
 
 
-def _binnen_raamovereenkomst(bestelling: Bestelling) -> None:
+def _check_within_raamovereenkomst(bestelling: Bestelling) -> None:
     # The framework row lock makes concurrent submissions under one framework take turns.
     raam = Raamovereenkomst.objects.select_for_update().get(pk=bestelling.raamovereenkomst_id)
     if raam.maximale_waarde is None:
@@ -180,33 +173,28 @@ def _binnen_raamovereenkomst(bestelling: Bestelling) -> None:
     )
     totaal = bestelling.totaal_eenmalig_excl_btw + bestelling.totaal_per_jaar_excl_btw
     if besteed + totaal > raam.maximale_waarde:
-        raise APIProblem(
-            status=409,
-            code="maximale_waarde",
-            detail=f"Deze bestelling ({totaal:.2f}) past niet meer binnen de maximale waarde van "
+        raise errors.Conflict(
+            f"Deze bestelling ({totaal:.2f}) past niet meer binnen de maximale waarde van "
             f"raamovereenkomst {raam.kenmerk}: {raam.maximale_waarde - besteed:.2f} over.",
+            code="maximale_waarde",
         )
 
 
-def _afronden_levering(bestelling: Bestelling, naar: str) -> None:
+def _complete_delivery(acting, bestelling: Bestelling, naar: str) -> None:
     regels = list(bestelling.regels.filter(status=RegelStatus.OPEN).select_related("levering"))
     geleverd = [regel for regel in regels if hasattr(regel, "levering")]
     if naar == BestellingStatus.GELEVERD and len(geleverd) != len(regels):
         missing = ", ".join(str(regel.volgnummer) for regel in regels if regel not in geleverd)
-        raise APIProblem(
-            status=409,
-            code="levering",
-            detail=f"Geleverd vraagt om een levering voor elke regel; ontbreekt: {missing}.",
+        raise errors.Conflict(
+            f"Geleverd vraagt om een levering voor elke regel; ontbreekt: {missing}.", code="levering"
         )
     if naar == BestellingStatus.DEELS_GELEVERD and not geleverd:
-        raise APIProblem(
-            status=409, code="levering", detail="Deels geleverd vraagt om minstens één levering."
-        )
+        raise errors.Conflict("Deels geleverd vraagt om minstens één levering.", code="levering")
     for regel in regels:
         regel.status = RegelStatus.GELEVERD if regel in geleverd else RegelStatus.MISLUKT
     Bestelregel.objects.bulk_update(regels, ["status"])
     for regel in geleverd:
-        _verwerk_licentie(bestelling, regel)
+        _apply_to_licentie(acting, bestelling, regel)
 
 
 # --- approval -------------------------------------------------------------------------------
@@ -219,22 +207,18 @@ BESLUIT_NAAR = {
 
 
 @transaction.atomic
-def beoordelen(
-    wijziger: Wijziger, bestelling: Bestelling, *, besluit: str, toelichting: str = ""
-) -> Beoordeling:
-    bestelling = _vergrendeld(bestelling)
+def create_beoordeling(*, acting, bestelling: Bestelling, besluit: str, toelichting: str = "") -> Beoordeling:
+    bestelling = lock(bestelling)
     naar = BESLUIT_NAAR[besluit]
-    _controleer_overgang(wijziger, bestelling, naar, statemachine.BEOORDELING, toelichting)
-    acting = wijziger.acting
+    _check_transition(acting, bestelling, naar, statemachine.BEOORDELING, toelichting)
+    acting = acting
     beoordelaar, weergave = _actor(acting)
     if not acting.user_id:
-        raise APIProblem(
-            status=403, code="beoordelaar", detail="Een beoordeling vraagt om een gebruiker (claim user_id)."
+        raise errors.NotAllowed(
+            "Een beoordeling vraagt om een gebruiker (claim user_id).", code="beoordelaar"
         )
     if acting.user_id == bestelling.aanvrager:
-        raise APIProblem(
-            status=403, code="vier_ogen", detail="Wie een bestelling aanvraagt, keurt haar niet zelf goed."
-        )
+        raise errors.NotAllowed("Wie een bestelling aanvraagt, keurt haar niet zelf goed.", code="vier_ogen")
     if besluit == Besluit.GOEDGEKEURD:
         mandaat = Mandaat.objects.filter(
             organisatie_id=bestelling.besteller_id, gebruikers_id=acting.user_id
@@ -242,13 +226,12 @@ def beoordelen(
         totaal = bestelling.totaal_eenmalig_excl_btw + bestelling.totaal_per_jaar_excl_btw
         if mandaat is None or mandaat.maximum_bedrag < totaal:
             grens = f"{mandaat.maximum_bedrag:.2f}" if mandaat else "geen mandaat"
-            raise APIProblem(
-                status=403,
-                code="mandaat",
-                detail=f"Het totaal ({totaal:.2f} excl. btw, eenmalig plus een jaar) gaat boven uw "
+            raise errors.NotAllowed(
+                f"Het totaal ({totaal:.2f} excl. btw, eenmalig plus een jaar) gaat boven uw "
                 f"mandaat ({grens}).",
+                code="mandaat",
             )
-    oud = wijziger.voor(bestelling)
+    oud = snapshot(bestelling)
     beoordeling = Beoordeling.objects.create(
         bestelling=bestelling,
         besluit=besluit,
@@ -260,5 +243,5 @@ def beoordelen(
         bestelling.regels.update(status=RegelStatus.GEANNULEERD)
     if naar == BestellingStatus.INGEDIEND:
         bestelling.verzonden_op = timezone.now()
-    _overgang(wijziger, bestelling, naar, toelichting, oud)
+    _transition(acting, bestelling, naar, toelichting, oud)
     return beoordeling

@@ -1,0 +1,34 @@
+"""A kanaal whose kenmerken are computed by the app that declares it.
+
+notifications-api-common's ``Kanaal`` reads each kenmerk as an attribute of the main
+object; ours are often URLs or OINs of related objects, so each kenmerk comes with the
+function that computes it. The outbox asks the kanaal (``get_kenmerken``); the
+documentation (``docs/notificaties.md``) is generated from the same declaration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from notifications_api_common.kanalen import Kanaal
+
+
+@dataclass(frozen=True)
+class Kenmerk:
+    compute: Callable[[object], object]
+    help_text: str
+
+
+class ResourceKanaal(Kanaal):
+    def __init__(self, label: str, *, main_resource, kenmerken: dict[str, Kenmerk]):
+        super().__init__(
+            label,
+            main_resource=main_resource,
+            kenmerken=tuple(kenmerken),
+            extra_kwargs={name: {"help_text": kenmerk.help_text} for name, kenmerk in kenmerken.items()},
+        )
+        self.computed = kenmerken
+
+    def get_kenmerken(self, obj, data=None, request=None) -> dict:
+        return {name: kenmerk.compute(obj) for name, kenmerk in self.computed.items()}
