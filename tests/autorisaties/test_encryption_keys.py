@@ -7,7 +7,7 @@ from softwarebroker.autorisaties.encryption import _fernet
 from softwarebroker.autorisaties.models import ApplicatieSecret
 from softwarebroker.bestellingen.models import Levering
 from tests.auth import SECRET, make_applicatie
-from tests.factories import LeveringFactory
+from tests.bestellingen.factories import LeveringFactory
 
 pytestmark = pytest.mark.django_db
 

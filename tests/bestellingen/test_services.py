@@ -12,7 +12,8 @@ from softwarebroker.bestellingen.constants import BestellingStatus, LicentieStat
 from softwarebroker.bestellingen.models import Bestelling, Licentie, Statuswijziging
 from softwarebroker.catalogus.models import Prijs
 from softwarebroker.core import events
-from tests.factories import AanbiedingFactory, OrganisatieFactory, RaamovereenkomstFactory
+from tests.catalogus.factories import AanbiedingFactory, RaamovereenkomstFactory
+from tests.organisaties.factories import OrganisatieFactory
 
 from .helpers import Partijen, aanbieding_met_prijzen, wijziger
 

@@ -10,14 +10,14 @@ from django.test import Client
 from softwarebroker.catalogus import events, search
 from softwarebroker.catalogus.models import Aanbieding, Prijs
 from tests.auth import bearer, make_applicatie
-from tests.conftest import invalid_param, problem
-from tests.factories import (
+from tests.catalogus.factories import (
     AanbiedingFactory,
     CategorieFactory,
     LeverancierFactory,
     PrijsFactory,
     SoftwarepakketFactory,
 )
+from tests.conftest import invalid_param, problem
 
 pytestmark = pytest.mark.django_db
 

@@ -24,7 +24,7 @@ from softwarebroker.catalogus.publiccode import (
     import_publiccode,
     parse_publiccode,
 )
-from tests.factories import LeverancierFactory
+from tests.catalogus.factories import LeverancierFactory
 
 pytestmark = pytest.mark.django_db
 

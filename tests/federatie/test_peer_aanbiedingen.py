@@ -23,7 +23,7 @@ from softwarebroker.notificaties.outbox import kenmerken
 from softwarebroker.organisaties.models import Mandaat
 from tests.auth import bearer, make_applicatie
 from tests.conftest import invalid_param, problem
-from tests.factories import OrganisatieFactory
+from tests.organisaties.factories import OrganisatieFactory
 
 pytestmark = pytest.mark.django_db
 
