@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from tests.auth import bearer, make_applicatie
+from tests.auth import bearer
+from tests.autorisaties.factories import make_applicatie
 from tests.autorisaties.matrix_resources import RESOURCES, create_chain, owned_chain
 from tests.catalogus.factories import LeverancierFactory
 from tests.conformance.operations import OPERATIONS

@@ -4,7 +4,7 @@ from softwarebroker.audit.models import AuditTrail
 from softwarebroker.autorisaties.context import Acting
 from softwarebroker.autorisaties.scoping import owns, scope_queryset
 from tests.audit.factories import AuditTrailFactory
-from tests.auth import make_applicatie
+from tests.autorisaties.factories import make_applicatie
 from tests.catalogus.factories import LeverancierFactory
 from tests.organisaties.factories import OrganisatieFactory
 

@@ -10,7 +10,8 @@ from django.test import Client
 from softwarebroker.audit.models import AuditTrail
 from softwarebroker.bestellingen.models import Bestelling, Levering
 from softwarebroker.organisaties.models import Mandaat
-from tests.auth import bearer, make_applicatie
+from tests.auth import bearer
+from tests.autorisaties.factories import make_applicatie
 from tests.conftest import invalid_param, problem
 from tests.organisaties.factories import OrganisatieFactory
 

@@ -9,7 +9,8 @@ from django.test import Client
 
 from softwarebroker.catalogus import events, search
 from softwarebroker.catalogus.models import Aanbieding, Prijs
-from tests.auth import bearer, make_applicatie
+from tests.auth import bearer
+from tests.autorisaties.factories import make_applicatie
 from tests.catalogus.factories import (
     AanbiedingFactory,
     CategorieFactory,

@@ -21,7 +21,8 @@ from softwarebroker.federatie import aanbiedingen as peer
 from softwarebroker.federatie.models import PeerAanbieding
 from softwarebroker.notificaties.outbox import kenmerken
 from softwarebroker.organisaties.models import Mandaat
-from tests.auth import bearer, make_applicatie
+from tests.auth import bearer
+from tests.autorisaties.factories import make_applicatie
 from tests.conftest import invalid_param, problem
 from tests.organisaties.factories import OrganisatieFactory
 

@@ -26,7 +26,8 @@ from zgw_consumers.models import Service
 from softwarebroker.demo.data import demo_secret
 from softwarebroker.federatie.models import PeerAanbieding
 from softwarebroker.organisaties.models import Mandaat
-from tests.auth import bearer, make_applicatie
+from tests.auth import bearer
+from tests.autorisaties.factories import make_applicatie
 from tests.federatie.test_zoeken import free_port
 from tests.organisaties.factories import OrganisatieFactory
 
