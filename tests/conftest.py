@@ -3,7 +3,8 @@ from django.test import Client
 
 from softwarebroker.api.definitions import APIS
 from softwarebroker.api.openapi import generate_schema
-from tests.auth import bearer, make_applicatie
+from tests.auth import bearer
+from tests.autorisaties.factories import make_applicatie
 
 
 @pytest.fixture

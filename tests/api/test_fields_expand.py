@@ -1,7 +1,8 @@
 import pytest
 
+from tests.catalogus.factories import CategorieFactory
 from tests.conftest import invalid_param, problem
-from tests.factories import CategorieFactory, OrganisatieFactory
+from tests.organisaties.factories import OrganisatieFactory
 
 pytestmark = pytest.mark.django_db
 

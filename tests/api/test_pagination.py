@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 
 from softwarebroker.api.pagination import estimated_count
 from softwarebroker.catalogus.models import Categorie
+from tests.catalogus.factories import CategorieFactory
 from tests.conftest import invalid_param, problem
-from tests.factories import CategorieFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import json
 import pytest
 from django.test import Client, override_settings
 
+from tests.catalogus.factories import CategorieFactory
 from tests.conftest import invalid_param, problem
-from tests.factories import CategorieFactory
 
 pytestmark = pytest.mark.django_db
 

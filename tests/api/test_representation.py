@@ -12,7 +12,7 @@ from rest_framework.renderers import JSONRenderer as RESTFrameworkJSONRenderer
 
 from softwarebroker.api.renderers import JSONRenderer
 from softwarebroker.catalogus import search
-from tests.factories import AanbiedingFactory, CategorieFactory, PrijsFactory, SoftwarepakketFactory
+from tests.catalogus.factories import AanbiedingFactory, CategorieFactory, PrijsFactory, SoftwarepakketFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,10 @@ from django.db import ProgrammingError, connection, transaction
 from django.test import Client
 
 from softwarebroker.audit.models import AuditTrail
-from tests.auth import bearer, make_applicatie
-from tests.factories import AuditTrailFactory, OrganisatieFactory
+from tests.audit.factories import AuditTrailFactory
+from tests.auth import bearer
+from tests.autorisaties.factories import make_applicatie
+from tests.organisaties.factories import OrganisatieFactory
 
 pytestmark = pytest.mark.django_db
 

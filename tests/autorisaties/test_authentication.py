@@ -10,7 +10,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from softwarebroker.autorisaties.models import ApplicatieSecret
-from tests.auth import SECRET, bearer, make_applicatie, token
+from tests.auth import SECRET, bearer, token
+from tests.autorisaties.factories import make_applicatie
 from tests.conftest import problem
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,9 @@ from django.db import connection
 from softwarebroker.autorisaties.encryption import _fernet
 from softwarebroker.autorisaties.models import ApplicatieSecret
 from softwarebroker.bestellingen.models import Levering
-from tests.auth import SECRET, make_applicatie
-from tests.factories import LeveringFactory
+from tests.auth import SECRET
+from tests.autorisaties.factories import make_applicatie
+from tests.bestellingen.factories import LeveringFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +45,7 @@ def test_an_undecryptable_secret_fails_only_that_client(settings):
     from django.test import Client
 
     from tests.auth import bearer
+    from tests.autorisaties.factories import make_applicatie
 
     make_applicatie("lezer", client_id="oud-sleutel")
     settings.SECRETS_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]  # the old key is gone

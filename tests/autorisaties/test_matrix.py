@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from tests.auth import bearer, make_applicatie
+from tests.auth import bearer
+from tests.autorisaties.factories import make_applicatie
+from tests.autorisaties.matrix_resources import RESOURCES, create_chain, owned_chain
+from tests.catalogus.factories import LeverancierFactory
 from tests.conformance.operations import OPERATIONS
-from tests.factories import RESOURCES, LeverancierFactory, OrganisatieFactory, create_chain, owned_chain
+from tests.organisaties.factories import OrganisatieFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,10 @@ import pytest
 from softwarebroker.audit.models import AuditTrail
 from softwarebroker.autorisaties.context import Acting
 from softwarebroker.autorisaties.scoping import owns, scope_queryset
-from tests.auth import make_applicatie
-from tests.factories import AuditTrailFactory, LeverancierFactory, OrganisatieFactory
+from tests.audit.factories import AuditTrailFactory
+from tests.autorisaties.factories import make_applicatie
+from tests.catalogus.factories import LeverancierFactory
+from tests.organisaties.factories import OrganisatieFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,8 @@ from softwarebroker.autorisaties.context import Acting
 from softwarebroker.autorisaties.scopes import scopes_for
 from softwarebroker.bestellingen import services
 from softwarebroker.organisaties.models import Mandaat
-from tests.factories import AanbiedingFactory, OrganisatieFactory, PrijsFactory
+from tests.catalogus.factories import AanbiedingFactory, PrijsFactory
+from tests.organisaties.factories import OrganisatieFactory
 
 
 def acting(*roles, organisatie=None, leverancier=None, user_id="gebruiker@gemeente.nl"):

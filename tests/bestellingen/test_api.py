@@ -10,9 +10,10 @@ from django.test import Client
 from softwarebroker.audit.models import AuditTrail
 from softwarebroker.bestellingen.models import Bestelling, Levering
 from softwarebroker.organisaties.models import Mandaat
-from tests.auth import bearer, make_applicatie
+from tests.auth import bearer
+from tests.autorisaties.factories import make_applicatie
 from tests.conftest import invalid_param, problem
-from tests.factories import OrganisatieFactory
+from tests.organisaties.factories import OrganisatieFactory
 
 from .helpers import aanbieding_met_prijzen
 
@@ -242,7 +243,7 @@ def test_totals_are_decimal_strings(world):
 def test_order_list_queries_do_not_grow_with_lines(world):
     from django.test.utils import CaptureQueriesContext
 
-    from tests.factories import BestellingFactory, BestelregelFactory
+    from tests.bestellingen.factories import BestellingFactory, BestelregelFactory
 
     def queries():
         with CaptureQueriesContext(connection) as captured:
@@ -274,7 +275,7 @@ def test_a_supplier_filters_its_orders_by_status_and_date(world):
 def test_licences_are_filtered_and_only_the_own_are_visible(world):
     import datetime
 
-    from tests.factories import LicentieFactory
+    from tests.bestellingen.factories import LicentieFactory
 
     own = world["organisatie"]
     soon = LicentieFactory(organisatie=own, einddatum=datetime.date(2026, 3, 1))

@@ -4,7 +4,7 @@ from django.db.models import Count, Sum
 
 from softwarebroker.bestellingen.models import Bestelling, Bestelregel
 from softwarebroker.organisaties.models import Organisatie
-from tests.factories import AanbiedingFactory, LeverancierFactory
+from tests.catalogus.factories import AanbiedingFactory, LeverancierFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.db import connection
 
 from softwarebroker.bestellingen.models import Licentie
 from softwarebroker.bestellingen.tasks import licenties_laten_verlopen
-from tests.factories import LicentieFactory
+from tests.bestellingen.factories import LicentieFactory
 from tests.worker import close_worker_connections, run_worker
 
 

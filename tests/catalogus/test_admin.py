@@ -4,7 +4,7 @@ import pytest
 
 from softwarebroker.catalogus.models import Aanbieding, Prijs, Softwarepakket
 from softwarebroker.core import events
-from tests.factories import (
+from tests.catalogus.factories import (
     AanbiedingFactory,
     LeverancierFactory,
     PrijsFactory,

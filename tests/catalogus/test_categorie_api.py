@@ -3,8 +3,8 @@ import json
 import pytest
 
 from softwarebroker.catalogus.models import Categorie
+from tests.catalogus.factories import CategorieFactory
 from tests.conftest import invalid_param, problem
-from tests.factories import CategorieFactory
 
 pytestmark = pytest.mark.django_db
 

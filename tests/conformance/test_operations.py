@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.autorisaties.matrix_resources import RESOURCES, create_chain, create_in
 from tests.conftest import invalid_param, problem
-from tests.factories import RESOURCES, create_chain, create_in
 
 from .operations import OPERATIONS, PATHS, Operation
 
@@ -45,7 +45,7 @@ def existing_url(operation):
     if not operation.has_path_parameters:
         return operation.url()
     assert operation.collection in RESOURCES, (
-        f"add '{operation.collection}' to RESOURCES in tests/factories.py"
+        f"add '{operation.collection}' to RESOURCES in tests/autorisaties/matrix_resources.py"
     )
     chain = create_chain(operation.collection) if operation.is_detail else existing_parents(operation)
     return operation.url(*(obj.uuid for obj in chain))

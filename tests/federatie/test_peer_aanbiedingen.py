@@ -20,9 +20,10 @@ from softwarebroker.bestellingen.models import Bestelling, Bestelregel, Statuswi
 from softwarebroker.federatie import aanbiedingen as peer
 from softwarebroker.federatie.models import PeerAanbieding
 from softwarebroker.organisaties.models import Mandaat
-from tests.auth import bearer, make_applicatie
+from tests.auth import bearer
+from tests.autorisaties.factories import make_applicatie
 from tests.conftest import invalid_param, problem
-from tests.factories import OrganisatieFactory
+from tests.organisaties.factories import OrganisatieFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -26,9 +26,10 @@ from zgw_consumers.models import Service
 from softwarebroker.demo.data import demo_secret
 from softwarebroker.federatie.models import PeerAanbieding
 from softwarebroker.organisaties.models import Mandaat
-from tests.auth import bearer, make_applicatie
-from tests.factories import OrganisatieFactory
+from tests.auth import bearer
+from tests.autorisaties.factories import make_applicatie
 from tests.federatie.test_zoeken import free_port
+from tests.organisaties.factories import OrganisatieFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 MANAGE = str(ROOT / "src" / "manage.py")

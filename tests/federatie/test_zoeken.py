@@ -12,7 +12,7 @@ from zgw_consumers.models import Service
 
 from softwarebroker.catalogus import search
 from softwarebroker.federatie.models import PeerCatalogus
-from tests.factories import AanbiedingFactory
+from tests.catalogus.factories import AanbiedingFactory
 
 pytestmark = pytest.mark.django_db
 URL = "/catalogus/api/v1/aanbiedingen/_zoeken"

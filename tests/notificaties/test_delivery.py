@@ -159,7 +159,7 @@ def test_a_licence_entering_its_notice_period_is_announced_once(notificaties_api
     import datetime
 
     from softwarebroker.bestellingen.tasks import opzegtermijnen_melden
-    from tests.factories import LicentieFactory
+    from tests.bestellingen.factories import LicentieFactory
 
     vandaag = datetime.date.today()
     nadert = LicentieFactory(einddatum=vandaag + datetime.timedelta(days=20), opzegtermijn_dagen=30)

@@ -4,7 +4,7 @@ import pytest
 
 from softwarebroker.organisaties.models import Organisatie
 from tests.conftest import invalid_param, problem
-from tests.factories import OrganisatieFactory
+from tests.organisaties.factories import OrganisatieFactory
 
 pytestmark = pytest.mark.django_db
 

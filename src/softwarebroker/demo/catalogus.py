@@ -1,4 +1,4 @@
-"""Loads the demo catalogue of ``catalogus_data`` and ``catalogus_data_aanbiedingen``.
+"""Loads the demo catalogue of ``catalogus_data``.
 
 Every object is matched on its natural key, so loading twice creates nothing the second
 time. Existing rows are never overwritten (an administrator may have changed them); only
@@ -26,7 +26,15 @@ from softwarebroker.catalogus.models import (
     Softwarepakket,
     Softwarepakketversie,
 )
-from softwarebroker.demo import catalogus_data, catalogus_data_aanbiedingen, data
+from softwarebroker.demo import data
+from softwarebroker.demo.catalogus_data import (
+    aanbiedingen,
+    bestelparameters,
+    categorieen,
+    leveranciers,
+    raamovereenkomsten,
+    softwarepakketten,
+)
 from softwarebroker.organisaties import services as organisaties
 from softwarebroker.organisaties.models import Organisatie
 
@@ -54,7 +62,7 @@ def get_or_create(model, defaults: dict, **lookup):
 
 def referentiecomponent_uri(naam: str) -> str:
     """The GEMMA Online page of a reference component, e.g. ``.../Zaakregistratiecomponent``."""
-    return catalogus_data.GEMMA_REFERENTIECOMPONENT_BASIS + quote(naam.replace(" ", "_"))
+    return softwarepakketten.GEMMA_REFERENTIECOMPONENT_BASIS + quote(naam.replace(" ", "_"))
 
 
 def staffels(pairs) -> list[dict]:
@@ -102,7 +110,7 @@ class _Loader:
 
     def _categorieen(self) -> None:
         # The base tree of demo/data.py first (same keys as load_demo_data), then the extra leaves.
-        for naam, parent, omschrijving in [*data.CATEGORIEEN, *catalogus_data.EXTRA_CATEGORIEEN]:
+        for naam, parent, omschrijving in [*data.CATEGORIEEN, *categorieen.EXTRA_CATEGORIEEN]:
             self.categorieen[naam], _ = self._get_or_create(
                 Categorie,
                 {"omschrijving": omschrijving},
@@ -119,7 +127,7 @@ class _Loader:
             )
 
     def _leveranciers(self) -> None:
-        for kvk, naam, rollen, domein, contact, telefoon in catalogus_data.LEVERANCIERS:
+        for kvk, naam, rollen, domein, contact, telefoon in leveranciers.LEVERANCIERS:
             details = {
                 "rollen": rollen,
                 "website": f"https://www.{domein}",
@@ -138,7 +146,7 @@ class _Loader:
             self.leveranciers[kvk] = leverancier
 
     def _pakketten(self) -> None:
-        for item in catalogus_data.SOFTWAREPAKKETTEN:
+        for item in softwarepakketten.SOFTWAREPAKKETTEN:
             fields = {
                 key: value
                 for key, value in item.items()
@@ -164,7 +172,7 @@ class _Loader:
             self.pakketten[item["naam"]] = pakket
 
     def _raamovereenkomst(self) -> None:
-        item = catalogus_data_aanbiedingen.RAAMOVEREENKOMST
+        item = raamovereenkomsten.RAAMOVEREENKOMST
         raamovereenkomst, _ = self._get_or_create(
             Raamovereenkomst,
             {
@@ -182,8 +190,8 @@ class _Loader:
         self.raamovereenkomsten[item["kenmerk"]] = raamovereenkomst
 
     def _aanbiedingen(self) -> None:
-        schemas = catalogus_data_aanbiedingen.BESTELPARAMETERS_SCHEMAS
-        for item in catalogus_data_aanbiedingen.AANBIEDINGEN:
+        schemas = bestelparameters.BESTELPARAMETERS_SCHEMAS
+        for item in aanbiedingen.AANBIEDINGEN:
             schema = item["bestelparameters_schema"]
             aanbieding, _ = self._get_or_create(
                 Aanbieding,

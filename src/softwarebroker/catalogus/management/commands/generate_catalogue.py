@@ -28,7 +28,7 @@ from softwarebroker.catalogus.constants import Hostinglocatie, Leveringsvorm, Li
 from softwarebroker.catalogus.models import Categorie, Leverancier
 from softwarebroker.demo import data
 from softwarebroker.demo.catalogus import referentiecomponent_uri
-from softwarebroker.demo.catalogus_data_aanbiedingen import BESTELPARAMETERS_SCHEMAS
+from softwarebroker.demo.catalogus_data.bestelparameters import BESTELPARAMETERS_SCHEMAS
 
 KVK_PREFIX = "99"
 MARKER_DOMAIN = "gegenereerd.example"

@@ -1,7 +1,8 @@
-"""Factories for every resource, and the registry the generic suites use.
+"""The registry of how to make an object of every collection, for the generic suites.
 
 A new resource adds an entry to ``RESOURCES`` under its collection path; the generic
-suites then exercise its operations on real objects (and fail until it does).
+suites (the authorisation matrix and the conformance checks) then exercise its operations
+on real objects (and fail until it does).
 """
 
 import datetime
@@ -9,220 +10,29 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
-import factory
-
-from softwarebroker.audit.models import AuditTrail
-from softwarebroker.bestellingen.models import (
-    Annuleringsverzoek,
-    Beoordeling,
-    Bericht,
-    Bestelling,
-    Bestelregel,
-    Levering,
-    Licentie,
-    Statuswijziging,
+from softwarebroker.bestellingen.models import Bestelling
+from tests.audit.factories import AuditTrailFactory
+from tests.bestellingen.factories import (
+    AnnuleringsverzoekFactory,
+    BeoordelingFactory,
+    BerichtFactory,
+    BestellingFactory,
+    LeveringFactory,
+    LicentieFactory,
+    StatuswijzigingFactory,
 )
-from softwarebroker.catalogus.models import (
-    Aanbieding,
-    Categorie,
-    Leverancier,
-    Prijs,
-    Raamovereenkomst,
-    Softwarepakket,
-    Softwarepakketversie,
+from tests.catalogus.factories import (
+    AanbiedingFactory,
+    CategorieFactory,
+    LeverancierFactory,
+    PrijsFactory,
+    RaamovereenkomstFactory,
+    SoftwarepakketFactory,
+    SoftwarepakketversieFactory,
 )
-from softwarebroker.organisaties.models import Organisatie, OrganisatieType
-
-
-class CategorieFactory(factory.django.DjangoModelFactory):
-    naam = factory.Sequence(lambda n: f"Categorie {n}")
-    omschrijving = factory.Faker("sentence", locale="nl_NL")
-
-    class Meta:
-        model = Categorie
-
-
-class OrganisatieFactory(factory.django.DjangoModelFactory):
-    oin = factory.Sequence(lambda n: f"{n:020d}")
-    naam = factory.Sequence(lambda n: f"Gemeente {n}")
-    type = OrganisatieType.GEMEENTE
-    gemeentecode = factory.Sequence(lambda n: f"{n % 10000:04d}")
-    inwonertal = 25000
-
-    class Meta:
-        model = Organisatie
-
-
-class LeverancierFactory(factory.django.DjangoModelFactory):
-    naam = factory.Sequence(lambda n: f"Leverancier {n} B.V.")
-    kvk_nummer = factory.Sequence(lambda n: f"{n:08d}")
-    status = "actief"
-
-    class Meta:
-        model = Leverancier
-
-
-class SoftwarepakketFactory(factory.django.DjangoModelFactory):
-    naam = factory.Sequence(lambda n: f"Zaaksysteem {n}")
-    korte_omschrijving = "Registreert en behandelt zaken."
-    licentie = "EUPL-1.2"
-    open_source = True
-    status = "gepubliceerd"
-    fabrikant = factory.SubFactory(LeverancierFactory)
-
-    class Meta:
-        model = Softwarepakket
-
-
-class SoftwarepakketversieFactory(factory.django.DjangoModelFactory):
-    softwarepakket = factory.SubFactory(SoftwarepakketFactory)
-    versie = factory.Sequence(lambda n: f"1.{n}.0")
-    releasedatum = datetime.date(2026, 1, 1)
-
-    class Meta:
-        model = Softwarepakketversie
-
-
-class AanbiedingFactory(factory.django.DjangoModelFactory):
-    softwarepakket = factory.SubFactory(SoftwarepakketFactory)
-    leverancier = factory.SubFactory(LeverancierFactory)
-    naam = factory.Sequence(lambda n: f"Aanbieding {n}")
-    leveringsvorm = "saas"
-    hostinglocatie = "nl"
-    licentiemodel = "per_gebruiker"
-    eenheid = "gebruiker"
-    geldig_vanaf = datetime.date(2026, 1, 1)
-    status = "gepubliceerd"
-
-    class Meta:
-        model = Aanbieding
-
-
-class PrijsFactory(factory.django.DjangoModelFactory):
-    aanbieding = factory.SubFactory(AanbiedingFactory)
-    prijstype = "terugkerend"
-    periode = "jaar"
-    bedrag_excl_btw = Decimal("12.50")
-    geldig_vanaf = factory.Sequence(lambda n: datetime.date(2000, 1, 1) + datetime.timedelta(days=n * 2))
-    geldig_tot = factory.LazyAttribute(lambda prijs: prijs.geldig_vanaf + datetime.timedelta(days=1))
-
-    class Meta:
-        model = Prijs
-
-
-class RaamovereenkomstFactory(factory.django.DjangoModelFactory):
-    naam = factory.Sequence(lambda n: f"Raamovereenkomst {n}")
-    kenmerk = factory.Sequence(lambda n: f"RO-{n:04d}")
-    contractant = "VNG Realisatie"
-    ingangsdatum = datetime.date(2026, 1, 1)
-
-    class Meta:
-        model = Raamovereenkomst
-
-
-class AuditTrailFactory(factory.django.DjangoModelFactory):
-    bron = "test"
-    actie = "update"
-    resultaat = 200
-    hoofd_object = factory.LazyAttribute(lambda entry: f"http://testserver/x/{entry.hoofd_object_uuid}")
-    resource = "test"
-    resource_url = factory.LazyAttribute(lambda entry: entry.hoofd_object)
-    nieuw = factory.LazyFunction(dict)
-
-    class Meta:
-        model = AuditTrail
-
-
-class BestellingFactory(factory.django.DjangoModelFactory):
-    """An order that was approved and sent to its supplier (status ``ingediend``), with one line."""
-
-    nummer = factory.Sequence(lambda n: f"2026-9{n:05d}")
-    besteller = factory.SubFactory(OrganisatieFactory)
-    leverancier = factory.SubFactory(LeverancierFactory)
-    aanvrager = "afnemer@test"
-    status = "ingediend"
-    verzonden_op = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
-    totaal_eenmalig_excl_btw = Decimal("200.00")
-
-    class Meta:
-        model = Bestelling
-        skip_postgeneration_save = True
-
-    @factory.post_generation
-    def regels(self, create, extracted, **kwargs):
-        if create and extracted is None:
-            BestelregelFactory(bestelling=self, volgnummer=1, aanbieding__leverancier=self.leverancier)
-
-
-class BestelregelFactory(factory.django.DjangoModelFactory):
-    bestelling = factory.SubFactory(BestellingFactory, regels=[])
-    volgnummer = factory.Sequence(lambda n: n + 100)  # 1 is the line every order factory makes
-    aanbieding = factory.SubFactory(AanbiedingFactory, geldig_vanaf=datetime.date(2020, 1, 1))
-    aantal = 2
-    bedrag_eenmalig_excl_btw = Decimal("200.00")
-
-    class Meta:
-        model = Bestelregel
-
-
-class StatuswijzigingFactory(factory.django.DjangoModelFactory):
-    bestelling = factory.SubFactory(BestellingFactory)
-    van_status = "concept"
-    naar_status = "ter_goedkeuring"
-    actor = "afnemer@test"
-
-    class Meta:
-        model = Statuswijziging
-
-
-class BeoordelingFactory(factory.django.DjangoModelFactory):
-    bestelling = factory.SubFactory(BestellingFactory)
-    besluit = "goedgekeurd"
-    beoordelaar = "budgethouder@test"
-
-    class Meta:
-        model = Beoordeling
-
-
-class BerichtFactory(factory.django.DjangoModelFactory):
-    bestelling = factory.SubFactory(BestellingFactory)
-    auteur_rol = "afnemer"
-    inhoud = "Wanneer wordt er geleverd?"
-
-    class Meta:
-        model = Bericht
-
-
-class LeveringFactory(factory.django.DjangoModelFactory):
-    bestelling = factory.SubFactory(BestellingFactory)
-    regel = factory.SubFactory(BestelregelFactory, bestelling=factory.SelfAttribute("..bestelling"))
-    type = "licentiesleutel"
-    geheim = "SLEUTEL-1234"
-
-    class Meta:
-        model = Levering
-
-
-class AnnuleringsverzoekFactory(factory.django.DjangoModelFactory):
-    bestelling = factory.SubFactory(BestellingFactory)
-    reden = "Niet meer nodig"
-
-    class Meta:
-        model = Annuleringsverzoek
-
-
-class LicentieFactory(factory.django.DjangoModelFactory):
-    organisatie = factory.SubFactory(OrganisatieFactory)
-    aanbieding = factory.SubFactory(AanbiedingFactory)
-    aantal = 10
-    ingangsdatum = datetime.date(2026, 1, 1)
-    einddatum = datetime.date(2027, 1, 1)
-
-    class Meta:
-        model = Licentie
+from tests.organisaties.factories import OrganisatieFactory
 
 
 @dataclass(frozen=True)
@@ -351,7 +161,7 @@ RESOURCES = {
         },
     ),
 }
-PUBLICCODE = (Path(__file__).parent / "catalogus" / "publiccode" / "zaaksysteem.yml").read_text()
+PUBLICCODE = (Path(__file__).parent.parent / "catalogus" / "publiccode" / "zaaksysteem.yml").read_text()
 
 
 def _publiccode_document(party=None) -> str:

@@ -1,0 +1,54 @@
+"""Demo offers with the defaults most offers share, and their prices.
+
+Prices are compact dicts: ``type`` (prijstype), ``periode``, ``bedrag`` (excl. btw), and
+optionally ``btw`` (default 21), ``staffels`` as ``(vanafAantal, bedrag)`` pairs, ``doelgroep``
+(default iedereen), ``vanaf`` (default the offer's start) and ``tot``.
+"""
+
+from .. import START
+
+SAAS_DOCUMENTEN = ["verwerkersovereenkomst", "sla", "beveiligingsverklaring", "exitplan"]
+ON_PREMISES_DOCUMENTEN = ["sla"]
+
+
+def aanbieding(naam, kop, prijzen, **fields):
+    """An offer with the defaults most offers share; ``kop`` holds the fields every offer sets."""
+    leverancier, pakket, leveringsvorm, hostinglocatie, licentiemodel, eenheid = kop
+    saas = leveringsvorm != "on_premises"
+    return {
+        "leverancier": leverancier,
+        "softwarepakket": pakket,
+        "naam": naam,
+        "omschrijving": "",
+        "leveringsvorm": leveringsvorm,
+        "hostinglocatie": hostinglocatie,
+        "licentiemodel": licentiemodel,
+        "eenheid": eenheid,
+        "minimale_afname": 1,
+        "looptijd_maanden": 12,
+        "verlenging": "automatisch",
+        "vereiste_documenten": SAAS_DOCUMENTEN if saas else ON_PREMISES_DOCUMENTEN,
+        "bestelparameters_schema": None,
+        "geldig_vanaf": START,
+        "geldig_tot": None,
+        "status": "gepubliceerd",
+        "raamovereenkomst": None,
+        "prijzen": prijzen,
+        **fields,
+    }
+
+
+def jaar(bedrag, **fields):
+    return {"type": "terugkerend", "periode": "jaar", "bedrag": bedrag, **fields}
+
+
+def maand(bedrag, **fields):
+    return {"type": "terugkerend", "periode": "maand", "bedrag": bedrag, **fields}
+
+
+def eenmalig(bedrag, **fields):
+    return {"type": "eenmalig", "periode": "", "bedrag": bedrag, **fields}
+
+
+def verbruik(bedrag, **fields):
+    return {"type": "verbruik", "periode": "", "bedrag": bedrag, **fields}

@@ -1,0 +1,128 @@
+"""Order services under concurrent calls, on real PostgreSQL: row locks keep every change serialised."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from softwarebroker.bestellingen import services
+from softwarebroker.bestellingen.constants import BestellingStatus
+from softwarebroker.bestellingen.models import Bestelling
+from softwarebroker.core.errors import DomainError
+
+from .helpers import Partijen, acting
+
+pytestmark = pytest.mark.django_db
+
+
+def _concurrently(functions):
+    barrier = threading.Barrier(len(functions))
+    results = [None] * len(functions)
+
+    def run(index, function):
+        try:
+            barrier.wait()
+            results[index] = function()
+        except Exception as error:  # noqa: BLE001 - collected for the assertions
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i, f)) for i, f in enumerate(functions)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_creates_never_share_an_order_number():
+    partijen = Partijen()
+
+    results = _concurrently([partijen.bestelling for _ in range(20)])
+
+    assert all(isinstance(result, Bestelling) for result in results), results
+    nummers = [result.nummer for result in results]
+    assert len(set(nummers)) == 20
+    assert Bestelling.objects.count() == 20
+
+
+def _one_wins(results, bestelling, winners: dict):
+    failures = [result for result in results if isinstance(result, Exception)]
+    assert len(failures) == 1 and isinstance(failures[0], DomainError), results
+    assert failures[0].status == 409
+    bestelling.refresh_from_db()
+    winner = next(index for index, result in enumerate(results) if not isinstance(result, Exception))
+    assert bestelling.status == winners[winner]
+    history = list(bestelling.statuswijzigingen.values_list("van_status", "naar_status"))
+    assert all(van == previous for (van, _), (_, previous) in zip(history[1:], history, strict=False))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_accept_and_withdraw_at_the_same_time_exactly_one_wins():
+    partijen = Partijen()
+    bestelling = partijen.ingediend()
+
+    results = _concurrently(
+        [
+            lambda: services.change_status(
+                acting=partijen.leverancier, bestelling=bestelling, naar="geaccepteerd"
+            ),
+            lambda: services.change_status(
+                acting=partijen.afnemer, bestelling=bestelling, naar="ingetrokken"
+            ),
+        ]
+    )
+
+    _one_wins(results, bestelling, {0: BestellingStatus.GEACCEPTEERD, 1: BestellingStatus.INGETROKKEN})
+
+
+@pytest.mark.django_db(transaction=True)
+def test_approve_and_reject_at_the_same_time_exactly_one_wins():
+    partijen = Partijen()
+    tweede = acting("budgethouder", organisatie=partijen.organisatie, user_id="budget2@gemeente.nl")
+    bestelling = partijen.bestelling()
+    services.change_status(acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring")
+
+    results = _concurrently(
+        [
+            lambda: services.create_beoordeling(
+                acting=partijen.budgethouder, bestelling=bestelling, besluit="goedgekeurd"
+            ),
+            lambda: services.create_beoordeling(
+                acting=tweede, bestelling=bestelling, besluit="afgewezen", toelichting="Nee"
+            ),
+        ]
+    )
+
+    _one_wins(results, bestelling, {0: BestellingStatus.INGEDIEND, 1: BestellingStatus.AFGEWEZEN})
+    assert bestelling.beoordelingen.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_approve_and_withdraw_at_the_same_time_are_serialised():
+    # Withdrawing is allowed until the supplier accepts, so both may succeed, but one after
+    # the other: the history is a chain, never two transitions from the same state.
+    partijen = Partijen()
+    bestelling = partijen.bestelling()
+    services.change_status(acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring")
+
+    _concurrently(
+        [
+            lambda: services.create_beoordeling(
+                acting=partijen.budgethouder, bestelling=bestelling, besluit="goedgekeurd"
+            ),
+            lambda: services.change_status(
+                acting=partijen.afnemer, bestelling=bestelling, naar="ingetrokken"
+            ),
+        ]
+    )
+
+    bestelling.refresh_from_db()
+    assert bestelling.status == BestellingStatus.INGETROKKEN
+    history = list(bestelling.statuswijzigingen.values_list("van_status", "naar_status"))
+    assert history in (
+        [("concept", "ter_goedkeuring"), ("ter_goedkeuring", "ingediend"), ("ingediend", "ingetrokken")],
+        [("concept", "ter_goedkeuring"), ("ter_goedkeuring", "ingetrokken")],
+    )

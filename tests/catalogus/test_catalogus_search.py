@@ -1,0 +1,121 @@
+"""Finding things in the catalogue: search, filters, current prices and expansion."""
+
+import datetime
+
+import pytest
+
+from softwarebroker.catalogus import search
+from tests.catalogus.api_requests import BASE, url
+from tests.catalogus.factories import (
+    AanbiedingFactory,
+    CategorieFactory,
+    LeverancierFactory,
+    PrijsFactory,
+    SoftwarepakketFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date.today()
+LATER = TODAY + datetime.timedelta(days=5)
+
+
+def names(response):
+    assert response.status_code == 200, response.content[:300]
+    return [item["naam"] for item in response.json()["results"]]
+
+
+def test_search_with_dutch_stemming_typos_and_relevance(client):
+    SoftwarepakketFactory(naam="Zaaksysteem Noord", korte_omschrijving="Zaken afhandelen")
+    SoftwarepakketFactory(naam="Documentbeheer Zuid", omschrijving="Werkt samen met elk zaaksysteem")
+    SoftwarepakketFactory(naam="Kantoorpakket", korte_omschrijving="Tekstverwerker")
+    search.refresh_softwarepakketten()  # the services do this on every change; factories don't
+
+    plural = names(client.get(f"{BASE}/softwarepakketten?zoek=zaaksystemen"))
+    typo = names(client.get(f"{BASE}/softwarepakketten?zoek=zaaksysteen"))
+
+    assert plural == ["Zaaksysteem Noord", "Documentbeheer Zuid"]  # name match ranks first
+    assert typo[0] == "Zaaksysteem Noord"
+    assert "Kantoorpakket" not in plural + typo
+
+
+def test_search_on_aanbiedingen_covers_supplier_and_category(client):
+    categorie = CategorieFactory(naam="Klantcontactsystemen")
+    pakket = SoftwarepakketFactory(naam="Contactcentrum")
+    pakket.categorieen.add(categorie)
+    aanbieding = AanbiedingFactory(
+        softwarepakket=pakket, leverancier=LeverancierFactory(naam="Polderdata B.V.")
+    )
+    AanbiedingFactory(naam="Iets anders")
+    search.refresh_aanbiedingen()
+
+    assert names(client.get(f"{BASE}/aanbiedingen?zoek=polderdata")) == [aanbieding.naam]
+    assert names(client.get(f"{BASE}/aanbiedingen?zoek=klantcontactsysteem")) == [aanbieding.naam]
+
+
+def test_category_filter_includes_sub_categories(client):
+    hoofd = CategorieFactory(naam="Zaakgericht werken")
+    sub = CategorieFactory(naam="Zaaksystemen", bovenliggende_categorie=hoofd)
+    in_sub = SoftwarepakketFactory(naam="In sub")
+    in_sub.categorieen.add(sub)
+    SoftwarepakketFactory(naam="Elders")
+
+    assert names(client.get(f"{BASE}/softwarepakketten?categorie={url('categorieen', hoofd)}")) == ["In sub"]
+    assert names(client.get(f"{BASE}/aanbiedingen?categorie={url('categorieen', hoofd)}")) == []
+
+
+def test_filters_on_offers(client):
+    open_source = SoftwarepakketFactory(
+        open_source=True, referentiecomponenten=["https://gemma.example/zrc"], standaarden=["ZGW API's"]
+    )
+    gesloten = SoftwarepakketFactory(open_source=False, licentie="LicenseRef-proprietary")
+    a = AanbiedingFactory(naam="A", softwarepakket=open_source, licentiemodel="per_inwoner")
+    AanbiedingFactory(
+        naam="B", softwarepakket=gesloten, licentiemodel="per_gebruiker", geldig_tot=datetime.date(2026, 2, 1)
+    )
+
+    assert names(client.get(f"{BASE}/aanbiedingen?openSource=true")) == ["A"]
+    assert names(client.get(f"{BASE}/aanbiedingen?licentiemodel=per_inwoner")) == ["A"]
+    assert names(client.get(f"{BASE}/aanbiedingen?referentiecomponent=https://gemma.example/zrc")) == ["A"]
+    assert names(client.get(f"{BASE}/aanbiedingen?standaard=ZGW API's")) == ["A"]
+    assert names(client.get(f"{BASE}/aanbiedingen?geldigOp=2026-03-01")) == ["A"]
+    assert names(client.get(f"{BASE}/aanbiedingen?geldigOp=2026-01-15&sorteer=-naam")) == ["B", "A"]
+    assert a.uuid
+
+
+def test_actuele_prijzen_follow_today_or_geldig_op(client):
+    aanbieding = AanbiedingFactory()
+    PrijsFactory(
+        aanbieding=aanbieding,
+        bedrag_excl_btw="10.00",
+        geldig_vanaf=TODAY - datetime.timedelta(days=30),
+        geldig_tot=TODAY + datetime.timedelta(days=1),
+    )
+    PrijsFactory(
+        aanbieding=aanbieding,
+        bedrag_excl_btw="12.00",
+        geldig_vanaf=TODAY + datetime.timedelta(days=1),
+        geldig_tot=None,
+    )
+
+    today = client.get(f"{BASE}/aanbiedingen/{aanbieding.uuid}").json()["actuelePrijzen"]
+    later = client.get(f"{BASE}/aanbiedingen?geldigOp={TODAY + datetime.timedelta(days=5)}").json()[
+        "results"
+    ][0]
+    prijzen_later = client.get(
+        f"{BASE}/prijzen?aanbieding={url('aanbiedingen', aanbieding)}&geldigOp={LATER}"
+    )
+
+    assert [p["bedragExclBtw"] for p in today] == ["10.00"]
+    assert [p["bedragExclBtw"] for p in later["actuelePrijzen"]] == ["12.00"]
+    assert [p["bedragExclBtw"] for p in prijzen_later.json()["results"]] == ["12.00"]
+
+
+def test_expand_softwarepakket_leverancier_prijzen(client):
+    prijs = PrijsFactory()
+
+    body = client.get(f"{BASE}/aanbiedingen?expand=softwarepakket,leverancier,prijzen").json()["results"][0]
+
+    assert body["_expand"]["softwarepakket"]["naam"] == prijs.aanbieding.softwarepakket.naam
+    assert body["_expand"]["leverancier"]["kvkNummer"] == prijs.aanbieding.leverancier.kvk_nummer
+    assert [p["url"] for p in body["_expand"]["prijzen"]] == [url("prijzen", prijs)]

@@ -1,0 +1,16 @@
+"""Factories for organisations (the tenants)."""
+
+import factory
+
+from softwarebroker.organisaties.models import Organisatie, OrganisatieType
+
+
+class OrganisatieFactory(factory.django.DjangoModelFactory):
+    oin = factory.Sequence(lambda n: f"{n:020d}")
+    naam = factory.Sequence(lambda n: f"Gemeente {n}")
+    type = OrganisatieType.GEMEENTE
+    gemeentecode = factory.Sequence(lambda n: f"{n % 10000:04d}")
+    inwonertal = 25000
+
+    class Meta:
+        model = Organisatie
