@@ -7,8 +7,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 BASE_PYTHON ?= $(shell command -v python3.12 2>/dev/null || command -v python3)
 MANAGE := $(PY) src/manage.py
-WITHDB := $(PY) -m softwarebroker.dev.withdb --
-export PYTHONPATH := $(CURDIR)/src
+WITHDB := $(PY) -m development.withdb --
+# src holds the application; the repository root the development tooling (development/).
+export PYTHONPATH := $(CURDIR)/src:$(CURDIR)
 
 # Reference data: used from the shared standards folder beside the project when it is
 # there, otherwise downloaded once from the official published location.
@@ -48,7 +49,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 run: $(STAMP)
-	@$(PY) -m softwarebroker.dev.run
+	@$(PY) -m development.run
 
 test: lint check-spec adr-lint check-docs check-publiccode check-docker check-chart check-migrations check-deploy pytest
 	@echo "make test: all checks passed"
@@ -105,13 +106,13 @@ docs: $(STAMP)
 	$(STATIC_ENV) $(MANAGE) generate_notificaties --output-file docs/notificaties.md
 
 check-publiccode: $(STAMP) $(PUBLICCODE_SCHEMA)
-	$(PY) -m softwarebroker.dev.check_publiccode $(PUBLICCODE_SCHEMA) publiccode.yml
+	$(PY) -m development.check_publiccode $(PUBLICCODE_SCHEMA) publiccode.yml
 
 check-docker: $(STAMP)
-	$(PY) -m softwarebroker.dev.check_dockerfile Dockerfile
+	$(PY) -m development.check_dockerfile Dockerfile
 
 check-chart: $(STAMP)
-	$(PY) -m softwarebroker.dev.check_chart helm/softwarebroker
+	$(PY) -m development.check_chart helm/softwarebroker
 
 check-migrations: $(STAMP)
 	DJANGO_SETTINGS_MODULE=softwarebroker.conf.test $(WITHDB) $(MANAGE) makemigrations --check --dry-run --no-input
