@@ -97,6 +97,14 @@ def create_leverancier(**fields) -> Leverancier:
 
 
 @transaction.atomic
+def leverancier_with_kvk_nummer(*, kvk_nummer: str, naam: str) -> Leverancier:
+    """The supplier with this KvK number, created with this name if there is none yet."""
+    return Leverancier.objects.filter(kvk_nummer=kvk_nummer).first() or create_leverancier(
+        kvk_nummer=kvk_nummer, naam=naam
+    )
+
+
+@transaction.atomic
 def update_leverancier(*, leverancier: Leverancier, **changes) -> Leverancier:
     leverancier = Leverancier.objects.select_for_update().get(pk=leverancier.pk)
     _raise(rules.check_leverancier({**changes}, leverancier))

@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class OrganisatiesConfig(AppConfig):
     name = "softwarebroker.organisaties"
     verbose_name = "Organisaties"
+
+    def ready(self):
+        # API clients act for an organisation; autorisaties (a layer below) finds it through this.
+        from softwarebroker.autorisaties import parties
+
+        from .selectors import organisatie_with_oin
+
+        parties.register("organisatie", organisatie_with_oin)
