@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from rest_framework import status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
-
-from softwarebroker.audit import services as audit
 
 from .exceptions import APIProblem
 from .filters import FilterBackend, SortFilter
@@ -18,6 +17,15 @@ from .representation import parse_expand, parse_fields
 from .rows import Context, plan_for
 
 UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+
+# Writes one audit trail entry (keyword arguments as audit.services.record). The audit app,
+# a layer above this one, registers it from its AppConfig.ready().
+_audit_writer = None
+
+
+def register_audit_writer(writer) -> None:
+    global _audit_writer
+    _audit_writer = writer
 
 
 class RepresentationMixin:
@@ -149,9 +157,11 @@ class ResourceViewSet(RepresentationMixin, viewsets.ModelViewSet):
         }
 
     def _audit(self, *, actie: str, resultaat: int, instance, oud, nieuw, tenant: dict | None = None) -> None:
+        if _audit_writer is None:
+            raise ImproperlyConfigured("No audit trail writer is registered (softwarebroker.audit)")
         meta = self.get_serializer_class().Meta
         url = (nieuw or oud)["url"]
-        audit.record(
+        _audit_writer(
             bron=meta.api.slug,
             acting=self.request.auth,
             headers=self.request.headers,
