@@ -22,8 +22,8 @@ PUBLICCODE_SCHEMA := $(if $(wildcard $(STANDARDS)/publiccode/publiccode_schema.j
 APIS := catalogus bestellingen
 SPEC_SETTINGS_catalogus := softwarebroker.api.definitions.CATALOGUS_SCHEMA_SETTINGS
 SPEC_SETTINGS_bestellingen := softwarebroker.api.definitions.BESTELLINGEN_SCHEMA_SETTINGS
-SPEC_URLCONF_catalogus := softwarebroker.catalogus.api.urls
-SPEC_URLCONF_bestellingen := softwarebroker.bestellingen.api.urls
+SPEC_URLCONF_catalogus := softwarebroker.urls.catalogus
+SPEC_URLCONF_bestellingen := softwarebroker.urls.bestellingen
 # Schema generation and the static checks need no database.
 STATIC_ENV := DJANGO_SETTINGS_MODULE=softwarebroker.conf.test DATABASE_URL=postgresql://unused@localhost/unused
 

@@ -4,8 +4,7 @@ from django.views.generic import RedirectView
 
 from softwarebroker.api.definitions import BESTELLINGEN, CATALOGUS
 from softwarebroker.federatie.webhook import NotificatieWebhook
-
-from .views import LandingPageView
+from softwarebroker.views import LandingPageView
 
 admin.site.site_header = "Open Softwarebroker – beheer"
 admin.site.site_title = "Open Softwarebroker"
