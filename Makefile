@@ -27,7 +27,7 @@ SPEC_URLCONF_bestellingen := softwarebroker.urls.bestellingen
 # Schema generation and the static checks need no database.
 STATIC_ENV := DJANGO_SETTINGS_MODULE=softwarebroker.conf.test DATABASE_URL=postgresql://unused@localhost/unused
 
-.PHONY: help run test venv lint format check-spec spec adr-lint check-docs docs check-publiccode \
+.PHONY: help run test venv lint format check-layers check-spec spec adr-lint check-docs docs check-publiccode \
         check-docker check-chart check-migrations check-deploy pytest token benchmark benchmark-pagination requirements clean
 
 help:
@@ -51,12 +51,17 @@ node_modules/.installed: package.json package-lock.json
 run: $(STAMP)
 	@$(PY) -m development.run
 
-test: lint check-spec adr-lint check-docs check-publiccode check-docker check-chart check-migrations check-deploy pytest
+test: lint check-layers check-spec adr-lint check-docs check-publiccode check-docker check-chart check-migrations check-deploy pytest
 	@echo "make test: all checks passed"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# The import contracts in .importlinter: the application's layers point one way, no import
+# cycles inside a package, no development tooling, tests or benchmarks imported by the app.
+check-layers: $(STAMP)
+	$(VENV)/bin/lint-imports --no-logo --no-cache
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format .
