@@ -1,3 +1,6 @@
+"""The root urlconf. It and the two APIs' urlconfs beside it (catalogus, bestellingen) sit
+above every app: they compose the apps' views into the published URLs."""
+
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
