@@ -5,7 +5,7 @@
 #   setup-configuration: bin/setup_configuration.sh FILE (declarative configuration)
 #
 # Build from the repository root: docker build -t open-softwarebroker .
-# Lint: python -m softwarebroker.dev.check_dockerfile Dockerfile
+# Lint: python -m development.check_dockerfile Dockerfile
 
 # --- builder: the runtime dependencies in a self-contained virtualenv ---------------------
 # Both stages use the same base image, so the virtualenv's interpreter symlinks stay valid

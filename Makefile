@@ -7,8 +7,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 BASE_PYTHON ?= $(shell command -v python3.12 2>/dev/null || command -v python3)
 MANAGE := $(PY) src/manage.py
-WITHDB := $(PY) -m softwarebroker.dev.withdb --
-export PYTHONPATH := $(CURDIR)/src
+WITHDB := $(PY) -m development.withdb --
+# src holds the application; the repository root the development tooling (development/).
+export PYTHONPATH := $(CURDIR)/src:$(CURDIR)
 
 # Reference data: used from the shared standards folder beside the project when it is
 # there, otherwise downloaded once from the official published location.
@@ -21,12 +22,12 @@ PUBLICCODE_SCHEMA := $(if $(wildcard $(STANDARDS)/publiccode/publiccode_schema.j
 APIS := catalogus bestellingen
 SPEC_SETTINGS_catalogus := softwarebroker.api.definitions.CATALOGUS_SCHEMA_SETTINGS
 SPEC_SETTINGS_bestellingen := softwarebroker.api.definitions.BESTELLINGEN_SCHEMA_SETTINGS
-SPEC_URLCONF_catalogus := softwarebroker.catalogus.api.urls
-SPEC_URLCONF_bestellingen := softwarebroker.bestellingen.api.urls
+SPEC_URLCONF_catalogus := softwarebroker.urls.catalogus
+SPEC_URLCONF_bestellingen := softwarebroker.urls.bestellingen
 # Schema generation and the static checks need no database.
 STATIC_ENV := DJANGO_SETTINGS_MODULE=softwarebroker.conf.test DATABASE_URL=postgresql://unused@localhost/unused
 
-.PHONY: help run test venv lint format check-spec spec adr-lint check-docs docs check-publiccode \
+.PHONY: help run test venv lint format check-layers check-spec spec adr-lint check-docs docs check-publiccode \
         check-docker check-chart check-migrations check-deploy pytest token benchmark benchmark-pagination requirements clean
 
 help:
@@ -48,14 +49,19 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 run: $(STAMP)
-	@$(PY) -m softwarebroker.dev.run
+	@$(PY) -m development.run
 
-test: lint check-spec adr-lint check-docs check-publiccode check-docker check-chart check-migrations check-deploy pytest
+test: lint check-layers check-spec adr-lint check-docs check-publiccode check-docker check-chart check-migrations check-deploy pytest
 	@echo "make test: all checks passed"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# The import contracts in .importlinter: the application's layers point one way, no import
+# cycles inside a package, no development tooling, tests or benchmarks imported by the app.
+check-layers: $(STAMP)
+	$(VENV)/bin/lint-imports --no-logo --no-cache
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format .
@@ -105,13 +111,13 @@ docs: $(STAMP)
 	$(STATIC_ENV) $(MANAGE) generate_notificaties --output-file docs/notificaties.md
 
 check-publiccode: $(STAMP) $(PUBLICCODE_SCHEMA)
-	$(PY) -m softwarebroker.dev.check_publiccode $(PUBLICCODE_SCHEMA) publiccode.yml
+	$(PY) -m development.check_publiccode $(PUBLICCODE_SCHEMA) publiccode.yml
 
 check-docker: $(STAMP)
-	$(PY) -m softwarebroker.dev.check_dockerfile Dockerfile
+	$(PY) -m development.check_dockerfile Dockerfile
 
 check-chart: $(STAMP)
-	$(PY) -m softwarebroker.dev.check_chart helm/softwarebroker
+	$(PY) -m development.check_chart helm/softwarebroker
 
 check-migrations: $(STAMP)
 	DJANGO_SETTINGS_MODULE=softwarebroker.conf.test $(WITHDB) $(MANAGE) makemigrations --check --dry-run --no-input

@@ -87,7 +87,7 @@ def environment():
     """Environment variables for preparing (development settings) and serving (production
     settings) against the embedded benchmark database."""
     sys.path.insert(0, str(SRC))
-    from softwarebroker.dev.database import embedded_database
+    from development.database import embedded_database
 
     with embedded_database(DATABASE) as url:
         env = {

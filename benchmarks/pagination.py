@@ -110,7 +110,7 @@ def main() -> int:
         return 0
 
     sys.path.insert(0, str(SRC))
-    from softwarebroker.dev.database import embedded_database
+    from development.database import embedded_database
 
     environment = {
         **os.environ,

@@ -147,7 +147,7 @@ def test_repeated_failures_are_rate_limited(lezer, settings):
 
 
 def test_demo_secrets_are_refused_in_production(settings):
-    from softwarebroker.demo.data import demo_secret
+    from softwarebroker.autorisaties.demo_secrets import demo_secret
 
     make_applicatie("lezer", client_id="proefdorp-lezer", secret=demo_secret("proefdorp-lezer"))
     demo = bearer("proefdorp-lezer", secret=demo_secret("proefdorp-lezer"))
@@ -155,6 +155,18 @@ def test_demo_secrets_are_refused_in_production(settings):
 
     settings.REFUSE_DEMO_SECRETS = True
     auth_problem(get(demo), "invalid-jwt-signature")
+
+
+def test_a_secret_of_the_demo_form_is_refused_in_production_whatever_the_client(settings):
+    from softwarebroker.autorisaties.demo_secrets import demo_secret
+
+    make_applicatie("lezer", client_id="hernoemde-demo-client", secret=demo_secret("hernoemde-demo-client"))
+    settings.REFUSE_DEMO_SECRETS = True
+
+    auth_problem(
+        get(bearer("hernoemde-demo-client", secret=demo_secret("hernoemde-demo-client"))),
+        "invalid-jwt-signature",
+    )
 
 
 def test_secrets_are_encrypted_at_rest(lezer):

@@ -23,7 +23,7 @@ from django.db import connection
 from zgw_consumers.constants import APITypes, AuthTypes
 from zgw_consumers.models import Service
 
-from softwarebroker.demo.data import demo_secret
+from softwarebroker.autorisaties.demo_secrets import demo_secret
 from softwarebroker.federatie.models import PeerAanbieding
 from softwarebroker.organisaties.models import Mandaat
 from tests.auth import bearer

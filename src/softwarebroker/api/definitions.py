@@ -28,7 +28,7 @@ CATALOGUS = APIDefinition(
     title="Catalogus API",
     version="1.0.0-alpha.1",
     base_path="/catalogus/api/v1",
-    urlconf="softwarebroker.catalogus.api.urls",
+    urlconf="softwarebroker.urls.catalogus",
     description=(
         "De Catalogus API publiceert de softwarecatalogus van Open Softwarebroker: "
         "leveranciers, softwarepakketten en hun versies, aanbiedingen met prijzen, "
@@ -46,7 +46,7 @@ BESTELLINGEN = APIDefinition(
     title="Bestellingen API",
     version="1.0.0-alpha.1",
     base_path="/bestellingen/api/v1",
-    urlconf="softwarebroker.bestellingen.api.urls",
+    urlconf="softwarebroker.urls.bestellingen",
     description=(
         "De Bestellingen API registreert bestellingen van standaardsoftware door "
         "gemeenten en verbonden partijen: organisaties, bestellingen met hun regels, "

@@ -1,4 +1,8 @@
-"""drf-spectacular extensions for the shared serializer fields."""
+"""drf-spectacular extensions for the shared serializer fields.
+
+Each extension also covers the subclasses of its field (``match_subclasses``): the apps above
+this layer derive their own URL and reference fields from these, and never need naming here.
+"""
 
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import build_basic_type
@@ -7,6 +11,7 @@ from drf_spectacular.types import OpenApiTypes
 
 class ResourceURLFieldExtension(OpenApiSerializerFieldExtension):
     target_class = "softwarebroker.api.fields.ResourceURLField"
+    match_subclasses = True
 
     def map_serializer_field(self, auto_schema, direction):
         schema = build_basic_type(OpenApiTypes.URI)
@@ -14,25 +19,14 @@ class ResourceURLFieldExtension(OpenApiSerializerFieldExtension):
         return schema
 
 
-class AuditTrailURLFieldExtension(ResourceURLFieldExtension):
-    target_class = "softwarebroker.audit.api.serializers.AuditTrailURLField"
-
-
-class SubURLFieldExtension(ResourceURLFieldExtension):
-    target_class = "softwarebroker.bestellingen.api.serializers.SubURLField"
-
-
 class ReferenceFieldExtension(OpenApiSerializerFieldExtension):
     target_class = "softwarebroker.api.fields.ReferenceField"
+    match_subclasses = True
 
     def map_serializer_field(self, auto_schema, direction):
         schema = build_basic_type(OpenApiTypes.URI)
         schema.update(minLength=1, maxLength=1000)
         return schema
-
-
-class LokaalOfPeerFieldExtension(ReferenceFieldExtension):
-    target_class = "softwarebroker.bestellingen.api.serializers.LokaalOfPeerField"
 
 
 class ExpandFieldExtension(OpenApiSerializerFieldExtension):

@@ -11,6 +11,7 @@ from django.conf import settings
 from rest_framework import authentication, exceptions
 
 from .context import Acting
+from .demo_secrets import demo_secrets_refused, is_demo_secret
 from .models import Applicatie
 from .throttling import record_failure, seconds_blocked
 
@@ -29,10 +30,6 @@ class AuthenticationProblem(exceptions.AuthenticationFailed):
 def _claim(payload: dict, name: str) -> str:
     value = payload.get(name)
     return str(value)[:MAX_CLAIM_LENGTH] if value is not None else ""
-
-
-def demo_secrets_refused() -> bool:
-    return getattr(settings, "REFUSE_DEMO_SECRETS", False)
 
 
 class VerifiedTokens:
@@ -145,9 +142,7 @@ class JWTAuthentication(authentication.BaseAuthentication):
         leeway = settings.JWT_LEEWAY
         candidates = applicatie.valid_secrets()
         if demo_secrets_refused():
-            from softwarebroker.demo.data import DEMO_SECRETS
-
-            candidates = [secret for secret in candidates if secret not in DEMO_SECRETS]
+            candidates = [secret for secret in candidates if not is_demo_secret(secret)]
         for secret in candidates:
             try:
                 payload = jwt.decode(

@@ -14,6 +14,7 @@ import hashlib
 
 import structlog
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 
@@ -60,3 +61,14 @@ class EncryptedTextField(models.TextField):
     def get_prep_value(self, value):
         value = super().get_prep_value(value)
         return None if value in (None, "") else encrypt(value)
+
+
+def encrypted_fields() -> list[EncryptedTextField]:
+    """Every field of every installed model that is stored encrypted, found by its class, so
+    a new encrypted field is re-encrypted on key rotation without being listed anywhere."""
+    return [
+        field
+        for model in apps.get_models()
+        for field in model._meta.local_concrete_fields
+        if isinstance(field, EncryptedTextField)
+    ]

@@ -1,21 +1,23 @@
 """Declarative configuration (django-setup-configuration) of API clients."""
 
-from django.conf import settings
 from django.db import transaction
 from django_setup_configuration.configuration import BaseConfigurationStep
 from django_setup_configuration.exceptions import ConfigurationRunFailed
 from django_setup_configuration.models import ConfigurationModel
 from pydantic import Field
 
-from softwarebroker.catalogus.models import Leverancier
-from softwarebroker.organisaties.models import Organisatie
-
+from . import parties
+from .context import Acting
+from .demo_secrets import demo_secrets_refused
 from .models import Applicatie, ApplicatieSecret
 from .scopes import Rol
 
 # The placeholder secrets of the example configuration (docker/setup_configuration/data.yaml)
 # start with this; production settings refuse them, as they refuse the demo data's secrets.
 PLACEHOLDER_SECRET_PREFIX = "vervang-dit-door-"
+
+# A supplier the configuration names is created through the catalogue service, as this step.
+SETUP = Acting.system("setup-configuration")
 
 
 class LeverancierReference(ConfigurationModel):
@@ -54,7 +56,7 @@ class ApplicatiesConfigurationStep(BaseConfigurationStep[ApplicatiesConfiguratio
         for item in model.items:
             if any(len(secret) < 32 for secret in item.secrets):
                 raise ConfigurationRunFailed(f"{item.client_id}: secrets must have at least 32 characters")
-            if getattr(settings, "REFUSE_DEMO_SECRETS", False) and any(
+            if demo_secrets_refused() and any(
                 secret.startswith(PLACEHOLDER_SECRET_PREFIX) for secret in item.secrets
             ):
                 raise ConfigurationRunFailed(
@@ -62,15 +64,18 @@ class ApplicatiesConfigurationStep(BaseConfigurationStep[ApplicatiesConfiguratio
                 )
             organisatie = None
             if item.organisatie_oin:
-                organisatie = Organisatie.objects.filter(oin=item.organisatie_oin).first()
+                organisatie = parties.find("organisatie", oin=item.organisatie_oin)
                 if organisatie is None:
                     raise ConfigurationRunFailed(
                         f"{item.client_id}: unknown organisation {item.organisatie_oin}"
                     )
             leverancier = None
             if item.leverancier:
-                leverancier, _ = Leverancier.objects.get_or_create(
-                    kvk_nummer=item.leverancier.kvk_nummer, defaults={"naam": item.leverancier.naam}
+                leverancier = parties.find(
+                    "leverancier",
+                    acting=SETUP,
+                    kvk_nummer=item.leverancier.kvk_nummer,
+                    naam=item.leverancier.naam,
                 )
             if {Rol.AFNEMER, Rol.BUDGETHOUDER} & set(item.rollen) and organisatie is None:
                 raise ConfigurationRunFailed(

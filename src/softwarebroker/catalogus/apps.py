@@ -21,3 +21,10 @@ class CatalogusConfig(AppConfig):
             serializers.RaamovereenkomstSerializer,
         ):
             resources.register(serializer)
+
+        # API clients act for a supplier; autorisaties (a layer below) finds it through this.
+        from softwarebroker.autorisaties import parties
+
+        from .services import leverancier_with_kvk_nummer
+
+        parties.register("leverancier", leverancier_with_kvk_nummer)

@@ -159,6 +159,14 @@ def create_leverancier(*, acting, **fields) -> Leverancier:
 
 
 @transaction.atomic
+def leverancier_with_kvk_nummer(*, acting, kvk_nummer: str, naam: str) -> Leverancier:
+    """The supplier with this KvK number, created with this name if there is none yet."""
+    return Leverancier.objects.filter(kvk_nummer=kvk_nummer).first() or create_leverancier(
+        acting=acting, kvk_nummer=kvk_nummer, naam=naam
+    )
+
+
+@transaction.atomic
 def update_leverancier(*, acting, leverancier: Leverancier, partial: bool = False, **changes) -> Leverancier:
     leverancier = _locked(leverancier)
     _check(rules.check_leverancier, leverancier, changes)

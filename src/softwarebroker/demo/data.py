@@ -30,8 +30,8 @@ LEVERANCIERS = [
     ("12345678", "Voorbeeld Software B.V."),
 ]
 
-# API clients for trying the APIs locally. Their secrets are public (README): production
-# settings refuse tokens signed with them.
+# API clients for trying the APIs locally. Their secrets (autorisaties.demo_secrets) are
+# public (README): production settings refuse tokens signed with them.
 APPLICATIES = [
     # (client_id, label, organisatie-OIN or None, leverancier-KvK or None, roles)
     ("broker-demo", "Broker (demo)", None, None, ["broker"]),
@@ -62,12 +62,6 @@ APPLICATIES = [
     ("leverancier-demo", "Ordersysteem Voorbeeld Software (demo)", None, "12345678", ["leverancier"]),
 ]
 
-
-def demo_secret(client_id: str) -> str:
-    return f"demo-geheim-{client_id}-alleen-lokaal"
-
-
-DEMO_SECRETS = frozenset(demo_secret(client_id) for client_id, *_ in APPLICATIES)
 
 MANDATEN = [
     # (organisatie-OIN, user id, name, maximum amount)

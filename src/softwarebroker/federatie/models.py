@@ -3,6 +3,8 @@ from django.utils.dateparse import parse_date
 
 from softwarebroker.autorisaties.encryption import EncryptedTextField
 
+from .prijzen import PeerPrijs
+
 
 class PeerCatalogus(models.Model):
     """The Catalogus API of another Open Softwarebroker instance, reached through a zgw-consumers
@@ -118,8 +120,6 @@ class PeerAanbieding(models.Model):
     def bestelparameters_schema(self) -> dict:
         return self.gegevens.get("bestelparametersSchema") or {}
 
-    def prijzen_op(self, dag) -> list:
-        from .aanbiedingen import PeerPrijs
-
+    def prijzen_op(self, dag) -> list[PeerPrijs]:
         prijzen = [PeerPrijs.uit(item) for item in self.gegevens.get("actuelePrijzen", [])]
         return [prijs for prijs in prijzen if prijs.geldt_op(dag)]

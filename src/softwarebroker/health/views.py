@@ -1,11 +1,11 @@
 """Liveness and readiness probes for Kubernetes."""
 
-from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
 from softwarebroker.api.problems import problem_response
+from softwarebroker.autorisaties.demo_secrets import demo_secrets_refused, is_demo_secret
 
 
 @require_GET
@@ -35,9 +35,10 @@ def _task_queue_ok() -> bool:
 def _no_demo_secrets() -> bool:
     """Production refuses to serve while a public demo secret is configured."""
     from softwarebroker.autorisaties.models import ApplicatieSecret
-    from softwarebroker.demo.data import DEMO_SECRETS
 
-    return not any(secret.secret in DEMO_SECRETS for secret in ApplicatieSecret.objects.all())
+    return not any(
+        secret.secret and is_demo_secret(secret.secret) for secret in ApplicatieSecret.objects.all()
+    )
 
 
 @require_GET
@@ -46,7 +47,7 @@ def readyz(request):
     production, no demo secret is configured)."""
     checks = {"database": _database_ok()}
     checks["taakwachtrij"] = checks["database"] and _task_queue_ok()
-    if getattr(settings, "REFUSE_DEMO_SECRETS", False):
+    if demo_secrets_refused():
         checks["geen_demosecrets"] = checks["database"] and _no_demo_secrets()
     if all(checks.values()):
         return JsonResponse({"status": "ok", "controles": checks})

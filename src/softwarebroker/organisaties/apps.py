@@ -11,3 +11,10 @@ class OrganisatiesConfig(AppConfig):
         from .api.serializers import OrganisatieSerializer
 
         resources.register(OrganisatieSerializer)
+
+        # API clients act for an organisation; autorisaties (a layer below) finds it through this.
+        from softwarebroker.autorisaties import parties
+
+        from .selectors import organisatie_with_oin
+
+        parties.register("organisatie", organisatie_with_oin)

@@ -1,13 +1,14 @@
 from rest_framework import serializers
 
+from softwarebroker.api.fields import ResourceURLField
 from softwarebroker.api.rows import Part
 from softwarebroker.api.serializers import ResourceSerializer, UTCDateTimeField
 from softwarebroker.audit.models import AuditTrail
 
 
-class AuditTrailURLField(serializers.Field):
+class AuditTrailURLField(ResourceURLField):
     def __init__(self, **kwargs):
-        kwargs.update(read_only=True, source="*", help_text="De unieke URL van deze audittrailregel.")
+        kwargs.setdefault("help_text", "De unieke URL van deze audittrailregel.")
         super().__init__(**kwargs)
 
     def row_part(self, model):

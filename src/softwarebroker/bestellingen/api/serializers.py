@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from softwarebroker.api.definitions import BESTELLINGEN, CATALOGUS
-from softwarebroker.api.fields import ReferenceField
+from softwarebroker.api.fields import ReferenceField, ResourceURLField
 from softwarebroker.api.rows import Part, local_or_peer_url_part
 from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
 from softwarebroker.bestellingen import aanbiedingen
@@ -185,13 +185,11 @@ class BestellingSerializer(ResourceSerializer):
         }
 
 
-class SubURLField(serializers.Field):
+class SubURLField(ResourceURLField):
     """``{order url}/{collection}/{uuid}``: the URL of a resource under an order."""
 
     def __init__(self, collection: str, **kwargs):
         self.collection = collection
-        kwargs.update(read_only=True, source="*")
-        kwargs.setdefault("help_text", "De unieke URL van deze resource.")
         super().__init__(**kwargs)
 
     def row_part(self, model):

@@ -1,6 +1,5 @@
 from .aanbieding import AanbiedingSerializer
 from .categorie import CategorieSerializer
-from .federatie import FederatiefZoekresultaatSerializer
 from .leverancier import LeverancierSerializer
 from .prijs import PrijsSerializer
 from .raamovereenkomst import RaamovereenkomstSerializer
@@ -10,7 +9,6 @@ from .softwarepakketversie import SoftwarepakketversieSerializer
 __all__ = [
     "AanbiedingSerializer",
     "CategorieSerializer",
-    "FederatiefZoekresultaatSerializer",
     "LeverancierSerializer",
     "PrijsSerializer",
     "RaamovereenkomstSerializer",

@@ -3,29 +3,25 @@ filters and sorting, and where a write goes."""
 
 from django.utils.dateparse import parse_date
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework.decorators import action
-from rest_framework.exceptions import ErrorDetail, ValidationError
 from rest_framework.response import Response
 
 from softwarebroker.api.conditional import IF_NONE_MATCH, conditional
 from softwarebroker.api.exceptions import APIProblem
-from softwarebroker.api.rows import Context, plan_for
 from softwarebroker.api.viewsets import ResourceViewSet
 from softwarebroker.api.yaml import YAML, YAMLTextParser, YAMLTextRenderer
 from softwarebroker.autorisaties import scopes
-from softwarebroker.catalogus import publiccode, search, selectors, services
+from softwarebroker.catalogus import publiccode, selectors, services
 from softwarebroker.catalogus.api import filters
 from softwarebroker.catalogus.api.serializers import (
     AanbiedingSerializer,
-    FederatiefZoekresultaatSerializer,
     LeverancierSerializer,
     PrijsSerializer,
     RaamovereenkomstSerializer,
     SoftwarepakketSerializer,
     SoftwarepakketversieSerializer,
 )
-from softwarebroker.federatie import zoeken as federatie
 
 
 def documented(noun: str, plural: str, *, extra: str = ""):
@@ -157,12 +153,6 @@ class AanbiedingViewSet(ResourceViewSet):
     sort_fields = {"naam": "naam", "geldigVanaf": "geldig_vanaf", "status": "status"}
     default_sort = ("naam",)
 
-    action_query_parameters = {"zoeken": ("zoek", "aantal")}
-
-    @property
-    def scopes(self) -> dict[str, str]:
-        return {**super().scopes, "zoeken": scopes.CATALOGUS_LEZEN}
-
     @classmethod
     def visible_objects(cls, acting):
         return selectors.aanbiedingen(acting)
@@ -180,45 +170,6 @@ class AanbiedingViewSet(ResourceViewSet):
     @classmethod
     def tenant_of(cls, instance) -> dict:
         return {"leverancier": instance.leverancier}
-
-    @extend_schema(
-        summary="Zoeken in deze en alle gekoppelde catalogi",
-        description="Zoekt (zoals `zoek` op de lijst) in de eigen catalogus en tegelijk in elke "
-        "geconfigureerde peer-catalogus, elk met een eigen tijdslimiet (`FEDERATIE_TIMEOUT`). "
-        "De resultaten komen op volgorde van relevantie per bron, om en om samengevoegd en "
-        "ontdubbeld, met hun `bron`; `bronnen` zegt per bron of zij antwoordde (`ok`), te laat was "
-        "(`timeout`) of faalde (`fout`). Een trage of onbereikbare bron laat de zoekvraag nooit "
-        "mislukken.",
-        parameters=[
-            OpenApiParameter("zoek", OpenApiTypes.STR, required=True, description="De zoekterm."),
-            OpenApiParameter(
-                "aantal",
-                {"type": "integer", "minimum": 1, "maximum": 100},
-                description="Hoeveel resultaten (20).",
-            ),
-        ],
-        responses={200: FederatiefZoekresultaatSerializer},
-        filters=False,
-        operation_id="aanbiedingen_zoeken",
-    )
-    @action(detail=False, methods=["get"], url_path="_zoeken", filter_backends=[], pagination_class=None)
-    def zoeken(self, request):
-        errors = {}
-        zoekterm = request.query_params.get("zoek", "").strip()
-        if not zoekterm:
-            errors["zoek"] = [ErrorDetail("Geef een zoekterm.", code="required")]
-        aantal = request.query_params.get("aantal", "20")
-        if not aantal.isdigit() or not 1 <= int(aantal) <= 100:
-            errors["aantal"] = [ErrorDetail("Een geheel getal van 1 tot en met 100.", code="invalid")]
-        if errors:
-            raise ValidationError(errors)
-
-        def lokaal(term: str, limit: int) -> list[dict]:
-            plan = plan_for(AanbiedingSerializer)
-            rows = list(plan.values(search.search(self.visible_objects(request.auth), term))[:limit])
-            return plan.build(rows, Context(request, self.get_serializer_context()))
-
-        return Response(federatie.zoek(lokaal, zoekterm, int(aantal), user_id=request.auth.user_id))
 
     def get_serializer_context(self):
         # actuelePrijzen follows the date the list is asked for (geldigOp), today otherwise.

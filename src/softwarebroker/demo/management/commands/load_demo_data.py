@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from softwarebroker.autorisaties.demo_secrets import demo_secret
 from softwarebroker.autorisaties.models import Applicatie, ApplicatieSecret
 from softwarebroker.catalogus.models import Categorie, Leverancier
 from softwarebroker.demo import data
@@ -96,7 +97,7 @@ class Command(BaseCommand):
             )
             if new:
                 ApplicatieSecret.objects.create(
-                    applicatie=applicatie, secret=data.demo_secret(client_id), omschrijving="demo"
+                    applicatie=applicatie, secret=demo_secret(client_id), omschrijving="demo"
                 )
                 created += 1
         return created

@@ -1,6 +1,6 @@
 """Check the Helm chart offline: lint, values schema, rendering and Kubernetes schemas.
 
-python -m softwarebroker.dev.check_chart helm/softwarebroker
+python -m development.check_chart helm/softwarebroker
 
 The chart is checked with its default values and with every ``ci/*-values.yaml`` file in it
 (Helm's convention for test values). For each of those it

@@ -1,11 +1,13 @@
+"""The root urlconf. It and the two APIs' urlconfs beside it (catalogus, bestellingen) sit
+above every app: they compose the apps' views into the published URLs."""
+
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
 from softwarebroker.api.definitions import BESTELLINGEN, CATALOGUS
 from softwarebroker.federatie.webhook import NotificatieWebhook
-
-from .views import LandingPageView
+from softwarebroker.views import LandingPageView
 
 admin.site.site_header = "Open Softwarebroker – beheer"
 admin.site.site_title = "Open Softwarebroker"

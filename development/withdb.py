@@ -1,6 +1,6 @@
 """Run a command with DATABASE_URL pointing at PostgreSQL (embedded unless configured).
 
-python -m softwarebroker.dev.withdb -- pytest -q
+python -m development.withdb -- pytest -q
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ def main(argv: list[str]) -> int:
     if argv and argv[0] == "--":
         argv = argv[1:]
     if not argv:
-        print("usage: python -m softwarebroker.dev.withdb -- COMMAND [ARGS...]", file=sys.stderr)
+        print("usage: python -m development.withdb -- COMMAND [ARGS...]", file=sys.stderr)
         return 2
     with database_url() as url:
         env = {**os.environ, "DATABASE_URL": url}

@@ -1,6 +1,6 @@
 """Validate the project's publiccode.yml against the publiccode.yml JSON Schema.
 
-python -m softwarebroker.dev.check_publiccode SCHEMA.json publiccode.yml
+python -m development.check_publiccode SCHEMA.json publiccode.yml
 """
 
 from __future__ import annotations

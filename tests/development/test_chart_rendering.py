@@ -6,8 +6,8 @@ from pathlib import Path
 import helm_python as helm
 import pytest
 
-from softwarebroker.dev import check_chart
-from softwarebroker.dev import dockerfile as dockerfile_reading
+from development import check_chart
+from development import dockerfile as dockerfile_reading
 
 ROOT = Path(__file__).resolve().parents[2]
 CHART = ROOT / "helm" / "softwarebroker"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from softwarebroker.dev import check_dockerfile
-from softwarebroker.dev import dockerfile as dockerfile_reading
+from development import check_dockerfile
+from development import dockerfile as dockerfile_reading
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -136,3 +136,12 @@ def test_dockerignore_allow_list(relative, expected):
     rules = dockerfile_reading.dockerignore_rules(ROOT)
 
     assert dockerfile_reading.ignored(relative, rules) is expected
+
+
+def test_the_image_holds_the_application_but_not_the_development_tooling():
+    dockerfile = dockerfile_reading.parse(ROOT / "Dockerfile")
+    sources = set(dockerfile_reading.copied_files(dockerfile.stages[-1], ROOT).values())
+
+    assert ROOT / "src" / "softwarebroker" / "wsgi.py" in sources
+    for folder in ("development", "tests", "benchmarks"):
+        assert not any(path.is_relative_to(ROOT / folder) for path in sources), folder

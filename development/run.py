@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .database import database_url
 
-SRC = Path(__file__).resolve().parents[2]
+SRC = Path(__file__).resolve().parents[1] / "src"
 ADDRESS = os.environ.get("RUN_ADDRESS", "127.0.0.1:8000")
 
 BANNER = """

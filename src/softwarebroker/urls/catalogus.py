@@ -1,4 +1,8 @@
-"""URLs of the Catalogus API, relative to /catalogus/api/v1 (also the schema's urlconf)."""
+"""URLs of the Catalogus API, relative to /catalogus/api/v1 (also the schema's urlconf).
+
+The API is composed here, above the apps whose views it serves: the catalogue's resources
+and their audit trails, and the federated search of federatie.
+"""
 
 from django.urls import path
 from rest_framework.routers import SimpleRouter
@@ -6,8 +10,7 @@ from rest_framework.routers import SimpleRouter
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.openapi import documentation_views, openapi_views
 from softwarebroker.audit.api.urls import audit_trail_urls
-
-from .viewsets import (
+from softwarebroker.catalogus.api.viewsets import (
     AanbiedingViewSet,
     CategorieViewSet,
     LeverancierViewSet,
@@ -16,6 +19,9 @@ from .viewsets import (
     SoftwarepakketversieViewSet,
     SoftwarepakketViewSet,
 )
+from softwarebroker.federatie.api.viewsets import FederatiefZoekenViewSet
+
+federatief_zoeken = FederatiefZoekenViewSet.as_view({"get": "zoeken"})
 
 router = SimpleRouter(trailing_slash=False)
 router.register("aanbiedingen", AanbiedingViewSet, basename="aanbieding")
@@ -34,6 +40,9 @@ urlpatterns = [
     path("openapi.yaml", openapi_yaml, name="catalogus-openapi-yaml"),
     path("docs", redoc, name="catalogus-redoc"),
     path("docs/swagger-ui", swagger, name="catalogus-swagger-ui"),
+    path(
+        "aanbiedingen/_zoeken", FederatiefZoekenViewSet.as_view({"get": "zoeken"}), name="aanbieding-zoeken"
+    ),
     *router.urls,
     *audit_trail_urls("aanbiedingen", AanbiedingViewSet, resource_label="aanbieding"),
     *audit_trail_urls("categorieen", CategorieViewSet, resource_label="categorie"),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from softwarebroker.dev import check_chart, check_dockerfile, check_publiccode
+from development import check_chart, check_dockerfile, check_publiccode
 
 ROOT = Path(__file__).resolve().parents[2]
 

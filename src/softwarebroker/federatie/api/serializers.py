@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from .aanbieding import AanbiedingSerializer
+from softwarebroker.catalogus.api.serializers import AanbiedingSerializer
 
 
 class FederatiefResultaatSerializer(AanbiedingSerializer):

@@ -12,7 +12,7 @@ import warnings
 from pathlib import Path
 from urllib.parse import quote
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / ".data" / "postgres"
 DATABASE_NAME = "softwarebroker"
 

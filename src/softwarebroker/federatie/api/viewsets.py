@@ -1,0 +1,65 @@
+"""The federated search of the Catalogus API, ``GET /aanbiedingen/_zoeken``: this catalogue
+and every peer catalogue at once (:mod:`softwarebroker.federatie.zoeken`). The Catalogus API's
+urlconf (:mod:`softwarebroker.urls.catalogus`) puts it beside the catalogue's own viewsets."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import viewsets
+from rest_framework.exceptions import ErrorDetail, ValidationError
+from rest_framework.response import Response
+
+from softwarebroker.api.rows import Context, plan_for
+from softwarebroker.api.viewsets import RepresentationMixin
+from softwarebroker.autorisaties.scopes import CATALOGUS_LEZEN
+from softwarebroker.catalogus import search, selectors
+from softwarebroker.catalogus.api.serializers import AanbiedingSerializer
+from softwarebroker.federatie import zoeken as federatie
+
+from .serializers import FederatiefZoekresultaatSerializer
+
+
+@extend_schema(tags=["aanbiedingen"])
+class FederatiefZoekenViewSet(RepresentationMixin, viewsets.GenericViewSet):
+    scopes = {"zoeken": CATALOGUS_LEZEN}
+    action_query_parameters = {"zoeken": ("zoek", "aantal")}
+    representation_actions = ()
+    filter_backends = []
+    pagination_class = None
+
+    @extend_schema(
+        summary="Zoeken in deze en alle gekoppelde catalogi",
+        description="Zoekt (zoals `zoek` op de lijst) in de eigen catalogus en tegelijk in elke "
+        "geconfigureerde peer-catalogus, elk met een eigen tijdslimiet (`FEDERATIE_TIMEOUT`). "
+        "De resultaten komen op volgorde van relevantie per bron, om en om samengevoegd en "
+        "ontdubbeld, met hun `bron`; `bronnen` zegt per bron of zij antwoordde (`ok`), te laat was "
+        "(`timeout`) of faalde (`fout`). Een trage of onbereikbare bron laat de zoekvraag nooit "
+        "mislukken.",
+        parameters=[
+            OpenApiParameter("zoek", OpenApiTypes.STR, required=True, description="De zoekterm."),
+            OpenApiParameter(
+                "aantal",
+                {"type": "integer", "minimum": 1, "maximum": 100},
+                description="Hoeveel resultaten (20).",
+            ),
+        ],
+        responses={200: FederatiefZoekresultaatSerializer},
+        filters=False,
+        operation_id="aanbiedingen_zoeken",
+    )
+    def zoeken(self, request):
+        errors = {}
+        zoekterm = request.query_params.get("zoek", "").strip()
+        if not zoekterm:
+            errors["zoek"] = [ErrorDetail("Geef een zoekterm.", code="required")]
+        aantal = request.query_params.get("aantal", "20")
+        if not aantal.isdigit() or not 1 <= int(aantal) <= 100:
+            errors["aantal"] = [ErrorDetail("Een geheel getal van 1 tot en met 100.", code="invalid")]
+        if errors:
+            raise ValidationError(errors)
+
+        def lokaal(term: str, limit: int) -> list[dict]:
+            plan = plan_for(AanbiedingSerializer)
+            rows = list(plan.values(search.search(selectors.aanbiedingen(request.auth), term))[:limit])
+            return plan.build(rows, Context(request, self.get_serializer_context()))
+
+        return Response(federatie.zoek(lokaal, zoekterm, int(aantal), user_id=request.auth.user_id))
