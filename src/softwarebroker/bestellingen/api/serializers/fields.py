@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.fields import ReferenceField
-from softwarebroker.api.rows import local_or_peer_url_part
+from softwarebroker.api.representation_engine import local_or_peer_url_part
 from softwarebroker.bestellingen import aanbiedingen
 
 MONEY = {"max_digits": 14, "decimal_places": 2, "read_only": True, "coerce_to_string": True}

@@ -2,7 +2,7 @@
 
 from softwarebroker.api.definitions import BESTELLINGEN
 from softwarebroker.api.fields import ReferenceField, ResourceURLField
-from softwarebroker.api.rows import Part
+from softwarebroker.api.representation_engine import Part
 from softwarebroker.api.serializers import ResourceSerializer
 
 

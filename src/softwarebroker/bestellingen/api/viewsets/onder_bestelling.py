@@ -12,7 +12,7 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.response import Response
 
 from softwarebroker.api.idempotency import IdempotentCreateMixin
-from softwarebroker.api.rows import Context, plan_for
+from softwarebroker.api.representation_engine import Context, plan_for
 from softwarebroker.api.viewsets import RepresentationMixin
 from softwarebroker.autorisaties import scopes
 from softwarebroker.bestellingen import selectors
