@@ -1,4 +1,4 @@
-"""The one representation path (``api.rows``) and the JSON renderer."""
+"""The one representation path (``api.representation_engine``) and the JSON renderer."""
 
 import datetime
 import decimal

@@ -8,7 +8,7 @@ from rest_framework import serializers
 from rest_framework.relations import MANY_RELATION_KWARGS
 
 from .definitions import APIDefinition
-from .rows import url_part
+from .representation_engine import url_part
 from .urls_building import collection_url
 
 

@@ -9,7 +9,7 @@ with ``PUBLIC_URL`` (there is no request to take the host from).
 from __future__ import annotations
 
 from .definitions import APIDefinition
-from .rows import Context, plan_for
+from .representation_engine import Context, plan_for
 
 _serializers: dict[type, type] = {}
 _parents: dict[type, str] = {}

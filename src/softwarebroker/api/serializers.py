@@ -12,7 +12,7 @@ from django.utils.module_loading import import_string
 from rest_framework import serializers
 
 from .fields import ResourceURLField
-from .rows import EXPAND_FIELD, represent_instance
+from .representation_engine import EXPAND_FIELD, represent_instance
 
 __all__ = ["EXPAND_FIELD", "ExpandField", "Expandable", "ResourceSerializer", "UTCDateTimeField"]
 
@@ -42,8 +42,9 @@ class ExpandField(serializers.Field):
         kwargs.setdefault("label", "Uitgebreide relaties")
         super().__init__(**kwargs)
 
-    # Built by the representation plan (``api.rows``), and only when ``expand`` is asked for
-    # (Haal Centraal: no ``_expand`` without ``expand``); this field documents it.
+    # Built by the representation plan (``api.representation_engine``), and only when
+    # ``expand`` is asked for (Haal Centraal: no ``_expand`` without ``expand``); this field
+    # documents it.
 
 
 class UTCDateTimeField(serializers.DateTimeField):
@@ -90,5 +91,5 @@ class ResourceSerializer(serializers.ModelSerializer):
         return self.context["request"].auth
 
     def to_representation(self, instance):
-        # One representation for every response: see ``api.rows``.
+        # One representation for every response: see ``api.representation_engine``.
         return represent_instance(self, instance)

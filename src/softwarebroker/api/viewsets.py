@@ -8,10 +8,10 @@ from rest_framework import status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from .field_selection import parse_expand, parse_fields
 from .filters import FilterBackend, SortFilter
 from .query_parameters import check_query_parameters, collect_errors
-from .representation import parse_expand, parse_fields
-from .rows import Context, plan_for
+from .representation_engine import Context, plan_for
 
 UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
@@ -68,8 +68,9 @@ class RepresentationMixin:
         context["expand"] = getattr(self, "expand", [])
         return context
 
-    # Reads go through the representation plan (``api.rows``): the page's rows as dicts,
-    # one query per list-valued field or expanded relation, no per-object serializers.
+    # Reads go through the representation plan (``api.representation_engine``): the page's
+    # rows as dicts, one query per list-valued field or expanded relation, no per-object
+    # serializers.
     def representation_plan(self):
         selected = self.selected_fields
         return plan_for(

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from softwarebroker.api.fields import ResourceURLField
-from softwarebroker.api.rows import Part
+from softwarebroker.api.representation_engine import Part
 from softwarebroker.api.serializers import ResourceSerializer, UTCDateTimeField
 from softwarebroker.audit.models import AuditTrail
 

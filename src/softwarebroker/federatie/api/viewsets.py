@@ -8,7 +8,7 @@ from rest_framework import viewsets
 from rest_framework.exceptions import ErrorDetail, ValidationError
 from rest_framework.response import Response
 
-from softwarebroker.api.rows import Context, plan_for
+from softwarebroker.api.representation_engine import Context, plan_for
 from softwarebroker.api.viewsets import RepresentationMixin
 from softwarebroker.autorisaties.scopes import CATALOGUS_LEZEN
 from softwarebroker.catalogus import search, selectors

@@ -1,12 +1,10 @@
+from .annuleringsverzoek import AnnuleringsverzoekViewSet
+from .beoordeling import BeoordelingViewSet
+from .bericht import BerichtViewSet
 from .bestelling import BestellingViewSet
+from .levering import LeveringViewSet
 from .licentie import LicentieViewSet
-from .onder_bestelling import (
-    AnnuleringsverzoekViewSet,
-    BeoordelingViewSet,
-    BerichtViewSet,
-    LeveringViewSet,
-    StatuswijzigingViewSet,
-)
+from .statuswijziging import StatuswijzigingViewSet
 
 __all__ = [
     "AnnuleringsverzoekViewSet",

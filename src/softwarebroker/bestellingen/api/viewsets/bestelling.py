@@ -15,7 +15,7 @@ from rest_framework import status
 from rest_framework.response import Response
 
 from softwarebroker.api.idempotency import IdempotentCreateMixin
-from softwarebroker.api.rows import Context, plan_for
+from softwarebroker.api.representation_engine import Context, plan_for
 from softwarebroker.api.viewsets import ResourceViewSet
 from softwarebroker.autorisaties import scopes
 from softwarebroker.bestellingen import selectors, services

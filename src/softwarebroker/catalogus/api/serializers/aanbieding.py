@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.fields import ReferenceField
-from softwarebroker.api.rows import Part, grouped_by_parent, plan_for
+from softwarebroker.api.representation_engine import Part, grouped_by_parent, plan_for
 from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
 from softwarebroker.catalogus import selectors, services
 from softwarebroker.catalogus.constants import Document

@@ -1,12 +1,13 @@
+"""Viewsets of the catalogue resources, one module per resource. Each reads top to bottom:
+scopes, what is visible, filters and sorting, and where a write goes."""
+
+from .aanbieding import AanbiedingViewSet
 from .categorie import CategorieViewSet
-from .resources import (
-    AanbiedingViewSet,
-    LeverancierViewSet,
-    PrijsViewSet,
-    RaamovereenkomstViewSet,
-    SoftwarepakketversieViewSet,
-    SoftwarepakketViewSet,
-)
+from .leverancier import LeverancierViewSet
+from .prijs import PrijsViewSet
+from .raamovereenkomst import RaamovereenkomstViewSet
+from .softwarepakket import SoftwarepakketViewSet
+from .softwarepakketversie import SoftwarepakketversieViewSet
 
 __all__ = [
     "AanbiedingViewSet",

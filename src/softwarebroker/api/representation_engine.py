@@ -1,9 +1,10 @@
-"""Resource representations built straight from database rows: the one output path.
+"""The representation engine: compiles a resource serializer into a :class:`Plan` and
+builds the representations from database rows. It is the one output path.
 
 A resource serializer describes a resource: field names, types and help texts (the
 contract) and how input is validated. What a response *contains* is built here, from a
 :class:`Plan` compiled once per serializer (and ``fields`` selection) from those same
-fields:
+fields (the selection a request asks for is parsed by :mod:`.field_selection`):
 
 - the row of a resource is read with ``values()``: only the columns the representation
   needs, joined where a reference needs the other resource's UUID, no model instances;

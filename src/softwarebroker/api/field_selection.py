@@ -1,10 +1,12 @@
-"""Parsing of the ``fields`` and ``expand`` query parameters against a serializer."""
+"""Field selection: parsing of the ``fields`` and ``expand`` query parameters against a
+serializer. The representation engine (:mod:`.representation_engine`) then builds only the
+fields selected, with the relations asked for embedded."""
 
 from __future__ import annotations
 
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
-from .rows import field_names
+from .representation_engine import field_names
 
 
 def _names(raw: str | None) -> list[str] | None:

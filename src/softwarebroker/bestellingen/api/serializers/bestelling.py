@@ -1,0 +1,126 @@
+"""An order and its lines (the lines exist only inside their order)."""
+
+from rest_framework import serializers
+
+from softwarebroker.api.definitions import BESTELLINGEN, CATALOGUS
+from softwarebroker.api.fields import ReferenceField
+from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
+from softwarebroker.bestellingen.models import Bestelling, Bestelregel, Licentie
+from softwarebroker.organisaties.models import Organisatie
+
+from .fields import MONEY, AanbiedingURLField, LokaalOfPeerField
+
+
+class BestelregelSerializer(ResourceSerializer):
+    url = None
+    aanbieding = AanbiedingURLField(help_text="URL van de aanbieding.")
+    aantal = serializers.IntegerField(
+        min_value=1,
+        required=False,
+        allow_null=True,
+        help_text="Het aantal eenheden; bij licentiemodel per_inwoner het inwonertal van de besteller.",
+    )
+    licentie = ReferenceField(
+        api=BESTELLINGEN,
+        collection="licenties",
+        queryset=Licentie.objects.select_related("aanbieding"),
+        required=False,
+        allow_null=True,
+        help_text="De licentie die deze regel wijzigt (niet bij actie nieuw).",
+    )
+    bestelparameters = serializers.JSONField(
+        required=False, help_text="Waarden volgens het bestelparametersSchema van de aanbieding."
+    )
+    prijsMomentopname = serializers.JSONField(
+        source="prijs_momentopname",
+        read_only=True,
+        allow_null=True,
+        help_text="De toegepaste prijzen en staffels, vastgelegd bij indienen.",
+    )
+    bedragEenmaligExclBtw = serializers.DecimalField(source="bedrag_eenmalig_excl_btw", **MONEY)
+    bedragPerJaarExclBtw = serializers.DecimalField(source="bedrag_per_jaar_excl_btw", **MONEY)
+    btw = serializers.DecimalField(**MONEY)
+
+    class Meta:
+        model = Bestelregel
+        fields = (
+            "volgnummer",
+            "aanbieding",
+            "aantal",
+            "actie",
+            "licentie",
+            "bestelparameters",
+            "prijsMomentopname",
+            "bedragEenmaligExclBtw",
+            "bedragPerJaarExclBtw",
+            "btw",
+            "status",
+        )
+        read_only_fields = ("volgnummer", "status")
+        expandable = {}
+
+
+class BestellingSerializer(ResourceSerializer):
+    """Een bestelling van een organisatie bij één leverancier, met haar regels. Bedragen zijn
+    decimale teksten; tot het indienen zijn ze een raming, daarna vastgelegd per regel."""
+
+    besteller = ReferenceField(
+        api=BESTELLINGEN,
+        collection="organisaties",
+        queryset=Organisatie.objects.all(),
+        help_text="URL van de bestellende organisatie (verandert niet meer na aanmaken).",
+    )
+    leverancier = LokaalOfPeerField(
+        api=CATALOGUS,
+        collection="leveranciers",
+        peer_column="leverancier_url",
+        help_text="De leverancier van de aanbiedingen (bij aanbiedingen van een peer: in diens catalogus).",
+    )
+    raamovereenkomst = ReferenceField(
+        api=CATALOGUS, collection="raamovereenkomsten", read_only=True, allow_null=True
+    )
+    regels = BestelregelSerializer(many=True, help_text="De bestelregels (alle van één leverancier).")
+    totaalEenmaligExclBtw = serializers.DecimalField(source="totaal_eenmalig_excl_btw", **MONEY)
+    totaalPerJaarExclBtw = serializers.DecimalField(source="totaal_per_jaar_excl_btw", **MONEY)
+    totaalBtw = serializers.DecimalField(source="totaal_btw", **MONEY)
+    _expand = ExpandField()
+
+    class Meta:
+        model = Bestelling
+        api = BESTELLINGEN
+        collection = "bestellingen"
+        fields = (
+            "url",
+            "nummer",
+            "besteller",
+            "aanvrager",
+            "aanvragerWeergave",
+            "kostenplaats",
+            "inkoopordernummer",
+            "leverancier",
+            "raamovereenkomst",
+            "gewensteIngangsdatum",
+            "status",
+            "regels",
+            "totaalEenmaligExclBtw",
+            "totaalPerJaarExclBtw",
+            "totaalBtw",
+            "ingediendOp",
+            "aangemaaktOp",
+            "gewijzigdOp",
+            "_expand",
+        )
+        read_only_fields = (
+            "nummer",
+            "aanvrager",
+            "aanvragerWeergave",
+            "status",
+            "ingediendOp",
+            "aangemaaktOp",
+            "gewijzigdOp",
+        )
+        expandable = {
+            "besteller": Expandable(
+                "softwarebroker.organisaties.api.serializers.OrganisatieSerializer", "besteller"
+            ),
+        }

@@ -1,0 +1,58 @@
+"""Serializer fields shared by the order resources: amounts, and references that point into
+this catalogue or into a peer's."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from softwarebroker.api.definitions import CATALOGUS
+from softwarebroker.api.fields import ReferenceField
+from softwarebroker.api.representation_engine import local_or_peer_url_part
+from softwarebroker.bestellingen import aanbiedingen
+
+MONEY = {"max_digits": 14, "decimal_places": 2, "read_only": True, "coerce_to_string": True}
+
+
+@extend_schema_field(
+    {"type": "string", "format": "uri", "description": "URL van de aanbieding in een catalogus."}
+)
+class AanbiedingURLField(serializers.Field):
+    """The offer of a line, by URL; resolved through :mod:`softwarebroker.bestellingen.aanbiedingen`."""
+
+    default_error_messages = {
+        "onbekend": "Geen aanbieding gevonden op {url}.",
+        "incorrect_type": "Verwacht een URL als tekst.",
+    }
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("incorrect_type")
+        try:
+            return aanbiedingen.resolve(data, self.context["request"])
+        except aanbiedingen.OnbekendeAanbieding:
+            self.fail("onbekend", url=data)
+        except aanbiedingen.OngeldigeVerwijzing as error:
+            raise serializers.ValidationError(error.reden, code=error.code) from None
+
+    def row_part(self, model):
+        return local_or_peer_url_part(
+            self.field_name, CATALOGUS, "aanbiedingen", "aanbieding__uuid", "peer_aanbieding__url"
+        )
+
+
+class LokaalOfPeerField(ReferenceField):
+    """A read-only reference to a catalogue resource of this instance or, for orders of a
+    peer's offers, of the peer (its URL kept in ``peer_column``)."""
+
+    def __init__(self, *, peer_column: str, **kwargs):
+        self.peer_column = peer_column
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def row_part(self, model):
+        return local_or_peer_url_part(
+            self.field_name,
+            self.api,
+            self.collection,
+            "__".join(self.source_attrs) + "__uuid",
+            self.peer_column,
+        )

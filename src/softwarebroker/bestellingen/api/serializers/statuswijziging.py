@@ -1,0 +1,29 @@
+"""The status changes of an order: creating one asks for the transition."""
+
+from rest_framework import serializers
+
+from softwarebroker.bestellingen.constants import BestellingStatus
+from softwarebroker.bestellingen.models import Statuswijziging
+
+from .onder_bestelling import OnderBestellingSerializer
+
+
+class StatuswijzigingSerializer(OnderBestellingSerializer):
+    """Een statusovergang van een bestelling. Aanmaken vraagt de overgang aan; de lijst is de geschiedenis."""
+
+    naarStatus = serializers.ChoiceField(source="naar_status", choices=BestellingStatus.choices)
+
+    class Meta(OnderBestellingSerializer.Meta):
+        model = Statuswijziging
+        collection = "statuswijzigingen"
+        fields = (
+            "url",
+            "bestelling",
+            "vanStatus",
+            "naarStatus",
+            "toelichting",
+            "actor",
+            "actorWeergave",
+            "tijdstip",
+        )
+        read_only_fields = ("vanStatus", "actor", "actorWeergave", "tijdstip")
