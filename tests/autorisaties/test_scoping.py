@@ -16,8 +16,12 @@ def acting(*roles, **party):
 
 
 def entries(viewer):
+    # (without the entries of the objects the factories made)
     scoped = scope_queryset(
-        AuditTrail.objects.all(), viewer, organisatie_field="organisatie", leverancier_field="leverancier"
+        AuditTrail.objects.exclude(bron="factory"),
+        viewer,
+        organisatie_field="organisatie",
+        leverancier_field="leverancier",
     )
     return set(scoped.values_list("resource", flat=True))
 

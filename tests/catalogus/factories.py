@@ -5,6 +5,8 @@ from decimal import Decimal
 
 import factory
 
+from softwarebroker.autorisaties.context import Acting
+from softwarebroker.catalogus import services
 from softwarebroker.catalogus.models import (
     Aanbieding,
     Categorie,
@@ -15,8 +17,23 @@ from softwarebroker.catalogus.models import (
     Softwarepakketversie,
 )
 
+# Test objects are made like any other change: through the catalogue services (audited).
+TESTS = Acting.system("factory")
 
-class CategorieFactory(factory.django.DjangoModelFactory):
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    """A factory whose objects are created by ``service`` (``create_<model>``)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        create = getattr(services, f"create_{model_class._meta.model_name}")
+        return create(acting=TESTS, **kwargs)
+
+
+class CategorieFactory(ServiceFactory):
     naam = factory.Sequence(lambda n: f"Categorie {n}")
     omschrijving = factory.Faker("sentence", locale="nl_NL")
 
@@ -24,7 +41,7 @@ class CategorieFactory(factory.django.DjangoModelFactory):
         model = Categorie
 
 
-class LeverancierFactory(factory.django.DjangoModelFactory):
+class LeverancierFactory(ServiceFactory):
     naam = factory.Sequence(lambda n: f"Leverancier {n} B.V.")
     kvk_nummer = factory.Sequence(lambda n: f"{n:08d}")
     status = "actief"
@@ -33,7 +50,7 @@ class LeverancierFactory(factory.django.DjangoModelFactory):
         model = Leverancier
 
 
-class SoftwarepakketFactory(factory.django.DjangoModelFactory):
+class SoftwarepakketFactory(ServiceFactory):
     naam = factory.Sequence(lambda n: f"Zaaksysteem {n}")
     korte_omschrijving = "Registreert en behandelt zaken."
     licentie = "EUPL-1.2"
@@ -45,7 +62,7 @@ class SoftwarepakketFactory(factory.django.DjangoModelFactory):
         model = Softwarepakket
 
 
-class SoftwarepakketversieFactory(factory.django.DjangoModelFactory):
+class SoftwarepakketversieFactory(ServiceFactory):
     softwarepakket = factory.SubFactory(SoftwarepakketFactory)
     versie = factory.Sequence(lambda n: f"1.{n}.0")
     releasedatum = datetime.date(2026, 1, 1)
@@ -54,7 +71,7 @@ class SoftwarepakketversieFactory(factory.django.DjangoModelFactory):
         model = Softwarepakketversie
 
 
-class AanbiedingFactory(factory.django.DjangoModelFactory):
+class AanbiedingFactory(ServiceFactory):
     softwarepakket = factory.SubFactory(SoftwarepakketFactory)
     leverancier = factory.SubFactory(LeverancierFactory)
     naam = factory.Sequence(lambda n: f"Aanbieding {n}")
@@ -69,7 +86,7 @@ class AanbiedingFactory(factory.django.DjangoModelFactory):
         model = Aanbieding
 
 
-class PrijsFactory(factory.django.DjangoModelFactory):
+class PrijsFactory(ServiceFactory):
     aanbieding = factory.SubFactory(AanbiedingFactory)
     prijstype = "terugkerend"
     periode = "jaar"
@@ -81,7 +98,7 @@ class PrijsFactory(factory.django.DjangoModelFactory):
         model = Prijs
 
 
-class RaamovereenkomstFactory(factory.django.DjangoModelFactory):
+class RaamovereenkomstFactory(ServiceFactory):
     naam = factory.Sequence(lambda n: f"Raamovereenkomst {n}")
     kenmerk = factory.Sequence(lambda n: f"RO-{n:04d}")
     contractant = "VNG Realisatie"

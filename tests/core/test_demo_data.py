@@ -55,3 +55,28 @@ def test_demo_orders_cover_every_state_for_two_municipalities_and_the_demo_suppl
     }
     assert set(Bestelling.objects.values_list("leverancier__kvk_nummer", flat=True)) == {"12345678"}
     assert Licentie.objects.filter(status="actief").count() >= 3
+
+
+def test_demo_data_is_audited_like_any_other_change():
+    from softwarebroker.api.resources import url_of
+    from softwarebroker.audit.models import AuditTrail
+    from softwarebroker.bestellingen.models import Bestelling
+    from softwarebroker.catalogus.models import Aanbieding, Leverancier, Prijs
+
+    call_command("load_demo_data")
+    demo = AuditTrail.objects.filter(bron="demo")
+    created = set(demo.filter(actie="create").values_list("resource_url", flat=True))
+
+    for model in (Categorie, Organisatie, Leverancier, Aanbieding, Prijs):
+        missing = [str(obj) for obj in model.objects.all() if url_of(obj) not in created]
+        assert missing == [], f"{model.__name__} without a demo audit entry: {missing}"
+    for bestelling in Bestelling.objects.all():
+        entries = demo.filter(hoofd_object_uuid=bestelling.uuid)
+        # Created, then one entry per step of its walk through the state machine.
+        assert entries.filter(actie="create", resource="bestelling").count() == 1
+        assert entries.filter(resource="statuswijziging").count() == bestelling.statuswijzigingen.count()
+        assert set(entries.values_list("organisatie_id", flat=True)) == {bestelling.besteller_id}
+
+    total = AuditTrail.objects.count()
+    call_command("load_demo_data")
+    assert AuditTrail.objects.count() == total  # loading again changes nothing, so records nothing

@@ -1,6 +1,7 @@
 """Notifications are enqueued with the change and delivered by the real worker, also after an
 outage of the Notificaties API (a local HTTP server that is down, then up)."""
 
+import datetime
 import http.server
 import json
 import socket
@@ -66,6 +67,25 @@ class NotificatiesAPI:
 
 
 @pytest.fixture
+def partijen(transactional_db):
+    """An organisation, its people and a priced offer, made before the Notificaties API is
+    configured (the catalogue's own notifications are not what these tests are about)."""
+    return Partijen()
+
+
+@pytest.fixture
+def licenties(transactional_db):
+    """A licence entering its notice period in 20 days' time and one that does not, made before
+    the Notificaties API is configured."""
+    from tests.bestellingen.factories import LicentieFactory
+
+    vandaag = datetime.date.today()
+    nadert = LicentieFactory(einddatum=vandaag + datetime.timedelta(days=20), opzegtermijn_dagen=30)
+    LicentieFactory(einddatum=vandaag + datetime.timedelta(days=200), opzegtermijn_dagen=30)
+    return nadert
+
+
+@pytest.fixture
 def notificaties_api(settings):
     settings.NOTIFICATIONS_FIRST_RETRY_SECONDS = 1
     api = NotificatiesAPI(free_port())
@@ -95,9 +115,8 @@ def jobs() -> list[tuple[str, str]]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_notifications_survive_an_outage_and_arrive_in_order(notificaties_api):
+def test_notifications_survive_an_outage_and_arrive_in_order(partijen, notificaties_api):
     before = len(jobs())
-    partijen = Partijen()
     bestelling = partijen.bestelling()
     services.change_status(acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring")
     services.create_beoordeling(acting=partijen.budgethouder, bestelling=bestelling, besluit="goedgekeurd")
@@ -134,8 +153,7 @@ def test_notifications_survive_an_outage_and_arrive_in_order(notificaties_api):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_rolled_back_change_enqueues_nothing(notificaties_api):
-    partijen = Partijen()
+def test_a_rolled_back_change_enqueues_nothing(partijen, notificaties_api):
     before = len(jobs())
 
     with pytest.raises(RuntimeError), transaction.atomic():
@@ -155,15 +173,10 @@ def test_without_a_notificaties_api_nothing_is_enqueued():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_licence_entering_its_notice_period_is_announced_once(notificaties_api):
-    import datetime
-
+def test_a_licence_entering_its_notice_period_is_announced_once(licenties, notificaties_api):
     from softwarebroker.bestellingen.tasks import opzegtermijnen_melden
-    from tests.bestellingen.factories import LicentieFactory
 
-    vandaag = datetime.date.today()
-    nadert = LicentieFactory(einddatum=vandaag + datetime.timedelta(days=20), opzegtermijn_dagen=30)
-    LicentieFactory(einddatum=vandaag + datetime.timedelta(days=200), opzegtermijn_dagen=30)
+    nadert = licenties
     notificaties_api.start()
 
     for _ in range(2):
@@ -178,13 +191,13 @@ def test_a_licence_entering_its_notice_period_is_announced_once(notificaties_api
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_notification_carries_the_transaction_of_the_change(notificaties_api):
+def test_a_notification_carries_the_transaction_of_the_change(partijen, notificaties_api):
     import structlog
 
     notificaties_api.start()
     structlog.contextvars.bind_contextvars(fsc_transaction_id="tx-wijziging", traceparent="00-abc-def-01")
     try:
-        bestelling = Partijen().bestelling()
+        bestelling = partijen.bestelling()
     finally:
         structlog.contextvars.unbind_contextvars("fsc_transaction_id", "traceparent")
 
@@ -205,11 +218,11 @@ def test_a_notification_carries_the_transaction_of_the_change(notificaties_api):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_notification_that_failed_for_good_is_listed_and_resent_from_the_admin(
-    notificaties_api, settings, admin_client
+    partijen, notificaties_api, settings, admin_client
 ):
     settings.NOTIFICATIONS_RETRY_HOURS = 0  # the first failed attempt is the last
     before = len(jobs())
-    bestelling = Partijen().bestelling()
+    bestelling = partijen.bestelling()
 
     run_worker()  # the Notificaties API is down
     assert [status for status, _ in jobs()[before:]] == ["failed"]
@@ -234,11 +247,10 @@ def test_a_notification_that_failed_for_good_is_listed_and_resent_from_the_admin
 
 
 @pytest.mark.django_db(transaction=True)
-def test_notifications_answered_with_5xx_are_retried_until_accepted_in_order(notificaties_api):
+def test_notifications_answered_with_5xx_are_retried_until_accepted_in_order(partijen, notificaties_api):
     notificaties_api.errors_to_give = 3
     notificaties_api.start()
     before = len(jobs())
-    partijen = Partijen()
     bestelling = partijen.bestelling()
     services.change_status(acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring")
     expected = len(jobs()) - before

@@ -2,6 +2,8 @@
 
 import factory
 
+from softwarebroker.autorisaties.context import Acting
+from softwarebroker.organisaties import services
 from softwarebroker.organisaties.models import Organisatie, OrganisatieType
 
 
@@ -14,3 +16,8 @@ class OrganisatieFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Organisatie
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # Through the service, like any other change (audited).
+        return services.create_organisatie(acting=Acting.system("factory"), **kwargs)

@@ -35,6 +35,7 @@ from softwarebroker.catalogus.constants import (
 )
 from softwarebroker.core import errors
 
+from . import services
 from .models import PeerAanbieding
 
 logger = structlog.get_logger(__name__)
@@ -148,9 +149,7 @@ def _lees(url: str, service: Service, kopie: PeerAanbieding | None, user_id: str
         raise PeerOnbereikbaar(service, "niet bereikbaar") from error
 
     if response.status_code == 304 and kopie is not None:
-        kopie.opgehaald_op, kopie.verouderd = timezone.now(), False
-        kopie.save(update_fields=["opgehaald_op", "verouderd"])
-        return kopie
+        return services.mark_revalidated(peer_aanbieding=kopie)
     if response.status_code in (404, 410):
         raise NietBijPeer(url)
     if response.status_code != 200:
@@ -163,19 +162,11 @@ def _lees(url: str, service: Service, kopie: PeerAanbieding | None, user_id: str
     problemen = vorm_problemen(url, gegevens)
     if problemen:
         raise OngeldigeAanbieding("; ".join(problemen))
-    kopie, _ = PeerAanbieding.objects.update_or_create(
-        url=url,
-        defaults={
-            "service": service,
-            "gegevens": gegevens,
-            "etag": response.headers.get("ETag", "")[:200],
-            "opgehaald_op": timezone.now(),
-            "verouderd": False,
-        },
+    return services.store_peer_aanbieding(
+        url=url, service=service, gegevens=gegevens, etag=response.headers.get("ETag", "")
     )
-    return kopie
 
 
 def markeer_verouderd(urls) -> int:
     """A peer said these aanbiedingen changed: the next use reads them again."""
-    return PeerAanbieding.objects.filter(url__in=list(urls), verouderd=False).update(verouderd=True)
+    return services.mark_stale(urls=urls)

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 
+from . import services
 from .models import PeerAanbieding, PeerCatalogus
 
 
@@ -20,15 +21,14 @@ class PeerCatalogusForm(forms.ModelForm):
         model = PeerCatalogus
         fields = ("naam", "service", "actief")
 
-    def save(self, commit=True):
-        peer = super().save(commit=False)
+    def changes(self) -> dict:
+        """The form's values for the service; the webhook value only when a new one is given."""
+        changes = {name: self.cleaned_data[name] for name in self._meta.fields}
         if self.cleaned_data.get("verwijder_authorization"):
-            peer.notificaties_authorization = None
+            changes["notificaties_authorization"] = None
         elif self.cleaned_data.get("nieuwe_authorization"):
-            peer.notificaties_authorization = self.cleaned_data["nieuwe_authorization"]
-        if commit:
-            peer.save()
-        return peer
+            changes["notificaties_authorization"] = self.cleaned_data["nieuwe_authorization"]
+        return changes
 
 
 @admin.register(PeerCatalogus)
@@ -37,6 +37,15 @@ class PeerCatalogusAdmin(admin.ModelAdmin):
     list_display = ("naam", "service", "actief", "ontvangt_notificaties")
     list_filter = ("actief",)
     search_fields = ("naam",)
+
+    def save_model(self, request, obj, form, change):
+        changes = form.changes()
+        saved = (
+            services.update_peer_catalogus(peer_catalogus=obj, **changes)
+            if change
+            else services.save_peer_catalogus(**changes)
+        )
+        obj.pk = saved.pk  # the admin's log entry and redirect use the object it was given
 
     @admin.display(boolean=True, description="notificaties")
     def ontvangt_notificaties(self, peer):
@@ -58,4 +67,4 @@ class PeerAanbiedingAdmin(admin.ModelAdmin):
 
     @admin.action(description="Bij volgend gebruik opnieuw lezen")
     def markeer_verouderd(self, request, queryset):
-        queryset.update(verouderd=True)
+        services.mark_stale(urls=queryset.values_list("url", flat=True))

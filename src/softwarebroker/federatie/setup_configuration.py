@@ -8,7 +8,7 @@ from django_setup_configuration.models import ConfigurationModel
 from pydantic import Field
 from zgw_consumers.models import Service
 
-from .models import PeerCatalogus
+from . import services
 
 
 class PeerConfiguration(ConfigurationModel):
@@ -45,10 +45,4 @@ class PeerCatalogiConfigurationStep(BaseConfigurationStep[PeersConfiguration]):
                 "actief": item.actief,
                 "notificaties_authorization": item.notificaties_authorization,
             }
-            peer = PeerCatalogus.objects.filter(naam=item.naam).first() or PeerCatalogus(naam=item.naam)
-            # Written only when something differs: the encrypted value would otherwise get a new
-            # ciphertext on every run.
-            if peer.pk is None or any(getattr(peer, name) != value for name, value in wanted.items()):
-                for name, value in wanted.items():
-                    setattr(peer, name, value)
-                peer.save()
+            services.save_peer_catalogus(naam=item.naam, **wanted)

@@ -30,12 +30,8 @@ class Command(BaseCommand):
     def _load(self) -> int:
         created = 0
         user_model = get_user_model()
-        admin, new = user_model.objects.get_or_create(
-            username="admin", defaults={"is_staff": True, "is_superuser": True, "email": "admin@example.org"}
-        )
-        if new:
-            admin.set_password("admin")
-            admin.save()
+        if not user_model.objects.filter(username="admin").exists():
+            user_model.objects.create_superuser("admin", email="admin@example.org", password="admin")
             created += 1
 
         by_name: dict[str, Categorie] = {}
