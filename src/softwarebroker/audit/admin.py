@@ -6,6 +6,7 @@ from django.http import HttpResponseRedirect
 from softwarebroker.api.serializers import to_snake_case
 from softwarebroker.autorisaties.context import Acting
 from softwarebroker.core.errors import DomainError
+from softwarebroker.core.writes import resulting_values
 
 from .models import AuditTrail
 
@@ -60,13 +61,8 @@ def with_rule(form_class, rule):
     class RuleForm(form_class):
         def clean(self):
             cleaned = super().clean()
-            values = {}
             instance = model.objects.filter(pk=self.instance.pk).first() if self.instance.pk else None
-            if instance is not None:
-                values = {
-                    field.name: getattr(instance, field.name, None) for field in model._meta.concrete_fields
-                }
-            values.update(cleaned)
+            values = resulting_values(instance or model(), cleaned)
             for name, code, message in rule(values, instance):
                 field = to_snake_case(name.split(".")[0])
                 self.add_error(

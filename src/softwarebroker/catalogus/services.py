@@ -9,10 +9,10 @@ the admin, the publiccode import, demo data and commands all come through here.
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
-from django.db.models import ProtectedError, RestrictedError
 
 from softwarebroker.audit.services import record_audit, snapshot
 from softwarebroker.core import errors, events
+from softwarebroker.core.writes import delete_or_conflict, resulting_values
 
 from . import kanalen, rules, search
 from .constants import PublicatieStatus
@@ -26,23 +26,13 @@ from .models import (
     Softwarepakketversie,
 )
 
-IN_USE = "Dit object wordt nog gebruikt door andere objecten en kan niet worden verwijderd."
-
-
 # --- what every change shares ------------------------------------------------------------------
 
 
-def _values(instance, changes: dict) -> dict:
-    """The values the object will have: its current fields with the changes applied."""
-    values = {}
-    if instance.pk is not None:
-        values = {field.name: getattr(instance, field.name, None) for field in instance._meta.concrete_fields}
-    values.update(changes)
-    return values
-
-
 def _check(rule, instance, changes: dict) -> None:
-    errors.raise_if_any(rule(_values(instance, changes), instance if instance.pk is not None else None))
+    errors.raise_if_any(
+        rule(resulting_values(instance, changes), instance if instance.pk is not None else None)
+    )
 
 
 def _write(instance, fields: dict, m2m: dict | None = None):
@@ -89,11 +79,7 @@ def _locked(instance):
 
 def _delete(acting, instance) -> None:
     before, tenant = snapshot(instance), _tenant(instance)
-    try:
-        with transaction.atomic():
-            instance.delete()
-    except (ProtectedError, RestrictedError):
-        raise errors.Conflict(IN_USE, code="in_use") from None
+    delete_or_conflict(instance)
     _audit(acting, "destroy", instance, before, tenant=tenant)
 
 

@@ -7,22 +7,13 @@ Each function takes who acts, checks :mod:`.rules`, writes, and records the audi
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import ProtectedError, RestrictedError
 
 from softwarebroker.audit.services import record_audit, snapshot
 from softwarebroker.core import errors
+from softwarebroker.core.writes import delete_or_conflict, resulting_values
 
 from . import rules
 from .models import Mandaat, Organisatie
-
-IN_USE = "Dit object wordt nog gebruikt door andere objecten en kan niet worden verwijderd."
-
-
-def _values(instance, changes: dict) -> dict:
-    values = {}
-    if instance.pk is not None:
-        values = {field.name: getattr(instance, field.name) for field in instance._meta.concrete_fields}
-    return {**values, **changes}
 
 
 def _audit(acting, actie: str, organisatie: Organisatie, before, instance=None, partial=False) -> None:
@@ -39,7 +30,7 @@ def _audit(acting, actie: str, organisatie: Organisatie, before, instance=None, 
 @transaction.atomic
 def create_organisatie(*, acting, deelnemers=(), **fields) -> Organisatie:
     organisatie = Organisatie(**fields)
-    errors.raise_if_any(rules.check_organisatie(_values(organisatie, fields)))
+    errors.raise_if_any(rules.check_organisatie(resulting_values(organisatie, fields)))
     organisatie.save()
     organisatie.deelnemers.set(deelnemers)
     _audit(acting, "create", organisatie, None)
@@ -50,7 +41,9 @@ def create_organisatie(*, acting, deelnemers=(), **fields) -> Organisatie:
 def update_organisatie(*, acting, organisatie: Organisatie, partial: bool = False, **changes) -> Organisatie:
     organisatie = Organisatie.objects.select_for_update().get(pk=organisatie.pk)
     deelnemers = changes.pop("deelnemers", None)
-    errors.raise_if_any(rules.check_organisatie(_values(organisatie, changes), organisatie, deelnemers))
+    errors.raise_if_any(
+        rules.check_organisatie(resulting_values(organisatie, changes), organisatie, deelnemers)
+    )
     before = snapshot(organisatie)
     for name, value in changes.items():
         setattr(organisatie, name, value)
@@ -64,11 +57,7 @@ def update_organisatie(*, acting, organisatie: Organisatie, partial: bool = Fals
 @transaction.atomic
 def delete_organisatie(*, acting, organisatie: Organisatie) -> None:
     before, pk = snapshot(organisatie), organisatie.pk
-    try:
-        with transaction.atomic():
-            organisatie.delete()
-    except (ProtectedError, RestrictedError):
-        raise errors.Conflict(IN_USE, code="in_use") from None
+    delete_or_conflict(organisatie)
     record_audit(acting=acting, actie="destroy", instance=organisatie, before=before, organisatie_id=pk)
 
 
@@ -100,7 +89,7 @@ def create_mandaat(*, acting, organisatie: Organisatie, gebruikers_id: str, **fi
 @transaction.atomic
 def update_mandaat(*, acting, mandaat: Mandaat, **changes) -> Mandaat:
     mandaat = Mandaat.objects.select_for_update().get(pk=mandaat.pk)
-    errors.raise_if_any(rules.check_mandaat(_values(mandaat, changes), mandaat))
+    errors.raise_if_any(rules.check_mandaat(resulting_values(mandaat, changes), mandaat))
     before = snapshot(mandaat.organisatie)
     for name, value in changes.items():
         setattr(mandaat, name, value)
