@@ -145,8 +145,8 @@ def test_a_line_with_a_peers_offer_shows_the_peers_offer_supplier_and_prices(ser
     assert body["regels"][0]["bedragEenmaligExclBtw"] == "500.00"
     assert body["regels"][0]["bedragPerJaarExclBtw"] == "50.00"
     assert body["totaalBtw"] == "115.50"
-    kopie = PeerAanbieding.objects.get(url=offer["url"])
-    assert (kopie.etag, kopie.service, kopie.gegevens["naam"]) == ('"v1"', service, offer["naam"])
+    copy = PeerAanbieding.objects.get(url=offer["url"])
+    assert (copy.etag, copy.service, copy.gegevens["naam"]) == ('"v1"', service, offer["naam"])
     # Its notifications name the peer's supplier too.
     bestelling = Bestelling.objects.get(nummer=body["nummer"])
     assert BESTELLINGEN.get_kenmerken(bestelling)["leverancier"] == (offer["leverancier"])
@@ -240,7 +240,7 @@ def test_the_copy_is_reused_while_fresh_and_revalidated_with_its_etag(service, g
         assert mock.call_count == 1  # the second order used the copy
 
         # A notification of the peer marks it stale: the next use asks again, conditionally.
-        assert peer.markeer_verouderd([offer["url"]]) == 1
+        assert peer.mark_stale([offer["url"]]) == 1
         mock.get(offer["url"], status_code=304, headers={"ETag": '"v1"'})
         assert order(gemeente, offer["url"]).status_code == 201
         assert mock.call_count == 2

@@ -7,14 +7,14 @@ from .models import PeerAanbieding, PeerCatalogus
 class PeerCatalogusForm(forms.ModelForm):
     """The webhook's Authorization value is written, never shown again: empty keeps it."""
 
-    nieuwe_authorization = forms.CharField(
+    new_authorization = forms.CharField(
         label="Authorization van notificaties",
         required=False,
         widget=forms.PasswordInput(render_value=False),
         help_text=PeerCatalogus._meta.get_field("notificaties_authorization").help_text
         + " Leeg laten houdt de huidige waarde.",
     )
-    verwijder_authorization = forms.BooleanField(label="Geen notificaties meer van deze peer", required=False)
+    remove_authorization = forms.BooleanField(label="Geen notificaties meer van deze peer", required=False)
 
     class Meta:
         model = PeerCatalogus
@@ -22,10 +22,10 @@ class PeerCatalogusForm(forms.ModelForm):
 
     def save(self, commit=True):
         peer = super().save(commit=False)
-        if self.cleaned_data.get("verwijder_authorization"):
+        if self.cleaned_data.get("remove_authorization"):
             peer.notificaties_authorization = None
-        elif self.cleaned_data.get("nieuwe_authorization"):
-            peer.notificaties_authorization = self.cleaned_data["nieuwe_authorization"]
+        elif self.cleaned_data.get("new_authorization"):
+            peer.notificaties_authorization = self.cleaned_data["new_authorization"]
         if commit:
             peer.save()
         return peer
@@ -34,12 +34,12 @@ class PeerCatalogusForm(forms.ModelForm):
 @admin.register(PeerCatalogus)
 class PeerCatalogusAdmin(admin.ModelAdmin):
     form = PeerCatalogusForm
-    list_display = ("naam", "service", "actief", "ontvangt_notificaties")
+    list_display = ("naam", "service", "actief", "receives_notificaties")
     list_filter = ("actief",)
     search_fields = ("naam",)
 
     @admin.display(boolean=True, description="notificaties")
-    def ontvangt_notificaties(self, peer):
+    def receives_notificaties(self, peer):
         return bool(peer.notificaties_authorization)
 
 
@@ -51,11 +51,11 @@ class PeerAanbiedingAdmin(admin.ModelAdmin):
     list_filter = ("verouderd", "service")
     search_fields = ("url",)
     readonly_fields = ("url", "service", "gegevens", "etag", "opgehaald_op", "verouderd")
-    actions = ("markeer_verouderd",)
+    actions = ("mark_stale",)
 
     def has_add_permission(self, request):
         return False
 
     @admin.action(description="Bij volgend gebruik opnieuw lezen")
-    def markeer_verouderd(self, request, queryset):
+    def mark_stale(self, request, queryset):
         queryset.update(verouderd=True)

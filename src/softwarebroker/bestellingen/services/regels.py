@@ -25,7 +25,7 @@ from ..models import (
 
 def _valid_prijzen(aanbieding, dag: datetime.date) -> list:
     if isinstance(aanbieding, PeerAanbieding):
-        return aanbieding.prijzen_op(dag)
+        return aanbieding.prijzen_valid_on(dag)
     return list(Prijs.objects.filter(valid_on(dag), aanbieding=aanbieding))
 
 

@@ -149,11 +149,11 @@ def _refresh_peer_aanbiedingen(regels: list[Bestelregel], user_id: str) -> None:
             continue
         url = regel.peer_aanbieding.url
         try:
-            regel.peer_aanbieding = aanbiedingen.peer_aanbieding(url, opnieuw=True, user_id=user_id)
-        except aanbiedingen.OnbekendeAanbieding:
+            regel.peer_aanbieding = aanbiedingen.peer_aanbieding(url, refresh=True, user_id=user_id)
+        except aanbiedingen.UnknownAanbieding:
             problems.append((f"regels.{index}.aanbieding", "onbekend", f"De peer kent {url} niet meer."))
-        except aanbiedingen.OngeldigeVerwijzing as error:
-            problems.append((f"regels.{index}.aanbieding", error.code, error.reden))
+        except aanbiedingen.InvalidReference as error:
+            problems.append((f"regels.{index}.aanbieding", error.code, error.reason))
     errors.raise_if_any(problems)
 
 

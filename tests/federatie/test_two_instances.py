@@ -28,7 +28,7 @@ from softwarebroker.federatie.models import PeerAanbieding
 from softwarebroker.organisaties.models import Mandaat
 from tests.auth import bearer
 from tests.autorisaties.factories import make_applicatie
-from tests.federatie.test_zoeken import free_port
+from tests.federatie.test_search import free_port
 from tests.organisaties.factories import OrganisatieFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -182,10 +182,10 @@ def test_instance_b_orders_from_instance_as_catalogue(instance_a, live_server):
     assert {p["prijs"] for p in regel["prijsMomentopname"]["prijzen"]} <= {
         p["url"].rsplit("/", 1)[1] for p in offer["actuelePrijzen"]
     }
-    kopie = PeerAanbieding.objects.get(url=offer["url"])
-    assert kopie.gegevens["naam"] == offer["naam"]
-    assert kopie.etag  # A's ETag, sent back at submission
+    copy = PeerAanbieding.objects.get(url=offer["url"])
+    assert copy.gegevens["naam"] == offer["naam"]
+    assert copy.etag  # A's ETag, sent back at submission
     # What B shows of A's offer is what A serves.
     served = requests.get(offer["url"], headers=bearer(A_CLIENT, secret=demo_secret(A_CLIENT)), timeout=10)
-    assert served.headers["ETag"] == kopie.etag
-    assert json.loads(served.content)["actuelePrijzen"] == kopie.gegevens["actuelePrijzen"]
+    assert served.headers["ETag"] == copy.etag
+    assert json.loads(served.content)["actuelePrijzen"] == copy.gegevens["actuelePrijzen"]
