@@ -15,7 +15,7 @@ from tests.autorisaties.factories import make_applicatie
 from tests.conftest import invalid_param, problem
 from tests.organisaties.factories import OrganisatieFactory
 
-from .helpers import aanbieding_met_prijzen
+from .helpers import aanbieding_with_prijzen
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ class Party:
 @pytest.fixture
 def world():
     organisatie = OrganisatieFactory(naam="Gemeente Voorbeeldstad")
-    aanbieding = aanbieding_met_prijzen()
+    aanbieding = aanbieding_with_prijzen()
     Mandaat.objects.create(
         organisatie=organisatie, gebruikers_id="budget@voorbeeldstad.nl", maximum_bedrag=50000
     )
@@ -153,11 +153,11 @@ def test_idempotency_key_replays_and_refuses_another_body(world):
     assert problem(other)["code"] == "idempotency_key_reused" and other.status_code == 409
     assert Bestelling.objects.count() == 1
     # keys are per API client
-    budget_org_client = Party(
+    budget_organisatie_client = Party(
         "afnemer-2", "afnemer", organisatie=world["organisatie"], user_id="collega@x.nl"
     )
     assert (
-        budget_org_client.post(
+        budget_organisatie_client.post(
             f"{API}/bestellingen", order_payload(world), **{"Idempotency-Key": "abc-1"}
         ).status_code
         == 201

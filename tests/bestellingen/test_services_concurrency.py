@@ -81,7 +81,9 @@ def test_accept_and_withdraw_at_the_same_time_exactly_one_wins():
 @pytest.mark.django_db(transaction=True)
 def test_approve_and_reject_at_the_same_time_exactly_one_wins():
     partijen = Partijen()
-    tweede = acting("budgethouder", organisatie=partijen.organisatie, user_id="budget2@gemeente.nl")
+    other_budgethouder = acting(
+        "budgethouder", organisatie=partijen.organisatie, user_id="budget2@gemeente.nl"
+    )
     bestelling = partijen.bestelling()
     services.change_status(acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring")
 
@@ -91,7 +93,7 @@ def test_approve_and_reject_at_the_same_time_exactly_one_wins():
                 acting=partijen.budgethouder, bestelling=bestelling, besluit="goedgekeurd"
             ),
             lambda: services.create_beoordeling(
-                acting=tweede, bestelling=bestelling, besluit="afgewezen", toelichting="Nee"
+                acting=other_budgethouder, bestelling=bestelling, besluit="afgewezen", toelichting="Nee"
             ),
         ]
     )

@@ -158,7 +158,7 @@ def test_without_a_notificaties_api_nothing_is_enqueued():
 def test_a_licence_entering_its_notice_period_is_announced_once(notificaties_api):
     import datetime
 
-    from softwarebroker.bestellingen.tasks import opzegtermijnen_melden
+    from softwarebroker.bestellingen.tasks import announce_opzegtermijnen
     from tests.bestellingen.factories import LicentieFactory
 
     vandaag = datetime.date.today()
@@ -167,7 +167,7 @@ def test_a_licence_entering_its_notice_period_is_announced_once(notificaties_api
     notificaties_api.start()
 
     for _ in range(2):
-        opzegtermijnen_melden.defer(timestamp=int(time.time()))
+        announce_opzegtermijnen.defer(timestamp=int(time.time()))
         run_worker()
 
     licenties = [item for item in notificaties_api.received if item["kanaal"] == "licenties"]
