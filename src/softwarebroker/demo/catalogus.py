@@ -127,13 +127,13 @@ class _Loader:
             )
 
     def _leveranciers(self) -> None:
-        for kvk, naam, rollen, domein, contact, telefoon in leveranciers.LEVERANCIERS:
+        for kvk, naam, rollen, domain, contact, telefoonnummer in leveranciers.LEVERANCIERS:
             details = {
                 "rollen": rollen,
-                "website": f"https://www.{domein}",
+                "website": f"https://www.{domain}",
                 "contact_naam": contact,
-                "contact_email": f"verkoop@{domein}",
-                "contact_telefoonnummer": telefoon,
+                "contact_email": f"verkoop@{domain}",
+                "contact_telefoonnummer": telefoonnummer,
             }
             leverancier, new = self._get_or_create(
                 Leverancier, {"naam": naam, "status": "actief", **details}, kvk_nummer=kvk
