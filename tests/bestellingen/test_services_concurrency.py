@@ -28,7 +28,9 @@ def _concurrently(functions):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=run, args=(i, f)) for i, f in enumerate(functions)]
+    threads = [
+        threading.Thread(target=run, args=(index, function)) for index, function in enumerate(functions)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -56,7 +58,10 @@ def _one_wins(results, bestelling, winners: dict):
     winner = next(index for index, result in enumerate(results) if not isinstance(result, Exception))
     assert bestelling.status == winners[winner]
     history = list(bestelling.statuswijzigingen.values_list("van_status", "naar_status"))
-    assert all(van == previous for (van, _), (_, previous) in zip(history[1:], history, strict=False))
+    assert all(
+        van_status == previous_naar_status
+        for (van_status, _), (_, previous_naar_status) in zip(history[1:], history, strict=False)
+    )
 
 
 @pytest.mark.django_db(transaction=True)
