@@ -158,12 +158,12 @@ class _Loader:
             ]
             fields["categorieen"] = [self.categorieen[naam] for naam in item["categorieen"]]
             pakket, _ = self._get_or_create(Softwarepakket, fields, naam=item["naam"])
-            for versie, releasedatum, einde, status in item["versies"]:
+            for versie, releasedatum, einde_ondersteuning, status in item["versies"]:
                 self._get_or_create(
                     Softwarepakketversie,
                     {
                         "releasedatum": _date(releasedatum),
-                        "einde_ondersteuning": _date(einde),
+                        "einde_ondersteuning": _date(einde_ondersteuning),
                         "status": status,
                     },
                     softwarepakket=pakket,

@@ -396,13 +396,13 @@ class Generator:
             json.dumps(staffels), "iedereen", START, None,
         )  # fmt: skip
         if self.random.random() < 0.5:
-            implementatie = Decimal(self.random.randint(50_000, 2_500_000)).scaleb(-2)
+            implementatie_bedrag = Decimal(self.random.randint(50_000, 2_500_000)).scaleb(-2)
             yield (
                 self.uuid(),
                 aanbieding_id,
                 "eenmalig",
                 "",
-                implementatie,
+                implementatie_bedrag,
                 Decimal(21),
                 "[]",
                 "iedereen",
