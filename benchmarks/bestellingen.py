@@ -87,7 +87,7 @@ print(json.dumps({
 """
 
 
-def _prepare(env, orders: int, rows: int) -> dict:
+def _prepare(env, bestellingen: int, rows: int) -> dict:
     catalogus._prepare(env, rows)
     count = manage(
         env,
@@ -97,14 +97,14 @@ def _prepare(env, orders: int, rows: int) -> dict:
         "print(Bestelling.objects.filter(nummer__startswith='2000-').count())",
         capture=True,
     ).stdout.split()[-1]
-    if int(count) < orders:
-        manage(env, "generate_orders", "--bestellingen", str(orders), "--organisaties", "380")
+    if int(count) < bestellingen:
+        manage(env, "generate_orders", "--bestellingen", str(bestellingen), "--organisaties", "380")
     return json.loads(
         manage(env, "shell", "-c", PREPARE % {"clients": CLIENTS}, capture=True).stdout.splitlines()[-1]
     )
 
 
-def _creator(index: int, bearer: str, body: dict, deadline: float, results: list) -> None:
+def _create_and_submit(index: int, bearer: str, body: dict, deadline: float, results: list) -> None:
     connection = http.client.HTTPConnection("127.0.0.1", API_PORT, timeout=60)
     headers = {"Authorization": f"Bearer {bearer}", "Content-Type": "application/json"}
     latencies, errors = [], 0
@@ -153,7 +153,9 @@ def _create_under_load(env, prepared: dict, duration: int) -> dict:
                 {"aanbieding": f"{API}/catalogus/api/v1/aanbiedingen/{prepared['aanbieding']}", "aantal": 3}
             ],
         }
-        thread = threading.Thread(target=_creator, args=(index, bearers[index], body, deadline, results))
+        thread = threading.Thread(
+            target=_create_and_submit, args=(index, bearers[index], body, deadline, results)
+        )
         thread.start()
         threads.append(thread)
     for thread in threads:

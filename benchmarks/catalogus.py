@@ -123,9 +123,10 @@ def main(argv=None) -> int:
                 ("Django request without database (/_healthz/livez)", f"{API}/_healthz/livez"),
                 ("aanbieding detail with fields=url", f"{api}/aanbiedingen/{detail}?fields=url"),
             ):
-                r = wrk(url, bearer, arguments.duration)
+                result = wrk(url, bearer, arguments.duration)
                 print(
-                    f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {detail_floor['rps'] / r['rps']:.1f}x |",
+                    f"| {name} | {result['rps']:.0f} | {result['p50']:.1f} "
+                    f"| {detail_floor['rps'] / result['rps']:.1f}x |",
                     flush=True,
                 )
     return 0

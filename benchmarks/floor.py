@@ -15,7 +15,7 @@ from decimal import Decimal
 import orjson
 import psycopg
 
-BASE = "/catalogus/api/v1"
+CATALOGUS_BASE = "/catalogus/api/v1"
 
 _SQL = """
 SELECT a.uuid, p.uuid, l.uuid, r.uuid, a.naam, a.omschrijving, a.leveringsvorm, a.hostinglocatie,
@@ -43,36 +43,36 @@ _COUNT = "(SELECT count(*) FROM (SELECT 1 FROM catalogus_aanbieding LIMIT 10001)
 _connection = None
 
 
-def _db():
+def _connect():
     global _connection
     if _connection is None or _connection.closed:
         _connection = psycopg.connect(os.environ["DATABASE_URL"], autocommit=True)
     return _connection
 
 
-def _decimal2(text: str) -> str:
+def _two_decimals(text: str) -> str:
     return f"{Decimal(text):.2f}"
 
 
-def _row(root: str, row) -> dict:
+def _aanbieding(root: str, row) -> dict:
     (
         uuid,
-        pakket,
+        softwarepakket,
         leverancier,
-        raam,
+        raamovereenkomst,
         naam,
         omschrijving,
         leveringsvorm,
-        hosting,
-        model,
+        hostinglocatie,
+        licentiemodel,
         eenheid,
-        minimaal,
-        looptijd,
+        minimale_afname,
+        looptijd_maanden,
         verlenging,
         schema,
-        documenten,
-        vanaf,
-        tot,
+        vereiste_documenten,
+        geldig_vanaf,
+        geldig_tot,
         status,
         prijzen,
         _count,
@@ -80,22 +80,22 @@ def _row(root: str, row) -> dict:
     url = f"{root}/aanbiedingen/{uuid}"
     return {
         "url": url,
-        "softwarepakket": f"{root}/softwarepakketten/{pakket}",
+        "softwarepakket": f"{root}/softwarepakketten/{softwarepakket}",
         "leverancier": f"{root}/leveranciers/{leverancier}",
         "naam": naam,
         "omschrijving": omschrijving,
         "leveringsvorm": leveringsvorm,
-        "hostinglocatie": hosting,
-        "licentiemodel": model,
+        "hostinglocatie": hostinglocatie,
+        "licentiemodel": licentiemodel,
         "eenheid": eenheid,
-        "minimaleAfname": minimaal,
-        "looptijdMaanden": looptijd,
+        "minimaleAfname": minimale_afname,
+        "looptijdMaanden": looptijd_maanden,
         "verlenging": verlenging,
-        "raamovereenkomst": f"{root}/raamovereenkomsten/{raam}" if raam else None,
+        "raamovereenkomst": f"{root}/raamovereenkomsten/{raamovereenkomst}" if raamovereenkomst else None,
         "bestelparametersSchema": schema,
-        "vereisteDocumenten": documenten,
-        "geldigVanaf": vanaf.isoformat(),
-        "geldigTot": tot.isoformat() if tot else None,
+        "vereisteDocumenten": vereiste_documenten,
+        "geldigVanaf": geldig_vanaf.isoformat(),
+        "geldigTot": geldig_tot.isoformat() if geldig_tot else None,
         "status": status,
         "actuelePrijzen": [
             {
@@ -103,8 +103,8 @@ def _row(root: str, row) -> dict:
                 "aanbieding": url,
                 "prijstype": prijs["prijstype"],
                 "periode": prijs["periode"],
-                "bedragExclBtw": _decimal2(prijs["bedrag"]),
-                "btwPercentage": _decimal2(prijs["btw"]),
+                "bedragExclBtw": _two_decimals(prijs["bedrag"]),
+                "btwPercentage": _two_decimals(prijs["btw"]),
                 "staffels": prijs["staffels"],
                 "doelgroep": prijs["doelgroep"],
                 "geldigVanaf": prijs["vanaf"],
@@ -143,36 +143,41 @@ _BESTELLING_COUNT = (
     "(SELECT count(*) FROM (SELECT 1 FROM bestellingen_bestelling WHERE besteller_id = "
     "(SELECT id FROM organisaties_organisatie WHERE oin = %s) LIMIT 10001) AS s)"
 )
-ORDERS = "/bestellingen/api/v1"
+BESTELLINGEN_BASE = "/bestellingen/api/v1"
 
 
-def _moment(value) -> str | None:
+def _utc_datetime(value) -> str | None:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
 
 
 def _bestelling(host: str, row) -> dict:
-    (uuid, nummer, besteller, aanvrager, weergave, kostenplaats, inkoop, leverancier, raam, ingang, status,
-     eenmalig, per_jaar, btw, ingediend, aangemaakt, gewijzigd, regels, _count) = row  # fmt: skip
-    orders, catalogus = f"http://{host}{ORDERS}", f"http://{host}{BASE}"
+    (uuid, nummer, besteller, aanvrager, aanvrager_weergave, kostenplaats, inkoopordernummer, leverancier,
+     raamovereenkomst, gewenste_ingangsdatum, status, totaal_eenmalig, totaal_per_jaar, totaal_btw,
+     ingediend_op, aangemaakt_op, gewijzigd_op, regels, _count) = row  # fmt: skip
+    bestellingen_api, catalogus_api = f"http://{host}{BESTELLINGEN_BASE}", f"http://{host}{CATALOGUS_BASE}"
     return {
-        "url": f"{orders}/bestellingen/{uuid}",
+        "url": f"{bestellingen_api}/bestellingen/{uuid}",
         "nummer": nummer,
-        "besteller": f"{orders}/organisaties/{besteller}",
+        "besteller": f"{bestellingen_api}/organisaties/{besteller}",
         "aanvrager": aanvrager,
-        "aanvragerWeergave": weergave,
+        "aanvragerWeergave": aanvrager_weergave,
         "kostenplaats": kostenplaats,
-        "inkoopordernummer": inkoop,
-        "leverancier": f"{catalogus}/leveranciers/{leverancier}" if leverancier else None,
-        "raamovereenkomst": f"{catalogus}/raamovereenkomsten/{raam}" if raam else None,
-        "gewensteIngangsdatum": ingang.isoformat() if ingang else None,
+        "inkoopordernummer": inkoopordernummer,
+        "leverancier": f"{catalogus_api}/leveranciers/{leverancier}" if leverancier else None,
+        "raamovereenkomst": f"{catalogus_api}/raamovereenkomsten/{raamovereenkomst}"
+        if raamovereenkomst
+        else None,
+        "gewensteIngangsdatum": gewenste_ingangsdatum.isoformat() if gewenste_ingangsdatum else None,
         "status": status,
         "regels": [
             {
                 "volgnummer": regel["volgnummer"],
-                "aanbieding": f"{catalogus}/aanbiedingen/{regel['aanbieding']}",
+                "aanbieding": f"{catalogus_api}/aanbiedingen/{regel['aanbieding']}",
                 "aantal": regel["aantal"],
                 "actie": regel["actie"],
-                "licentie": f"{orders}/licenties/{regel['licentie']}" if regel["licentie"] else None,
+                "licentie": f"{bestellingen_api}/licenties/{regel['licentie']}"
+                if regel["licentie"]
+                else None,
                 "bestelparameters": regel["bestelparameters"],
                 "prijsMomentopname": regel["prijsMomentopname"],
                 "bedragEenmaligExclBtw": regel["eenmalig"],
@@ -182,18 +187,18 @@ def _bestelling(host: str, row) -> dict:
             }
             for regel in regels
         ],
-        "totaalEenmaligExclBtw": eenmalig,
-        "totaalPerJaarExclBtw": per_jaar,
-        "totaalBtw": btw,
-        "ingediendOp": _moment(ingediend),
-        "aangemaaktOp": _moment(aangemaakt),
-        "gewijzigdOp": _moment(gewijzigd),
+        "totaalEenmaligExclBtw": totaal_eenmalig,
+        "totaalPerJaarExclBtw": totaal_per_jaar,
+        "totaalBtw": totaal_btw,
+        "ingediendOp": _utc_datetime(ingediend_op),
+        "aangemaaktOp": _utc_datetime(aangemaakt_op),
+        "gewijzigdOp": _utc_datetime(gewijzigd_op),
     }
 
 
-def _orders(environ, cursor) -> dict:
+def _bestellingen(environ, cursor) -> dict:
     host, path = environ["HTTP_HOST"], environ["PATH_INFO"]
-    if path.startswith(f"{ORDERS}/bestellingen/"):
+    if path.startswith(f"{BESTELLINGEN_BASE}/bestellingen/"):
         cursor.execute(
             _BESTELLING_SQL.format(count="0", where="WHERE b.uuid = %s"), [path.rsplit("/", 1)[1], 1]
         )
@@ -212,29 +217,29 @@ def _orders(environ, cursor) -> dict:
     rest = "&".join(f"{key}={value}" for key, value in sorted(query.items()))
     return {
         "count": rows[0][-1] if rows else 0,
-        "next": f"http://{host}{ORDERS}/bestellingen?page=2&{rest}" if len(rows) > 100 else None,
+        "next": f"http://{host}{BESTELLINGEN_BASE}/bestellingen?page=2&{rest}" if len(rows) > 100 else None,
         "previous": None,
         "results": [_bestelling(host, row) for row in rows[:100]],
     }
 
 
 def application(environ, start_response):
-    root = f"http://{environ['HTTP_HOST']}{BASE}"
+    root = f"http://{environ['HTTP_HOST']}{CATALOGUS_BASE}"
     path = environ["PATH_INFO"]
     if path == "/_healthz/livez":
         start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", "2")])
         return [b"{}"]
-    if path.startswith(ORDERS):
-        with _db().cursor() as cursor:
-            payload = orjson.dumps(_orders(environ, cursor))
+    if path.startswith(BESTELLINGEN_BASE):
+        with _connect().cursor() as cursor:
+            payload = orjson.dumps(_bestellingen(environ, cursor))
         start_response(
             "200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(payload)))]
         )
         return [payload]
-    with _db().cursor() as cursor:
-        if path.startswith(f"{BASE}/aanbiedingen/"):
+    with _connect().cursor() as cursor:
+        if path.startswith(f"{CATALOGUS_BASE}/aanbiedingen/"):
             cursor.execute(_SQL.format(count="0", where="WHERE a.uuid = %s"), [path.rsplit("/", 1)[1], 1])
-            body = _row(root, cursor.fetchone())
+            body = _aanbieding(root, cursor.fetchone())
         else:
             cursor.execute(_SQL.format(count=_COUNT, where=""), [101])
             rows = cursor.fetchall()
@@ -244,7 +249,7 @@ def application(environ, start_response):
                 # The API sorts query parameters when it builds page links.
                 "next": f"{root}/aanbiedingen?page=2&{query}" if len(rows) > 100 else None,
                 "previous": None,
-                "results": [_row(root, row) for row in rows[:100]],
+                "results": [_aanbieding(root, row) for row in rows[:100]],
             }
     payload = orjson.dumps(body)
     start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(payload)))])

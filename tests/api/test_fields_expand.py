@@ -54,15 +54,17 @@ def test_no_expand_no_expand_member(client):
 
 
 def test_expand_many_relation(client):
-    leden = OrganisatieFactory.create_batch(2)
-    verband = OrganisatieFactory(type="samenwerkingsverband", gemeentecode="")
-    verband.deelnemers.set(leden)
+    deelnemers = OrganisatieFactory.create_batch(2)
+    samenwerkingsverband = OrganisatieFactory(type="samenwerkingsverband", gemeentecode="")
+    samenwerkingsverband.deelnemers.set(deelnemers)
 
     body = client.get(
-        f"/bestellingen/api/v1/organisaties/{verband.uuid}?expand=deelnemers&fields=naam"
+        f"/bestellingen/api/v1/organisaties/{samenwerkingsverband.uuid}?expand=deelnemers&fields=naam"
     ).json()
 
-    assert sorted(item["naam"] for item in body["_expand"]["deelnemers"]) == sorted(org.naam for org in leden)
+    assert sorted(item["naam"] for item in body["_expand"]["deelnemers"]) == sorted(
+        deelnemer.naam for deelnemer in deelnemers
+    )
     assert set(body) == {"url", "naam", "_expand"}
 
 

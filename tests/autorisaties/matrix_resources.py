@@ -71,7 +71,11 @@ def _audited(collection: str, parent: str, tenant=lambda parent: {}) -> tuple:
 
     return (
         f"{parent}/{{hoofdobject_uuid}}/audittrail",
-        Resource(lambda p: _audit_entry(p, **tenant(p)), parent=parent, owned_by=owned_by),
+        Resource(
+            lambda parent_object: _audit_entry(parent_object, **tenant(parent_object)),
+            parent=parent,
+            owned_by=owned_by,
+        ),
     )
 
 
@@ -185,20 +189,23 @@ def _bestelling_url(obj) -> str:
     return f"http://testserver/bestellingen/api/v1/bestellingen/{obj.uuid}"
 
 
-def _besteld_door(party) -> Bestelling:
+def _bestelling_ordered_by(party) -> Bestelling:
     return BestellingFactory(besteller=party["organisatie"], leverancier=party["leverancier"])
 
 
-def _onder_bestelling(factory_class, payload=None, **extra) -> Resource:
+def _under_bestelling(factory_class, payload=None, **extra) -> Resource:
     return Resource(
         lambda parent: factory_class(bestelling=parent, **extra),
         parent="/bestellingen",
-        owned_by=lambda party: [order := _besteld_door(party), factory_class(bestelling=order, **extra)],
+        owned_by=lambda party: [
+            bestelling := _bestelling_ordered_by(party),
+            factory_class(bestelling=bestelling, **extra),
+        ],
         payload=payload,
     )
 
 
-def _nieuwe_bestelling(party=None) -> dict:
+def _new_bestelling(party=None) -> dict:
     organisatie = (party or {}).get("organisatie") or OrganisatieFactory()
     aanbieding = AanbiedingFactory(geldig_vanaf=datetime.date(2020, 1, 1))
     PrijsFactory(aanbieding=aanbieding, geldig_vanaf=datetime.date(2020, 1, 1), geldig_tot=None)
@@ -213,20 +220,20 @@ RESOURCES.update(
     {
         "/bestellingen": Resource(
             lambda: BestellingFactory(),
-            owned_by=lambda party: [_besteld_door(party)],
-            payload=_nieuwe_bestelling,
+            owned_by=lambda party: [_bestelling_ordered_by(party)],
+            payload=_new_bestelling,
         ),
-        "/bestellingen/{bestelling_uuid}/statuswijzigingen": _onder_bestelling(
+        "/bestellingen/{bestelling_uuid}/statuswijzigingen": _under_bestelling(
             StatuswijzigingFactory, payload=lambda party=None: {"naarStatus": "geaccepteerd"}
         ),
-        "/bestellingen/{bestelling_uuid}/beoordelingen": _onder_bestelling(
+        "/bestellingen/{bestelling_uuid}/beoordelingen": _under_bestelling(
             BeoordelingFactory, payload=lambda party=None: {"besluit": "goedgekeurd"}
         ),
-        "/bestellingen/{bestelling_uuid}/berichten": _onder_bestelling(
+        "/bestellingen/{bestelling_uuid}/berichten": _under_bestelling(
             BerichtFactory,
             payload=lambda party=None: {"inhoud": "Graag levering in maart.", "zichtbaarheid": "openbaar"},
         ),
-        "/bestellingen/{bestelling_uuid}/leveringen": _onder_bestelling(
+        "/bestellingen/{bestelling_uuid}/leveringen": _under_bestelling(
             LeveringFactory,
             payload=lambda party=None: {"regel": 1, "type": "licentiesleutel", "geheim": "ABC"},
         ),
@@ -235,7 +242,7 @@ RESOURCES.update(
             parent="/bestellingen/{bestelling_uuid}/leveringen",
             owned_by=lambda party: owned_chain("/bestellingen/{bestelling_uuid}/leveringen", party),
         ),
-        "/bestellingen/{bestelling_uuid}/annuleringsverzoeken": _onder_bestelling(
+        "/bestellingen/{bestelling_uuid}/annuleringsverzoeken": _under_bestelling(
             AnnuleringsverzoekFactory,
             payload=lambda party=None: {
                 "reden": "Begroting ingetrokken",
@@ -252,14 +259,21 @@ RESOURCES.update(
 RESOURCES.update(
     dict(
         [
-            _audited("aanbiedingen", "/aanbiedingen", lambda p: {"leverancier": p.leverancier}),
+            _audited(
+                "aanbiedingen",
+                "/aanbiedingen",
+                lambda parent_object: {"leverancier": parent_object.leverancier},
+            ),
             _audited(
                 "bestellingen",
                 "/bestellingen",
-                lambda p: {"organisatie": p.besteller, "leverancier": p.leverancier},
+                lambda parent_object: {
+                    "organisatie": parent_object.besteller,
+                    "leverancier": parent_object.leverancier,
+                },
             ),
             _audited("categorieen", "/categorieen"),
-            _audited("leveranciers", "/leveranciers", lambda p: {"leverancier": p}),
+            _audited("leveranciers", "/leveranciers", lambda parent_object: {"leverancier": parent_object}),
             _audited("raamovereenkomsten", "/raamovereenkomsten"),
             _audited("softwarepakketten", "/softwarepakketten"),
         ]

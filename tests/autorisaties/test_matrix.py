@@ -36,11 +36,13 @@ def read_matrix() -> dict[str, dict[str, tuple[int, int]]]:
 
 
 EXPECTED = read_matrix()
-CASES = [(op, role, whose) for op in OPERATIONS for role in ROLES for whose in ("eigen", "ander")]
+CASES = [
+    (operation, role, whose) for operation in OPERATIONS for role in ROLES for whose in ("eigen", "ander")
+]
 
 
 def test_every_operation_is_in_the_matrix():
-    documented = {op.id for op in OPERATIONS}
+    documented = {operation.id for operation in OPERATIONS}
     assert documented == set(EXPECTED), {
         "missing from the matrix": sorted(documented - set(EXPECTED)),
         "no longer an operation": sorted(set(EXPECTED) - documented),
@@ -51,18 +53,18 @@ def test_every_operation_is_in_the_matrix():
 def world():
     own = OrganisatieFactory(naam="Gemeente Eigen")
     foreign = OrganisatieFactory(naam="Gemeente Ander")
-    supplier = LeverancierFactory(naam="Leverancier Eigen")
-    foreign_supplier = LeverancierFactory(naam="Leverancier Ander")
+    own_leverancier = LeverancierFactory(naam="Leverancier Eigen")
+    foreign_leverancier = LeverancierFactory(naam="Leverancier Ander")
     applicaties = {
         "broker": make_applicatie("broker"),
         "afnemer": make_applicatie("afnemer", organisatie=own),
         "budgethouder": make_applicatie("budgethouder", organisatie=own),
-        "leverancier": make_applicatie("leverancier", leverancier=supplier),
+        "leverancier": make_applicatie("leverancier", leverancier=own_leverancier),
         "lezer": make_applicatie("lezer", organisatie=own),
     }
     return {
-        "eigen": {"organisatie": own, "leverancier": supplier},
-        "ander": {"organisatie": foreign, "leverancier": foreign_supplier},
+        "eigen": {"organisatie": own, "leverancier": own_leverancier},
+        "ander": {"organisatie": foreign, "leverancier": foreign_leverancier},
         "applicaties": applicaties,
     }
 
@@ -92,7 +94,11 @@ def _body(operation, party) -> tuple[bytes, str]:
     return encoded, resource.content_type
 
 
-@pytest.mark.parametrize(("operation", "role", "whose"), CASES, ids=[f"{o.id} {r} {w}" for o, r, w in CASES])
+@pytest.mark.parametrize(
+    ("operation", "role", "whose"),
+    CASES,
+    ids=[f"{operation.id} {role} {whose}" for operation, role, whose in CASES],
+)
 def test_matrix(world, operation, role, whose):
     own_status, foreign_status = EXPECTED[operation.id][role]
     expected = own_status if whose == "eigen" else foreign_status

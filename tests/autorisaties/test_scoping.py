@@ -27,13 +27,13 @@ def entries(viewer):
 
 
 def test_each_party_sees_only_its_own_rows_and_the_broker_all():
-    gemeente, andere = OrganisatieFactory(), OrganisatieFactory()
-    leverancier, concurrent = LeverancierFactory(), LeverancierFactory()
+    gemeente, other_gemeente = OrganisatieFactory(), OrganisatieFactory()
+    leverancier, competitor = LeverancierFactory(), LeverancierFactory()
     for name, tenant in [
         ("gemeente", {"organisatie": gemeente}),
-        ("andere", {"organisatie": andere}),
+        ("andere", {"organisatie": other_gemeente}),
         ("leverancier", {"leverancier": leverancier}),
-        ("concurrent", {"leverancier": concurrent}),
+        ("concurrent", {"leverancier": competitor}),
         ("gedeeld", {}),
     ]:
         AuditTrailFactory(hoofd_object_uuid=gemeente.uuid, resource=name, **tenant)
@@ -46,13 +46,13 @@ def test_each_party_sees_only_its_own_rows_and_the_broker_all():
 
 
 def test_owns():
-    gemeente, andere = OrganisatieFactory(), OrganisatieFactory()
+    gemeente, other_gemeente = OrganisatieFactory(), OrganisatieFactory()
     leverancier = LeverancierFactory()
     afnemer = acting("afnemer", organisatie=gemeente)
 
     assert owns(afnemer, organisatie=gemeente)
-    assert not owns(afnemer, organisatie=andere)
+    assert not owns(afnemer, organisatie=other_gemeente)
     assert not owns(afnemer)  # shared data belongs to no tenant
     assert owns(acting("leverancier", leverancier=leverancier), leverancier=leverancier)
-    assert owns(acting("broker"), organisatie=andere)
+    assert owns(acting("broker"), organisatie=other_gemeente)
     assert not owns(None, organisatie=gemeente)

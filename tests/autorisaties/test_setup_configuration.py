@@ -77,9 +77,9 @@ def test_the_example_configures_a_complete_instance(notificaties_api):
         "budgethouder@voorbeeldstad.nl",
         "25000.00",
     )
-    portaal = Applicatie.objects.get(client_id="inkoopportaal-voorbeeldstad")
-    assert portaal.organisatie.oin == "00000001001589623000"
-    assert portaal.secrets.count() == 1
+    inkoopportaal = Applicatie.objects.get(client_id="inkoopportaal-voorbeeldstad")
+    assert inkoopportaal.organisatie.oin == "00000001001589623000"
+    assert inkoopportaal.secrets.count() == 1
     assert (
         Applicatie.objects.get(client_id="ordersysteem-voorbeeld-software").leverancier.kvk_nummer
         == "12345678"
@@ -121,20 +121,24 @@ def test_secret_rotation_through_configuration(tmp_path):
     path.write_text(yaml.safe_dump(config))
     run(path)
     both = [
-        Client(headers=bearer("inkoopportaal-voorbeeldstad", secret=s)).get("/catalogus/api/v1/categorieen")
-        for s in (old, new)
+        Client(headers=bearer("inkoopportaal-voorbeeldstad", secret=secret)).get(
+            "/catalogus/api/v1/categorieen"
+        )
+        for secret in (old, new)
     ]
 
     config["applicaties_config"]["items"][0]["secrets"] = [new]
     path.write_text(yaml.safe_dump(config))
     run(path)
     after = [
-        Client(headers=bearer("inkoopportaal-voorbeeldstad", secret=s)).get("/catalogus/api/v1/categorieen")
-        for s in (old, new)
+        Client(headers=bearer("inkoopportaal-voorbeeldstad", secret=secret)).get(
+            "/catalogus/api/v1/categorieen"
+        )
+        for secret in (old, new)
     ]
 
-    assert [r.status_code for r in both] == [200, 200]
-    assert [r.status_code for r in after] == [401, 200]
+    assert [response.status_code for response in both] == [200, 200]
+    assert [response.status_code for response in after] == [401, 200]
 
 
 def test_invalid_configuration_is_refused_and_changes_nothing(tmp_path):

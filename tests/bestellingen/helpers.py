@@ -23,7 +23,7 @@ def acting(*roles, organisatie=None, leverancier=None, user_id="gebruiker@gemeen
     )
 
 
-def aanbieding_met_prijzen(**kwargs):
+def aanbieding_with_prijzen(**kwargs):
     """A published offer with a one-time price of 100.00 and a yearly price of 10.00 per unit
     (8.00 from 50 units)."""
     aanbieding = AanbiedingFactory(geldig_vanaf=datetime.date(2020, 1, 1), **kwargs)
@@ -52,7 +52,7 @@ class Partijen:
 
     def __init__(self, aanbieding=None, mandaat=Decimal("100000.00")):
         self.organisatie = OrganisatieFactory()
-        self.aanbieding = aanbieding or aanbieding_met_prijzen()
+        self.aanbieding = aanbieding or aanbieding_with_prijzen()
         self.afnemer = acting("afnemer", organisatie=self.organisatie, user_id="aanvrager@gemeente.nl")
         self.budgethouder = acting("budgethouder", organisatie=self.organisatie, user_id="budget@gemeente.nl")
         self.leverancier = acting(

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from softwarebroker.audit.models import AuditTrail
 from softwarebroker.bestellingen import services, statemachine
-from softwarebroker.bestellingen.admin import overgangen
+from softwarebroker.bestellingen.admin import transitions
 from softwarebroker.bestellingen.models import Bestelling, Licentie
 from tests.conftest import invalid_param, problem
 
@@ -33,7 +33,7 @@ def messages(response) -> list[str]:
 def act(admin_client, action, bestelling, toelichting=None):
     data = {"action": action, "_selected_action": [bestelling.pk]}
     if toelichting is not None:
-        data |= {overgangen.BEVESTIGD: "ja", "toelichting": toelichting}
+        data |= {transitions.CONFIRMED: "ja", "toelichting": toelichting}
     return admin_client.post(BESTELLINGEN, data)
 
 
@@ -203,11 +203,11 @@ def test_changelist_queries_do_not_grow_with_the_orders(admin_client):
 
 
 def test_an_action_for_each_transition_of_the_broker():
-    offered = {action.__name__ for action in overgangen.ACTIONS}
+    offered = {action.__name__ for action in transitions.ACTIONS}
     broker = {
         o.naar
-        for o in statemachine.OVERGANGEN
-        if statemachine.BROKER in o.door and o.via == "statuswijzigingen"
+        for o in statemachine.TRANSITIONS
+        if statemachine.BROKER in o.partijen and o.via == "statuswijzigingen"
     }
 
     assert {f"naar_{naar}" for naar in broker} | {"annulering_uitgevoerd", "annulering_afgewezen"} == offered
@@ -237,7 +237,7 @@ def test_each_action_changes_the_status_through_the_service(
     response = act(admin_client, action, bestelling, toelichting)
 
     assert response.status_code == 302
-    label = next(a.short_description for a in overgangen.ACTIONS if a.__name__ == action)
+    label = next(a.short_description for a in transitions.ACTIONS if a.__name__ == action)
     assert messages(response) == [f"{label}: 1 object(en) gewijzigd."]
     bestelling.refresh_from_db()
     assert bestelling.status == naar

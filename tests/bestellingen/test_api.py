@@ -15,7 +15,7 @@ from tests.autorisaties.factories import make_applicatie
 from tests.conftest import invalid_param, problem
 from tests.organisaties.factories import OrganisatieFactory
 
-from .helpers import aanbieding_met_prijzen
+from .helpers import aanbieding_with_prijzen
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ class Party:
 @pytest.fixture
 def world():
     organisatie = OrganisatieFactory(naam="Gemeente Voorbeeldstad")
-    aanbieding = aanbieding_met_prijzen()
+    aanbieding = aanbieding_with_prijzen()
     Mandaat.objects.create(
         organisatie=organisatie, gebruikers_id="budget@voorbeeldstad.nl", maximum_bedrag=50000
     )
@@ -60,7 +60,7 @@ def world():
     }
 
 
-def order_payload(world, aantal=10, **regel):
+def bestelling_payload(world, aantal=10, **regel):
     return {
         "besteller": f"{API}/organisaties/{world['organisatie'].uuid}",
         "kostenplaats": "ICT-2026",
@@ -71,7 +71,7 @@ def order_payload(world, aantal=10, **regel):
 
 
 def create(world, **kwargs):
-    response = world["afnemer"].post(f"{API}/bestellingen", order_payload(world, **kwargs))
+    response = world["afnemer"].post(f"{API}/bestellingen", bestelling_payload(world, **kwargs))
     assert response.status_code == 201, response.content
     return response
 
@@ -101,9 +101,9 @@ def test_the_whole_walk_over_http(world):
     assert "geheim" not in delivered.json()
     assert transition(leverancier, url, "geleverd").status_code == 201
 
-    order = afnemer.get(url).json()
-    assert order["status"] == "geleverd" and order["regels"][0]["status"] == "geleverd"
-    assert order["regels"][0]["prijsMomentopname"]["prijzen"][1]["staffelVanafAantal"] == 50
+    bestelling = afnemer.get(url).json()
+    assert bestelling["status"] == "geleverd" and bestelling["regels"][0]["status"] == "geleverd"
+    assert bestelling["regels"][0]["prijsMomentopname"]["prijzen"][1]["staffelVanafAantal"] == 50
     history = afnemer.get(f"{url}/statuswijzigingen").json()["results"]
     assert [item["naarStatus"] for item in history] == [
         "ter_goedkeuring",
@@ -141,10 +141,10 @@ def test_not_allowed_transitions_say_which_are(world):
 def test_idempotency_key_replays_and_refuses_another_body(world):
     afnemer = world["afnemer"]
 
-    first = afnemer.post(f"{API}/bestellingen", order_payload(world), **{"Idempotency-Key": "abc-1"})
-    again = afnemer.post(f"{API}/bestellingen", order_payload(world), **{"Idempotency-Key": "abc-1"})
+    first = afnemer.post(f"{API}/bestellingen", bestelling_payload(world), **{"Idempotency-Key": "abc-1"})
+    again = afnemer.post(f"{API}/bestellingen", bestelling_payload(world), **{"Idempotency-Key": "abc-1"})
     other = afnemer.post(
-        f"{API}/bestellingen", order_payload(world, aantal=3), **{"Idempotency-Key": "abc-1"}
+        f"{API}/bestellingen", bestelling_payload(world, aantal=3), **{"Idempotency-Key": "abc-1"}
     )
 
     assert (first.status_code, again.status_code) == (201, 201)
@@ -153,12 +153,12 @@ def test_idempotency_key_replays_and_refuses_another_body(world):
     assert problem(other)["code"] == "idempotency_key_reused" and other.status_code == 409
     assert Bestelling.objects.count() == 1
     # keys are per API client
-    budget_org_client = Party(
+    budget_organisatie_client = Party(
         "afnemer-2", "afnemer", organisatie=world["organisatie"], user_id="collega@x.nl"
     )
     assert (
-        budget_org_client.post(
-            f"{API}/bestellingen", order_payload(world), **{"Idempotency-Key": "abc-1"}
+        budget_organisatie_client.post(
+            f"{API}/bestellingen", bestelling_payload(world), **{"Idempotency-Key": "abc-1"}
         ).status_code
         == 201
     )
@@ -168,7 +168,7 @@ def test_idempotency_key_replays_and_refuses_another_body(world):
 def test_a_failed_request_does_not_use_up_its_key(world):
     afnemer = world["afnemer"]
     bad = afnemer.post(f"{API}/bestellingen", {"regels": []}, **{"Idempotency-Key": "k-2"})
-    good = afnemer.post(f"{API}/bestellingen", order_payload(world), **{"Idempotency-Key": "k-2"})
+    good = afnemer.post(f"{API}/bestellingen", bestelling_payload(world), **{"Idempotency-Key": "k-2"})
 
     assert (bad.status_code, good.status_code) == (400, 201)
 
@@ -198,7 +198,7 @@ def test_invalid_lines_list_every_problem_with_its_path(world):
     response = world["afnemer"].post(
         f"{API}/bestellingen",
         {
-            **order_payload(world, bestelparameters={"omgeving": "acceptatie"}),
+            **bestelling_payload(world, bestelparameters={"omgeving": "acceptatie"}),
             "regels": [
                 {
                     "aanbieding": f"{CATALOGUS}/aanbiedingen/{world['aanbieding'].uuid}",

@@ -12,7 +12,7 @@ from softwarebroker.core.errors import DomainError, Invalid
 from tests.catalogus.factories import AanbiedingFactory, LeverancierFactory, RaamovereenkomstFactory
 from tests.organisaties.factories import OrganisatieFactory
 
-from .helpers import Partijen, aanbieding_met_prijzen, acting
+from .helpers import Partijen, aanbieding_with_prijzen, acting
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def test_an_order_walks_from_concept_to_delivered_and_creates_a_licence():
 
     bestelling.refresh_from_db()
     assert bestelling.status == "geleverd"
-    assert [w.naar_status for w in bestelling.statuswijzigingen.all()] == [
+    assert [statuswijziging.naar_status for statuswijziging in bestelling.statuswijzigingen.all()] == [
         "ter_goedkeuring",
         "ingediend",
         "geaccepteerd",
@@ -64,7 +64,7 @@ def test_totals_use_the_tier_reached_and_freeze_at_submission():
     assert bestelling.totaal_per_jaar_excl_btw == Decimal("480.00")
     assert bestelling.totaal_btw == Decimal("1360.80")
     snapshot = bestelling.regels.get().prijs_momentopname
-    assert [p["staffelVanafAantal"] for p in snapshot["prijzen"]] == [None, 50]
+    assert [onderdeel["staffelVanafAantal"] for onderdeel in snapshot["prijzen"]] == [None, 50]
 
     Prijs.objects.filter(aanbieding=partijen.aanbieding).update(bedrag_excl_btw=Decimal("999.00"))
     services.create_beoordeling(acting=partijen.budgethouder, bestelling=bestelling, besluit="goedgekeurd")
@@ -74,7 +74,7 @@ def test_totals_use_the_tier_reached_and_freeze_at_submission():
 
 
 def test_per_inwoner_lines_take_the_organisations_inwonertal():
-    partijen = Partijen(aanbieding_met_prijzen(licentiemodel="per_inwoner"))
+    partijen = Partijen(aanbieding_with_prijzen(licentiemodel="per_inwoner"))
     partijen.organisatie.inwonertal = 31234
     partijen.organisatie.save()
 
@@ -107,10 +107,15 @@ def test_approval_needs_another_person_within_mandate_and_a_reason_to_refuse():
     partijen = Partijen(mandaat=Decimal("500.00"))
     bestelling = partijen.bestelling(aantal=10)  # 1,000.00 one-time + 100.00 a year
     services.change_status(acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring")
-    zelf = acting("budgethouder", organisatie=partijen.organisatie, user_id="aanvrager@gemeente.nl")
+    aanvrager_as_budgethouder = acting(
+        "budgethouder", organisatie=partijen.organisatie, user_id="aanvrager@gemeente.nl"
+    )
 
     assert problem(
-        lambda: services.create_beoordeling(acting=zelf, bestelling=bestelling, besluit="goedgekeurd"), 403
+        lambda: services.create_beoordeling(
+            acting=aanvrager_as_budgethouder, bestelling=bestelling, besluit="goedgekeurd"
+        ),
+        403,
     ).code == ("vier_ogen")
     assert problem(
         lambda: services.create_beoordeling(
@@ -130,22 +135,24 @@ def test_approval_needs_another_person_within_mandate_and_a_reason_to_refuse():
 
 def test_framework_offers_only_for_participants_and_within_the_maximum():
     leverancier = LeverancierFactory()
-    raam = RaamovereenkomstFactory(
+    raamovereenkomst = RaamovereenkomstFactory(
         status="actief", maximale_waarde=Decimal("1500.00"), leveranciers=[leverancier]
     )
-    aanbieding = aanbieding_met_prijzen(raamovereenkomst=raam, leverancier=leverancier)
+    aanbieding = aanbieding_with_prijzen(raamovereenkomst=raamovereenkomst, leverancier=leverancier)
     deelnemer = Partijen(aanbieding)
-    raam.deelnemers.add(deelnemer.organisatie)
-    buitenstaander = Partijen(aanbieding)
+    raamovereenkomst.deelnemers.add(deelnemer.organisatie)
+    outsider = Partijen(aanbieding)
 
     with pytest.raises(Invalid) as raised:
-        buitenstaander.bestelling()
+        outsider.bestelling()
     assert "geen_deelnemer" in str(raised.value.problems)
 
     deelnemer.ingediend(aantal=10)  # 1,100.00 counts against the framework
-    tweede = deelnemer.bestelling(aantal=10)
+    second_bestelling = deelnemer.bestelling(aantal=10)
     conflict = problem(
-        lambda: services.change_status(acting=deelnemer.afnemer, bestelling=tweede, naar="ter_goedkeuring"),
+        lambda: services.change_status(
+            acting=deelnemer.afnemer, bestelling=second_bestelling, naar="ter_goedkeuring"
+        ),
         409,
     )
     assert conflict.code == "maximale_waarde"
@@ -158,7 +165,7 @@ def test_every_problem_of_the_lines_is_listed_with_its_path():
         "properties": {"omgeving": {"enum": ["test", "productie"]}, "gebruikers": {"type": "integer"}},
         "required": ["omgeving"],
     }
-    met_schema = aanbieding_met_prijzen(
+    aanbieding_with_schema = aanbieding_with_prijzen(
         leverancier=partijen.aanbieding.leverancier, bestelparameters_schema=schema
     )
     concept = AanbiedingFactory(leverancier=partijen.aanbieding.leverancier, status="concept")
@@ -168,7 +175,11 @@ def test_every_problem_of_the_lines_is_listed_with_its_path():
             acting=partijen.afnemer,
             besteller=partijen.organisatie,
             regels=[
-                {"aanbieding": met_schema, "aantal": 1, "bestelparameters": {"gebruikers": "veel"}},
+                {
+                    "aanbieding": aanbieding_with_schema,
+                    "aantal": 1,
+                    "bestelparameters": {"gebruikers": "veel"},
+                },
                 {"aanbieding": concept, "aantal": 0},
                 {"aanbieding": partijen.aanbieding, "aantal": 1, "actie": "uitbreiden"},
             ],
@@ -267,11 +278,14 @@ def test_asking_for_information_leaves_a_message_and_the_buyer_answers():
 
 def test_delivered_lines_change_the_licence_they_name():
     partijen = Partijen()
-    eerste = partijen.in_behandeling(aantal=10)
+    first_bestelling = partijen.in_behandeling(aantal=10)
     services.create_levering(
-        acting=partijen.leverancier, bestelling=eerste, regel=eerste.regels.get(), type="account"
+        acting=partijen.leverancier,
+        bestelling=first_bestelling,
+        regel=first_bestelling.regels.get(),
+        type="account",
     )
-    services.change_status(acting=partijen.leverancier, bestelling=eerste, naar="geleverd")
+    services.change_status(acting=partijen.leverancier, bestelling=first_bestelling, naar="geleverd")
     licentie = Licentie.objects.get()
 
     uitbreiding = services.create_bestelling(

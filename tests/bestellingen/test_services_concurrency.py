@@ -28,7 +28,9 @@ def _concurrently(functions):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=run, args=(i, f)) for i, f in enumerate(functions)]
+    threads = [
+        threading.Thread(target=run, args=(index, function)) for index, function in enumerate(functions)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -56,7 +58,10 @@ def _one_wins(results, bestelling, winners: dict):
     winner = next(index for index, result in enumerate(results) if not isinstance(result, Exception))
     assert bestelling.status == winners[winner]
     history = list(bestelling.statuswijzigingen.values_list("van_status", "naar_status"))
-    assert all(van == previous for (van, _), (_, previous) in zip(history[1:], history, strict=False))
+    assert all(
+        van_status == previous_naar_status
+        for (van_status, _), (_, previous_naar_status) in zip(history[1:], history, strict=False)
+    )
 
 
 @pytest.mark.django_db(transaction=True)
@@ -81,7 +86,9 @@ def test_accept_and_withdraw_at_the_same_time_exactly_one_wins():
 @pytest.mark.django_db(transaction=True)
 def test_approve_and_reject_at_the_same_time_exactly_one_wins():
     partijen = Partijen()
-    tweede = acting("budgethouder", organisatie=partijen.organisatie, user_id="budget2@gemeente.nl")
+    other_budgethouder = acting(
+        "budgethouder", organisatie=partijen.organisatie, user_id="budget2@gemeente.nl"
+    )
     bestelling = partijen.bestelling()
     services.change_status(acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring")
 
@@ -91,7 +98,7 @@ def test_approve_and_reject_at_the_same_time_exactly_one_wins():
                 acting=partijen.budgethouder, bestelling=bestelling, besluit="goedgekeurd"
             ),
             lambda: services.create_beoordeling(
-                acting=tweede, bestelling=bestelling, besluit="afgewezen", toelichting="Nee"
+                acting=other_budgethouder, bestelling=bestelling, besluit="afgewezen", toelichting="Nee"
             ),
         ]
     )

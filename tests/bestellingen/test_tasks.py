@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from softwarebroker.bestellingen.models import Licentie
-from softwarebroker.bestellingen.tasks import licenties_laten_verlopen
+from softwarebroker.bestellingen.tasks import expire_licenties
 from tests.bestellingen.factories import LicentieFactory
 from tests.worker import close_worker_connections, run_worker
 
@@ -18,7 +18,7 @@ def test_the_worker_marks_expired_licences_and_a_second_run_changes_nothing():
     loopt = LicentieFactory(einddatum=datetime.date.today() + datetime.timedelta(days=30))
 
     for _ in range(2):
-        licenties_laten_verlopen.defer(timestamp=int(time.time()))
+        expire_licenties.defer(timestamp=int(time.time()))
         run_worker()
 
     assert Licentie.objects.get(pk=verlopen.pk).status == "verlopen"

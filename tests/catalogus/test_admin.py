@@ -57,7 +57,7 @@ def test_publish_action_goes_through_the_service(admin_client):
     assert response.status_code == 302
     pakket.refresh_from_db()
     assert pakket.status == "gepubliceerd"
-    assert [(e.kanaal.label, e.actie) for e in seen] == [("softwarepakketten", "status")]
+    assert [(event.kanaal.label, event.actie) for event in seen] == [("softwarepakketten", "status")]
 
 
 def test_status_action_refuses_a_transition_the_api_refuses(admin_client):

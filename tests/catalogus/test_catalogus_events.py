@@ -39,7 +39,7 @@ def test_every_change_publishes_one_event_in_its_transaction(client, captured_ev
     )
     send(client, "PATCH", f"aanbiedingen/{aanbieding.uuid}", {"status": "concept"})  # refused: no event
 
-    assert [(e.kanaal.label, e.actie, e.resource) for e in captured_events] == [
+    assert [(event.kanaal.label, event.actie, event.resource) for event in captured_events] == [
         ("aanbiedingen", "update", "aanbieding"),
         ("aanbiedingen", "status", "aanbieding"),
         ("aanbiedingen", "create", "prijs"),

@@ -19,10 +19,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_suppliers_manage_only_their_own_offers_and_see_concepts_only_of_their_own():
-    eigen, ander = LeverancierFactory(), LeverancierFactory()
-    supplier = Client(headers=bearer(make_applicatie("leverancier", leverancier=eigen).client_id))
+    own_leverancier, other_leverancier = LeverancierFactory(), LeverancierFactory()
+    leverancier_client = Client(
+        headers=bearer(make_applicatie("leverancier", leverancier=own_leverancier).client_id)
+    )
     afnemer = Client(headers=bearer(make_applicatie("afnemer").client_id))
-    concept = AanbiedingFactory(leverancier=eigen, status="concept")
+    concept = AanbiedingFactory(leverancier=own_leverancier, status="concept")
     payload = {
         "softwarepakket": url("softwarepakketten", SoftwarepakketFactory()),
         "naam": "Nieuw",
@@ -32,12 +34,22 @@ def test_suppliers_manage_only_their_own_offers_and_see_concepts_only_of_their_o
         "geldigVanaf": "2026-01-01",
     }
 
-    own = send(supplier, "POST", "aanbiedingen", {**payload, "leverancier": url("leveranciers", eigen)})
-    other = send(supplier, "POST", "aanbiedingen", {**payload, "leverancier": url("leveranciers", ander)})
+    own = send(
+        leverancier_client,
+        "POST",
+        "aanbiedingen",
+        {**payload, "leverancier": url("leveranciers", own_leverancier)},
+    )
+    other = send(
+        leverancier_client,
+        "POST",
+        "aanbiedingen",
+        {**payload, "leverancier": url("leveranciers", other_leverancier)},
+    )
 
     assert own.status_code == 201
     assert other.status_code == 403
-    assert supplier.get(f"{BASE}/aanbiedingen/{concept.uuid}").status_code == 200
+    assert leverancier_client.get(f"{BASE}/aanbiedingen/{concept.uuid}").status_code == 200
     assert afnemer.get(f"{BASE}/aanbiedingen/{concept.uuid}").status_code == 404
     assert str(concept.uuid) not in afnemer.get(f"{BASE}/aanbiedingen").content.decode()
 

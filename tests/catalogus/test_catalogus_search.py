@@ -54,24 +54,29 @@ def test_search_on_aanbiedingen_covers_supplier_and_category(client):
 
 
 def test_category_filter_includes_sub_categories(client):
-    hoofd = CategorieFactory(naam="Zaakgericht werken")
-    sub = CategorieFactory(naam="Zaaksystemen", bovenliggende_categorie=hoofd)
+    hoofdcategorie = CategorieFactory(naam="Zaakgericht werken")
+    sub = CategorieFactory(naam="Zaaksystemen", bovenliggende_categorie=hoofdcategorie)
     in_sub = SoftwarepakketFactory(naam="In sub")
     in_sub.categorieen.add(sub)
     SoftwarepakketFactory(naam="Elders")
 
-    assert names(client.get(f"{BASE}/softwarepakketten?categorie={url('categorieen', hoofd)}")) == ["In sub"]
-    assert names(client.get(f"{BASE}/aanbiedingen?categorie={url('categorieen', hoofd)}")) == []
+    assert names(client.get(f"{BASE}/softwarepakketten?categorie={url('categorieen', hoofdcategorie)}")) == [
+        "In sub"
+    ]
+    assert names(client.get(f"{BASE}/aanbiedingen?categorie={url('categorieen', hoofdcategorie)}")) == []
 
 
 def test_filters_on_offers(client):
     open_source = SoftwarepakketFactory(
         open_source=True, referentiecomponenten=["https://gemma.example/zrc"], standaarden=["ZGW API's"]
     )
-    gesloten = SoftwarepakketFactory(open_source=False, licentie="LicenseRef-proprietary")
-    a = AanbiedingFactory(naam="A", softwarepakket=open_source, licentiemodel="per_inwoner")
+    proprietary = SoftwarepakketFactory(open_source=False, licentie="LicenseRef-proprietary")
+    aanbieding_a = AanbiedingFactory(naam="A", softwarepakket=open_source, licentiemodel="per_inwoner")
     AanbiedingFactory(
-        naam="B", softwarepakket=gesloten, licentiemodel="per_gebruiker", geldig_tot=datetime.date(2026, 2, 1)
+        naam="B",
+        softwarepakket=proprietary,
+        licentiemodel="per_gebruiker",
+        geldig_tot=datetime.date(2026, 2, 1),
     )
 
     assert names(client.get(f"{BASE}/aanbiedingen?openSource=true")) == ["A"]
@@ -80,7 +85,7 @@ def test_filters_on_offers(client):
     assert names(client.get(f"{BASE}/aanbiedingen?standaard=ZGW API's")) == ["A"]
     assert names(client.get(f"{BASE}/aanbiedingen?geldigOp=2026-03-01")) == ["A"]
     assert names(client.get(f"{BASE}/aanbiedingen?geldigOp=2026-01-15&sorteer=-naam")) == ["B", "A"]
-    assert a.uuid
+    assert aanbieding_a.uuid
 
 
 def test_actuele_prijzen_follow_today_or_geldig_op(client):
@@ -106,9 +111,9 @@ def test_actuele_prijzen_follow_today_or_geldig_op(client):
         f"{BASE}/prijzen?aanbieding={url('aanbiedingen', aanbieding)}&geldigOp={LATER}"
     )
 
-    assert [p["bedragExclBtw"] for p in today] == ["10.00"]
-    assert [p["bedragExclBtw"] for p in later["actuelePrijzen"]] == ["12.00"]
-    assert [p["bedragExclBtw"] for p in prijzen_later.json()["results"]] == ["12.00"]
+    assert [item["bedragExclBtw"] for item in today] == ["10.00"]
+    assert [item["bedragExclBtw"] for item in later["actuelePrijzen"]] == ["12.00"]
+    assert [item["bedragExclBtw"] for item in prijzen_later.json()["results"]] == ["12.00"]
 
 
 def test_expand_softwarepakket_leverancier_prijzen(client):
@@ -118,4 +123,4 @@ def test_expand_softwarepakket_leverancier_prijzen(client):
 
     assert body["_expand"]["softwarepakket"]["naam"] == prijs.aanbieding.softwarepakket.naam
     assert body["_expand"]["leverancier"]["kvkNummer"] == prijs.aanbieding.leverancier.kvk_nummer
-    assert [p["url"] for p in body["_expand"]["prijzen"]] == [url("prijzen", prijs)]
+    assert [item["url"] for item in body["_expand"]["prijzen"]] == [url("prijzen", prijs)]

@@ -36,7 +36,7 @@ def test_aanbieding_lists_every_problem_at_once(client):
     )
 
     body = problem(response)
-    assert {p["name"] for p in body["invalidParams"]} >= {"leverancier", "naam", "leveringsvorm"}
+    assert {param["name"] for param in body["invalidParams"]} >= {"leverancier", "naam", "leveringsvorm"}
     # Cross-field rules run once the fields themselves are valid:
     response = send(
         client,

@@ -39,5 +39,5 @@ def test_publiccode_export_and_import_endpoints(client):
     assert as_json.status_code == 406
     assert reimported.status_code == 200 and reimported.json()["naam"] == "Hernoemd"
     assert created.status_code == 201 and created["Location"] == created.json()["url"]
-    names_ = {p["name"] for p in problem(invalid)["invalidParams"]}
+    names_ = {param["name"] for param in problem(invalid)["invalidParams"]}
     assert {"softwareType", "name", "legal.license"} <= names_

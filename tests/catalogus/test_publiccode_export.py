@@ -26,7 +26,9 @@ def snapshot(pakket: Softwarepakket) -> dict:
     pakket.refresh_from_db()
     skip = {"id", "uuid", "zoektekst", "zoekvector"}
     values = {
-        f.name: getattr(pakket, f.attname) for f in Softwarepakket._meta.concrete_fields if f.name not in skip
+        field.name: getattr(pakket, field.attname)
+        for field in Softwarepakket._meta.concrete_fields
+        if field.name not in skip
     }
     values["versies"] = sorted(pakket.versies.values_list("versie", "releasedatum", "status"))
     return values

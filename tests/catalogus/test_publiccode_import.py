@@ -118,14 +118,14 @@ def test_reimport_takes_over_only_allowed_status_transitions():
 
 
 def test_supplier_is_linked_only_when_exactly_one_has_the_name():
-    bekend = LeverancierFactory(naam="Bekende B.V.")
+    known_leverancier = LeverancierFactory(naam="Bekende B.V.")
     pakket, _ = import_publiccode(fixture("documentbeheer.yml"), acting=BEHEER)
-    Softwarepakket.objects.filter(pk=pakket.pk).update(fabrikant=bekend)
+    Softwarepakket.objects.filter(pk=pakket.pk).update(fabrikant=known_leverancier)
     LeverancierFactory.create_batch(2, naam="Samenwerkingsverband Archiefkast")
 
     pakket, _ = import_publiccode(fixture("documentbeheer.yml"), acting=BEHEER)
 
-    assert pakket.fabrikant == bekend  # ambiguous name: left unchanged
+    assert pakket.fabrikant == known_leverancier  # ambiguous name: left unchanged
 
 
 def test_licences():

@@ -24,7 +24,7 @@ SECURITY_HEADERS = {
 
 
 def by_id(operations):
-    return pytest.mark.parametrize("operation", operations, ids=[op.id for op in operations])
+    return pytest.mark.parametrize("operation", operations, ids=[operation.id for operation in operations])
 
 
 def call(client, operation, url, *, body=b"{}", content_type=None, **headers):
@@ -73,7 +73,9 @@ def assert_documented(response, operation):
 
 
 def test_every_collection_can_be_filled():
-    collections = {op.collection for op in OPERATIONS if not op.path.startswith("/openapi.")}
+    collections = {
+        operation.collection for operation in OPERATIONS if not operation.path.startswith("/openapi.")
+    }
     assert collections <= set(RESOURCES), collections - set(RESOURCES)
 
 
@@ -108,7 +110,7 @@ def test_trailing_slash_gives_404_not_a_redirect(client, operation):
     assert_api_headers(response, operation)
 
 
-@by_id([op for op in OPERATIONS if op.path.startswith("/openapi.") is False])
+@by_id([operation for operation in OPERATIONS if operation.path.startswith("/openapi.") is False])
 def test_unsupported_accept_gives_406(client, operation):
     response = call(client, operation, existing_url(operation), Accept="text/csv")
 
@@ -118,7 +120,7 @@ def test_unsupported_accept_gives_406(client, operation):
     assert_documented(response, operation)
 
 
-@by_id([op for op in OPERATIONS if op.has_body])
+@by_id([operation for operation in OPERATIONS if operation.has_body])
 def test_unsupported_content_type_gives_415(client, operation):
     response = call(client, operation, existing_url(operation), body=b"naam=x", content_type="text/plain")
 
@@ -127,7 +129,7 @@ def test_unsupported_content_type_gives_415(client, operation):
     assert_documented(response, operation)
 
 
-@by_id([op for op in OPERATIONS if op.has_body])
+@by_id([operation for operation in OPERATIONS if operation.has_body])
 def test_malformed_json_gives_400(client, operation):
     malformed = b"naam: [niet afgesloten" if "yaml" in operation.request_media_type else b'{"naam": '
     response = call(client, operation, existing_url(operation), body=malformed)
@@ -139,7 +141,7 @@ def test_malformed_json_gives_400(client, operation):
     assert_documented(response, operation)
 
 
-@by_id([op for op in OPERATIONS if op.has_body])
+@by_id([operation for operation in OPERATIONS if operation.has_body])
 def test_too_large_body_gives_413(client, operation, settings):
     settings.API_MAX_BODY_SIZE = 100
     response = call(client, operation, existing_url(operation), body=b'{"naam": "' + b"x" * 200 + b'"}')
@@ -150,7 +152,9 @@ def test_too_large_body_gives_413(client, operation, settings):
     assert_documented(response, operation)
 
 
-@by_id([op for op in OPERATIONS if op.has_path_parameters and op.method != "post"])
+@by_id(
+    [operation for operation in OPERATIONS if operation.has_path_parameters and operation.method != "post"]
+)
 def test_unknown_object_gives_404(client, operation):
     response = call(client, operation, operation.url())
 
@@ -163,20 +167,20 @@ def test_unknown_object_gives_404(client, operation):
     ("api", "path", "methods"), PATHS, ids=[f"{api.base_path}{path}" for api, path, _ in PATHS]
 )
 def test_undocumented_method_gives_405_with_allow(client, api, path, methods):
-    undocumented = [m for m in ("get", "post", "put", "patch", "delete") if m not in methods]
+    undocumented = [method for method in ("get", "post", "put", "patch", "delete") if method not in methods]
     url = existing_url(Operation(api, path, "get", {}))
     for method in undocumented:
         response = client.generic(method.upper(), url, b"{}", content_type="application/json")
         assert response.status_code == 405, (method, url)
         problem(response)
-        allowed = {m.strip().lower() for m in response["Allow"].split(",")}
+        allowed = {method.strip().lower() for method in response["Allow"].split(",")}
         assert methods <= allowed, (methods, allowed)
         assert response["API-Version"] == api.version
     options = client.options(url)
     assert options.status_code == 405
 
 
-@by_id([op for op in OPERATIONS if op.is_list])
+@by_id([operation for operation in OPERATIONS if operation.is_list])
 def test_list_is_paginated(client, operation):
     url = make_rows(operation, 3)
 
@@ -197,7 +201,7 @@ def test_list_is_paginated(client, operation):
     assert invalid_param(problem(past_end), "page")["code"] == "page"
 
 
-@by_id([op for op in OPERATIONS if op.is_list])
+@by_id([operation for operation in OPERATIONS if operation.is_list])
 def test_list_query_count_does_not_grow_with_rows(client, operation):
     expand = ""
     for parameter in operation.operation.get("parameters", []):
@@ -215,11 +219,15 @@ def test_list_query_count_does_not_grow_with_rows(client, operation):
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
 
-    assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
+    assert len(many) == len(few), [query["sql"] for query in many.captured_queries]
 
 
 @by_id(
-    [op for op in OPERATIONS if any(p.get("name") == "fields" for p in op.operation.get("parameters", []))]
+    [
+        operation
+        for operation in OPERATIONS
+        if any(parameter.get("name") == "fields" for parameter in operation.operation.get("parameters", []))
+    ]
 )
 def test_unknown_fields_and_expand_give_400(client, operation):
     url = existing_url(operation)

@@ -14,8 +14,8 @@ def test_demo_data_loads_idempotently():
 
     assert (Categorie.objects.count(), Organisatie.objects.count()) == counts
     assert counts[0] > 0 and counts[1] > 0
-    verband = Organisatie.objects.get(type="samenwerkingsverband")
-    assert verband.deelnemers.count() == 2
+    samenwerkingsverband = Organisatie.objects.get(type="samenwerkingsverband")
+    assert samenwerkingsverband.deelnemers.count() == 2
 
 
 def test_demo_data_refused_outside_development(settings):

@@ -91,9 +91,9 @@ def test_is_a_realistic_catalogue(catalogus):
 def test_offers_cover_every_licence_model_delivery_form_and_hosting_location(catalogus):
     aanbiedingen = Aanbieding.objects.all()
 
-    assert {a.licentiemodel for a in aanbiedingen} == set(Licentiemodel.values)
-    assert {a.leveringsvorm for a in aanbiedingen} == set(Leveringsvorm.values)
-    assert {a.hostinglocatie for a in aanbiedingen} >= set(Hostinglocatie.values)
+    assert {aanbieding.licentiemodel for aanbieding in aanbiedingen} == set(Licentiemodel.values)
+    assert {aanbieding.leveringsvorm for aanbieding in aanbiedingen} == set(Leveringsvorm.values)
+    assert {aanbieding.hostinglocatie for aanbieding in aanbiedingen} >= set(Hostinglocatie.values)
     for aanbieding in aanbiedingen:
         assert (aanbieding.hostinglocatie == "") == (aanbieding.leveringsvorm == Leveringsvorm.ON_PREMISES)
         assert aanbieding.geldig_vanaf == datetime.date(2026, 1, 1)
@@ -101,7 +101,11 @@ def test_offers_cover_every_licence_model_delivery_form_and_hosting_location(cat
 
 
 def test_every_order_parameter_schema_is_valid_json_schema_2020_12(catalogus):
-    schemas = [a.bestelparameters_schema for a in Aanbieding.objects.all() if a.bestelparameters_schema]
+    schemas = [
+        aanbieding.bestelparameters_schema
+        for aanbieding in Aanbieding.objects.all()
+        if aanbieding.bestelparameters_schema
+    ]
 
     assert len(schemas) >= 5
     for schema in schemas:
@@ -170,7 +174,9 @@ def test_framework_agreement(catalogus):
 
     assert raamovereenkomst.status == "actief"
     assert raamovereenkomst.contractant == "VNG Realisatie"
-    assert {o.oin for o in raamovereenkomst.deelnemers.all()} == {oin for oin, *_ in data.ORGANISATIES}
+    assert {deelnemer.oin for deelnemer in raamovereenkomst.deelnemers.all()} == {
+        oin for oin, *_ in data.ORGANISATIES
+    }
     aanbiedingen = raamovereenkomst.aanbiedingen.all()
     assert len(aanbiedingen) == 2
     for aanbieding in aanbiedingen:

@@ -17,16 +17,25 @@ def test_generated_orders_are_consistent_and_removable():
     call_command("generate_orders", "--bestellingen", "300", "--organisaties", "7")
     call_command("generate_orders", "--bestellingen", "300", "--organisaties", "7")  # nothing more
 
-    orders = Bestelling.objects.filter(nummer__startswith="2000-")
-    assert orders.count() == 300
+    bestellingen = Bestelling.objects.filter(nummer__startswith="2000-")
+    assert bestellingen.count() == 300
     assert Organisatie.objects.filter(naam__startswith="Benchmarkgemeente").count() == 7
-    assert not orders.filter(besteller=real).exists()
-    assert orders.values("besteller").distinct().count() == 7
-    assert set(orders.annotate(n=Count("regels")).values_list("n", flat=True)) == {1, 2, 3}
-    order = orders.first()
-    lines = order.regels.aggregate(eenmalig=Sum("bedrag_eenmalig_excl_btw"), btw=Sum("btw"))
-    assert (order.totaal_eenmalig_excl_btw, order.totaal_btw) == (lines["eenmalig"], lines["btw"])
-    assert {regel.aanbieding.leverancier_id for regel in order.regels.all()} == {order.leverancier_id}
+    assert not bestellingen.filter(besteller=real).exists()
+    assert bestellingen.values("besteller").distinct().count() == 7
+    assert set(bestellingen.annotate(regel_count=Count("regels")).values_list("regel_count", flat=True)) == {
+        1,
+        2,
+        3,
+    }
+    bestelling = bestellingen.first()
+    regel_totals = bestelling.regels.aggregate(eenmalig=Sum("bedrag_eenmalig_excl_btw"), btw=Sum("btw"))
+    assert (bestelling.totaal_eenmalig_excl_btw, bestelling.totaal_btw) == (
+        regel_totals["eenmalig"],
+        regel_totals["btw"],
+    )
+    assert {regel.aanbieding.leverancier_id for regel in bestelling.regels.all()} == {
+        bestelling.leverancier_id
+    }
 
     call_command("generate_orders", "--clear")
     assert not Bestelling.objects.exists() and not Bestelregel.objects.exists()

@@ -31,10 +31,10 @@ API = "http://testserver/bestellingen/api/v1"
 PEER = "https://peer.example.nl/catalogus/api/v1/"
 
 
-def peer_offer(identifier=None, **overrides) -> dict:
+def peer_aanbieding(identifier=None, **overrides) -> dict:
     """An aanbieding as another instance publishes it: 100.00 once and 10.00 a year per unit."""
     identifier = identifier or uuid.uuid4()
-    offer = {
+    aanbieding = {
         "url": f"{PEER}aanbiedingen/{identifier}",
         "softwarepakket": f"{PEER}softwarepakketten/{uuid.uuid4()}",
         "leverancier": f"{PEER}leveranciers/7a1f0f5e-3f5a-4d0c-9d43-2a6b1c0e7c11",
@@ -54,18 +54,18 @@ def peer_offer(identifier=None, **overrides) -> dict:
         "geldigTot": None,
         "status": "gepubliceerd",
         "actuelePrijzen": [
-            price(identifier, "eenmalig", "", "100.00"),
-            price(identifier, "terugkerend", "jaar", "10.00"),
+            peer_prijs(identifier, "eenmalig", "", "100.00"),
+            peer_prijs(identifier, "terugkerend", "jaar", "10.00"),
         ],
     }
-    offer.update(overrides)
-    return offer
+    aanbieding.update(overrides)
+    return aanbieding
 
 
-def price(offer_id, prijstype, periode, bedrag, staffels=()):
+def peer_prijs(aanbieding_id, prijstype, periode, bedrag, staffels=()):
     return {
         "url": f"{PEER}prijzen/{uuid.uuid4()}",
-        "aanbieding": f"{PEER}aanbiedingen/{offer_id}",
+        "aanbieding": f"{PEER}aanbiedingen/{aanbieding_id}",
         "prijstype": prijstype,
         "periode": periode,
         "bedragExclBtw": bedrag,
@@ -119,41 +119,41 @@ def gemeente():
     }
 
 
-def order(gemeente, offer_url, aantal=5):
+def order(gemeente, aanbieding_url, aantal=5):
     return gemeente["afnemer"].post(
         f"{API}/bestellingen",
         {
             "besteller": f"{API}/organisaties/{gemeente['organisatie'].uuid}",
-            "regels": [{"aanbieding": offer_url, "aantal": aantal}],
+            "regels": [{"aanbieding": aanbieding_url, "aantal": aantal}],
         },
     )
 
 
 def test_a_line_with_a_peers_offer_shows_the_peers_offer_supplier_and_prices(service, gemeente):
-    offer = peer_offer()
+    aanbieding = peer_aanbieding()
     with requests_mock.Mocker() as mock:
-        mock.get(offer["url"], json=offer, headers={"ETag": '"v1"'})
-        response = order(gemeente, offer["url"])
+        mock.get(aanbieding["url"], json=aanbieding, headers={"ETag": '"v1"'})
+        response = order(gemeente, aanbieding["url"])
 
         assert response.status_code == 201, response.json()
         # Read through the Service's client: its credentials went along.
         assert mock.call_count == 1
         assert mock.last_request.headers["Authorization"] == "Token peer-sleutel"
     body = response.json()
-    assert body["regels"][0]["aanbieding"] == offer["url"]
-    assert body["leverancier"] == offer["leverancier"]
+    assert body["regels"][0]["aanbieding"] == aanbieding["url"]
+    assert body["leverancier"] == aanbieding["leverancier"]
     assert body["regels"][0]["bedragEenmaligExclBtw"] == "500.00"
     assert body["regels"][0]["bedragPerJaarExclBtw"] == "50.00"
     assert body["totaalBtw"] == "115.50"
-    kopie = PeerAanbieding.objects.get(url=offer["url"])
-    assert (kopie.etag, kopie.service, kopie.gegevens["naam"]) == ('"v1"', service, offer["naam"])
+    copy = PeerAanbieding.objects.get(url=aanbieding["url"])
+    assert (copy.etag, copy.service, copy.gegevens["naam"]) == ('"v1"', service, aanbieding["naam"])
     # Its notifications name the peer's supplier too.
     bestelling = Bestelling.objects.get(nummer=body["nummer"])
-    assert BESTELLINGEN.get_kenmerken(bestelling)["leverancier"] == (offer["leverancier"])
+    assert BESTELLINGEN.get_kenmerken(bestelling)["leverancier"] == (aanbieding["leverancier"])
     # The detail reads it back the same way.
     detail = gemeente["afnemer"].get(body["url"]).json()
-    assert detail["regels"][0]["aanbieding"] == offer["url"]
-    assert detail["leverancier"] == offer["leverancier"]
+    assert detail["regels"][0]["aanbieding"] == aanbieding["url"]
+    assert detail["leverancier"] == aanbieding["leverancier"]
 
 
 def test_a_url_under_no_service_is_bad_url(service, gemeente):
@@ -168,8 +168,8 @@ def test_a_url_under_no_service_is_bad_url(service, gemeente):
     "answer, reason",
     [
         ({"url": "x", "naam": "Leverancier BV", "kvkNummer": "12345678"}, "softwarepakket"),
-        (peer_offer(licentiemodel="gratis"), "licentiemodel"),
-        (peer_offer(actuelePrijzen=[{"bedragExclBtw": 12.5}]), "actuelePrijzen.0"),
+        (peer_aanbieding(licentiemodel="gratis"), "licentiemodel"),
+        (peer_aanbieding(actuelePrijzen=[{"bedragExclBtw": 12.5}]), "actuelePrijzen.0"),
         ([1, 2, 3], "geen JSON-object"),
     ],
     ids=["a-supplier", "unknown-licence-model", "broken-price", "a-list"],
@@ -221,10 +221,10 @@ def test_a_peer_that_is_down_when_ordering_is_a_clear_problem_and_saves_nothing(
 
 
 def test_a_peer_framework_offer_is_ordered_at_the_peer(service, gemeente):
-    offer = peer_offer(raamovereenkomst=f"{PEER}raamovereenkomsten/{uuid.uuid4()}")
+    aanbieding = peer_aanbieding(raamovereenkomst=f"{PEER}raamovereenkomsten/{uuid.uuid4()}")
     with requests_mock.Mocker() as mock:
-        mock.get(offer["url"], json=offer)
-        response = order(gemeente, offer["url"])
+        mock.get(aanbieding["url"], json=aanbieding)
+        response = order(gemeente, aanbieding["url"])
 
     assert response.status_code == 400
     assert invalid_param(response.json(), "regels.0.aanbieding")["code"] == "raamovereenkomst_peer"
@@ -232,33 +232,33 @@ def test_a_peer_framework_offer_is_ordered_at_the_peer(service, gemeente):
 
 def test_the_copy_is_reused_while_fresh_and_revalidated_with_its_etag(service, gemeente, settings):
     settings.FEDERATIE_CACHE_SECONDS = 300
-    offer = peer_offer()
+    aanbieding = peer_aanbieding()
     with requests_mock.Mocker() as mock:
-        mock.get(offer["url"], json=offer, headers={"ETag": '"v1"'})
-        assert order(gemeente, offer["url"]).status_code == 201
-        assert order(gemeente, offer["url"]).status_code == 201
+        mock.get(aanbieding["url"], json=aanbieding, headers={"ETag": '"v1"'})
+        assert order(gemeente, aanbieding["url"]).status_code == 201
+        assert order(gemeente, aanbieding["url"]).status_code == 201
         assert mock.call_count == 1  # the second order used the copy
 
         # A notification of the peer marks it stale: the next use asks again, conditionally.
-        assert peer.markeer_verouderd([offer["url"]]) == 1
-        mock.get(offer["url"], status_code=304, headers={"ETag": '"v1"'})
-        assert order(gemeente, offer["url"]).status_code == 201
+        assert peer.mark_stale([aanbieding["url"]]) == 1
+        mock.get(aanbieding["url"], status_code=304, headers={"ETag": '"v1"'})
+        assert order(gemeente, aanbieding["url"]).status_code == 201
         assert mock.call_count == 2
         assert mock.last_request.headers["If-None-Match"] == '"v1"'
     assert PeerAanbieding.objects.get().verouderd is False
 
 
 def test_submission_reads_the_offer_again_and_freezes_the_peers_current_price(service, gemeente):
-    offer = peer_offer()
+    aanbieding = peer_aanbieding()
     with requests_mock.Mocker() as mock:
-        mock.get(offer["url"], json=offer, headers={"ETag": '"v1"'})
-        created = order(gemeente, offer["url"]).json()
+        mock.get(aanbieding["url"], json=aanbieding, headers={"ETag": '"v1"'})
+        created = order(gemeente, aanbieding["url"]).json()
         bestelling = Bestelling.objects.get(nummer=created["nummer"])
 
         # The peer raised its yearly price since.
-        changed = peer_offer(offer["url"].rsplit("/", 1)[1])
+        changed = peer_aanbieding(aanbieding["url"].rsplit("/", 1)[1])
         changed["actuelePrijzen"][1]["bedragExclBtw"] = "12.00"
-        mock.get(offer["url"], json=changed, headers={"ETag": '"v2"'})
+        mock.get(aanbieding["url"], json=changed, headers={"ETag": '"v2"'})
         response = gemeente["afnemer"].post(
             f"{created['url']}/statuswijzigingen", {"naarStatus": "ter_goedkeuring"}
         )
@@ -268,18 +268,18 @@ def test_submission_reads_the_offer_again_and_freezes_the_peers_current_price(se
     regel = Bestelregel.objects.get(bestelling=bestelling)
     assert str(regel.bedrag_per_jaar_excl_btw) == "60.00"
     assert regel.prijs_momentopname["perJaarExclBtw"] == "60.00"
-    assert {p["prijs"] for p in regel.prijs_momentopname["prijzen"]} == {
-        p["url"].rsplit("/", 1)[1] for p in changed["actuelePrijzen"]
+    assert {prijs["prijs"] for prijs in regel.prijs_momentopname["prijzen"]} == {
+        prijs["url"].rsplit("/", 1)[1] for prijs in changed["actuelePrijzen"]
     }
     assert PeerAanbieding.objects.get().etag == '"v2"'
 
 
 def test_a_peer_down_at_submission_leaves_the_order_as_it_was(service, gemeente):
-    offer = peer_offer()
+    aanbieding = peer_aanbieding()
     with requests_mock.Mocker() as mock:
-        mock.get(offer["url"], json=offer, headers={"ETag": '"v1"'})
-        created = order(gemeente, offer["url"]).json()
-        mock.get(offer["url"], exc=requests.ConnectionError)
+        mock.get(aanbieding["url"], json=aanbieding, headers={"ETag": '"v1"'})
+        created = order(gemeente, aanbieding["url"]).json()
+        mock.get(aanbieding["url"], exc=requests.ConnectionError)
         response = gemeente["afnemer"].post(
             f"{created['url']}/statuswijzigingen", {"naarStatus": "ter_goedkeuring"}
         )
@@ -293,10 +293,10 @@ def test_a_peer_down_at_submission_leaves_the_order_as_it_was(service, gemeente)
 
 
 def test_a_delivered_peer_line_gives_a_licence_naming_the_peers_offer(service, gemeente):
-    offer = peer_offer()
+    aanbieding = peer_aanbieding()
     with requests_mock.Mocker() as mock:
-        mock.get(offer["url"], json=offer, headers={"ETag": '"v1"'})
-        created = order(gemeente, offer["url"]).json()
+        mock.get(aanbieding["url"], json=aanbieding, headers={"ETag": '"v1"'})
+        created = order(gemeente, aanbieding["url"]).json()
         afnemer, budgethouder, broker = gemeente["afnemer"], gemeente["budgethouder"], gemeente["broker"]
         steps = [
             (afnemer, "statuswijzigingen", {"naarStatus": "ter_goedkeuring"}),
@@ -316,15 +316,17 @@ def test_a_delivered_peer_line_gives_a_licence_naming_the_peers_offer(service, g
             assert response.status_code == 201, (collection, data, response.json())
 
     # The list filters take the peer's URLs as shown.
-    for query in (f"aanbieding={offer['url']}", f"leverancier={offer['leverancier']}"):
+    for query in (f"aanbieding={aanbieding['url']}", f"leverancier={aanbieding['leverancier']}"):
         found = afnemer.get(f"{API}/bestellingen?{query}").json()["results"]
         assert [item["url"] for item in found] == [created["url"]], query
     other = f"{PEER}aanbiedingen/{uuid.uuid4()}"
     assert afnemer.get(f"{API}/bestellingen?aanbieding={other}").json()["results"] == []
-    by_package = afnemer.get(f"{API}/licenties?softwarepakket={offer['softwarepakket']}").json()["results"]
-    assert [item["aanbieding"] for item in by_package] == [offer["url"]]
+    by_softwarepakket = afnemer.get(f"{API}/licenties?softwarepakket={aanbieding['softwarepakket']}").json()[
+        "results"
+    ]
+    assert [item["aanbieding"] for item in by_softwarepakket] == [aanbieding["url"]]
 
     licenties = afnemer.get(f"{API}/licenties").json()["results"]
-    assert [(item["aanbieding"], item["aantal"]) for item in licenties] == [(offer["url"], 5)]
-    ingang = datetime.date.fromisoformat(licenties[0]["ingangsdatum"])
-    assert licenties[0]["einddatum"] == ingang.replace(year=ingang.year + 1).isoformat()
+    assert [(item["aanbieding"], item["aantal"]) for item in licenties] == [(aanbieding["url"], 5)]
+    ingangsdatum = datetime.date.fromisoformat(licenties[0]["ingangsdatum"])
+    assert licenties[0]["einddatum"] == ingangsdatum.replace(year=ingangsdatum.year + 1).isoformat()

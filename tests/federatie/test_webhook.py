@@ -60,48 +60,48 @@ def post(body, authorization=None, content_type="application/json"):
 def test_a_notification_marks_the_peers_copy_stale(peers):
     noord, _ = peers
     url = f"{noord.service.api_root}aanbiedingen/{uuid.uuid4()}"
-    kopie = copy_of(url, noord.service)
+    copy = copy_of(url, noord.service)
     other = copy_of(f"{noord.service.api_root}aanbiedingen/{uuid.uuid4()}", noord.service)
 
     response = post(message(url), "Bearer noord-geheim")
 
     assert response.status_code == 204
     assert response.content == b""
-    kopie.refresh_from_db(), other.refresh_from_db()
-    assert (kopie.verouderd, other.verouderd) == (True, False)
+    copy.refresh_from_db(), other.refresh_from_db()
+    assert (copy.verouderd, other.verouderd) == (True, False)
 
 
 def test_a_price_notification_marks_its_offer_stale(peers):
     noord, _ = peers
     url = f"{noord.service.api_root}aanbiedingen/{uuid.uuid4()}"
-    kopie = copy_of(url, noord.service)
+    copy = copy_of(url, noord.service)
 
     body = message(url, resource="prijs", resourceUrl=f"{noord.service.api_root}prijzen/{uuid.uuid4()}")
     assert post(body, "Bearer noord-geheim").status_code == 204
 
-    kopie.refresh_from_db()
-    assert kopie.verouderd is True
+    copy.refresh_from_db()
+    assert copy.verouderd is True
 
 
 def test_a_peer_cannot_mark_another_peers_offers(peers):
     noord, _ = peers
     url = f"{noord.service.api_root}aanbiedingen/{uuid.uuid4()}"
-    kopie = copy_of(url, noord.service)
+    copy = copy_of(url, noord.service)
 
     assert post(message(url), "Bearer zuid-geheim").status_code == 204
 
-    kopie.refresh_from_db()
-    assert kopie.verouderd is False
+    copy.refresh_from_db()
+    assert copy.verouderd is False
 
 
 def test_other_kanalen_are_accepted_and_change_nothing(peers):
     noord, _ = peers
     url = f"{noord.service.api_root}aanbiedingen/{uuid.uuid4()}"
-    kopie = copy_of(url, noord.service)
+    copy = copy_of(url, noord.service)
 
     assert post(message(url, kanaal="bestellingen"), "Bearer noord-geheim").status_code == 204
-    kopie.refresh_from_db()
-    assert kopie.verouderd is False
+    copy.refresh_from_db()
+    assert copy.verouderd is False
 
 
 def test_without_authorization_401(peers):
@@ -167,15 +167,15 @@ def test_the_admin_sets_the_value_without_ever_showing_it(peers, admin_client):
     assert "noord-geheim" not in admin_client.get(page).content.decode()
 
     form = {"naam": "Noord", "service": noord.service.pk, "actief": "on"}
-    assert admin_client.post(page, {**form, "nieuwe_authorization": ""}).status_code == 302
+    assert admin_client.post(page, {**form, "new_authorization": ""}).status_code == 302
     noord.refresh_from_db()
     assert noord.notificaties_authorization == "Bearer noord-geheim"  # empty keeps it
 
-    admin_client.post(page, {**form, "nieuwe_authorization": "Bearer nieuw"})
+    admin_client.post(page, {**form, "new_authorization": "Bearer nieuw"})
     noord.refresh_from_db()
     assert noord.notificaties_authorization == "Bearer nieuw"
 
-    admin_client.post(page, {**form, "verwijder_authorization": "on"})
+    admin_client.post(page, {**form, "remove_authorization": "on"})
     noord.refresh_from_db()
     assert noord.notificaties_authorization is None
     assert post(message("https://noord.example.nl/x"), "Bearer nieuw").status_code == 403

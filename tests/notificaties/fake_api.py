@@ -27,4 +27,6 @@ class FakeNotificatiesAPI:
         return self.create(request, context)
 
     def writes(self):
-        return [(r.method, r.url) for r in self.mock.request_history if r.method != "GET"]
+        return [
+            (request.method, request.url) for request in self.mock.request_history if request.method != "GET"
+        ]

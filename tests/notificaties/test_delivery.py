@@ -79,10 +79,12 @@ def licenties(transactional_db):
     the Notificaties API is configured."""
     from tests.bestellingen.factories import LicentieFactory
 
-    vandaag = datetime.date.today()
-    nadert = LicentieFactory(einddatum=vandaag + datetime.timedelta(days=20), opzegtermijn_dagen=30)
-    LicentieFactory(einddatum=vandaag + datetime.timedelta(days=200), opzegtermijn_dagen=30)
-    return nadert
+    today = datetime.date.today()
+    entering_opzegtermijn = LicentieFactory(
+        einddatum=today + datetime.timedelta(days=20), opzegtermijn_dagen=30
+    )
+    LicentieFactory(einddatum=today + datetime.timedelta(days=200), opzegtermijn_dagen=30)
+    return entering_opzegtermijn
 
 
 @pytest.fixture
@@ -120,7 +122,7 @@ def test_notifications_survive_an_outage_and_arrive_in_order(partijen, notificat
     bestelling = partijen.bestelling()
     services.change_status(acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring")
     services.create_beoordeling(acting=partijen.budgethouder, bestelling=bestelling, besluit="goedgekeurd")
-    andere = partijen.bestelling(aantal=2)
+    other_bestelling = partijen.bestelling(aantal=2)
     expected = len(jobs()) - before
     assert expected == 4
 
@@ -149,7 +151,7 @@ def test_notifications_survive_an_outage_and_arrive_in_order(partijen, notificat
     assert first["hoofdObject"].startswith(f"{settings.PUBLIC_URL}/bestellingen/api/v1/bestellingen/")
     assert own[1]["resourceUrl"].startswith(f"{first['hoofdObject']}/statuswijzigingen/")
     assert first["aanmaakdatum"].endswith("Z")
-    assert any(item["hoofdObject"].endswith(str(andere.uuid)) for item in received)
+    assert any(item["hoofdObject"].endswith(str(other_bestelling.uuid)) for item in received)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -174,20 +176,23 @@ def test_without_a_notificaties_api_nothing_is_enqueued():
 
 @pytest.mark.django_db(transaction=True)
 def test_a_licence_entering_its_notice_period_is_announced_once(licenties, notificaties_api):
-    from softwarebroker.bestellingen.tasks import opzegtermijnen_melden
+    from softwarebroker.bestellingen.tasks import announce_opzegtermijnen
 
-    nadert = licenties
+    entering_opzegtermijn = licenties
     notificaties_api.start()
 
     for _ in range(2):
-        opzegtermijnen_melden.defer(timestamp=int(time.time()))
+        announce_opzegtermijnen.defer(timestamp=int(time.time()))
         run_worker()
 
     licenties = [item for item in notificaties_api.received if item["kanaal"] == "licenties"]
-    assert [item["hoofdObject"].rsplit("/", 1)[1] for item in licenties] == [str(nadert.uuid)]
-    assert licenties[0]["kenmerken"] == {"organisatie": nadert.organisatie.oin, "status": "actief"}
-    nadert.refresh_from_db()
-    assert nadert.opzegtermijn_gemeld_op is not None
+    assert [item["hoofdObject"].rsplit("/", 1)[1] for item in licenties] == [str(entering_opzegtermijn.uuid)]
+    assert licenties[0]["kenmerken"] == {
+        "organisatie": entering_opzegtermijn.organisatie.oin,
+        "status": "actief",
+    }
+    entering_opzegtermijn.refresh_from_db()
+    assert entering_opzegtermijn.opzegtermijn_gemeld_op is not None
 
 
 @pytest.mark.django_db(transaction=True)

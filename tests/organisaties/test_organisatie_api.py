@@ -16,7 +16,7 @@ def post(client, data):
 
 
 def test_register_a_partnership_with_participants(client):
-    leden = OrganisatieFactory.create_batch(2)
+    deelnemers = OrganisatieFactory.create_batch(2)
 
     response = post(
         client,
@@ -24,14 +24,16 @@ def test_register_a_partnership_with_participants(client):
             "oin": "00000003273229000001",
             "naam": "Samenwerking Kust",
             "type": "samenwerkingsverband",
-            "deelnemers": [f"http://testserver{URL}/{lid.uuid}" for lid in leden],
+            "deelnemers": [f"http://testserver{URL}/{deelnemer.uuid}" for deelnemer in deelnemers],
         },
     )
 
     assert response.status_code == 201, response.content
     body = response.json()
     assert response["Location"] == body["url"]
-    assert sorted(body["deelnemers"]) == sorted(f"http://testserver{URL}/{lid.uuid}" for lid in leden)
+    assert sorted(body["deelnemers"]) == sorted(
+        f"http://testserver{URL}/{deelnemer.uuid}" for deelnemer in deelnemers
+    )
     assert Organisatie.objects.get(oin="00000003273229000001").deelnemers.count() == 2
 
 
@@ -53,11 +55,11 @@ def test_only_municipalities_have_a_gemeentecode(client):
 
 
 def test_an_organisation_cannot_participate_in_itself(client):
-    verband = OrganisatieFactory(type="samenwerkingsverband", gemeentecode="")
+    samenwerkingsverband = OrganisatieFactory(type="samenwerkingsverband", gemeentecode="")
 
     response = client.patch(
-        f"{URL}/{verband.uuid}",
-        json.dumps({"deelnemers": [f"http://testserver{URL}/{verband.uuid}"]}),
+        f"{URL}/{samenwerkingsverband.uuid}",
+        json.dumps({"deelnemers": [f"http://testserver{URL}/{samenwerkingsverband.uuid}"]}),
         content_type="application/json",
     )
 

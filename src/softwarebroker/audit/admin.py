@@ -50,7 +50,7 @@ def _message(error: DomainError) -> str:
 def _model_values(form, skip=()) -> dict:
     """The form's values of the model's own fields and many-to-many fields."""
     opts = form._meta.model._meta
-    names = {f.name for f in opts.concrete_fields} | {f.name for f in opts.many_to_many}
+    names = {field.name for field in opts.concrete_fields} | {field.name for field in opts.many_to_many}
     return {name: value for name, value in form.cleaned_data.items() if name in names and name not in skip}
 
 
@@ -134,12 +134,16 @@ class ServiceAdmin(ServiceWrites, admin.ModelAdmin):
 
     def save_formset(self, request, form, formset, change):
         inline = next(
-            (i for i in self.get_inline_instances(request) if i.model is formset.model),
+            (
+                candidate
+                for candidate in self.get_inline_instances(request)
+                if candidate.model is formset.model
+            ),
             None,
         )
         if not isinstance(inline, ServiceWrites):
             return super().save_formset(request, form, formset, change)
-        fk = formset.fk.name
+        foreign_key = formset.fk.name
         # The admin's change message reads these three lists.
         formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for deleted in formset.deleted_forms:
@@ -149,7 +153,7 @@ class ServiceAdmin(ServiceWrites, admin.ModelAdmin):
         for row in formset.forms:
             if not row.has_changed() or row in formset.deleted_forms:
                 continue
-            values = _model_values(row, skip=(fk, "id"))
+            values = _model_values(row, skip=(foreign_key, "id"))
             if row.instance.pk:
                 formset.changed_objects.append(
                     (inline.service_update(request, row.instance, **values), row.changed_data)

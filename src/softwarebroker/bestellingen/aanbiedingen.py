@@ -17,31 +17,31 @@ from softwarebroker.catalogus.models import Aanbieding
 from softwarebroker.federatie import aanbiedingen as peer
 from softwarebroker.federatie.models import PeerAanbieding
 
-BUITEN_CATALOGI = (
+OUTSIDE_CATALOGI_MESSAGE = (
     "{url} ligt niet in deze catalogus en niet onder een geconfigureerde service (peer-catalogus)."
 )
 
 
-class OnbekendeAanbieding(LookupError):
+class UnknownAanbieding(LookupError):
     """The URL is served by a catalogue, but there is no such offer."""
 
 
-class OngeldigeVerwijzing(ValueError):
+class InvalidReference(ValueError):
     """The URL cannot name an offer: ``code`` is ``bad-url`` or ``invalid-resource``."""
 
-    def __init__(self, code: str, reden: str):
-        super().__init__(reden)
+    def __init__(self, code: str, reason: str):
+        super().__init__(reason)
         self.code = code
-        self.reden = reden
+        self.reason = reason
 
 
 class AanbiedingResolver(Protocol):
     def resolve(self, url: str, request) -> Aanbieding | PeerAanbieding | None:
         """The offer at ``url``, ``None`` if this resolver does not serve that URL; raises
-        :class:`OnbekendeAanbieding` if it serves the URL but there is no such offer."""
+        :class:`UnknownAanbieding` if it serves the URL but there is no such offer."""
 
 
-class LokaleCatalogus:
+class LocalCatalogus:
     def resolve(self, url: str, request) -> Aanbieding | None:
         base = collection_url(request, CATALOGUS, "aanbiedingen") + "/"
         if not url.startswith(base):
@@ -49,29 +49,29 @@ class LokaleCatalogus:
         try:
             identifier = uuid.UUID(url[len(base) :])
         except ValueError:
-            raise OnbekendeAanbieding(url) from None
+            raise UnknownAanbieding(url) from None
         aanbieding = (
             Aanbieding.objects.select_related("leverancier", "raamovereenkomst", "softwarepakket")
             .filter(uuid=identifier)
             .first()
         )
         if aanbieding is None:
-            raise OnbekendeAanbieding(url)
+            raise UnknownAanbieding(url)
         return aanbieding
 
 
-def peer_aanbieding(url: str, *, user_id: str = "", opnieuw: bool = False) -> PeerAanbieding:
-    """A peer's offer (see :func:`softwarebroker.federatie.aanbiedingen.haal_op`), its failures
-    in this module's terms: :class:`OnbekendeAanbieding`, :class:`OngeldigeVerwijzing`
-    (``bad-url``, ``invalid-resource``) or, unreadable, ``PeerOnbereikbaar`` (502)."""
+def peer_aanbieding(url: str, *, user_id: str = "", refresh: bool = False) -> PeerAanbieding:
+    """A peer's offer (see :func:`softwarebroker.federatie.aanbiedingen.fetch`), its failures
+    in this module's terms: :class:`UnknownAanbieding`, :class:`InvalidReference`
+    (``bad-url``, ``invalid-resource``) or, unreadable, ``PeerUnreachable`` (502)."""
     try:
-        return peer.haal_op(url, opnieuw=opnieuw, user_id=user_id)
-    except peer.BuitenService:
-        raise OngeldigeVerwijzing("bad-url", BUITEN_CATALOGI.format(url=url)) from None
-    except peer.NietBijPeer:
-        raise OnbekendeAanbieding(url) from None
-    except peer.OngeldigeAanbieding as error:
-        raise OngeldigeVerwijzing("invalid-resource", f"Op {url} staat geen aanbieding: {error}.") from None
+        return peer.fetch(url, refresh=refresh, user_id=user_id)
+    except peer.NoServiceForURL:
+        raise InvalidReference("bad-url", OUTSIDE_CATALOGI_MESSAGE.format(url=url)) from None
+    except peer.UnknownAtPeer:
+        raise UnknownAanbieding(url) from None
+    except peer.InvalidAanbieding as error:
+        raise InvalidReference("invalid-resource", f"Op {url} staat geen aanbieding: {error}.") from None
 
 
 class PeerCatalogi:
@@ -81,20 +81,20 @@ class PeerCatalogi:
         acting = getattr(request, "auth", None)
         try:
             return peer_aanbieding(url, user_id=getattr(acting, "user_id", "") or "")
-        except OngeldigeVerwijzing as error:
+        except InvalidReference as error:
             if error.code == "bad-url":
                 return None  # not a peer's: the next resolver, or bad-url in the end
             raise
 
 
-RESOLVERS: list[AanbiedingResolver] = [LokaleCatalogus(), PeerCatalogi()]
+RESOLVERS: list[AanbiedingResolver] = [LocalCatalogus(), PeerCatalogi()]
 
 
 def resolve(url: str, request) -> Aanbieding | PeerAanbieding:
-    """Raises :class:`OnbekendeAanbieding`, :class:`OngeldigeVerwijzing` or (a peer that
-    cannot be read) :class:`softwarebroker.federatie.aanbiedingen.PeerOnbereikbaar`."""
+    """Raises :class:`UnknownAanbieding`, :class:`InvalidReference` or (a peer that
+    cannot be read) :class:`softwarebroker.federatie.aanbiedingen.PeerUnreachable`."""
     for resolver in RESOLVERS:
         aanbieding = resolver.resolve(url, request)
         if aanbieding is not None:
             return aanbieding
-    raise OngeldigeVerwijzing("bad-url", BUITEN_CATALOGI.format(url=url))
+    raise InvalidReference("bad-url", OUTSIDE_CATALOGI_MESSAGE.format(url=url))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .constants import BestellingStatus as S
+from .constants import BestellingStatus as Status
 
 # The parties an API client can act as towards one order.
 AFNEMER = "afnemer"  # role afnemer, acting for the ordering organisation
@@ -24,52 +24,60 @@ ANNULERINGSVERZOEK = "annuleringsverzoeken"
 
 
 @dataclass(frozen=True)
-class Overgang:
+class Transition:
     van: frozenset[str]
     naar: str
-    door: frozenset[str]
+    partijen: frozenset[str]
     via: str = STATUSWIJZIGING
-    toelichting_verplicht: bool = False
+    toelichting_required: bool = False
 
 
-def _o(van, naar, door, **kwargs) -> Overgang:
-    return Overgang(frozenset(van), naar, frozenset(door), **kwargs)
+def _allow(van, naar, partijen, **kwargs) -> Transition:
+    return Transition(frozenset(van), naar, frozenset(partijen), **kwargs)
 
 
 VERWERKERS = {LEVERANCIER, BROKER}
-OVERGANGEN = (
-    _o({S.CONCEPT}, S.TER_GOEDKEURING, {AFNEMER}),
-    _o({S.TER_GOEDKEURING}, S.INGEDIEND, {BUDGETHOUDER}, via=BEOORDELING),
-    _o({S.TER_GOEDKEURING}, S.CONCEPT, {BUDGETHOUDER}, via=BEOORDELING, toelichting_verplicht=True),
-    _o({S.TER_GOEDKEURING}, S.AFGEWEZEN, {BUDGETHOUDER}, via=BEOORDELING, toelichting_verplicht=True),
-    _o({S.CONCEPT, S.TER_GOEDKEURING, S.INGEDIEND}, S.INGETROKKEN, {AFNEMER}),
-    _o({S.INGEDIEND}, S.GEACCEPTEERD, VERWERKERS),
-    _o({S.INGEDIEND}, S.GEWEIGERD, VERWERKERS, toelichting_verplicht=True),
-    _o({S.GEACCEPTEERD}, S.IN_BEHANDELING, VERWERKERS),
+TRANSITIONS = (
+    _allow({Status.CONCEPT}, Status.TER_GOEDKEURING, {AFNEMER}),
+    _allow({Status.TER_GOEDKEURING}, Status.INGEDIEND, {BUDGETHOUDER}, via=BEOORDELING),
+    _allow(
+        {Status.TER_GOEDKEURING}, Status.CONCEPT, {BUDGETHOUDER}, via=BEOORDELING, toelichting_required=True
+    ),
+    _allow(
+        {Status.TER_GOEDKEURING}, Status.AFGEWEZEN, {BUDGETHOUDER}, via=BEOORDELING, toelichting_required=True
+    ),
+    _allow({Status.CONCEPT, Status.TER_GOEDKEURING, Status.INGEDIEND}, Status.INGETROKKEN, {AFNEMER}),
+    _allow({Status.INGEDIEND}, Status.GEACCEPTEERD, VERWERKERS),
+    _allow({Status.INGEDIEND}, Status.GEWEIGERD, VERWERKERS, toelichting_required=True),
+    _allow({Status.GEACCEPTEERD}, Status.IN_BEHANDELING, VERWERKERS),
     # The question travels as a Bericht: the toelichting is that message.
-    _o({S.IN_BEHANDELING}, S.WACHT_OP_AFNEMER, VERWERKERS, toelichting_verplicht=True),
-    _o({S.WACHT_OP_AFNEMER}, S.IN_BEHANDELING, {AFNEMER, *VERWERKERS}),
-    _o({S.IN_BEHANDELING}, S.GELEVERD, VERWERKERS),
-    _o({S.IN_BEHANDELING}, S.DEELS_GELEVERD, VERWERKERS),
-    _o({S.IN_BEHANDELING}, S.MISLUKT, VERWERKERS, toelichting_verplicht=True),
-    _o(
-        {S.GEACCEPTEERD, S.IN_BEHANDELING, S.WACHT_OP_AFNEMER},
-        S.ANNULERING_BEOORDELEN,
+    _allow({Status.IN_BEHANDELING}, Status.WACHT_OP_AFNEMER, VERWERKERS, toelichting_required=True),
+    _allow({Status.WACHT_OP_AFNEMER}, Status.IN_BEHANDELING, {AFNEMER, *VERWERKERS}),
+    _allow({Status.IN_BEHANDELING}, Status.GELEVERD, VERWERKERS),
+    _allow({Status.IN_BEHANDELING}, Status.DEELS_GELEVERD, VERWERKERS),
+    _allow({Status.IN_BEHANDELING}, Status.MISLUKT, VERWERKERS, toelichting_required=True),
+    _allow(
+        {Status.GEACCEPTEERD, Status.IN_BEHANDELING, Status.WACHT_OP_AFNEMER},
+        Status.ANNULERING_BEOORDELEN,
         {AFNEMER},
         via=ANNULERINGSVERZOEK,
     ),
     # Deciding a cancellation request: cancelled, or back to where it came from.
-    _o({S.ANNULERING_BEOORDELEN}, S.GEANNULEERD, VERWERKERS, via=ANNULERINGSVERZOEK),
+    _allow({Status.ANNULERING_BEOORDELEN}, Status.GEANNULEERD, VERWERKERS, via=ANNULERINGSVERZOEK),
 )
 TERUG_NA_ANNULERING = "terug"  # pseudo target: the state before the cancellation request
 
 
-def overgangen_vanuit(status: str, *, via: str | None = None) -> list[Overgang]:
-    return [o for o in OVERGANGEN if status in o.van and (via is None or o.via == via)]
+def transitions_from(status: str, *, via: str | None = None) -> list[Transition]:
+    return [
+        transition
+        for transition in TRANSITIONS
+        if status in transition.van and (via is None or transition.via == via)
+    ]
 
 
-def zoek(status: str, naar: str) -> Overgang | None:
-    for overgang in OVERGANGEN:
-        if status in overgang.van and overgang.naar == naar:
-            return overgang
+def find_transition(status: str, naar: str) -> Transition | None:
+    for transition in TRANSITIONS:
+        if status in transition.van and transition.naar == naar:
+            return transition
     return None

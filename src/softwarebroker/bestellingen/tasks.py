@@ -2,20 +2,22 @@ from procrastinate.contrib.django import app
 
 from softwarebroker.core.tasks import closes_connections
 
-from .services import announce_opzegtermijnen, expire_licenties
+from . import services
+
+# Each task keeps the name it was registered under: queued and periodic jobs name it.
 
 
 @app.periodic(cron="5 0 * * *")
-@app.task()
+@app.task(name="softwarebroker.bestellingen.tasks.licenties_laten_verlopen")
 @closes_connections
-def licenties_laten_verlopen(timestamp: int) -> int:
+def expire_licenties(timestamp: int) -> int:
     """Every night: licences past their end date become ``verlopen`` (idempotent)."""
-    return expire_licenties()
+    return services.expire_licenties()
 
 
 @app.periodic(cron="15 0 * * *")
-@app.task()
+@app.task(name="softwarebroker.bestellingen.tasks.opzegtermijnen_melden")
 @closes_connections
-def opzegtermijnen_melden(timestamp: int) -> int:
+def announce_opzegtermijnen(timestamp: int) -> int:
     """Every night: licences entering their notice period are announced once (idempotent)."""
-    return announce_opzegtermijnen()
+    return services.announce_opzegtermijnen()

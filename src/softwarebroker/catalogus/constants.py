@@ -10,7 +10,7 @@ class PublicatieStatus(models.TextChoices):
 
 
 # concept -> gepubliceerd -> ingetrokken; nothing else.
-PUBLICATIE_OVERGANGEN = {
+PUBLICATIE_TRANSITIONS = {
     PublicatieStatus.CONCEPT: {PublicatieStatus.GEPUBLICEERD},
     PublicatieStatus.GEPUBLICEERD: {PublicatieStatus.INGETROKKEN},
     PublicatieStatus.INGETROKKEN: set(),

@@ -9,8 +9,8 @@ call the same functions to show the problems next to the fields before saving.
 from __future__ import annotations
 
 from . import validators
-from .constants import PUBLICATIE_OVERGANGEN, Doelgroep, Prijstype
-from .models import LEVERANCIER_OVERGANGEN, Categorie, Prijs
+from .constants import PUBLICATIE_TRANSITIONS, Doelgroep, Prijstype
+from .models import LEVERANCIER_TRANSITIONS, Categorie, Prijs
 
 Problem = validators.Problem
 OVERLAP = (
@@ -48,7 +48,7 @@ def check_categorie(values: dict, instance=None) -> list[Problem]:
 
 
 def check_leverancier(values: dict, instance=None) -> list[Problem]:
-    return status_transition(getattr(instance, "status", None), values.get("status"), LEVERANCIER_OVERGANGEN)
+    return status_transition(getattr(instance, "status", None), values.get("status"), LEVERANCIER_TRANSITIONS)
 
 
 def check_softwarepakket(values: dict, instance=None) -> list[Problem]:
@@ -56,7 +56,7 @@ def check_softwarepakket(values: dict, instance=None) -> list[Problem]:
     if values.get("open_source") and not validators.is_open_source_licence(values.get("licentie", "")):
         problems.append(("openSource", "licence", "Open source vraagt om een open-source SPDX-licentie."))
     problems += status_transition(
-        getattr(instance, "status", None), values.get("status"), PUBLICATIE_OVERGANGEN
+        getattr(instance, "status", None), values.get("status"), PUBLICATIE_TRANSITIONS
     )
     return problems
 
@@ -82,7 +82,7 @@ def check_aanbieding(values: dict, instance=None) -> list[Problem]:
             ("raamovereenkomst", "leverancier", "De leverancier hoort niet bij deze raamovereenkomst.")
         )
     old_status, new_status = getattr(instance, "status", None), values.get("status")
-    problems += status_transition(old_status, new_status, PUBLICATIE_OVERGANGEN)
+    problems += status_transition(old_status, new_status, PUBLICATIE_TRANSITIONS)
     pakket = values.get("softwarepakket")
     if (
         new_status == "gepubliceerd"

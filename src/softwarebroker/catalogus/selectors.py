@@ -18,11 +18,11 @@ from .models import (
 )
 
 
-def _published_or_own(acting, supplier_field: str) -> Q:
+def _published_or_own(acting, leverancier_field: str) -> Q:
     condition = ~Q(status=PublicatieStatus.CONCEPT)
     leverancier = getattr(acting, "leverancier", None)
     if leverancier is not None:
-        condition |= Q(**{supplier_field: leverancier})
+        condition |= Q(**{leverancier_field: leverancier})
     return condition
 
 

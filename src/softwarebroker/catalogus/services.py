@@ -35,19 +35,19 @@ def _check(rule, instance, changes: dict) -> None:
     )
 
 
-def _write(instance, fields: dict, m2m: dict | None = None):
+def _write(instance, fields: dict, many_to_many: dict | None = None):
     for name, value in fields.items():
         setattr(instance, name, value)
     instance.save()
-    for name, values in (m2m or {}).items():
+    for name, values in (many_to_many or {}).items():
         if values is not None:
             getattr(instance, name).set(values)
     return instance
 
 
 def _split(fields: dict, *names: str) -> tuple[dict, dict]:
-    m2m = {name: fields.pop(name) for name in names if name in fields}
-    return fields, m2m
+    many_to_many = {name: fields.pop(name) for name in names if name in fields}
+    return fields, many_to_many
 
 
 def _tenant(instance) -> dict:
@@ -190,10 +190,10 @@ def _pakket_changed(pakket: Softwarepakket) -> None:
 
 @transaction.atomic
 def create_softwarepakket(*, acting, **fields) -> Softwarepakket:
-    fields, m2m = _split(fields, "categorieen")
+    fields, many_to_many = _split(fields, "categorieen")
     pakket = Softwarepakket()
     _check(rules.check_softwarepakket, pakket, fields)
-    _write(pakket, fields, m2m)
+    _write(pakket, fields, many_to_many)
     _pakket_changed(pakket)
     _audit(acting, "create", pakket, None)
     events.publish(kanalen.SOFTWAREPAKKETTEN, pakket, "create")
@@ -205,10 +205,10 @@ def update_softwarepakket(
     *, acting, softwarepakket: Softwarepakket, partial: bool = False, **changes
 ) -> Softwarepakket:
     pakket = _locked(softwarepakket)
-    changes, m2m = _split(changes, "categorieen")
+    changes, many_to_many = _split(changes, "categorieen")
     _check(rules.check_softwarepakket, pakket, changes)
     before, old_status = snapshot(pakket), pakket.status
-    _write(pakket, changes, m2m)
+    _write(pakket, changes, many_to_many)
     _pakket_changed(pakket)
     _audit(acting, "update", pakket, before, partial=partial)
     events.publish(kanalen.SOFTWAREPAKKETTEN, pakket, "status" if pakket.status != old_status else "update")
@@ -360,10 +360,10 @@ def delete_prijs(*, acting, prijs: Prijs) -> None:
 
 @transaction.atomic
 def create_raamovereenkomst(*, acting, **fields) -> Raamovereenkomst:
-    fields, m2m = _split(fields, "leveranciers", "deelnemers")
+    fields, many_to_many = _split(fields, "leveranciers", "deelnemers")
     raamovereenkomst = Raamovereenkomst()
     _check(rules.check_raamovereenkomst, raamovereenkomst, fields)
-    _write(raamovereenkomst, fields, m2m)
+    _write(raamovereenkomst, fields, many_to_many)
     _audit(acting, "create", raamovereenkomst, None)
     return raamovereenkomst
 
@@ -373,10 +373,10 @@ def update_raamovereenkomst(
     *, acting, raamovereenkomst: Raamovereenkomst, partial: bool = False, **changes
 ) -> Raamovereenkomst:
     raamovereenkomst = _locked(raamovereenkomst)
-    changes, m2m = _split(changes, "leveranciers", "deelnemers")
+    changes, many_to_many = _split(changes, "leveranciers", "deelnemers")
     _check(rules.check_raamovereenkomst, raamovereenkomst, changes)
     before = snapshot(raamovereenkomst)
-    _write(raamovereenkomst, changes, m2m)
+    _write(raamovereenkomst, changes, many_to_many)
     _audit(acting, "update", raamovereenkomst, before, partial=partial)
     return raamovereenkomst
 

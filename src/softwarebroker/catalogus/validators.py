@@ -92,12 +92,12 @@ def staffels(value, field: str = "staffels") -> list[Problem]:
         return [(field, "invalid", "Staffels zijn een lijst.")]
     problems: list[Problem] = []
     previous = None
-    for index, tier in enumerate(value):
+    for index, staffel in enumerate(value):
         name = f"{field}.{index}"
-        if not isinstance(tier, dict) or set(tier) != {"vanafAantal", "bedragExclBtw"}:
+        if not isinstance(staffel, dict) or set(staffel) != {"vanafAantal", "bedragExclBtw"}:
             problems.append((name, "invalid", "Een staffel heeft precies 'vanafAantal' en 'bedragExclBtw'."))
             continue
-        count = tier["vanafAantal"]
+        count = staffel["vanafAantal"]
         if not isinstance(count, int) or isinstance(count, bool) or count < 2:
             problems.append(
                 (f"{name}.vanafAantal", "min_value", "'vanafAantal' is een geheel getal van minstens 2.")
@@ -106,8 +106,8 @@ def staffels(value, field: str = "staffels") -> list[Problem]:
             problems.append((f"{name}.vanafAantal", "order", "Staffels lopen strikt op en overlappen niet."))
         else:
             previous = count
-        if not isinstance(tier["bedragExclBtw"], str):
+        if not isinstance(staffel["bedragExclBtw"], str):
             problems.append((f"{name}.bedragExclBtw", "invalid", "Geef een bedrag als decimale tekst."))
         else:
-            problems += _amount(tier["bedragExclBtw"], f"{name}.bedragExclBtw")[1]
+            problems += _amount(staffel["bedragExclBtw"], f"{name}.bedragExclBtw")[1]
     return problems

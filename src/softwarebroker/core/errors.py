@@ -42,7 +42,7 @@ class Invalid(DomainError):
     """The input breaks one or more rules; every problem is listed."""
 
     def __init__(self, problems: Iterable[Problem | tuple[str, str, str]]):
-        listed = [p if isinstance(p, Problem) else Problem(*p) for p in problems]
+        listed = [problem if isinstance(problem, Problem) else Problem(*problem) for problem in problems]
         if not listed:
             raise ValueError("Invalid needs at least one problem")
         super().__init__(listed[0].message, code="invalid", field=listed[0].field)

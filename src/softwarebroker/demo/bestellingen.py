@@ -22,7 +22,7 @@ AFSPRAKEN = "Voorbeeld Afsprakenplanner abonnement"
 ON_PREMISES = "Voorbeeld Zaaksysteem on-premises"
 
 # (gemeente, target state, lines as (offer, quantity)); the walk to each state is below.
-ORDERS = [
+BESTELLINGEN = [
     ("voorbeeldstad", "concept", [(PER_GEBRUIKER, 15)]),
     ("voorbeeldstad", "ter_goedkeuring", [(PER_GEBRUIKER, 12)]),
     ("voorbeeldstad", "ingediend", [(AFSPRAKEN, 1)]),
@@ -63,12 +63,12 @@ def _acting(client_id: str) -> Acting:
 
 
 def _walk(bestelling: Bestelling, target: str, afnemer, budgethouder, leverancier) -> None:
-    def to(party, naar, toelichting=""):
+    def move_to(party, naar, toelichting=""):
         services.change_status(acting=party, bestelling=bestelling, naar=naar, toelichting=toelichting)
 
     if target == "concept":
         return
-    to(afnemer, "ter_goedkeuring")
+    move_to(afnemer, "ter_goedkeuring")
     if target == "ter_goedkeuring":
         return
     if target == "afgewezen":
@@ -85,12 +85,12 @@ def _walk(bestelling: Bestelling, target: str, afnemer, budgethouder, leverancie
     if target == "ingediend":
         return
     if target == "ingetrokken":
-        to(afnemer, "ingetrokken", "Toch via de bestaande overeenkomst.")
+        move_to(afnemer, "ingetrokken", "Toch via de bestaande overeenkomst.")
         return
     if target == "geweigerd":
-        to(leverancier, "geweigerd", "Dit pakket leveren wij niet meer aan nieuwe klanten.")
+        move_to(leverancier, "geweigerd", "Dit pakket leveren wij niet meer aan nieuwe klanten.")
         return
-    to(leverancier, "geaccepteerd")
+    move_to(leverancier, "geaccepteerd")
     if target == "geaccepteerd":
         return
     if target in ("annulering_beoordelen", "geannuleerd"):
@@ -105,14 +105,14 @@ def _walk(bestelling: Bestelling, target: str, afnemer, budgethouder, leverancie
                 toelichting="Geen kosten.",
             )
         return
-    to(leverancier, "in_behandeling")
+    move_to(leverancier, "in_behandeling")
     if target == "in_behandeling":
         return
     if target == "wacht_op_afnemer":
-        to(leverancier, "wacht_op_afnemer", "Welk subdomein wilt u voor de productieomgeving?")
+        move_to(leverancier, "wacht_op_afnemer", "Welk subdomein wilt u voor de productieomgeving?")
         return
     if target == "mislukt":
-        to(leverancier, "mislukt", "De koppeling met het datacenter van de gemeente lukte niet.")
+        move_to(leverancier, "mislukt", "De koppeling met het datacenter van de gemeente lukte niet.")
         return
     regels = list(bestelling.regels.all())
     geleverd = regels if target == "geleverd" else regels[:1]
@@ -125,17 +125,17 @@ def _walk(bestelling: Bestelling, target: str, afnemer, budgethouder, leverancie
             verwijzing=f"https://{bestelling.besteller.naam.split()[-1].lower()}.voorbeeldsoftware.example",
             geheim=f"DEMO-{bestelling.nummer}-{regel.volgnummer}",
         )
-    to(leverancier, target)
+    move_to(leverancier, target)
 
 
 def load_bestellingen_demo() -> int:
-    offers = {
+    aanbiedingen = {
         aanbieding.naam: aanbieding
         for aanbieding in Aanbieding.objects.filter(naam__in=[PER_GEBRUIKER, AFSPRAKEN, ON_PREMISES])
     }
     leverancier = _acting("leverancier-demo")
     created = 0
-    for gemeente, target, lines in ORDERS:
+    for gemeente, target, regels in BESTELLINGEN:
         kenmerk = f"DEMO-{gemeente}-{target}"
         if Bestelling.objects.filter(inkoopordernummer=kenmerk).exists():
             continue
@@ -144,8 +144,12 @@ def load_bestellingen_demo() -> int:
             acting=afnemer,
             besteller=afnemer.organisatie,
             regels=[
-                {"aanbieding": offers[naam], "aantal": aantal, "bestelparameters": PARAMETERS.get(naam, {})}
-                for naam, aantal in lines
+                {
+                    "aanbieding": aanbiedingen[naam],
+                    "aantal": aantal,
+                    "bestelparameters": PARAMETERS.get(naam, {}),
+                }
+                for naam, aantal in regels
             ],
             kostenplaats="ICT-DEMO",
             inkoopordernummer=kenmerk,

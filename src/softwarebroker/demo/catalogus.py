@@ -127,13 +127,13 @@ class _Loader:
             )
 
     def _leveranciers(self) -> None:
-        for kvk, naam, rollen, domein, contact, telefoon in leveranciers.LEVERANCIERS:
+        for kvk, naam, rollen, domain, contact, telefoonnummer in leveranciers.LEVERANCIERS:
             details = {
                 "rollen": rollen,
-                "website": f"https://www.{domein}",
+                "website": f"https://www.{domain}",
                 "contact_naam": contact,
-                "contact_email": f"verkoop@{domein}",
-                "contact_telefoonnummer": telefoon,
+                "contact_email": f"verkoop@{domain}",
+                "contact_telefoonnummer": telefoonnummer,
             }
             leverancier, new = self._get_or_create(
                 Leverancier, {"naam": naam, "status": "actief", **details}, kvk_nummer=kvk
@@ -158,12 +158,12 @@ class _Loader:
             ]
             fields["categorieen"] = [self.categorieen[naam] for naam in item["categorieen"]]
             pakket, _ = self._get_or_create(Softwarepakket, fields, naam=item["naam"])
-            for versie, releasedatum, einde, status in item["versies"]:
+            for versie, releasedatum, einde_ondersteuning, status in item["versies"]:
                 self._get_or_create(
                     Softwarepakketversie,
                     {
                         "releasedatum": _date(releasedatum),
-                        "einde_ondersteuning": _date(einde),
+                        "einde_ondersteuning": _date(einde_ondersteuning),
                         "status": status,
                     },
                     softwarepakket=pakket,

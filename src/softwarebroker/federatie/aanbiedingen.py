@@ -41,22 +41,22 @@ from .models import PeerAanbieding
 logger = structlog.get_logger(__name__)
 
 
-class BuitenService(LookupError):
+class NoServiceForURL(LookupError):
     """The URL falls under no configured Service."""
 
 
-class OngeldigeAanbieding(ValueError):
+class InvalidAanbieding(ValueError):
     """The peer answered with something that is not an aanbieding."""
 
 
-class NietBijPeer(LookupError):
+class UnknownAtPeer(LookupError):
     """The peer says there is no such aanbieding (404)."""
 
 
-class PeerOnbereikbaar(errors.Unavailable):
-    def __init__(self, service: Service, reden: str):
+class PeerUnreachable(errors.Unavailable):
+    def __init__(self, service: Service, reason: str):
         super().__init__(
-            f"De catalogus van {service.label} is nu niet bruikbaar ({reden}); er is niets "
+            f"De catalogus van {service.label} is nu niet bruikbaar ({reason}); er is niets "
             "gewijzigd. Probeer het later opnieuw.",
             code="peer_onbereikbaar",
         )
@@ -99,74 +99,74 @@ class _Aanbieding(serializers.Serializer):
     actuelePrijzen = _Prijs(many=True)
 
 
-def vorm_problemen(url: str, gegevens) -> list[str]:
-    """What is wrong with ``gegevens`` as the aanbieding at ``url`` (empty: nothing)."""
-    if not isinstance(gegevens, dict):
+def shape_problems(url: str, representation) -> list[str]:
+    """What is wrong with ``representation`` as the aanbieding at ``url`` (empty: nothing)."""
+    if not isinstance(representation, dict):
         return ["geen JSON-object"]
-    check = _Aanbieding(data=gegevens)
+    check = _Aanbieding(data=representation)
     if not check.is_valid():
         return [f"{item['name']}: {item['reason']}" for item in flatten_errors(check.errors)]
-    if gegevens["url"] != url:
-        return [f"url: de peer noemt haar {gegevens['url']}"]
+    if representation["url"] != url:
+        return [f"url: de peer noemt haar {representation['url']}"]
     return []
 
 
 # --- reading --------------------------------------------------------------------------------
 
 
-def service_voor(url: str) -> Service:
+def service_for(url: str) -> Service:
     service = Service.get_service(url)
     if service is None:
-        raise BuitenService(url)
+        raise NoServiceForURL(url)
     return service
 
 
-def haal_op(url: str, *, opnieuw: bool = False, user_id: str = "") -> PeerAanbieding:
+def fetch(url: str, *, refresh: bool = False, user_id: str = "") -> PeerAanbieding:
     """The aanbieding at ``url``: the kept copy while fresh, otherwise read from the peer.
 
-    ``opnieuw`` always asks the peer (conditionally, with the ETag of the copy)."""
-    service = service_voor(url)
-    kopie = PeerAanbieding.objects.filter(url=url).first()
-    if kopie is not None and not opnieuw and not kopie.verouderd:
-        leeftijd = (timezone.now() - kopie.opgehaald_op).total_seconds()
-        if leeftijd < settings.FEDERATIE_CACHE_SECONDS:
-            return kopie
-    return _lees(url, service, kopie, user_id)
+    ``refresh`` always asks the peer (conditionally, with the ETag of the copy)."""
+    service = service_for(url)
+    copy = PeerAanbieding.objects.filter(url=url).first()
+    if copy is not None and not refresh and not copy.verouderd:
+        age = (timezone.now() - copy.opgehaald_op).total_seconds()
+        if age < settings.FEDERATIE_CACHE_SECONDS:
+            return copy
+    return _read_from_peer(url, service, copy, user_id)
 
 
-def _lees(url: str, service: Service, kopie: PeerAanbieding | None, user_id: str) -> PeerAanbieding:
+def _read_from_peer(url: str, service: Service, copy: PeerAanbieding | None, user_id: str) -> PeerAanbieding:
     headers = outgoing_headers(user_id)
-    if kopie is not None and kopie.etag and kopie.service_id == service.pk:
-        headers["If-None-Match"] = kopie.etag
+    if copy is not None and copy.etag and copy.service_id == service.pk:
+        headers["If-None-Match"] = copy.etag
     try:
         with build_client(service) as client:
             response = client.get(url, headers=headers)
     except requests.Timeout as error:
         logger.warning("peer_offer_timeout", url=url, error=str(error)[:200])
-        raise PeerOnbereikbaar(service, "geen antwoord binnen de tijdslimiet") from error
+        raise PeerUnreachable(service, "geen antwoord binnen de tijdslimiet") from error
     except requests.RequestException as error:
         logger.warning("peer_offer_unreachable", url=url, error=str(error)[:200])
-        raise PeerOnbereikbaar(service, "niet bereikbaar") from error
+        raise PeerUnreachable(service, "niet bereikbaar") from error
 
-    if response.status_code == 304 and kopie is not None:
-        return services.mark_revalidated(peer_aanbieding=kopie)
+    if response.status_code == 304 and copy is not None:
+        return services.mark_revalidated(peer_aanbieding=copy)
     if response.status_code in (404, 410):
-        raise NietBijPeer(url)
+        raise UnknownAtPeer(url)
     if response.status_code != 200:
         logger.warning("peer_offer_refused", url=url, status=response.status_code)
-        raise PeerOnbereikbaar(service, f"antwoord {response.status_code}")
+        raise PeerUnreachable(service, f"antwoord {response.status_code}")
     try:
-        gegevens = response.json()
+        representation = response.json()
     except ValueError:
-        raise OngeldigeAanbieding("geen JSON") from None
-    problemen = vorm_problemen(url, gegevens)
-    if problemen:
-        raise OngeldigeAanbieding("; ".join(problemen))
+        raise InvalidAanbieding("geen JSON") from None
+    problems = shape_problems(url, representation)
+    if problems:
+        raise InvalidAanbieding("; ".join(problems))
     return services.store_peer_aanbieding(
-        url=url, service=service, gegevens=gegevens, etag=response.headers.get("ETag", "")
+        url=url, service=service, gegevens=representation, etag=response.headers.get("ETag", "")
     )
 
 
-def markeer_verouderd(urls) -> int:
+def mark_stale(urls) -> int:
     """A peer said these aanbiedingen changed: the next use reads them again."""
     return services.mark_stale(urls=urls)

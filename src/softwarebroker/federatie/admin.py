@@ -8,14 +8,14 @@ from .models import PeerAanbieding, PeerCatalogus
 class PeerCatalogusForm(forms.ModelForm):
     """The webhook's Authorization value is written, never shown again: empty keeps it."""
 
-    nieuwe_authorization = forms.CharField(
+    new_authorization = forms.CharField(
         label="Authorization van notificaties",
         required=False,
         widget=forms.PasswordInput(render_value=False),
         help_text=PeerCatalogus._meta.get_field("notificaties_authorization").help_text
         + " Leeg laten houdt de huidige waarde.",
     )
-    verwijder_authorization = forms.BooleanField(label="Geen notificaties meer van deze peer", required=False)
+    remove_authorization = forms.BooleanField(label="Geen notificaties meer van deze peer", required=False)
 
     class Meta:
         model = PeerCatalogus
@@ -24,17 +24,17 @@ class PeerCatalogusForm(forms.ModelForm):
     def changes(self) -> dict:
         """The form's values for the service; the webhook value only when a new one is given."""
         changes = {name: self.cleaned_data[name] for name in self._meta.fields}
-        if self.cleaned_data.get("verwijder_authorization"):
+        if self.cleaned_data.get("remove_authorization"):
             changes["notificaties_authorization"] = None
-        elif self.cleaned_data.get("nieuwe_authorization"):
-            changes["notificaties_authorization"] = self.cleaned_data["nieuwe_authorization"]
+        elif self.cleaned_data.get("new_authorization"):
+            changes["notificaties_authorization"] = self.cleaned_data["new_authorization"]
         return changes
 
 
 @admin.register(PeerCatalogus)
 class PeerCatalogusAdmin(admin.ModelAdmin):
     form = PeerCatalogusForm
-    list_display = ("naam", "service", "actief", "ontvangt_notificaties")
+    list_display = ("naam", "service", "actief", "receives_notificaties")
     list_filter = ("actief",)
     search_fields = ("naam",)
 
@@ -48,7 +48,7 @@ class PeerCatalogusAdmin(admin.ModelAdmin):
         obj.pk = saved.pk  # the admin's log entry and redirect use the object it was given
 
     @admin.display(boolean=True, description="notificaties")
-    def ontvangt_notificaties(self, peer):
+    def receives_notificaties(self, peer):
         return bool(peer.notificaties_authorization)
 
 
@@ -60,11 +60,11 @@ class PeerAanbiedingAdmin(admin.ModelAdmin):
     list_filter = ("verouderd", "service")
     search_fields = ("url",)
     readonly_fields = ("url", "service", "gegevens", "etag", "opgehaald_op", "verouderd")
-    actions = ("markeer_verouderd",)
+    actions = ("mark_stale",)
 
     def has_add_permission(self, request):
         return False
 
     @admin.action(description="Bij volgend gebruik opnieuw lezen")
-    def markeer_verouderd(self, request, queryset):
+    def mark_stale(self, request, queryset):
         services.mark_stale(urls=queryset.values_list("url", flat=True))

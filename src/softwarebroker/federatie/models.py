@@ -120,6 +120,6 @@ class PeerAanbieding(models.Model):
     def bestelparameters_schema(self) -> dict:
         return self.gegevens.get("bestelparametersSchema") or {}
 
-    def prijzen_op(self, dag) -> list[PeerPrijs]:
-        prijzen = [PeerPrijs.uit(item) for item in self.gegevens.get("actuelePrijzen", [])]
-        return [prijs for prijs in prijzen if prijs.geldt_op(dag)]
+    def prijzen_valid_on(self, day) -> list[PeerPrijs]:
+        prijzen = [PeerPrijs.from_representation(item) for item in self.gegevens.get("actuelePrijzen", [])]
+        return [prijs for prijs in prijzen if prijs.valid_on(day)]

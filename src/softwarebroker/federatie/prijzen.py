@@ -26,26 +26,26 @@ class PeerPrijs:
     pk: None = None
 
     @classmethod
-    def uit(cls, gegevens: dict) -> PeerPrijs:
-        laatste = gegevens["url"].rstrip("/").rsplit("/", 1)[-1]
+    def from_representation(cls, representation: dict) -> PeerPrijs:
+        last_segment = representation["url"].rstrip("/").rsplit("/", 1)[-1]
         try:
-            identifier = str(uuid.UUID(laatste))
+            identifier = str(uuid.UUID(last_segment))
         except ValueError:
-            identifier = gegevens["url"]
+            identifier = representation["url"]
         return cls(
             uuid=identifier,
-            prijstype=gegevens["prijstype"],
-            periode=gegevens["periode"],
-            doelgroep=gegevens["doelgroep"],
-            bedrag_excl_btw=Decimal(str(gegevens["bedragExclBtw"])),
-            btw_percentage=Decimal(str(gegevens["btwPercentage"])),
-            geldig_vanaf=parse_date(gegevens["geldigVanaf"]),
-            geldig_tot=parse_date(gegevens["geldigTot"]) if gegevens["geldigTot"] else None,
+            prijstype=representation["prijstype"],
+            periode=representation["periode"],
+            doelgroep=representation["doelgroep"],
+            bedrag_excl_btw=Decimal(str(representation["bedragExclBtw"])),
+            btw_percentage=Decimal(str(representation["btwPercentage"])),
+            geldig_vanaf=parse_date(representation["geldigVanaf"]),
+            geldig_tot=parse_date(representation["geldigTot"]) if representation["geldigTot"] else None,
             staffels=[
-                {"vanafAantal": s["vanafAantal"], "bedragExclBtw": str(s["bedragExclBtw"])}
-                for s in gegevens["staffels"]
+                {"vanafAantal": staffel["vanafAantal"], "bedragExclBtw": str(staffel["bedragExclBtw"])}
+                for staffel in representation["staffels"]
             ],
         )
 
-    def geldt_op(self, dag: datetime.date) -> bool:
-        return self.geldig_vanaf <= dag and (self.geldig_tot is None or self.geldig_tot > dag)
+    def valid_on(self, day: datetime.date) -> bool:
+        return self.geldig_vanaf <= day and (self.geldig_tot is None or self.geldig_tot > day)

@@ -22,7 +22,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .aanbiedingen import markeer_verouderd
+from .aanbiedingen import mark_stale
 from .models import PeerCatalogus
 
 logger = structlog.get_logger(__name__)
@@ -69,21 +69,21 @@ class NotificatieWebhook(APIView):
     schema = None  # not part of the Catalogus or Bestellingen API documents; see the docs
 
     def post(self, request):
-        melding = Notificatie(data=request.data)
-        melding.is_valid(raise_exception=True)
-        data = melding.validated_data
+        notificatie = Notificatie(data=request.data)
+        notificatie.is_valid(raise_exception=True)
+        data = notificatie.validated_data
         peer: PeerCatalogus = request.auth
-        gemarkeerd = 0
+        marked = 0
         if data["kanaal"] == KANAAL:
             root = peer.service.api_root
             urls = {url for url in (data["hoofdObject"], data["resourceUrl"]) if url.startswith(root)}
-            gemarkeerd = markeer_verouderd(urls)
+            marked = mark_stale(urls)
         logger.info(
             "peer_notification_received",
             peer=peer.naam,
             kanaal=data["kanaal"],
             actie=data["actie"],
             resource_url=data["resourceUrl"],
-            marked_stale=gemarkeerd,
+            marked_stale=marked,
         )
         return Response(status=status.HTTP_204_NO_CONTENT)

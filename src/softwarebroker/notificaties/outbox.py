@@ -23,7 +23,7 @@ logger = structlog.get_logger(__name__)
 ACTIES = {"create": "create", "update": "update", "destroy": "destroy", "status": "create"}
 
 
-def bericht(event: Event) -> dict:
+def compose_bericht(event: Event) -> dict:
     """The standard notification message for an event."""
     return {
         "kanaal": event.kanaal.label,
@@ -45,10 +45,10 @@ def enqueue(event: Event) -> None:
         # No Notificaties API configured (a local run, for one): there is nowhere to send to.
         logger.debug("notification_not_configured", kanaal=event.kanaal.label)
         return
-    from .tasks import verstuur_notificatie
+    from .tasks import send_notification
 
-    message = bericht(event)
+    message = compose_bericht(event)
     # One lock per main object: its notifications are delivered in the order of the changes.
-    verstuur_notificatie.configure(lock=message["hoofdObject"]).defer(
+    send_notification.configure(lock=message["hoofdObject"]).defer(
         bericht=message, headers=outgoing_headers()
     )

@@ -26,16 +26,19 @@ class UntilHorizon(BaseRetryStrategy):
 
     def get_retry_decision(self, *, exception, job):
         attempt = job.attempts + 1
-        waited = sum(wait_before(n) for n in range(1, attempt + 1))
+        waited = sum(wait_before(number) for number in range(1, attempt + 1))
         if waited > settings.NOTIFICATIONS_RETRY_HOURS * 3600:
             logger.error("notification_given_up", job_id=job.id, attempts=attempt)
             return None
         return RetryDecision(retry_in={"seconds": wait_before(attempt)})
 
 
-@app.task(retry=UntilHorizon(), pass_context=False)
+# The registered name and the parameter names are stored with every queued job: they stay.
+@app.task(
+    name="softwarebroker.notificaties.tasks.verstuur_notificatie", retry=UntilHorizon(), pass_context=False
+)
 @closes_connections
-def verstuur_notificatie(bericht: dict, headers: dict | None = None) -> None:
+def send_notification(bericht: dict, headers: dict | None = None) -> None:
     from notifications_api_common.models import NotificationsConfig
 
     client = NotificationsConfig.get_client()

@@ -13,7 +13,11 @@ def check_organisatie(values: dict, instance=None, deelnemers=None) -> list[Prob
     problems = []
     if values.get("gemeentecode") and values.get("type") != OrganisatieType.GEMEENTE:
         problems.append(("gemeentecode", "not_allowed", "Alleen een gemeente heeft een gemeentecode."))
-    if instance is not None and instance.pk and any(d.pk == instance.pk for d in deelnemers or ()):
+    if (
+        instance is not None
+        and instance.pk
+        and any(deelnemer.pk == instance.pk for deelnemer in deelnemers or ())
+    ):
         problems.append(("deelnemers", "self", "Een organisatie kan niet aan zichzelf deelnemen."))
     return problems
 

@@ -21,7 +21,7 @@ from softwarebroker.catalogus.api.viewsets import (
 )
 from softwarebroker.federatie.api.viewsets import FederatiefZoekenViewSet
 
-federatief_zoeken = FederatiefZoekenViewSet.as_view({"get": "zoeken"})
+federated_search = FederatiefZoekenViewSet.as_view({"get": "zoeken"})
 
 router = SimpleRouter(trailing_slash=False)
 router.register("aanbiedingen", AanbiedingViewSet, basename="aanbieding")
@@ -40,9 +40,7 @@ urlpatterns = [
     path("openapi.yaml", openapi_yaml, name="catalogus-openapi-yaml"),
     path("docs", redoc, name="catalogus-redoc"),
     path("docs/swagger-ui", swagger, name="catalogus-swagger-ui"),
-    path(
-        "aanbiedingen/_zoeken", FederatiefZoekenViewSet.as_view({"get": "zoeken"}), name="aanbieding-zoeken"
-    ),
+    path("aanbiedingen/_zoeken", federated_search, name="aanbieding-zoeken"),
     *router.urls,
     *audit_trail_urls("aanbiedingen", AanbiedingViewSet, resource_label="aanbieding"),
     *audit_trail_urls("categorieen", CategorieViewSet, resource_label="categorie"),

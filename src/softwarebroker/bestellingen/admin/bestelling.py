@@ -1,6 +1,6 @@
 """Orders in the admin: a searchable list and a read-only detail with everything recorded on
 the order. Nothing is added, changed or deleted here; status changes are the actions of
-:mod:`.overgangen`, through the services.
+:mod:`.transitions`, through the services.
 
 A delivery's ``geheim`` is never shown, searched or even read: the deliveries are loaded
 without it.
@@ -23,7 +23,7 @@ from ..models import (
     Levering,
     Statuswijziging,
 )
-from .overgangen import ACTIONS
+from .transitions import ACTIONS
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -200,7 +200,7 @@ class BestellingAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    def has_overgang_permission(self, request):
+    def has_transition_permission(self, request):
         """The transitions are for who may change orders, although no field can be changed."""
         opts = self.opts
         return request.user.has_perm(f"{opts.app_label}.{get_permission_codename('change', opts)}")

@@ -29,32 +29,33 @@ from .regels import _set_regels, bestelling_problems
 
 
 @transaction.atomic
-def create_bestelling(*, acting, besteller, regels: list[dict], **velden) -> Bestelling:
+def create_bestelling(*, acting, besteller, regels: list[dict], **fields) -> Bestelling:
     if not may_order_for(acting, besteller):
         raise errors.NotAllowed(
             "U kunt alleen bestellen voor de organisatie waarvoor u optreedt.", code="autorisatie"
         )
-    dag = timezone.localdate()
-    errors.raise_if_any(bestelling_problems(besteller, regels, dag))
-    aanvrager, weergave = _actor(acting)
+    day = timezone.localdate()
+    errors.raise_if_any(bestelling_problems(besteller, regels, day))
+    aanvrager, aanvrager_weergave = _actor(acting)
     bestelling = Bestelling.objects.create(
-        nummer=next_nummer(dag.year),
+        nummer=next_nummer(day.year),
         besteller=besteller,
         aanvrager=aanvrager,
-        aanvrager_weergave=weergave,
-        **velden,
+        aanvrager_weergave=aanvrager_weergave,
+        **fields,
     )
-    _set_regels(bestelling, regels, dag)
+    _set_regels(bestelling, regels, day)
     bestelling.save()
     _audit(acting, "create", bestelling, bestelling, None)
     _publish(bestelling, "create")
     return bestelling
 
 
-def _alleen_concept(bestelling: Bestelling, wat: str) -> None:
+def _require_concept(bestelling: Bestelling, participle: str) -> None:
     if bestelling.status != BestellingStatus.CONCEPT:
         raise errors.Conflict(
-            f"Alleen een bestelling in concept kan worden {wat} (status: {bestelling.status}).", code="status"
+            f"Alleen een bestelling in concept kan worden {participle} (status: {bestelling.status}).",
+            code="status",
         )
 
 
@@ -65,25 +66,25 @@ def update_bestelling(
     bestelling: Bestelling,
     regels: list[dict] | None = None,
     expected_version: int | None = None,
-    **velden,
+    **fields,
 ):
     bestelling = lock(bestelling)
     check_version(bestelling, expected_version)
-    _alleen_concept(bestelling, "gewijzigd")
+    _require_concept(bestelling, "gewijzigd")
     if statemachine.AFNEMER not in partijen(acting, bestelling) and not acting.is_broker:
         raise errors.NotAllowed("Alleen de afnemer wijzigt een bestelling in concept.", code="rol")
-    oud = snapshot(bestelling)
-    dag = timezone.localdate()
-    velden.pop("besteller", None)  # an order never changes hands
+    before = snapshot(bestelling)
+    day = timezone.localdate()
+    fields.pop("besteller", None)  # an order never changes hands
     if regels is not None:
-        errors.raise_if_any(bestelling_problems(bestelling.besteller, regels, dag))
-    for name, value in velden.items():
+        errors.raise_if_any(bestelling_problems(bestelling.besteller, regels, day))
+    for name, value in fields.items():
         setattr(bestelling, name, value)
     if regels is not None:
-        _set_regels(bestelling, regels, dag)
+        _set_regels(bestelling, regels, day)
     bestelling.versie += 1
     bestelling.save()
-    _audit(acting, "update", bestelling, bestelling, oud)
+    _audit(acting, "update", bestelling, bestelling, before)
     _publish(bestelling, "update")
     return bestelling
 
@@ -100,9 +101,9 @@ def delete_bestelling(*, acting, bestelling: Bestelling, expected_version: int |
         )
     if statemachine.AFNEMER not in partijen(acting, bestelling) and not acting.is_broker:
         raise errors.NotAllowed("Alleen de afnemer verwijdert een concept.", code="rol")
-    oud = snapshot(bestelling)
+    before = snapshot(bestelling)
     _publish(bestelling, "destroy")
     bestelling.regels.all().delete()
     bestelling.statuswijzigingen.all().delete()
     bestelling.delete()
-    _audit(acting, "destroy", bestelling, bestelling, oud)
+    _audit(acting, "destroy", bestelling, bestelling, before)

@@ -21,7 +21,7 @@ from ..models import (
 )
 
 # Orders that count against a framework's maximum value once submitted.
-TELT_VOOR_RAAMOVEREENKOMST = frozenset(
+COUNTS_AGAINST_RAAMOVEREENKOMST = frozenset(
     {
         BestellingStatus.INGEDIEND,
         BestellingStatus.GEACCEPTEERD,
@@ -70,10 +70,10 @@ def may_order_for(acting: Acting, besteller) -> bool:
 
 
 def _auteur_rol(acting: Acting, bestelling: Bestelling) -> str:
-    wie = partijen(acting, bestelling)
-    if statemachine.AFNEMER in wie or statemachine.BUDGETHOUDER in wie:
+    parties = partijen(acting, bestelling)
+    if statemachine.AFNEMER in parties or statemachine.BUDGETHOUDER in parties:
         return AuteurRol.AFNEMER
-    if statemachine.LEVERANCIER in wie:
+    if statemachine.LEVERANCIER in parties:
         return AuteurRol.LEVERANCIER
     return AuteurRol.BROKER
 
@@ -153,7 +153,7 @@ def version_mismatch() -> errors.VersionMismatch:
     )
 
 
-def check_version(bestelling: Bestelling, verwacht: int | None) -> None:
+def check_version(bestelling: Bestelling, expected: int | None) -> None:
     """Under the row lock: the version the client read (``If-Match``) is still the current one."""
-    if verwacht is not None and verwacht != bestelling.versie:
+    if expected is not None and expected != bestelling.versie:
         raise version_mismatch()

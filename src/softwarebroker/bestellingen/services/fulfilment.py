@@ -28,11 +28,11 @@ from .transitions import _check_transition, _transition
 @transaction.atomic
 def create_bericht(*, acting, bestelling: Bestelling, inhoud: str, zichtbaarheid: str) -> Bericht:
     bestelling = lock(bestelling)
-    oud = snapshot(bestelling)
+    before = snapshot(bestelling)
     bericht = _add_bericht(acting, bestelling, inhoud, zichtbaarheid)
     bestelling.versie += 1
     bestelling.save(update_fields=["versie", "gewijzigd_op"])
-    _audit(acting, "create", bestelling, bericht, oud)
+    _audit(acting, "create", bestelling, bericht, before)
     _publish(bestelling, "create", bericht)
     return bericht
 
@@ -48,8 +48,8 @@ def create_levering(
     geheim: str = "",
 ):
     bestelling = lock(bestelling)
-    wie = partijen(acting, bestelling)
-    if not wie & statemachine.VERWERKERS:
+    parties = partijen(acting, bestelling)
+    if not parties & statemachine.VERWERKERS:
         raise errors.NotAllowed("Alleen de leverancier van de bestelling (of de broker) levert.", code="rol")
     if bestelling.status != BestellingStatus.IN_BEHANDELING:
         raise errors.Conflict(
@@ -59,13 +59,13 @@ def create_levering(
         errors.raise_if_any([("regel", "andere_bestelling", "Deze regel hoort niet bij deze bestelling.")])
     if Levering.objects.filter(regel=regel).exists():
         raise errors.Conflict(f"Regel {regel.volgnummer} is al geleverd.", code="al_geleverd")
-    oud = snapshot(bestelling)
+    before = snapshot(bestelling)
     levering = Levering.objects.create(
         bestelling=bestelling, regel=regel, type=type, verwijzing=verwijzing, geheim=geheim
     )
     bestelling.versie += 1
     bestelling.save(update_fields=["versie", "gewijzigd_op"])
-    _audit(acting, "create", bestelling, levering, oud)
+    _audit(acting, "create", bestelling, levering, before)
     _publish(bestelling, "create", levering)
     return levering
 
@@ -78,11 +78,11 @@ def create_annuleringsverzoek(*, acting, bestelling: Bestelling, reden: str) -> 
     )
     if not (reden or "").strip():
         errors.raise_if_any([("reden", "required", "Geef de reden van de annulering.")])
-    oud = snapshot(bestelling)
+    before = snapshot(bestelling)
     actor, _ = _actor(acting)
     verzoek = Annuleringsverzoek.objects.create(bestelling=bestelling, reden=reden, aangevraagd_door=actor)
     bestelling.status_voor_annulering = bestelling.status
-    _transition(acting, bestelling, BestellingStatus.ANNULERING_BEOORDELEN, reden, oud)
+    _transition(acting, bestelling, BestellingStatus.ANNULERING_BEOORDELEN, reden, before)
     return verzoek
 
 
@@ -101,7 +101,7 @@ def decide_annuleringsverzoek(
         raise errors.NotAllowed("De leverancier (of de broker) besluit over annulering.", code="rol")
     if status == AnnuleringStatus.AFGEWEZEN and not (toelichting or "").strip():
         errors.raise_if_any([("toelichting", "required", "Een afwijzing vraagt om een toelichting.")])
-    oud = snapshot(bestelling)
+    before = snapshot(bestelling)
     verzoek.status = status
     verzoek.toelichting = toelichting or ""
     verzoek.save()
@@ -111,7 +111,7 @@ def decide_annuleringsverzoek(
     else:
         naar = bestelling.status_voor_annulering or BestellingStatus.IN_BEHANDELING
     bestelling.status_voor_annulering = ""
-    _transition(acting, bestelling, naar, toelichting, oud)
+    _transition(acting, bestelling, naar, toelichting, before)
     return verzoek
 
 

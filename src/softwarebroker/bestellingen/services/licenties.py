@@ -35,18 +35,20 @@ def _changed(acting, licentie: Licentie, actie: str, before: dict | None) -> Non
 
 def _apply_to_licentie(acting, bestelling: Bestelling, regel: Bestelregel) -> None:
     aanbieding = regel.bron_aanbieding
-    vandaag = timezone.localdate()
+    today = timezone.localdate()
     before = None
     if regel.actie == Actie.NIEUW:
-        ingang = bestelling.gewenste_ingangsdatum or vandaag
-        einde = add_months(ingang, aanbieding.looptijd_maanden) if aanbieding.looptijd_maanden else None
+        ingangsdatum = bestelling.gewenste_ingangsdatum or today
+        einddatum = (
+            add_months(ingangsdatum, aanbieding.looptijd_maanden) if aanbieding.looptijd_maanden else None
+        )
         licentie = Licentie.objects.create(
             organisatie=bestelling.besteller,
             aanbieding=regel.aanbieding,
             peer_aanbieding=regel.peer_aanbieding,
             aantal=regel.aantal,
-            ingangsdatum=ingang,
-            einddatum=einde,
+            ingangsdatum=ingangsdatum,
+            einddatum=einddatum,
             automatisch_verlengen=aanbieding.verlenging == "automatisch",
             status=LicentieStatus.ACTIEF,
         )
@@ -58,7 +60,7 @@ def _apply_to_licentie(acting, bestelling: Bestelling, regel: Bestelregel) -> No
         elif regel.actie == Actie.VERMINDEREN:
             licentie.aantal = max(licentie.aantal - regel.aantal, 0)
         elif regel.actie == Actie.VERLENGEN:
-            start = max(licentie.einddatum or vandaag, vandaag)
+            start = max(licentie.einddatum or today, today)
             licentie.einddatum = add_months(start, aanbieding.looptijd_maanden or 12)
             licentie.status = LicentieStatus.ACTIEF
         elif regel.actie == Actie.OPZEGGEN:
@@ -68,12 +70,12 @@ def _apply_to_licentie(acting, bestelling: Bestelling, regel: Bestelregel) -> No
     _changed(acting, licentie, "create" if regel.actie == Actie.NIEUW else "update", before)
 
 
-def add_months(dag: datetime.date, maanden: int) -> datetime.date:
-    jaar, maand = divmod(dag.month - 1 + maanden, 12)
-    jaar, maand = dag.year + jaar, maand + 1
-    for laatste in (31, 30, 29, 28):
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    for last_day in (31, 30, 29, 28):
         try:
-            return datetime.date(jaar, maand, min(dag.day, laatste))
+            return datetime.date(year, month, min(day.day, last_day))
         except ValueError:
             continue
     raise AssertionError("unreachable")
@@ -82,18 +84,18 @@ def add_months(dag: datetime.date, maanden: int) -> datetime.date:
 # --- licences -------------------------------------------------------------------------------
 
 
-def announce_opzegtermijnen(dag: datetime.date | None = None) -> int:
+def announce_opzegtermijnen(day: datetime.date | None = None) -> int:
     """Announce, once, each active licence whose notice period has started (``einddatum`` minus
     ``opzegtermijnDagen`` has come): an update on kanaal ``licenties``, and the licence shows
     ``opzegtermijnGemeldOp``. Running it again announces nothing twice."""
-    dag = dag or timezone.localdate()
+    day = day or timezone.localdate()
     count = 0
     with transaction.atomic():
-        kandidaten = Licentie.objects.select_for_update().filter(
+        candidates = Licentie.objects.select_for_update().filter(
             status=LicentieStatus.ACTIEF, einddatum__isnull=False, opzegtermijn_gemeld_op__isnull=True
         )
-        for licentie in kandidaten:
-            if licentie.einddatum - datetime.timedelta(days=licentie.opzegtermijn_dagen) > dag:
+        for licentie in candidates:
+            if licentie.einddatum - datetime.timedelta(days=licentie.opzegtermijn_dagen) > day:
                 continue
             before = snapshot(licentie)
             licentie.opzegtermijn_gemeld_op = timezone.now()
@@ -103,15 +105,15 @@ def announce_opzegtermijnen(dag: datetime.date | None = None) -> int:
     return count
 
 
-def expire_licenties(dag: datetime.date | None = None) -> int:
+def expire_licenties(day: datetime.date | None = None) -> int:
     """Licences past their end date become ``verlopen``; running it again changes nothing."""
-    dag = dag or timezone.localdate()
+    day = day or timezone.localdate()
     count = 0
     with transaction.atomic():
         for licentie in Licentie.objects.select_for_update().filter(
             status=LicentieStatus.ACTIEF,
             einddatum__isnull=False,
-            einddatum__lt=dag,
+            einddatum__lt=day,
             automatisch_verlengen=False,
         ):
             before = snapshot(licentie)

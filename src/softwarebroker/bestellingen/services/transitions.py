@@ -10,7 +10,7 @@ from softwarebroker.catalogus.models import Raamovereenkomst
 from softwarebroker.core import errors
 from softwarebroker.organisaties.models import Mandaat
 
-from .. import aanbiedingen, prijsberekening, statemachine
+from .. import aanbiedingen, pricing, statemachine
 from ..constants import (
     EINDSTATUSSEN,
     Besluit,
@@ -24,7 +24,7 @@ from ..models import (
     Bestelregel,
     Statuswijziging,
 )
-from .common import TELT_VOOR_RAAMOVEREENKOMST, _actor, _add_bericht, _audit, _publish, lock, partijen
+from .common import COUNTS_AGAINST_RAAMOVEREENKOMST, _actor, _add_bericht, _audit, _publish, lock, partijen
 from .licenties import _apply_to_licentie
 from .regels import _price_of, _set_totals, bestelling_problems
 
@@ -32,50 +32,54 @@ from .regels import _price_of, _set_totals, bestelling_problems
 
 
 def _allowed_from(status: str, via: str | None = None) -> str:
-    mogelijk = statemachine.overgangen_vanuit(status, via=via)
-    if not mogelijk:
+    possible = statemachine.transitions_from(status, via=via)
+    if not possible:
         return f"Vanuit '{status}' is geen statuswijziging meer mogelijk."
-    return f"Vanuit '{status}' mag: " + ", ".join(f"{o.naar} (via {o.via})" for o in mogelijk) + "."
+    return (
+        f"Vanuit '{status}' mag: "
+        + ", ".join(f"{transition.naar} (via {transition.via})" for transition in possible)
+        + "."
+    )
 
 
 def _check_transition(acting, bestelling: Bestelling, naar: str, via: str, toelichting: str):
-    overgang = statemachine.zoek(bestelling.status, naar)
-    if overgang is None or overgang.via != via:
+    transition = statemachine.find_transition(bestelling.status, naar)
+    if transition is None or transition.via != via:
         raise errors.Conflict(
             f"Van '{bestelling.status}' naar '{naar}' kan niet hier. " + _allowed_from(bestelling.status),
             code="status_overgang",
         )
-    if not (overgang.door & partijen(acting, bestelling)):
+    if not (transition.partijen & partijen(acting, bestelling)):
         raise errors.NotAllowed(
             f"Deze overgang ({bestelling.status} -> {naar}) is voorbehouden aan: "
-            + ", ".join(sorted(overgang.door))
+            + ", ".join(sorted(transition.partijen))
             + ".",
             code="rol",
         )
-    if overgang.toelichting_verplicht and not (toelichting or "").strip():
+    if transition.toelichting_required and not (toelichting or "").strip():
         errors.raise_if_any(
             [("toelichting", "required", f"Een overgang naar '{naar}' vraagt om een toelichting.")]
         )
-    return overgang
+    return transition
 
 
-def _transition(acting, bestelling: Bestelling, naar: str, toelichting: str, oud) -> Statuswijziging:
-    actor, weergave = _actor(acting)
-    wijziging = Statuswijziging.objects.create(
+def _transition(acting, bestelling: Bestelling, naar: str, toelichting: str, before) -> Statuswijziging:
+    actor, actor_weergave = _actor(acting)
+    statuswijziging = Statuswijziging.objects.create(
         bestelling=bestelling,
         van_status=bestelling.status,
         naar_status=naar,
         toelichting=toelichting or "",
         actor=actor,
-        actor_weergave=weergave,
+        actor_weergave=actor_weergave,
         applicatie=acting.client_id[:100],
     )
     bestelling.status = naar
     bestelling.versie += 1
     bestelling.save()
-    _audit(acting, "create", bestelling, wijziging, oud)
-    _publish(bestelling, "status", wijziging)
-    return wijziging
+    _audit(acting, "create", bestelling, statuswijziging, before)
+    _publish(bestelling, "status", statuswijziging)
+    return statuswijziging
 
 
 @transaction.atomic
@@ -83,7 +87,7 @@ def change_status(*, acting, bestelling: Bestelling, naar: str, toelichting: str
     """A transition asked for through ``/statuswijzigingen``."""
     bestelling = lock(bestelling)
     _check_transition(acting, bestelling, naar, statemachine.STATUSWIJZIGING, toelichting)
-    oud = snapshot(bestelling)
+    before = snapshot(bestelling)
     if naar == BestellingStatus.TER_GOEDKEURING:
         _submit(bestelling, acting.user_id or "")
     elif naar == BestellingStatus.WACHT_OP_AFNEMER or (
@@ -97,7 +101,7 @@ def change_status(*, acting, bestelling: Bestelling, naar: str, toelichting: str
         bestelling.regels.filter(status=RegelStatus.OPEN).update(
             status=RegelStatus.MISLUKT if naar == BestellingStatus.MISLUKT else RegelStatus.GEANNULEERD
         )
-    return _transition(acting, bestelling, naar, toelichting, oud)
+    return _transition(acting, bestelling, naar, toelichting, before)
 
 
 def _submit(bestelling: Bestelling, user_id: str = "") -> None:
@@ -112,9 +116,9 @@ def _submit(bestelling: Bestelling, user_id: str = "") -> None:
     )
     if not regels:
         errors.raise_if_any([("regels", "leeg", "Een bestelling zonder regels kan niet worden ingediend.")])
-    dag = timezone.localdate()
+    day = timezone.localdate()
     _refresh_peer_aanbiedingen(regels, user_id)
-    waarden = [
+    values = [
         {
             "aanbieding": regel.bron_aanbieding,
             "aantal": regel.aantal,
@@ -124,13 +128,13 @@ def _submit(bestelling: Bestelling, user_id: str = "") -> None:
         }
         for regel in regels
     ]
-    errors.raise_if_any(bestelling_problems(bestelling.besteller, waarden, dag))
+    errors.raise_if_any(bestelling_problems(bestelling.besteller, values, day))
     for regel in regels:
-        prijs = _price_of(regel, dag)
+        prijs = _price_of(regel, day)
         regel.bedrag_eenmalig_excl_btw = prijs.eenmalig
         regel.bedrag_per_jaar_excl_btw = prijs.per_jaar
         regel.btw = prijs.btw
-        regel.prijs_momentopname = prijs.momentopname(dag)
+        regel.prijs_momentopname = prijs.momentopname(day)
     Bestelregel.objects.bulk_update(
         regels, ["bedrag_eenmalig_excl_btw", "bedrag_per_jaar_excl_btw", "btw", "prijs_momentopname"]
     )
@@ -149,33 +153,34 @@ def _refresh_peer_aanbiedingen(regels: list[Bestelregel], user_id: str) -> None:
             continue
         url = regel.peer_aanbieding.url
         try:
-            regel.peer_aanbieding = aanbiedingen.peer_aanbieding(url, opnieuw=True, user_id=user_id)
-        except aanbiedingen.OnbekendeAanbieding:
+            regel.peer_aanbieding = aanbiedingen.peer_aanbieding(url, refresh=True, user_id=user_id)
+        except aanbiedingen.UnknownAanbieding:
             problems.append((f"regels.{index}.aanbieding", "onbekend", f"De peer kent {url} niet meer."))
-        except aanbiedingen.OngeldigeVerwijzing as error:
-            problems.append((f"regels.{index}.aanbieding", error.code, error.reden))
+        except aanbiedingen.InvalidReference as error:
+            problems.append((f"regels.{index}.aanbieding", error.code, error.reason))
     errors.raise_if_any(problems)
 
 
 def _check_within_raamovereenkomst(bestelling: Bestelling) -> None:
     # The framework row lock makes concurrent submissions under one framework take turns.
-    raam = Raamovereenkomst.objects.select_for_update().get(pk=bestelling.raamovereenkomst_id)
-    if raam.maximale_waarde is None:
+    raamovereenkomst = Raamovereenkomst.objects.select_for_update().get(pk=bestelling.raamovereenkomst_id)
+    if raamovereenkomst.maximale_waarde is None:
         return
-    besteed = sum(
+    spent = sum(
         (
-            b.totaal_eenmalig_excl_btw + b.totaal_per_jaar_excl_btw
-            for b in Bestelling.objects.filter(
-                raamovereenkomst=raam, status__in=TELT_VOOR_RAAMOVEREENKOMST
+            other.totaal_eenmalig_excl_btw + other.totaal_per_jaar_excl_btw
+            for other in Bestelling.objects.filter(
+                raamovereenkomst=raamovereenkomst, status__in=COUNTS_AGAINST_RAAMOVEREENKOMST
             ).exclude(pk=bestelling.pk)
         ),
-        prijsberekening.Decimal("0.00"),
+        pricing.Decimal("0.00"),
     )
     totaal = bestelling.totaal_eenmalig_excl_btw + bestelling.totaal_per_jaar_excl_btw
-    if besteed + totaal > raam.maximale_waarde:
+    if spent + totaal > raamovereenkomst.maximale_waarde:
         raise errors.Conflict(
             f"Deze bestelling ({totaal:.2f}) past niet meer binnen de maximale waarde van "
-            f"raamovereenkomst {raam.kenmerk}: {raam.maximale_waarde - besteed:.2f} over.",
+            f"raamovereenkomst {raamovereenkomst.kenmerk}: "
+            f"{raamovereenkomst.maximale_waarde - spent:.2f} over.",
             code="maximale_waarde",
         )
 
@@ -211,8 +216,7 @@ def create_beoordeling(*, acting, bestelling: Bestelling, besluit: str, toelicht
     bestelling = lock(bestelling)
     naar = BESLUIT_NAAR[besluit]
     _check_transition(acting, bestelling, naar, statemachine.BEOORDELING, toelichting)
-    acting = acting
-    beoordelaar, weergave = _actor(acting)
+    beoordelaar, beoordelaar_weergave = _actor(acting)
     if not acting.user_id:
         raise errors.NotAllowed(
             "Een beoordeling vraagt om een gebruiker (claim user_id).", code="beoordelaar"
@@ -225,23 +229,23 @@ def create_beoordeling(*, acting, bestelling: Bestelling, besluit: str, toelicht
         ).first()
         totaal = bestelling.totaal_eenmalig_excl_btw + bestelling.totaal_per_jaar_excl_btw
         if mandaat is None or mandaat.maximum_bedrag < totaal:
-            grens = f"{mandaat.maximum_bedrag:.2f}" if mandaat else "geen mandaat"
+            limit = f"{mandaat.maximum_bedrag:.2f}" if mandaat else "geen mandaat"
             raise errors.NotAllowed(
                 f"Het totaal ({totaal:.2f} excl. btw, eenmalig plus een jaar) gaat boven uw "
-                f"mandaat ({grens}).",
+                f"mandaat ({limit}).",
                 code="mandaat",
             )
-    oud = snapshot(bestelling)
+    before = snapshot(bestelling)
     beoordeling = Beoordeling.objects.create(
         bestelling=bestelling,
         besluit=besluit,
         toelichting=toelichting or "",
         beoordelaar=beoordelaar,
-        beoordelaar_weergave=weergave,
+        beoordelaar_weergave=beoordelaar_weergave,
     )
     if naar == BestellingStatus.AFGEWEZEN:
         bestelling.regels.update(status=RegelStatus.GEANNULEERD)
     if naar == BestellingStatus.INGEDIEND:
         bestelling.verzonden_op = timezone.now()
-    _transition(acting, bestelling, naar, toelichting, oud)
+    _transition(acting, bestelling, naar, toelichting, before)
     return beoordeling

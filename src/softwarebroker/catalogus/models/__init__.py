@@ -1,13 +1,13 @@
 from .aanbieding import Aanbieding
 from .categorie import Categorie
-from .leverancier import LEVERANCIER_OVERGANGEN, Leverancier, LeverancierStatus
+from .leverancier import LEVERANCIER_TRANSITIONS, Leverancier, LeverancierStatus
 from .prijs import Prijs
 from .raamovereenkomst import Raamovereenkomst
 from .softwarepakket import Softwarepakket
 from .softwarepakketversie import Softwarepakketversie
 
 __all__ = [
-    "LEVERANCIER_OVERGANGEN",
+    "LEVERANCIER_TRANSITIONS",
     "Aanbieding",
     "Categorie",
     "Leverancier",

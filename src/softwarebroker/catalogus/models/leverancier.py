@@ -16,7 +16,7 @@ class LeverancierStatus(models.TextChoices):
 
 
 # aangemeld -> actief <-> geschorst
-LEVERANCIER_OVERGANGEN = {
+LEVERANCIER_TRANSITIONS = {
     LeverancierStatus.AANGEMELD: {LeverancierStatus.ACTIEF},
     LeverancierStatus.ACTIEF: {LeverancierStatus.GESCHORST},
     LeverancierStatus.GESCHORST: {LeverancierStatus.ACTIEF},

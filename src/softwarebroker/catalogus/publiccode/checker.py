@@ -66,4 +66,4 @@ class Checker:
 def _type_name(kind) -> str:
     names = {str: "tekst", dict: "een object", list: "een lijst", datetime.date: "een datum"}
     kinds = kind if isinstance(kind, tuple) else (kind,)
-    return " of ".join(names[k] for k in kinds)
+    return " of ".join(names[kind] for kind in kinds)

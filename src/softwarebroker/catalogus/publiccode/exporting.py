@@ -9,7 +9,7 @@ from ..constants import PublicatieStatus
 from ..models import Softwarepakket, Softwarepakketversie
 from .mapping import (
     LONG_DESCRIPTION_LENGTH,
-    MAX_KORT,
+    MAX_KORTE_OMSCHRIJVING,
     PLATFORMS,
     PUBLICCODE_YML_VERSION,
     SOFTWARE_TYPES,
@@ -77,7 +77,7 @@ def _export_version(pakket: Softwarepakket) -> dict:
 
 def _export_description(pakket: Softwarepakket) -> dict:
     # shortDescription is required; the name is the most honest stand-in for an empty one.
-    description = {"shortDescription": pakket.korte_omschrijving or pakket.naam[:MAX_KORT]}
+    description = {"shortDescription": pakket.korte_omschrijving or pakket.naam[:MAX_KORTE_OMSCHRIJVING]}
     low, high = LONG_DESCRIPTION_LENGTH
     if low <= len(pakket.omschrijving) <= high:
         description["longDescription"] = pakket.omschrijving

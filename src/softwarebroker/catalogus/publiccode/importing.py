@@ -7,7 +7,7 @@ import datetime
 from django.db import transaction
 
 from .. import services
-from ..constants import PUBLICATIE_OVERGANGEN
+from ..constants import PUBLICATIE_TRANSITIONS
 from ..models import Leverancier, Softwarepakket, Softwarepakketversie
 from .parsing import parse_publiccode
 
@@ -21,7 +21,7 @@ def import_publiccode(text: str, *, acting) -> tuple[Softwarepakket, bool]:
     parsed = parse_publiccode(text)
     fields = dict(parsed.fields)
     status = fields.pop("status")
-    fabrikant = _existing_supplier(parsed.fabrikant_naam)
+    fabrikant = _existing_leverancier(parsed.fabrikant_naam)
     if fabrikant is not None:
         fields["fabrikant"] = fabrikant
     existing = Softwarepakket.objects.select_for_update().filter(repository_url=fields["repository_url"])
@@ -31,7 +31,7 @@ def import_publiccode(text: str, *, acting) -> tuple[Softwarepakket, bool]:
         pakket = services.create_softwarepakket(acting=acting, **fields, status=status)
     else:
         # Publication follows the catalogue's life cycle: only allowed transitions are taken over.
-        if status in PUBLICATIE_OVERGANGEN.get(pakket.status, set()):
+        if status in PUBLICATIE_TRANSITIONS.get(pakket.status, set()):
             fields["status"] = status
         pakket = services.update_softwarepakket(acting=acting, softwarepakket=pakket, **fields)
     if parsed.versie:
@@ -39,7 +39,7 @@ def import_publiccode(text: str, *, acting) -> tuple[Softwarepakket, bool]:
     return pakket, created
 
 
-def _existing_supplier(naam: str | None) -> Leverancier | None:
+def _existing_leverancier(naam: str | None) -> Leverancier | None:
     """The one supplier with exactly this name. Never created: a supplier needs a KvK number."""
     if not naam:
         return None

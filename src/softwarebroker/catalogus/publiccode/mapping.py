@@ -59,4 +59,4 @@ UNKNOWN_LICENSE = "LicenseRef-unknown"
 # The schema's bounds for longDescription; we neither pad nor cut a description to fit.
 LONG_DESCRIPTION_LENGTH = (150, 10000)
 # Model field lengths, so a valid document always fits.
-MAX_NAAM, MAX_KORT, MAX_URL, MAX_LICENTIE, MAX_VERSIE = 200, 150, 500, 200, 100
+MAX_NAAM, MAX_KORTE_OMSCHRIJVING, MAX_URL, MAX_LICENTIE, MAX_VERSIE = 200, 150, 500, 200, 100

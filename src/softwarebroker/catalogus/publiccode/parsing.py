@@ -13,7 +13,7 @@ from license_expression import get_spdx_licensing
 
 from .checker import Checker
 from .mapping import (
-    MAX_KORT,
+    MAX_KORTE_OMSCHRIJVING,
     MAX_LICENTIE,
     MAX_NAAM,
     MAX_VERSIE,
@@ -123,7 +123,9 @@ def _parse_description(check: Checker) -> dict:
         return {}
     path = f"description.{language}"
     return {
-        "korte_omschrijving": check.string(f"{path}.shortDescription", required=True, max_length=MAX_KORT),
+        "korte_omschrijving": check.string(
+            f"{path}.shortDescription", required=True, max_length=MAX_KORTE_OMSCHRIJVING
+        ),
         "omschrijving": check.string(f"{path}.longDescription"),
         "documentatie_url": check.url(f"{path}.documentation"),
     }

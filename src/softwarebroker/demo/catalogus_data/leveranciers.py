@@ -2,7 +2,7 @@
 
 F, R, D = "fabrikant", "reseller", "dienstverlener"
 
-# (kvk-nummer, naam, rollen, domein, contactpersoon, telefoonnummer): website and e-mail use the domain.
+# (kvk-nummer, naam, rollen, domain, contactpersoon, telefoonnummer): website and e-mail use the domain.
 LEVERANCIERS = [
     ("12345678", "Voorbeeld Software B.V.", [F, D], "voorbeeldsoftware.example", "S. de Vries", "0301234567"),
     ("23456781", "Polderdata B.V.", [F], "polderdata.example", "M. Jansen", "0207654321"),

@@ -1,5 +1,5 @@
 """The federated search of the Catalogus API, ``GET /aanbiedingen/_zoeken``: this catalogue
-and every peer catalogue at once (:mod:`softwarebroker.federatie.zoeken`). The Catalogus API's
+and every peer catalogue at once (:mod:`softwarebroker.federatie.search`). The Catalogus API's
 urlconf (:mod:`softwarebroker.urls.catalogus`) puts it beside the catalogue's own viewsets."""
 
 from drf_spectacular.types import OpenApiTypes
@@ -13,7 +13,7 @@ from softwarebroker.api.viewsets import RepresentationMixin
 from softwarebroker.autorisaties.scopes import CATALOGUS_LEZEN
 from softwarebroker.catalogus import search, selectors
 from softwarebroker.catalogus.api.serializers import AanbiedingSerializer
-from softwarebroker.federatie import zoeken as federatie
+from softwarebroker.federatie import search as federatie
 
 from .serializers import FederatiefZoekresultaatSerializer
 
@@ -62,4 +62,4 @@ class FederatiefZoekenViewSet(RepresentationMixin, viewsets.GenericViewSet):
             rows = list(plan.values(search.search(selectors.aanbiedingen(request.auth), term))[:limit])
             return plan.build(rows, Context(request, self.get_serializer_context()))
 
-        return Response(federatie.zoek(lokaal, zoekterm, int(aantal), user_id=request.auth.user_id))
+        return Response(federatie.search(lokaal, zoekterm, int(aantal), user_id=request.auth.user_id))

@@ -28,10 +28,10 @@ class AanbiedingURLField(serializers.Field):
             self.fail("incorrect_type")
         try:
             return aanbiedingen.resolve(data, self.context["request"])
-        except aanbiedingen.OnbekendeAanbieding:
+        except aanbiedingen.UnknownAanbieding:
             self.fail("onbekend", url=data)
-        except aanbiedingen.OngeldigeVerwijzing as error:
-            raise serializers.ValidationError(error.reden, code=error.code) from None
+        except aanbiedingen.InvalidReference as error:
+            raise serializers.ValidationError(error.reason, code=error.code) from None
 
     def row_part(self, model):
         return local_or_peer_url_part(

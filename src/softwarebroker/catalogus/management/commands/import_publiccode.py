@@ -53,5 +53,7 @@ class Command(BaseCommand):
         except PubliccodeInvalid as error:
             return "ongeldig", f": {_describe(error.errors)}"
         except Invalid as error:
-            return "ongeldig", ": " + "; ".join(f"{p.field}: {p.message} ({p.code})" for p in error.problems)
+            return "ongeldig", ": " + "; ".join(
+                f"{problem.field}: {problem.message} ({problem.code})" for problem in error.problems
+            )
         return ("aangemaakt" if created else "bijgewerkt"), f" ({pakket.naam})"

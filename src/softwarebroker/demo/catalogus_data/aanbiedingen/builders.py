@@ -11,9 +11,9 @@ SAAS_DOCUMENTEN = ["verwerkersovereenkomst", "sla", "beveiligingsverklaring", "e
 ON_PREMISES_DOCUMENTEN = ["sla"]
 
 
-def aanbieding(naam, kop, prijzen, **fields):
-    """An offer with the defaults most offers share; ``kop`` holds the fields every offer sets."""
-    leverancier, pakket, leveringsvorm, hostinglocatie, licentiemodel, eenheid = kop
+def aanbieding(naam, common_fields, prijzen, **fields):
+    """An offer with the defaults most offers share; ``common_fields`` holds the fields every offer sets."""
+    leverancier, pakket, leveringsvorm, hostinglocatie, licentiemodel, eenheid = common_fields
     saas = leveringsvorm != "on_premises"
     return {
         "leverancier": leverancier,

@@ -11,7 +11,7 @@ from ..leveranciers import (
 )
 from .builders import SAAS_DOCUMENTEN, aanbieding, eenmalig, jaar, maand, verbruik
 
-# kop: (leverancier-KvK, softwarepakket, leveringsvorm, hostinglocatie, licentiemodel, eenheid)
+# common_fields: (leverancier-KvK, softwarepakket, leveringsvorm, hostinglocatie, licentiemodel, eenheid)
 AANBIEDINGEN_COMMERCIEEL = [
     aanbieding(
         "Voorbeeld Zaaksysteem SaaS per gebruiker",

@@ -37,7 +37,7 @@ START = datetime.date(2026, 1, 1)
 ZGW = "ZGW API's"
 
 # (product kind, description, category of demo/data.py, GEMMA reference component, standards)
-SOORTEN = [
+PRODUCT_KINDS = [
     ("Zaaksysteem", "Zaaksysteem voor het registreren en afhandelen van zaken", "Zaaksystemen",
      "Zaakregistratiecomponent", [ZGW, "StUF-ZKN"]),
     ("Zaakafhandeling", "Werkomgeving voor het afhandelen van zaken en taken", "Zaaksystemen",
@@ -63,20 +63,20 @@ SOORTEN = [
     ("Afspraken", "Online afspraken plannen voor balie en telefoon", "Dienstverlening",
      "Afsprakenbeheercomponent", ["DigiD", "WCAG 2.1"]),
 ]  # fmt: skip
-REGIO = [
+REGIONS = [
     "Noord", "Zuid", "Oost", "West", "Delta", "Polder", "Kust", "Veluwe", "Rivierenland", "Kempen", "Twente",
     "Achterhoek", "Wadden", "Duin",
 ]  # fmt: skip
-ACHTERVOEGSEL = ["Pro", "Online", "Plus", "Suite", "Cloud", "Connect", "Direct", "Basis", "Compleet", "Flex"]
-BEDRIJF = [
+SUFFIXES = ["Pro", "Online", "Plus", "Suite", "Cloud", "Connect", "Direct", "Basis", "Compleet", "Flex"]
+COMPANY_WORDS = [
     "Noorderlicht", "Polderland", "Stadskern", "Grachtengordel", "Dijkgraaf", "Molenwiek", "Lindeboom",
     "Kanaalzicht", "Hunebed", "Duinroos", "Waterweg", "Klokkentoren", "Heidebloem", "Tulpenveld", "Zeewind",
 ]  # fmt: skip
-BEDRIJFSTYPE = ["Software", "ICT", "Data", "Systemen", "Informatica", "Digitaal", "Automatisering", "Cloud"]
+COMPANY_TYPES = ["Software", "ICT", "Data", "Systemen", "Informatica", "Digitaal", "Automatisering", "Cloud"]
 ROLLEN = [["fabrikant"], ["fabrikant", "dienstverlener"], ["reseller"], ["dienstverlener"]]
 
 # Licence model -> (unit, price type, period, price range in cents)
-PRIJSMODEL = {
+PRIJS_PER_LICENTIEMODEL = {
     Licentiemodel.PER_GEBRUIKER: ("gebruiker", "terugkerend", "jaar", (5_000, 60_000)),
     Licentiemodel.PER_APPARAAT: ("apparaat", "terugkerend", "jaar", (10_000, 200_000)),
     Licentiemodel.PER_INWONER: ("inwoner", "terugkerend", "jaar", (5, 80)),
@@ -134,7 +134,7 @@ class Command(BaseCommand):
             raise CommandError("Geef --aanbiedingen N om te genereren, of --clear om op te ruimen.")
         if softwarepakketten is None and aanbiedingen is not None:
             softwarepakketten = aanbiedingen // 10
-        if any(n is not None and n < 0 for n in (aanbiedingen, softwarepakketten, leveranciers)):
+        if any(count is not None and count < 0 for count in (aanbiedingen, softwarepakketten, leveranciers)):
             raise CommandError("Aantallen zijn nooit negatief.")
         if aanbiedingen and (softwarepakketten < 1 or leveranciers < 1):
             raise CommandError("Aanbiedingen hebben minstens 1 softwarepakket en 1 leverancier nodig.")
@@ -148,7 +148,7 @@ class Command(BaseCommand):
                     removed = clear_generated()
                     self.stdout.write("Verwijderd: " + _summary(removed))
                 if aanbiedingen is not None:
-                    if generated_suppliers().exists():
+                    if generated_leveranciers().exists():
                         raise CommandError("Er staan al gegenereerde gegevens; gebruik --clear.")
                     counts = Generator(seed).run(leveranciers, softwarepakketten, aanbiedingen, self.stdout)
                     self.stdout.write("Gegenereerd: " + _summary(counts))
@@ -162,7 +162,7 @@ def _summary(counts: dict[str, int]) -> str:
     return ", ".join(f"{count} {name}" for name, count in counts.items())
 
 
-def generated_suppliers():
+def generated_leveranciers():
     return Leverancier.objects.filter(
         kvk_nummer__startswith=KVK_PREFIX, website__endswith=f".{MARKER_DOMAIN}"
     )
@@ -182,7 +182,7 @@ def clear_generated() -> dict[str, int]:
             if name:
                 counts[name] = cursor.rowcount
 
-        leveranciers = list(generated_suppliers().values_list("id", flat=True))
+        leveranciers = list(generated_leveranciers().values_list("id", flat=True))
         # Generated packages are those of generated suppliers; generated offers are of either.
         pakketten = ids("SELECT id FROM catalogus_softwarepakket WHERE fabrikant_id = ANY(%s)", leveranciers)
         aanbiedingen = ids(
@@ -295,23 +295,23 @@ class Generator:
             Leverancier.objects.filter(kvk_nummer__startswith=KVK_PREFIX).values_list("kvk_nummer", flat=True)
         )
         rows = []
-        numbers = (f"{KVK_PREFIX}{n:06d}" for n in range(MAX_LEVERANCIERS))
-        names = [f"{a} {b}" for a in BEDRIJF for b in BEDRIJFSTYPE]
+        numbers = (f"{KVK_PREFIX}{number:06d}" for number in range(MAX_LEVERANCIERS))
+        names = [f"{word} {company_type}" for word in COMPANY_WORDS for company_type in COMPANY_TYPES]
         self.random.shuffle(names)
         for index, leverancier_id in enumerate(ids):
             kvk = next(number for number in numbers if number not in taken)
             naam = names[index % len(names)] + (f" {index // len(names) + 1}" if index >= len(names) else "")
-            domein = f"leverancier-{kvk}.{MARKER_DOMAIN}"
+            domain = f"leverancier-{kvk}.{MARKER_DOMAIN}"
             rows.append((
-                leverancier_id, self.uuid(), f"{naam} B.V.", kvk, f"https://{domein}",
-                self.random.choice(ROLLEN), "actief", "Afdeling Verkoop", f"verkoop@{domein}", "",
+                leverancier_id, self.uuid(), f"{naam} B.V.", kvk, f"https://{domain}",
+                self.random.choice(ROLLEN), "actief", "Afdeling Verkoop", f"verkoop@{domain}", "",
             ))  # fmt: skip
         return rows
 
     def _pakket(self, pakket_id: int, index: int, leverancier_ids: list[int]) -> tuple[tuple, str]:
         """A package row and the name of its category."""
-        soort, omschrijving, categorie, component, standaarden = self.random.choice(SOORTEN)
-        naam = f"{soort} {self.random.choice(REGIO)} {self.random.choice(ACHTERVOEGSEL)} {index + 1}"
+        kind, omschrijving, categorie, component, standaarden = self.random.choice(PRODUCT_KINDS)
+        naam = f"{kind} {self.random.choice(REGIONS)} {self.random.choice(SUFFIXES)} {index + 1}"
         open_source = self.random.random() < 0.2
         row = (
             pakket_id, self.uuid(), naam, f"{omschrijving}.", f"{omschrijving}, voor gemeenten.",
@@ -327,64 +327,82 @@ class Generator:
             releasedatum = START - datetime.timedelta(days=self.random.randint(30, 700))
             if self.random.random() < 0.5:
                 # An older release, still maintained for a year after the current one came out.
-                oud, einde = (
+                older_releasedatum, einde_ondersteuning = (
                     releasedatum - datetime.timedelta(days=365),
                     releasedatum + datetime.timedelta(days=365),
                 )
-                yield (self.uuid(), pakket_id, f"{major}.{minor}.0", oud, einde, "onderhoud")
+                yield (
+                    self.uuid(),
+                    pakket_id,
+                    f"{major}.{minor}.0",
+                    older_releasedatum,
+                    einde_ondersteuning,
+                    "onderhoud",
+                )
             versie = f"{major}.{minor + 1}.{self.random.randint(0, 5)}"
             yield (self.uuid(), pakket_id, versie, releasedatum, None, "actief")
 
     def _aanbiedingen(self, ids: list[int], pakketten: list[tuple[tuple, str]], leverancier_ids: list[int]):
         schemas = [json.dumps(schema) for schema in BESTELPARAMETERS_SCHEMAS.values()]
-        modellen, vormen = list(PRIJSMODEL), list(Leveringsvorm.values)
-        hosting = [Hostinglocatie.NL, Hostinglocatie.EU, Hostinglocatie.BUITEN_EU]
+        licentiemodellen, leveringsvormen = list(PRIJS_PER_LICENTIEMODEL), list(Leveringsvorm.values)
+        hostinglocaties = [Hostinglocatie.NL, Hostinglocatie.EU, Hostinglocatie.BUITEN_EU]
         rows, prijzen = [], []
         for index, aanbieding_id in enumerate(ids):
             # Round robin over the products, so every product has offers.
             pakket, _ = pakketten[index % len(pakketten)]
             pakket_id, pakket_naam, omschrijving = pakket[0], pakket[2], pakket[3]
-            model = self.random.choice(modellen)
-            vorm = self.random.choice(vormen)
-            locatie = "" if vorm == "on_premises" else self.random.choices(hosting, weights=(6, 3, 1))[0]
-            eenheid = PRIJSMODEL[model][0]
-            naam = f"{pakket_naam} {LEVERINGSVORM_LABEL[vorm]} per {eenheid}"
+            licentiemodel = self.random.choice(licentiemodellen)
+            leveringsvorm = self.random.choice(leveringsvormen)
+            hostinglocatie = (
+                ""
+                if leveringsvorm == "on_premises"
+                else self.random.choices(hostinglocaties, weights=(6, 3, 1))[0]
+            )
+            eenheid = PRIJS_PER_LICENTIEMODEL[licentiemodel][0]
+            naam = f"{pakket_naam} {LEVERINGSVORM_LABEL[leveringsvorm]} per {eenheid}"
             rows.append((
                 aanbieding_id, self.uuid(), pakket_id, self.random.choice(leverancier_ids), naam,
-                f"{omschrijving} Geleverd als {LEVERINGSVORM_LABEL[vorm]}.", vorm, locatie, model, eenheid,
-                self.random.choice([1, 5, 10, 25]) if model == Licentiemodel.PER_GEBRUIKER else 1,
-                None if model == Licentiemodel.VERBRUIK else self.random.choice([12, 24, 36, 48]),
+                f"{omschrijving} Geleverd als {LEVERINGSVORM_LABEL[leveringsvorm]}.",
+                leveringsvorm, hostinglocatie, licentiemodel, eenheid,
+                self.random.choice([1, 5, 10, 25]) if licentiemodel == Licentiemodel.PER_GEBRUIKER else 1,
+                None if licentiemodel == Licentiemodel.VERBRUIK else self.random.choice([12, 24, 36, 48]),
                 self.random.choice(["automatisch", "handmatig", "geen"]),
                 self.random.choice(schemas) if self.random.random() < 0.25 else "{}",
-                SAAS_DOCUMENTEN if vorm != "on_premises" else ["sla"], START,
+                SAAS_DOCUMENTEN if leveringsvorm != "on_premises" else ["sla"], START,
                 datetime.date(2027, 12, 31) if self.random.random() < 0.1 else None, "gepubliceerd", "",
             ))  # fmt: skip
-            prijzen.extend(self._prijzen(aanbieding_id, model))
+            prijzen.extend(self._prijzen(aanbieding_id, licentiemodel))
         return rows, prijzen
 
-    def _prijzen(self, aanbieding_id: int, model: str):
-        _, prijstype, periode, (low, high) = PRIJSMODEL[model]
+    def _prijzen(self, aanbieding_id: int, licentiemodel: str):
+        _, prijstype, periode, (low, high) = PRIJS_PER_LICENTIEMODEL[licentiemodel]
         cents = self.random.randint(low, high)
         staffels = []
         if cents >= 10 and self.random.random() < 0.3:
-            aantallen = sorted(self.random.sample(STAFFEL_AANTALLEN.get(model, DEFAULT_STAFFEL_AANTALLEN), 2))
+            aantallen = sorted(
+                self.random.sample(STAFFEL_AANTALLEN.get(licentiemodel, DEFAULT_STAFFEL_AANTALLEN), 2)
+            )
             # Each tier 5-15 % cheaper than the one before.
-            tier = cents
+            staffel_cents = cents
             for aantal in aantallen:
-                tier = max(1, min(tier - 1, tier * self.random.randint(85, 95) // 100))
-                staffels.append({"vanafAantal": aantal, "bedragExclBtw": str(Decimal(tier).scaleb(-2))})
+                staffel_cents = max(
+                    1, min(staffel_cents - 1, staffel_cents * self.random.randint(85, 95) // 100)
+                )
+                staffels.append(
+                    {"vanafAantal": aantal, "bedragExclBtw": str(Decimal(staffel_cents).scaleb(-2))}
+                )
         yield (
             self.uuid(), aanbieding_id, prijstype, periode, Decimal(cents).scaleb(-2), Decimal(21),
             json.dumps(staffels), "iedereen", START, None,
         )  # fmt: skip
         if self.random.random() < 0.5:
-            implementatie = Decimal(self.random.randint(50_000, 2_500_000)).scaleb(-2)
+            implementatie_bedrag = Decimal(self.random.randint(50_000, 2_500_000)).scaleb(-2)
             yield (
                 self.uuid(),
                 aanbieding_id,
                 "eenmalig",
                 "",
-                implementatie,
+                implementatie_bedrag,
                 Decimal(21),
                 "[]",
                 "iedereen",

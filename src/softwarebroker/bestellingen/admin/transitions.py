@@ -24,7 +24,7 @@ from ..constants import BestellingStatus as S
 from ..models import Annuleringsverzoek
 
 # The confirmation page sends this back, with the toelichting.
-BEVESTIGD = "bevestigd"
+CONFIRMED = "bevestigd"
 TEMPLATE = "admin/bestellingen/bestelling/toelichting.html"
 
 # What each transition of the broker is called in the admin.
@@ -37,20 +37,20 @@ LABELS = {
     S.DEELS_GELEVERD: "Afronden als deels geleverd",
     S.MISLUKT: "Afronden als mislukt",
 }
-UITLEG = {
+EXPLANATIONS = {
     S.GEWEIGERD: "De toelichting is de reden van de weigering.",
     S.WACHT_OP_AFNEMER: "De toelichting is de vraag: de afnemer krijgt haar als bericht.",
     S.MISLUKT: "De toelichting zegt waarom de levering mislukte.",
 }
 
 
-def broker_overgangen() -> dict[str, bool]:
+def broker_transitions() -> dict[str, bool]:
     """Each state the broker can move an order to through ``statuswijzigingen``, with whether
     the transition needs a toelichting, in the order of the state machine's table."""
     naar: dict[str, bool] = {}
-    for overgang in statemachine.OVERGANGEN:
-        if statemachine.BROKER in overgang.door and overgang.via == statemachine.STATUSWIJZIGING:
-            naar[overgang.naar] = naar.get(overgang.naar, False) or overgang.toelichting_verplicht
+    for transition in statemachine.TRANSITIONS:
+        if statemachine.BROKER in transition.partijen and transition.via == statemachine.STATUSWIJZIGING:
+            naar[transition.naar] = naar.get(transition.naar, False) or transition.toelichting_required
     return naar
 
 
@@ -61,40 +61,40 @@ class ToelichtingForm(forms.Form):
     )
 
 
-def _vraag_toelichting(modeladmin, request, queryset, name: str, label: str, uitleg: str):
+def _ask_toelichting(modeladmin, request, queryset, name: str, label: str, explanation: str):
     """The confirmation page: the selected orders and a toelichting; sending it runs the action."""
     request.current_app = modeladmin.admin_site.name
     context = {
         **modeladmin.admin_site.each_context(request),
         "title": label,
         "subtitle": None,
-        "uitleg": uitleg,
+        "explanation": explanation,
         "opts": modeladmin.model._meta,
         "queryset": queryset,
         "form": ToelichtingForm(),
         "action": name,
-        "bevestigd": BEVESTIGD,
+        "bevestigd": CONFIRMED,
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         "media": modeladmin.media,
     }
     return TemplateResponse(request, TEMPLATE, context)
 
 
-def overgang_action(name: str, label: str, change, *, toelichting: bool = False, uitleg: str = ""):
+def transition_action(name: str, label: str, change, *, toelichting: bool = False, explanation: str = ""):
     """An action applying ``change(acting, bestelling, toelichting)`` (a service call) to each
     selected order through ``service_action``; with ``toelichting``, the confirmation page
     asks for one first. Runnable by who may change orders (the permission change_bestelling)."""
 
     def action(modeladmin, request, queryset):
-        if toelichting and BEVESTIGD not in request.POST:
-            return _vraag_toelichting(modeladmin, request, queryset, name, label, uitleg)
+        if toelichting and CONFIRMED not in request.POST:
+            return _ask_toelichting(modeladmin, request, queryset, name, label, explanation)
         text = request.POST.get("toelichting", "") if toelichting else ""
         apply = service_action(name, label, lambda acting, bestelling: change(acting, bestelling, text))
         return apply(modeladmin, request, queryset)
 
     action.__name__ = name
     action.short_description = label
-    action.allowed_permissions = ("overgang",)
+    action.allowed_permissions = ("transition",)
     return action
 
 
@@ -102,8 +102,8 @@ def naar_status_action(naar: str, toelichting: bool):
     def change(acting, bestelling, text):
         services.change_status(acting=acting, bestelling=bestelling, naar=naar, toelichting=text)
 
-    return overgang_action(
-        f"naar_{naar}", LABELS[naar], change, toelichting=toelichting, uitleg=UITLEG.get(naar, "")
+    return transition_action(
+        f"naar_{naar}", LABELS[naar], change, toelichting=toelichting, explanation=EXPLANATIONS.get(naar, "")
     )
 
 
@@ -116,7 +116,7 @@ def _laatste_annuleringsverzoek(bestelling) -> Annuleringsverzoek:
     return verzoek
 
 
-def annulering_action(status: str, label: str, *, toelichting: bool = False, uitleg: str = ""):
+def annulering_action(status: str, label: str, *, toelichting: bool = False, explanation: str = ""):
     def change(acting, bestelling, text):
         services.decide_annuleringsverzoek(
             acting=acting,
@@ -125,16 +125,18 @@ def annulering_action(status: str, label: str, *, toelichting: bool = False, uit
             toelichting=text,
         )
 
-    return overgang_action(f"annulering_{status}", label, change, toelichting=toelichting, uitleg=uitleg)
+    return transition_action(
+        f"annulering_{status}", label, change, toelichting=toelichting, explanation=explanation
+    )
 
 
 ACTIONS = [
-    *(naar_status_action(naar, toelichting) for naar, toelichting in broker_overgangen().items()),
+    *(naar_status_action(naar, toelichting) for naar, toelichting in broker_transitions().items()),
     annulering_action(AnnuleringStatus.UITGEVOERD, "Annuleringsverzoek uitvoeren (geannuleerd)"),
     annulering_action(
         AnnuleringStatus.AFGEWEZEN,
         "Annuleringsverzoek afwijzen (terug naar de vorige status)",
         toelichting=True,
-        uitleg="De toelichting zegt de afnemer waarom de bestelling niet wordt geannuleerd.",
+        explanation="De toelichting zegt de afnemer waarom de bestelling niet wordt geannuleerd.",
     ),
 ]

@@ -17,32 +17,34 @@ from decimal import ROUND_HALF_UP, Decimal
 from softwarebroker.catalogus.constants import Doelgroep, Periode, Prijstype
 
 CENT = Decimal("0.01")
-PER_JAAR = {Periode.MAAND: 12, Periode.JAAR: 1, "": 1}
+TIMES_A_YEAR = {Periode.MAAND: 12, Periode.JAAR: 1, "": 1}
 
 
 def cents(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def eenheidsprijs(bedrag: Decimal, staffels: list[dict], aantal: int) -> tuple[Decimal, int | None]:
+def compute_eenheidsprijs(bedrag: Decimal, staffels: list[dict], aantal: int) -> tuple[Decimal, int | None]:
     """The unit price for ``aantal`` units and the tier that gave it (``None``: the base price)."""
-    prijs, tier = bedrag, None
-    for staffel in sorted(staffels or (), key=lambda s: s["vanafAantal"]):
+    eenheidsprijs, vanaf_aantal = bedrag, None
+    for staffel in sorted(staffels or (), key=lambda staffel: staffel["vanafAantal"]):
         if aantal >= staffel["vanafAantal"]:
-            prijs, tier = Decimal(str(staffel["bedragExclBtw"])), staffel["vanafAantal"]
-    return prijs, tier
+            eenheidsprijs, vanaf_aantal = Decimal(str(staffel["bedragExclBtw"])), staffel["vanafAantal"]
+    return eenheidsprijs, vanaf_aantal
 
 
-def toepasselijke_prijzen(prijzen, *, raamovereenkomst: bool) -> list:
+def applicable_prijzen(prijzen, *, raamovereenkomst: bool) -> list:
     """Of the prices valid on a day: per prijstype the framework price when ordering under a
     framework, the general price otherwise. Joint-purchase prices never apply to an order."""
-    voorkeur = [Doelgroep.RAAMOVEREENKOMST, Doelgroep.IEDEREEN] if raamovereenkomst else [Doelgroep.IEDEREEN]
-    gekozen = {}
-    for doelgroep in reversed(voorkeur):
+    preference = (
+        [Doelgroep.RAAMOVEREENKOMST, Doelgroep.IEDEREEN] if raamovereenkomst else [Doelgroep.IEDEREEN]
+    )
+    chosen = {}
+    for doelgroep in reversed(preference):
         for prijs in prijzen:
             if prijs.doelgroep == doelgroep:
-                gekozen[prijs.prijstype] = prijs
-    return sorted(gekozen.values(), key=lambda prijs: (prijs.prijstype, prijs.geldig_vanaf, prijs.pk or 0))
+                chosen[prijs.prijstype] = prijs
+    return sorted(chosen.values(), key=lambda prijs: (prijs.prijstype, prijs.geldig_vanaf, prijs.pk or 0))
 
 
 @dataclass
@@ -52,9 +54,9 @@ class Regelprijs:
     btw: Decimal = Decimal("0.00")
     onderdelen: list[dict] = field(default_factory=list)
 
-    def momentopname(self, dag: datetime.date) -> dict:
+    def momentopname(self, day: datetime.date) -> dict:
         return {
-            "datum": dag.isoformat(),
+            "datum": day.isoformat(),
             "prijzen": self.onderdelen,
             "eenmaligExclBtw": f"{self.eenmalig:.2f}",
             "perJaarExclBtw": f"{self.per_jaar:.2f}",
@@ -62,41 +64,43 @@ class Regelprijs:
         }
 
 
-def bereken_regel(prijzen, aantal: int, *, raamovereenkomst: bool = False) -> Regelprijs:
+def compute_regelprijs(prijzen, aantal: int, *, raamovereenkomst: bool = False) -> Regelprijs:
     """The price of one line of ``aantal`` units, from the offer's prices valid that day."""
-    resultaat = Regelprijs()
-    for prijs in toepasselijke_prijzen(prijzen, raamovereenkomst=raamovereenkomst):
-        eenheid, staffel = eenheidsprijs(prijs.bedrag_excl_btw, prijs.staffels, aantal)
-        bedrag = cents(eenheid * aantal)
+    result = Regelprijs()
+    for prijs in applicable_prijzen(prijzen, raamovereenkomst=raamovereenkomst):
+        eenheidsprijs, staffel_vanaf_aantal = compute_eenheidsprijs(
+            prijs.bedrag_excl_btw, prijs.staffels, aantal
+        )
+        bedrag = cents(eenheidsprijs * aantal)
         if prijs.prijstype == Prijstype.EENMALIG:
-            geteld = bedrag
-            resultaat.eenmalig += geteld
+            counted = bedrag
+            result.eenmalig += counted
         elif prijs.prijstype == Prijstype.TERUGKEREND:
-            geteld = bedrag * PER_JAAR[prijs.periode]
-            resultaat.per_jaar += geteld
+            counted = bedrag * TIMES_A_YEAR[prijs.periode]
+            result.per_jaar += counted
         else:
-            geteld = Decimal("0.00")
-        btw = cents(geteld * prijs.btw_percentage / 100)
-        resultaat.btw += btw
-        resultaat.onderdelen.append(
+            counted = Decimal("0.00")
+        btw = cents(counted * prijs.btw_percentage / 100)
+        result.btw += btw
+        result.onderdelen.append(
             {
                 "prijs": str(prijs.uuid),
                 "prijstype": prijs.prijstype,
                 "periode": prijs.periode,
                 "doelgroep": prijs.doelgroep,
-                "staffelVanafAantal": staffel,
-                "eenheidsprijsExclBtw": f"{eenheid:.2f}",
+                "staffelVanafAantal": staffel_vanaf_aantal,
+                "eenheidsprijsExclBtw": f"{eenheidsprijs:.2f}",
                 "aantal": aantal,
                 "bedragExclBtw": f"{bedrag:.2f}",
                 "btwPercentage": f"{prijs.btw_percentage:.2f}",
                 "btw": f"{btw:.2f}",
             }
         )
-    return resultaat
+    return result
 
 
 @dataclass(frozen=True)
-class Totalen:
+class Totals:
     eenmalig: Decimal
     per_jaar: Decimal
     btw: Decimal
@@ -107,8 +111,8 @@ class Totalen:
         return self.eenmalig + self.per_jaar
 
 
-def totalen(regels) -> Totalen:
-    return Totalen(
+def compute_totals(regels) -> Totals:
+    return Totals(
         eenmalig=sum((regel.bedrag_eenmalig_excl_btw for regel in regels), Decimal("0.00")),
         per_jaar=sum((regel.bedrag_per_jaar_excl_btw for regel in regels), Decimal("0.00")),
         btw=sum((regel.btw for regel in regels), Decimal("0.00")),

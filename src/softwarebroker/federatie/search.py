@@ -24,38 +24,40 @@ from softwarebroker.api.propagation import outgoing_headers
 from .models import PeerCatalogus
 
 logger = structlog.get_logger(__name__)
-LOKAAL = "lokaal"
+LOCAL = "lokaal"
 # Shared by all searches: a slow peer holds a thread until its own HTTP timeout, not a request.
 _executor = ThreadPoolExecutor(max_workers=16, thread_name_prefix="federatie")
 
 
 @dataclass
-class Bron:
+class Source:
+    """One catalogue searched: this one (``lokaal``) or a peer, and how it answered."""
+
     naam: str
     status: str = "ok"
-    duur: float = 0.0
-    aantal: int = 0
-    melding: str = ""
-    resultaten: list[dict] = field(default_factory=list)
+    duration: float = 0.0
+    count: int = 0
+    message: str = ""
+    results: list[dict] = field(default_factory=list)
 
-    def verslag(self) -> dict:
+    def report(self) -> dict:
         return {
             "naam": self.naam,
             "status": self.status,
-            "duurMs": round(self.duur * 1000),
-            "aantal": self.aantal,
-            "melding": self.melding,
+            "duurMs": round(self.duration * 1000),
+            "aantal": self.count,
+            "melding": self.message,
         }
 
 
-def _zoek_bij_peer(peer: PeerCatalogus, zoek: str, aantal: int, timeout: float, headers: dict) -> list[dict]:
+def _search_peer(peer: PeerCatalogus, terms: str, limit: int, timeout: float, headers: dict) -> list[dict]:
     # The Service's client: its authentication, certificates and NLX outway (with the URLs in
     # the answer rewritten back) apply.
     client = build_client(peer.service)
     try:
         with client:
             response = client.get(
-                "aanbiedingen", params={"zoek": zoek, "pageSize": aantal}, timeout=timeout, headers=headers
+                "aanbiedingen", params={"zoek": terms, "pageSize": limit}, timeout=timeout, headers=headers
             )
             response.raise_for_status()
             body = response.json()
@@ -64,50 +66,48 @@ def _zoek_bij_peer(peer: PeerCatalogus, zoek: str, aantal: int, timeout: float, 
     results = body.get("results") if isinstance(body, dict) else None
     if not isinstance(results, list) or not all(isinstance(item, dict) and "url" in item for item in results):
         raise ValueError("geen lijst van aanbiedingen")
-    return results[:aantal]
+    return results[:limit]
 
 
-def zoek(lokaal: callable, zoekterm: str, aantal: int, user_id: str = "") -> dict:
-    """``lokaal(zoekterm, aantal)`` gives the local results (already as representations)."""
+def search(search_local: callable, terms: str, limit: int, user_id: str = "") -> dict:
+    """``search_local(terms, limit)`` gives the local results (already as representations)."""
     timeout = settings.FEDERATIE_TIMEOUT
     peers = list(PeerCatalogus.objects.filter(actief=True).select_related("service"))
     headers = outgoing_headers(user_id)  # read here: the threads do not share the request's context
     started = time.monotonic()
-    futures = {
-        _executor.submit(_zoek_bij_peer, peer, zoekterm, aantal, timeout, headers): peer for peer in peers
-    }
+    futures = {_executor.submit(_search_peer, peer, terms, limit, timeout, headers): peer for peer in peers}
 
-    eigen = Bron(LOKAAL)
-    eigen.resultaten = lokaal(zoekterm, aantal)
-    eigen.duur = time.monotonic() - started
-    eigen.aantal = len(eigen.resultaten)
-    bronnen = [eigen]
+    local = Source(LOCAL)
+    local.results = search_local(terms, limit)
+    local.duration = time.monotonic() - started
+    local.count = len(local.results)
+    sources = [local]
 
     done, _ = wait(futures, timeout=max(0.0, timeout - (time.monotonic() - started)))
     for future, peer in futures.items():
-        bron = Bron(peer.naam, duur=time.monotonic() - started)
+        source = Source(peer.naam, duration=time.monotonic() - started)
         if future not in done:
-            bron.status, bron.melding = "timeout", f"geen antwoord binnen {timeout:g} s"
+            source.status, source.message = "timeout", f"geen antwoord binnen {timeout:g} s"
             future.cancel()
         elif future.exception() is not None:
-            bron.status, bron.melding = "fout", type(future.exception()).__name__
+            source.status, source.message = "fout", type(future.exception()).__name__
             logger.warning("federated_search_failed", peer=peer.naam, error=str(future.exception())[:200])
         else:
-            bron.resultaten = future.result()
-            bron.aantal = len(bron.resultaten)
-        bronnen.append(bron)
+            source.results = future.result()
+            source.count = len(source.results)
+        sources.append(source)
 
-    return {"results": _samenvoegen(bronnen, aantal), "bronnen": [bron.verslag() for bron in bronnen]}
+    return {"results": _merge(sources, limit), "bronnen": [source.report() for source in sources]}
 
 
-def _samenvoegen(bronnen: list[Bron], aantal: int) -> list[dict]:
+def _merge(sources: list[Source], limit: int) -> list[dict]:
     merged, seen = [], set()
-    for rank in range(max((len(bron.resultaten) for bron in bronnen), default=0)):
-        for bron in bronnen:
-            if rank < len(bron.resultaten):
-                item = bron.resultaten[rank]
+    for rank in range(max((len(source.results) for source in sources), default=0)):
+        for source in sources:
+            if rank < len(source.results):
+                item = source.results[rank]
                 if item["url"] in seen:
                     continue
                 seen.add(item["url"])
-                merged.append({**item, "bron": bron.naam})
-    return merged[:aantal]
+                merged.append({**item, "bron": source.naam})
+    return merged[:limit]

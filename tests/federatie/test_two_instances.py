@@ -28,7 +28,7 @@ from softwarebroker.federatie.models import PeerAanbieding
 from softwarebroker.organisaties.models import Mandaat
 from tests.auth import bearer
 from tests.autorisaties.factories import make_applicatie
-from tests.federatie.test_zoeken import free_port
+from tests.federatie.test_search import free_port
 from tests.organisaties.factories import OrganisatieFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,7 +93,7 @@ def instance_a(django_db_blocker):
             _admin_execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
-def _a_offer(base: str) -> dict:
+def _aanbieding_of_a(base: str) -> dict:
     """A published offer of A without framework agreement or required order parameters."""
     token = bearer(A_CLIENT, secret=demo_secret(A_CLIENT))
     response = requests.get(
@@ -102,21 +102,21 @@ def _a_offer(base: str) -> dict:
         headers=token,
     )
     assert response.status_code == 200, response.text
-    for offer in response.json()["results"]:
+    for aanbieding in response.json()["results"]:
         if (
-            offer["raamovereenkomst"] is None
-            and not offer["bestelparametersSchema"].get("required")
-            and offer["licentiemodel"] != "per_inwoner"
-            and any(p["doelgroep"] == "iedereen" for p in offer["actuelePrijzen"])
+            aanbieding["raamovereenkomst"] is None
+            and not aanbieding["bestelparametersSchema"].get("required")
+            and aanbieding["licentiemodel"] != "per_inwoner"
+            and any(prijs["doelgroep"] == "iedereen" for prijs in aanbieding["actuelePrijzen"])
         ):
-            return offer
+            return aanbieding
     raise AssertionError("the demo catalogue of A has no plain published offer")
 
 
-def _expected_amounts(offer: dict, aantal: int) -> tuple[Decimal, Decimal]:
+def _expected_amounts(aanbieding: dict, aantal: int) -> tuple[Decimal, Decimal]:
     """What the line must cost, worked out here from A's published prices (no tiers reached)."""
     eenmalig = per_jaar = Decimal("0.00")
-    for prijs in offer["actuelePrijzen"]:
+    for prijs in aanbieding["actuelePrijzen"]:
         if prijs["doelgroep"] != "iedereen":
             continue
         assert all(staffel["vanafAantal"] > aantal for staffel in prijs["staffels"])
@@ -130,7 +130,7 @@ def _expected_amounts(offer: dict, aantal: int) -> tuple[Decimal, Decimal]:
 
 @pytest.mark.django_db(transaction=True)
 def test_instance_b_orders_from_instance_as_catalogue(instance_a, live_server):
-    offer = _a_offer(instance_a)
+    aanbieding = _aanbieding_of_a(instance_a)
     Service.objects.create(
         label="Catalogus van instantie A",
         slug="instantie-a",
@@ -147,13 +147,13 @@ def test_instance_b_orders_from_instance_as_catalogue(instance_a, live_server):
     make_applicatie("budgethouder", client_id="b-budgethouder", organisatie=gemeente)
     api = f"{live_server.url}/bestellingen/api/v1"
     afnemer = bearer("b-afnemer", user_id="inkoper@b-stad.nl")
-    aantal = offer["minimaleAfname"]
+    aantal = aanbieding["minimaleAfname"]
 
     created = requests.post(
         f"{api}/bestellingen",
         json={
             "besteller": f"{api}/organisaties/{gemeente.uuid}",
-            "regels": [{"aanbieding": offer["url"], "aantal": aantal}],
+            "regels": [{"aanbieding": aanbieding["url"], "aantal": aantal}],
         },
         headers=afnemer,
         timeout=30,
@@ -170,22 +170,24 @@ def test_instance_b_orders_from_instance_as_catalogue(instance_a, live_server):
 
     detail = requests.get(order["url"], headers=afnemer, timeout=30).json()
     regel = detail["regels"][0]
-    eenmalig, per_jaar = _expected_amounts(offer, aantal)
+    eenmalig, per_jaar = _expected_amounts(aanbieding, aantal)
     assert detail["status"] == "ter_goedkeuring"
-    assert regel["aanbieding"] == offer["url"]
-    assert detail["leverancier"] == offer["leverancier"]
+    assert regel["aanbieding"] == aanbieding["url"]
+    assert detail["leverancier"] == aanbieding["leverancier"]
     assert (Decimal(regel["bedragEenmaligExclBtw"]), Decimal(regel["bedragPerJaarExclBtw"])) == (
         eenmalig,
         per_jaar,
     )
     assert regel["prijsMomentopname"]["datum"]
-    assert {p["prijs"] for p in regel["prijsMomentopname"]["prijzen"]} <= {
-        p["url"].rsplit("/", 1)[1] for p in offer["actuelePrijzen"]
+    assert {prijs["prijs"] for prijs in regel["prijsMomentopname"]["prijzen"]} <= {
+        prijs["url"].rsplit("/", 1)[1] for prijs in aanbieding["actuelePrijzen"]
     }
-    kopie = PeerAanbieding.objects.get(url=offer["url"])
-    assert kopie.gegevens["naam"] == offer["naam"]
-    assert kopie.etag  # A's ETag, sent back at submission
+    copy = PeerAanbieding.objects.get(url=aanbieding["url"])
+    assert copy.gegevens["naam"] == aanbieding["naam"]
+    assert copy.etag  # A's ETag, sent back at submission
     # What B shows of A's offer is what A serves.
-    served = requests.get(offer["url"], headers=bearer(A_CLIENT, secret=demo_secret(A_CLIENT)), timeout=10)
-    assert served.headers["ETag"] == kopie.etag
-    assert json.loads(served.content)["actuelePrijzen"] == kopie.gegevens["actuelePrijzen"]
+    served = requests.get(
+        aanbieding["url"], headers=bearer(A_CLIENT, secret=demo_secret(A_CLIENT)), timeout=10
+    )
+    assert served.headers["ETag"] == copy.etag
+    assert json.loads(served.content)["actuelePrijzen"] == copy.gegevens["actuelePrijzen"]

@@ -68,10 +68,10 @@ def add_peer(naam: str, port: int) -> PeerCatalogus:
     return PeerCatalogus.objects.create(naam=naam, service=service)
 
 
-def remote(naam: str, n: int) -> dict:
+def remote(naam: str, number: int) -> dict:
     return {
-        "url": f"http://{naam}.example/catalogus/api/v1/aanbiedingen/{n}",
-        "naam": f"Zaaksysteem {naam} {n}",
+        "url": f"http://{naam}.example/catalogus/api/v1/aanbiedingen/{number}",
+        "naam": f"Zaaksysteem {naam} {number}",
     }
 
 

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from softwarebroker.bestellingen import prijsberekening
+from softwarebroker.bestellingen import pricing
 
 amounts = st.decimals(min_value=0, max_value=100_000, places=2, allow_nan=False, allow_infinity=False)
 quantities = st.integers(min_value=1, max_value=100_000)
@@ -54,9 +54,9 @@ def is_cents(value: Decimal) -> bool:
 
 @given(base=amounts, tiers=staffels(), aantal=quantities)
 def test_the_highest_tier_reached_applies_to_every_unit(base, tiers, aantal):
-    unit, tier = prijsberekening.eenheidsprijs(base, tiers, aantal)
+    unit, tier = pricing.compute_eenheidsprijs(base, tiers, aantal)
 
-    reached = [t for t in tiers if t["vanafAantal"] <= aantal]
+    reached = [staffel for staffel in tiers if staffel["vanafAantal"] <= aantal]
     if reached:
         assert tier == reached[-1]["vanafAantal"]
         assert unit == Decimal(reached[-1]["bedragExclBtw"])
@@ -68,24 +68,31 @@ def test_the_highest_tier_reached_applies_to_every_unit(base, tiers, aantal):
 def test_totals_are_the_sums_of_what_each_line_shows(lines):
     regels = []
     for prices, aantal in lines:
-        prijs = prijsberekening.bereken_regel(prices, aantal)
+        prijs = pricing.compute_regelprijs(prices, aantal)
         snapshot = prijs.momentopname(datetime.date(2026, 1, 1))
-        assert all(is_cents(v) for v in (prijs.eenmalig, prijs.per_jaar, prijs.btw))
+        assert all(is_cents(value) for value in (prijs.eenmalig, prijs.per_jaar, prijs.btw))
         # every amount shown is the unit price times the quantity, in cents
         for onderdeel in snapshot["prijzen"]:
-            expected = prijsberekening.cents(Decimal(onderdeel["eenheidsprijsExclBtw"]) * aantal)
+            expected = pricing.cents(Decimal(onderdeel["eenheidsprijsExclBtw"]) * aantal)
             assert Decimal(onderdeel["bedragExclBtw"]) == expected
-        assert sum((Decimal(o["btw"]) for o in snapshot["prijzen"]), Decimal("0.00")) == prijs.btw
+        assert (
+            sum((Decimal(onderdeel["btw"]) for onderdeel in snapshot["prijzen"]), Decimal("0.00"))
+            == prijs.btw
+        )
         eenmalig = sum(
-            (Decimal(o["bedragExclBtw"]) for o in snapshot["prijzen"] if o["prijstype"] == "eenmalig"),
+            (
+                Decimal(onderdeel["bedragExclBtw"])
+                for onderdeel in snapshot["prijzen"]
+                if onderdeel["prijstype"] == "eenmalig"
+            ),
             Decimal("0.00"),
         )
         assert eenmalig == prijs.eenmalig
         per_jaar = sum(
             (
-                Decimal(o["bedragExclBtw"]) * prijsberekening.PER_JAAR[o["periode"]]
-                for o in snapshot["prijzen"]
-                if o["prijstype"] == "terugkerend"
+                Decimal(onderdeel["bedragExclBtw"]) * pricing.TIMES_A_YEAR[onderdeel["periode"]]
+                for onderdeel in snapshot["prijzen"]
+                if onderdeel["prijstype"] == "terugkerend"
             ),
             Decimal("0.00"),
         )
@@ -98,26 +105,26 @@ def test_totals_are_the_sums_of_what_each_line_shows(lines):
             )
         )
 
-    totalen = prijsberekening.totalen(regels)
+    totals = pricing.compute_totals(regels)
 
-    assert totalen.eenmalig == sum((r.bedrag_eenmalig_excl_btw for r in regels), Decimal("0.00"))
-    assert totalen.per_jaar == sum((r.bedrag_per_jaar_excl_btw for r in regels), Decimal("0.00"))
-    assert totalen.btw == sum((r.btw for r in regels), Decimal("0.00"))
-    assert all(is_cents(v) for v in (totalen.eenmalig, totalen.per_jaar, totalen.btw))
+    assert totals.eenmalig == sum((regel.bedrag_eenmalig_excl_btw for regel in regels), Decimal("0.00"))
+    assert totals.per_jaar == sum((regel.bedrag_per_jaar_excl_btw for regel in regels), Decimal("0.00"))
+    assert totals.btw == sum((regel.btw for regel in regels), Decimal("0.00"))
+    assert all(is_cents(value) for value in (totals.eenmalig, totals.per_jaar, totals.btw))
 
 
 @given(prices=prijzen(), aantal=quantities)
 def test_usage_prices_are_recorded_but_never_counted(prices, aantal):
-    only_usage = [p for p in prices if p.prijstype == "verbruik"]
+    only_usage = [prijs for prijs in prices if prijs.prijstype == "verbruik"]
 
-    prijs = prijsberekening.bereken_regel(only_usage, aantal)
+    prijs = pricing.compute_regelprijs(only_usage, aantal)
 
     assert (prijs.eenmalig, prijs.per_jaar, prijs.btw) == (Decimal("0.00"),) * 3
     assert len(prijs.onderdelen) == len(only_usage)
 
 
 def test_framework_prices_come_before_general_ones():
-    algemeen = SimpleNamespace(
+    prijs_iedereen = SimpleNamespace(
         uuid=uuid.uuid4(),
         pk=1,
         prijstype="eenmalig",
@@ -128,13 +135,18 @@ def test_framework_prices_come_before_general_ones():
         staffels=[],
         geldig_vanaf=datetime.date(2026, 1, 1),
     )
-    raam = SimpleNamespace(
-        **{**vars(algemeen), "pk": 2, "doelgroep": "raamovereenkomst", "bedrag_excl_btw": Decimal("80.00")}
+    prijs_raamovereenkomst = SimpleNamespace(
+        **{
+            **vars(prijs_iedereen),
+            "pk": 2,
+            "doelgroep": "raamovereenkomst",
+            "bedrag_excl_btw": Decimal("80.00"),
+        }
     )
 
-    assert prijsberekening.bereken_regel([algemeen, raam], 1, raamovereenkomst=True).eenmalig == Decimal(
-        "80.00"
-    )
-    assert prijsberekening.bereken_regel([algemeen, raam], 1, raamovereenkomst=False).eenmalig == Decimal(
-        "100.00"
-    )
+    assert pricing.compute_regelprijs(
+        [prijs_iedereen, prijs_raamovereenkomst], 1, raamovereenkomst=True
+    ).eenmalig == Decimal("80.00")
+    assert pricing.compute_regelprijs(
+        [prijs_iedereen, prijs_raamovereenkomst], 1, raamovereenkomst=False
+    ).eenmalig == Decimal("100.00")
