@@ -19,9 +19,9 @@ from softwarebroker.catalogus.api.viewsets import (
     SoftwarepakketversieViewSet,
     SoftwarepakketViewSet,
 )
-from softwarebroker.federatie.api.viewsets import FederatiefZoekenViewSet
+from softwarebroker.federatie.api.viewsets import FederatedSearchViewSet
 
-federated_search = FederatiefZoekenViewSet.as_view({"get": "zoeken"})
+federated_search = FederatedSearchViewSet.as_view({"get": "search"})
 
 router = SimpleRouter(trailing_slash=False)
 router.register("aanbiedingen", AanbiedingViewSet, basename="aanbieding")

@@ -19,9 +19,9 @@ from .serializers import FederatiefZoekresultaatSerializer
 
 
 @extend_schema(tags=["aanbiedingen"])
-class FederatiefZoekenViewSet(RepresentationMixin, viewsets.GenericViewSet):
-    scopes = {"zoeken": CATALOGUS_LEZEN}
-    action_query_parameters = {"zoeken": ("zoek", "aantal")}
+class FederatedSearchViewSet(RepresentationMixin, viewsets.GenericViewSet):
+    scopes = {"search": CATALOGUS_LEZEN}
+    action_query_parameters = {"search": ("zoek", "aantal")}
     representation_actions = ()
     filter_backends = []
     pagination_class = None
@@ -46,10 +46,10 @@ class FederatiefZoekenViewSet(RepresentationMixin, viewsets.GenericViewSet):
         filters=False,
         operation_id="aanbiedingen_zoeken",
     )
-    def zoeken(self, request):
+    def search(self, request):
         errors = {}
-        zoekterm = request.query_params.get("zoek", "").strip()
-        if not zoekterm:
+        terms = request.query_params.get("zoek", "").strip()
+        if not terms:
             errors["zoek"] = [ErrorDetail("Geef een zoekterm.", code="required")]
         aantal = request.query_params.get("aantal", "20")
         if not aantal.isdigit() or not 1 <= int(aantal) <= 100:
@@ -57,9 +57,9 @@ class FederatiefZoekenViewSet(RepresentationMixin, viewsets.GenericViewSet):
         if errors:
             raise ValidationError(errors)
 
-        def lokaal(term: str, limit: int) -> list[dict]:
+        def search_local(term: str, limit: int) -> list[dict]:
             plan = plan_for(AanbiedingSerializer)
             rows = list(plan.values(search.search(selectors.aanbiedingen(request.auth), term))[:limit])
             return plan.build(rows, Context(request, self.get_serializer_context()))
 
-        return Response(federatie.search(lokaal, zoekterm, int(aantal), user_id=request.auth.user_id))
+        return Response(federatie.search(search_local, terms, int(aantal), user_id=request.auth.user_id))

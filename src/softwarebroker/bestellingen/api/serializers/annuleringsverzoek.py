@@ -5,10 +5,10 @@ from rest_framework import serializers
 from softwarebroker.bestellingen.constants import AnnuleringStatus
 from softwarebroker.bestellingen.models import Annuleringsverzoek
 
-from .onder_bestelling import OnderBestellingSerializer
+from .order_subresource import OrderSubresourceSerializer
 
 
-class AnnuleringsverzoekSerializer(OnderBestellingSerializer):
+class AnnuleringsverzoekSerializer(OrderSubresourceSerializer):
     __doc__ = (
         "Een verzoek van de afnemer om een lopende bestelling te annuleren; de leverancier besluit "
         "(status uitgevoerd of afgewezen)."
@@ -16,7 +16,7 @@ class AnnuleringsverzoekSerializer(OnderBestellingSerializer):
 
     status = serializers.ChoiceField(choices=AnnuleringStatus.choices, required=False)
 
-    class Meta(OnderBestellingSerializer.Meta):
+    class Meta(OrderSubresourceSerializer.Meta):
         model = Annuleringsverzoek
         collection = "annuleringsverzoeken"
         fields = ("url", "bestelling", "reden", "status", "toelichting", "aangevraagdDoor", "tijdstip")

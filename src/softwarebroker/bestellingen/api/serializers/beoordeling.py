@@ -5,15 +5,15 @@ from rest_framework import serializers
 from softwarebroker.bestellingen.constants import Besluit
 from softwarebroker.bestellingen.models import Beoordeling
 
-from .onder_bestelling import OnderBestellingSerializer
+from .order_subresource import OrderSubresourceSerializer
 
 
-class BeoordelingSerializer(OnderBestellingSerializer):
+class BeoordelingSerializer(OrderSubresourceSerializer):
     """Het besluit van een budgethouder over een bestelling ter goedkeuring (vier ogen, binnen mandaat)."""
 
     besluit = serializers.ChoiceField(choices=Besluit.choices)
 
-    class Meta(OnderBestellingSerializer.Meta):
+    class Meta(OrderSubresourceSerializer.Meta):
         model = Beoordeling
         collection = "beoordelingen"
         fields = (

@@ -2,16 +2,16 @@
 
 from softwarebroker.bestellingen.models import Bericht
 
-from .onder_bestelling import OnderBestellingSerializer
+from .order_subresource import OrderSubresourceSerializer
 
 
-class BerichtSerializer(OnderBestellingSerializer):
+class BerichtSerializer(OrderSubresourceSerializer):
     __doc__ = (
         "Een bericht bij een bestelling tussen afnemer, leverancier en broker; `intern` ziet alleen "
         "de eigen kant."
     )
 
-    class Meta(OnderBestellingSerializer.Meta):
+    class Meta(OrderSubresourceSerializer.Meta):
         model = Bericht
         collection = "berichten"
         fields = ("url", "bestelling", "auteurRol", "auteur", "zichtbaarheid", "inhoud", "tijdstip")

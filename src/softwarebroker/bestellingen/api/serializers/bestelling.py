@@ -8,7 +8,7 @@ from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSeri
 from softwarebroker.bestellingen.models import Bestelling, Bestelregel, Licentie
 from softwarebroker.organisaties.models import Organisatie
 
-from .fields import MONEY, AanbiedingURLField, LokaalOfPeerField
+from .fields import MONEY, AanbiedingURLField, LocalOrPeerReferenceField
 
 
 class BestelregelSerializer(ResourceSerializer):
@@ -70,7 +70,7 @@ class BestellingSerializer(ResourceSerializer):
         queryset=Organisatie.objects.all(),
         help_text="URL van de bestellende organisatie (verandert niet meer na aanmaken).",
     )
-    leverancier = LokaalOfPeerField(
+    leverancier = LocalOrPeerReferenceField(
         api=CATALOGUS,
         collection="leveranciers",
         peer_column="leverancier_url",

@@ -39,7 +39,7 @@ class AanbiedingURLField(serializers.Field):
         )
 
 
-class LokaalOfPeerField(ReferenceField):
+class LocalOrPeerReferenceField(ReferenceField):
     """A read-only reference to a catalogue resource of this instance or, for orders of a
     peer's offers, of the peer (its URL kept in ``peer_column``)."""
 

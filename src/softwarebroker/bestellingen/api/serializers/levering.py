@@ -5,10 +5,10 @@ from rest_framework import serializers
 from softwarebroker.bestellingen.constants import LeveringType
 from softwarebroker.bestellingen.models import Levering
 
-from .onder_bestelling import OnderBestellingSerializer
+from .order_subresource import OrderSubresourceSerializer
 
 
-class LeveringSerializer(OnderBestellingSerializer):
+class LeveringSerializer(OrderSubresourceSerializer):
     __doc__ = (
         "De levering van één bestelregel. Het `geheim` (bijvoorbeeld een licentiesleutel) wordt "
         "versleuteld bewaard, is hier alleen te schrijven en alleen voor de bestellende organisatie "
@@ -21,7 +21,7 @@ class LeveringSerializer(OnderBestellingSerializer):
     type = serializers.ChoiceField(choices=LeveringType.choices)
     geheim = serializers.CharField(write_only=True, required=False, allow_blank=True, max_length=2000)
 
-    class Meta(OnderBestellingSerializer.Meta):
+    class Meta(OrderSubresourceSerializer.Meta):
         model = Levering
         collection = "leveringen"
         fields = ("url", "bestelling", "regel", "type", "geleverdOp", "verwijzing", "geheim")

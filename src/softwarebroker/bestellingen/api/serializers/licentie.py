@@ -5,14 +5,14 @@ from softwarebroker.api.fields import ReferenceField
 from softwarebroker.api.serializers import ResourceSerializer
 from softwarebroker.bestellingen.models import Licentie
 
-from .fields import LokaalOfPeerField
+from .fields import LocalOrPeerReferenceField
 
 
 class LicentieSerializer(ResourceSerializer):
     """Een licentie van een organisatie, ontstaan en gewijzigd door geleverde bestelregels."""
 
     organisatie = ReferenceField(api=BESTELLINGEN, collection="organisaties", read_only=True)
-    aanbieding = LokaalOfPeerField(
+    aanbieding = LocalOrPeerReferenceField(
         api=CATALOGUS,
         collection="aanbiedingen",
         peer_column="peer_aanbieding__url",

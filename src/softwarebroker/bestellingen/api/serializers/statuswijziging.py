@@ -5,15 +5,15 @@ from rest_framework import serializers
 from softwarebroker.bestellingen.constants import BestellingStatus
 from softwarebroker.bestellingen.models import Statuswijziging
 
-from .onder_bestelling import OnderBestellingSerializer
+from .order_subresource import OrderSubresourceSerializer
 
 
-class StatuswijzigingSerializer(OnderBestellingSerializer):
+class StatuswijzigingSerializer(OrderSubresourceSerializer):
     """Een statusovergang van een bestelling. Aanmaken vraagt de overgang aan; de lijst is de geschiedenis."""
 
     naarStatus = serializers.ChoiceField(source="naar_status", choices=BestellingStatus.choices)
 
-    class Meta(OnderBestellingSerializer.Meta):
+    class Meta(OrderSubresourceSerializer.Meta):
         model = Statuswijziging
         collection = "statuswijzigingen"
         fields = (

@@ -12,7 +12,7 @@ from softwarebroker.bestellingen.constants import AnnuleringStatus
 from softwarebroker.bestellingen.models import Annuleringsverzoek
 
 from ..serializers import AnnuleringsverzoekSerializer
-from .onder_bestelling import OnderBestelling, documented
+from .order_subresource import OrderSubresourceViewSet, documented
 
 
 @extend_schema_view(
@@ -29,7 +29,7 @@ from .onder_bestelling import OnderBestelling, documented
     "Vraagt annulering van een geaccepteerde of lopende bestelling aan; de leverancier besluit.",
 )
 @extend_schema(tags=["bestellingen"])
-class AnnuleringsverzoekViewSet(mixins.UpdateModelMixin, OnderBestelling):
+class AnnuleringsverzoekViewSet(mixins.UpdateModelMixin, OrderSubresourceViewSet):
     model = Annuleringsverzoek
     serializer_class = AnnuleringsverzoekSerializer
     create_scope = scopes.BESTELLINGEN_AANMAKEN

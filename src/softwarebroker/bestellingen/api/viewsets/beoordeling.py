@@ -9,7 +9,7 @@ from softwarebroker.bestellingen import services
 from softwarebroker.bestellingen.models import Beoordeling
 
 from ..serializers import BeoordelingSerializer
-from .onder_bestelling import OnderBestelling, documented
+from .order_subresource import OrderSubresourceViewSet, documented
 
 
 @documented(
@@ -19,7 +19,7 @@ from .onder_bestelling import OnderBestelling, documented
     "aanvrager zelf, en goedkeuren alleen binnen uw mandaat.",
 )
 @extend_schema(tags=["bestellingen"])
-class BeoordelingViewSet(OnderBestelling):
+class BeoordelingViewSet(OrderSubresourceViewSet):
     model = Beoordeling
     serializer_class = BeoordelingSerializer
     create_scope = scopes.BESTELLINGEN_BEOORDELEN

@@ -9,12 +9,12 @@ from softwarebroker.bestellingen import selectors, services
 from softwarebroker.bestellingen.models import Bericht
 
 from ..serializers import BerichtSerializer
-from .onder_bestelling import OnderBestelling, documented
+from .order_subresource import OrderSubresourceViewSet, documented
 
 
 @documented("bericht", "berichten", "Plaatst een bericht bij de bestelling.")
 @extend_schema(tags=["bestellingen"])
-class BerichtViewSet(OnderBestelling):
+class BerichtViewSet(OrderSubresourceViewSet):
     model = Bericht
     serializer_class = BerichtSerializer
     create_scope = (

@@ -53,7 +53,7 @@ def etag(uuid, versie: int) -> str:
 class OrderRepresentation:
     """The order as the API shows it in full, for write responses."""
 
-    def bestelling_representatie(self, bestelling: Bestelling) -> dict:
+    def represent_bestelling(self, bestelling: Bestelling) -> dict:
         plan = plan_for(BestellingSerializer)
         rows = plan.represent(Bestelling.objects.filter(pk=bestelling.pk), Context(self.request))
         return rows[0] if rows else None
@@ -137,9 +137,9 @@ class BestellingViewSet(OrderRepresentation, IdempotentCreateMixin, ResourceView
         return Response(body, headers={"ETag": etag(self.kwargs["uuid"], rows[0]["_versie"])})
 
     def create(self, request, *args, **kwargs):
-        return self.idempotent(request, lambda: self._aanmaken(request))
+        return self.idempotent(request, lambda: self._create(request))
 
-    def _aanmaken(self, request):
+    def _create(self, request):
         # Through the service, which writes the audit entry.
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -150,7 +150,7 @@ class BestellingViewSet(OrderRepresentation, IdempotentCreateMixin, ResourceView
             regels=_regels(data.pop("regels")),
             **data,
         )
-        body = self.bestelling_representatie(bestelling)
+        body = self.represent_bestelling(bestelling)
         response = Response(body, status=status.HTTP_201_CREATED, headers={"Location": body["url"]})
         response["ETag"] = etag(bestelling.uuid, bestelling.versie)
         return response
@@ -186,7 +186,7 @@ class BestellingViewSet(OrderRepresentation, IdempotentCreateMixin, ResourceView
             expected_version=versie,
             **data,
         )
-        return self._with_etag(Response(self.bestelling_representatie(bestelling)), bestelling)
+        return self._with_etag(Response(self.represent_bestelling(bestelling)), bestelling)
 
     @transaction.atomic
     def destroy(self, request, *args, **kwargs):

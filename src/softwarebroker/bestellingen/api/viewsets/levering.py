@@ -13,7 +13,7 @@ from softwarebroker.bestellingen import services
 from softwarebroker.bestellingen.models import Levering
 
 from ..serializers import LeveringGeheimSerializer, LeveringSerializer
-from .onder_bestelling import OnderBestelling, documented
+from .order_subresource import OrderSubresourceViewSet, documented
 
 
 @documented(
@@ -22,7 +22,7 @@ from .onder_bestelling import OnderBestelling, documented
     "Levert één regel (alleen in behandeling). Het geheim wordt versleuteld bewaard.",
 )
 @extend_schema(tags=["bestellingen"])
-class LeveringViewSet(OnderBestelling):
+class LeveringViewSet(OrderSubresourceViewSet):
     model = Levering
     serializer_class = LeveringSerializer
     create_scope = scopes.BESTELLINGEN_VERWERKEN

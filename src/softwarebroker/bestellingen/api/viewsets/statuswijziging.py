@@ -9,7 +9,7 @@ from softwarebroker.bestellingen import services
 from softwarebroker.bestellingen.models import Statuswijziging
 
 from ..serializers import StatuswijzigingSerializer
-from .onder_bestelling import OnderBestelling, documented
+from .order_subresource import OrderSubresourceViewSet, documented
 
 
 @documented(
@@ -21,7 +21,7 @@ from .onder_bestelling import OnderBestelling, documented
     errors=("409", "502"),
 )
 @extend_schema(tags=["bestellingen"])
-class StatuswijzigingViewSet(OnderBestelling):
+class StatuswijzigingViewSet(OrderSubresourceViewSet):
     model = Statuswijziging
     serializer_class = StatuswijzigingSerializer
     create_scope = (scopes.BESTELLINGEN_AANMAKEN, scopes.BESTELLINGEN_VERWERKEN)

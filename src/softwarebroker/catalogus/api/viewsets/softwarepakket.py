@@ -28,7 +28,11 @@ class SoftwarepakketViewSet(ResourceViewSet):
 
     @property
     def scopes(self) -> dict[str, str]:
-        return {**super().scopes, "publiccode": scopes.CATALOGUS_LEZEN, "importeer": scopes.CATALOGUS_BEHEREN}
+        return {
+            **super().scopes,
+            "publiccode": scopes.CATALOGUS_LEZEN,
+            "import_publiccode": scopes.CATALOGUS_BEHEREN,
+        }
 
     @classmethod
     def visible_objects(cls, acting):
@@ -58,7 +62,7 @@ class SoftwarepakketViewSet(ResourceViewSet):
         responses={201: SoftwarepakketSerializer, 200: SoftwarepakketSerializer},
     )
     @action(detail=False, methods=["post"], url_path="_importeer", parser_classes=[YAMLTextParser])
-    def importeer(self, request):
+    def import_publiccode(self, request):
         try:
             pakket, created = publiccode.import_publiccode(
                 request.data if isinstance(request.data, str) else "", acting=request.auth

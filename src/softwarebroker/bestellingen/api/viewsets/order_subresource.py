@@ -21,7 +21,7 @@ from softwarebroker.bestellingen.models import Bestelling
 from .bestelling import IDEMPOTENCY_KEY, OrderRepresentation
 
 
-class OnderBestelling(
+class OrderSubresourceViewSet(
     OrderRepresentation,
     IdempotentCreateMixin,
     RepresentationMixin,
@@ -62,9 +62,9 @@ class OnderBestelling(
         return self.model.objects.filter(bestelling=self.bestelling())
 
     def create(self, request, *args, **kwargs):
-        return self.idempotent(request, lambda: self._aanmaken(request))
+        return self.idempotent(request, lambda: self._create(request))
 
-    def _aanmaken(self, request):
+    def _create(self, request):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         instance = self.apply_change(self.bestelling(), dict(serializer.validated_data))

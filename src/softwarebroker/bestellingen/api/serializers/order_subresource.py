@@ -20,7 +20,7 @@ class SubURLField(ResourceURLField):
         return Part(self.field_name, prepare, columns=("bestelling__uuid", "uuid"))
 
 
-class OnderBestellingSerializer(ResourceSerializer):
+class OrderSubresourceSerializer(ResourceSerializer):
     # A resource under an order: its URL under the order's and the order it belongs to. A
     # subclass names its model, collection, fields (``url`` and ``bestelling`` first) and
     # read-only fields in a ``Meta`` derived from this one.
