@@ -39,7 +39,7 @@ ALLOWED: dict[str, str] = {
         "keeps the derived full-text columns current with SQL; called by the catalogue services "
         "inside their transaction (and by the generator below), never on its own"
     ),
-    "src/softwarebroker/demo/management/commands/generate_catalogue.py": (
+    "src/softwarebroker/demo/generated_catalogue.py": (
         "writes up to 100,000 synthetic offers with COPY for the benchmarks, development "
         "settings only: load data, deliberately without audit entries or notifications"
     ),
