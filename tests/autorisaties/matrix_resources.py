@@ -9,7 +9,7 @@ import datetime
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from softwarebroker.bestellingen.models import Bestelling
@@ -46,6 +46,9 @@ class Resource:
     # A valid request body for POST/PUT/PATCH, for collections that can be written.
     payload: Callable | None = None
     content_type: str = "application/json"
+    # The parents to make objects under, when the parent collection's plain object will not
+    # do (an order in the state, or with the lines, its objects are made from); [..., parent].
+    parents: Callable | None = None
 
 
 def _audit_entry(parent, **tenant):
@@ -205,6 +208,18 @@ def _under_bestelling(factory_class, payload=None, **extra) -> Resource:
     )
 
 
+def _own_beoordeling(party) -> list:
+    """An order of the party waiting for approval, approved (so sent to its supplier)."""
+    beoordeling = BeoordelingFactory(
+        bestelling__besteller=party["organisatie"], bestelling__leverancier=party["leverancier"]
+    )
+    return [beoordeling.bestelling, beoordeling]
+
+
+# The most objects tests/conformance makes under one parent: an order delivers a line once.
+ROWS_UNDER_ONE_PARENT = 17
+
+
 def _new_bestelling(party=None) -> dict:
     organisatie = (party or {}).get("organisatie") or OrganisatieFactory()
     aanbieding = AanbiedingFactory(geldig_vanaf=datetime.date(2020, 1, 1))
@@ -226,24 +241,34 @@ RESOURCES.update(
         "/bestellingen/{bestelling_uuid}/statuswijzigingen": _under_bestelling(
             StatuswijzigingFactory, payload=lambda party=None: {"naarStatus": "geaccepteerd"}
         ),
-        "/bestellingen/{bestelling_uuid}/beoordelingen": _under_bestelling(
-            BeoordelingFactory, payload=lambda party=None: {"besluit": "goedgekeurd"}
+        # Decided on again and again: each time sent back to concept and submitted anew.
+        "/bestellingen/{bestelling_uuid}/beoordelingen": Resource(
+            lambda parent: BeoordelingFactory(bestelling=parent, besluit="aanvulling_gevraagd"),
+            parent="/bestellingen",
+            owned_by=_own_beoordeling,
+            payload=lambda party=None: {"besluit": "goedgekeurd"},
+            parents=lambda: [BestellingFactory(status="ter_goedkeuring")],
         ),
         "/bestellingen/{bestelling_uuid}/berichten": _under_bestelling(
             BerichtFactory,
             payload=lambda party=None: {"inhoud": "Graag levering in maart.", "zichtbaarheid": "openbaar"},
         ),
-        "/bestellingen/{bestelling_uuid}/leveringen": _under_bestelling(
-            LeveringFactory,
-            payload=lambda party=None: {"regel": 1, "type": "licentiesleutel", "geheim": "ABC"},
+        "/bestellingen/{bestelling_uuid}/leveringen": replace(
+            _under_bestelling(
+                LeveringFactory,
+                payload=lambda party=None: {"regel": 1, "type": "licentiesleutel", "geheim": "ABC"},
+            ),
+            parents=lambda: [BestellingFactory(aantal_regels=ROWS_UNDER_ONE_PARENT)],
         ),
         "/bestellingen/{bestelling_uuid}/leveringen/{uuid}/geheim": Resource(
             lambda parent: parent,
             parent="/bestellingen/{bestelling_uuid}/leveringen",
             owned_by=lambda party: owned_chain("/bestellingen/{bestelling_uuid}/leveringen", party),
         ),
+        # Refused, so the order goes back and can be asked again (and the request is decided).
         "/bestellingen/{bestelling_uuid}/annuleringsverzoeken": _under_bestelling(
             AnnuleringsverzoekFactory,
+            status="afgewezen",
             payload=lambda party=None: {
                 "reden": "Begroting ingetrokken",
                 "status": "afgewezen",
@@ -286,13 +311,18 @@ def create_in(collection: str, parent=None):
     return resource.create(parent) if resource.parent else resource.create()
 
 
-def create_chain(collection: str) -> list:
-    """An object in ``collection`` and its parents: [parent, ..., object]."""
+def parents_of(collection: str) -> list:
+    """New parents to make an object of ``collection`` under: [..., parent] ([] at the top)."""
     resource = RESOURCES[collection]
     if resource.parent is None:
-        return [create_in(collection)]
-    parents = create_chain(resource.parent)
-    return [*parents, create_in(collection, parents[-1])]
+        return []
+    return resource.parents() if resource.parents else create_chain(resource.parent)
+
+
+def create_chain(collection: str) -> list:
+    """An object in ``collection`` and its parents: [parent, ..., object]."""
+    parents = parents_of(collection)
+    return [*parents, create_in(collection, parents[-1] if parents else None)]
 
 
 def owned_chain(collection: str, party: dict) -> list:

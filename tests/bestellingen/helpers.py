@@ -6,7 +6,7 @@ from decimal import Decimal
 from softwarebroker.autorisaties.context import Acting
 from softwarebroker.autorisaties.scopes import scopes_for
 from softwarebroker.bestellingen import services
-from softwarebroker.organisaties.models import Mandaat
+from softwarebroker.organisaties.services import set_mandaat
 from tests.catalogus.factories import AanbiedingFactory, PrijsFactory
 from tests.organisaties.factories import OrganisatieFactory
 
@@ -58,8 +58,11 @@ class Partijen:
         self.leverancier = acting(
             "leverancier", leverancier=self.aanbieding.leverancier, user_id="verwerker@leverancier.nl"
         )
-        Mandaat.objects.create(
-            organisatie=self.organisatie, gebruikers_id="budget@gemeente.nl", maximum_bedrag=mandaat
+        set_mandaat(
+            acting=Acting.system("factory"),
+            organisatie=self.organisatie,
+            gebruikers_id="budget@gemeente.nl",
+            maximum_bedrag=mandaat,
         )
 
     def bestelling(self, aantal=10, **kwargs):

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.autorisaties.matrix_resources import RESOURCES, create_chain, create_in
+from tests.autorisaties.matrix_resources import RESOURCES, create_chain, create_in, parents_of
 from tests.conftest import invalid_param, problem
 
 from .operations import OPERATIONS, PATHS, Operation
@@ -36,8 +36,7 @@ def call(client, operation, url, *, body=b"{}", content_type=None, **headers):
 
 def existing_parents(operation) -> list:
     """Existing objects for the placeholders of the collection path (nested collections)."""
-    parent = RESOURCES[operation.collection].parent
-    return create_chain(parent) if parent else []
+    return parents_of(operation.collection)
 
 
 def existing_url(operation):

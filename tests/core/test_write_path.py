@@ -6,7 +6,8 @@ saves, deletes, creates or updates a domain model (``Model.objects.create(...)``
 ``...filter(...).update(...)``, ``instance.save()`` in a module that handles domain models,
 ``order.regels.all().delete()``, ``organisatie.deelnemers.set(...)``) fails the test unless
 the module is a service module, a migration, or on the short allow-list below with its
-reason. The tests' own factories are not application code and are not scanned.
+reason. The tests' factories (and the order walk they share) are held to the same rule by a
+scan of their own, with their own short allow-list.
 """
 
 from __future__ import annotations
@@ -48,6 +49,22 @@ ALLOWED: dict[str, str] = {
         "development settings only, like the catalogue generator"
     ),
     "benchmarks/pagination.py": "fills its own benchmark database with synthetic categories",
+}
+
+
+# The tests' factories make domain objects through the services too (docs/architecture.md).
+TESTS = ROOT / "tests"
+FACTORY_MODULES = [
+    *sorted(TESTS.glob("*/factories.py")),
+    TESTS / "bestellingen" / "walk.py",
+    TESTS / "bestellingen" / "helpers.py",
+]
+# (module, call) -> why a factory may write it directly
+ALLOWED_IN_FACTORIES: dict[tuple[str, str], str] = {
+    ("tests/bestellingen/factories.py", "Licentie.objects.filter.update()"): (
+        "a licence's opzegtermijn_dagen: no service sets it (it is read-only in the API and the "
+        "admin), and the notice-period job is tested on licences that have one"
+    ),
 }
 
 
@@ -158,6 +175,45 @@ def test_only_services_write_domain_models():
         for line, call in _writes(ast.parse(path.read_text()), model_names, accessors):
             offenders.append(f"{relative}:{line}: {call}")
     assert offenders == [], "Domain writes outside the services:\n" + "\n".join(offenders)
+
+
+def test_the_test_factories_write_through_the_services():
+    models = _domain_models()
+    model_names = {model.__name__ for model in models}
+    offenders, used = [], set()
+    for path in FACTORY_MODULES:
+        relative = str(path.relative_to(ROOT))
+        for line, call in _writes(ast.parse(path.read_text()), model_names, _accessors(models)):
+            if (relative, call) in ALLOWED_IN_FACTORIES:
+                used.add((relative, call))
+            else:
+                offenders.append(f"{relative}:{line}: {call}")
+    assert offenders == [], "Domain writes in the tests' factories:\n" + "\n".join(offenders)
+    assert used == set(ALLOWED_IN_FACTORIES), "allow-list entries no longer needed"
+
+
+def test_no_factory_creates_a_domain_model_with_factory_boys_own_create():
+    """factory_boy's own ``_create`` is ``Model.objects.create``: a factory of a domain model
+    makes it through a service instead."""
+    import importlib
+
+    import factory
+
+    for path in TESTS.glob("*/factories.py"):
+        importlib.import_module(".".join(path.relative_to(ROOT).with_suffix("").parts))
+    default = factory.django.DjangoModelFactory._create.__func__
+    found, todo = [], [factory.django.DjangoModelFactory]
+    while todo:
+        for subclass in todo.pop().__subclasses__():
+            found.append(subclass)
+            todo.append(subclass)
+    models = set(_domain_models())
+    offenders = [
+        f"{cls.__module__}.{cls.__name__}"
+        for cls in found
+        if cls._meta.model in models and cls._create.__func__ is default
+    ]
+    assert offenders == []
 
 
 @pytest.mark.parametrize(
