@@ -78,7 +78,9 @@ class Bericht(models.Model):
         ordering = ("bestelling", "tijdstip", "id")
 
     def __str__(self):
-        return f"{self.auteur_rol}: {self.inhoud[:50]}"
+        # Never the content: this text is shown where the message itself may not be (the
+        # audit trail, admin lists).
+        return f"Bericht van {self.auteur_rol} ({self.zichtbaarheid})"
 
 
 class Annuleringsverzoek(models.Model):

@@ -108,17 +108,20 @@ def _publish(bestelling: Bestelling, actie: str, instance=None) -> None:
     events.publish(kanalen.BESTELLINGEN, instance or bestelling, actie)
 
 
-def _audit(acting: Acting, actie: str, bestelling: Bestelling, instance, before: dict | None) -> None:
+def _audit(
+    acting: Acting, actie: str, bestelling: Bestelling, instance, before: dict | None, *, side: str = ""
+) -> None:
     """The audit entry of a change of the order or a resource under it: the order's
-    representation before and after."""
+    representation before and after. ``side`` (afnemer, leverancier, broker) limits who reads
+    the entry besides the broker, for what only that side may see (an internal message)."""
     record_audit(
         acting=acting,
         actie=actie,
         instance=instance,
         main=bestelling,
         before=before,
-        organisatie_id=bestelling.besteller_id,
-        leverancier_id=bestelling.leverancier_id,
+        organisatie_id=bestelling.besteller_id if side in ("", AuteurRol.AFNEMER) else None,
+        leverancier_id=bestelling.leverancier_id if side in ("", AuteurRol.LEVERANCIER) else None,
     )
 
 

@@ -13,6 +13,7 @@ from ..constants import (
     AnnuleringStatus,
     BestellingStatus,
     RegelStatus,
+    Zichtbaarheid,
 )
 from ..models import (
     Annuleringsverzoek,
@@ -32,7 +33,9 @@ def create_bericht(*, acting, bestelling: Bestelling, inhoud: str, zichtbaarheid
     bericht = _add_bericht(acting, bestelling, inhoud, zichtbaarheid)
     bestelling.versie += 1
     bestelling.save(update_fields=["versie", "gewijzigd_op"])
-    _audit(acting, "create", bestelling, bericht, before)
+    # An internal message's entry is for its author's side only (the header toelichting too).
+    side = bericht.auteur_rol if zichtbaarheid == Zichtbaarheid.INTERN else ""
+    _audit(acting, "create", bestelling, bericht, before, side=side)
     _publish(bestelling, "create", bericht)
     return bericht
 
