@@ -48,7 +48,9 @@ class ReferenceField(serializers.RelatedField):
     """A relation expressed as the URL of another resource of this component.
 
     Accepts only URLs of the named collection on this instance; the federation layer
-    plugs remote catalogues in behind the same field.
+    plugs remote catalogues in behind the same field. ``visible(acting)``, when given, is the
+    queryset of what the client may see: a reference to anything else answers exactly like a
+    reference to nothing (``does_not_exist``), so an error never reveals a hidden object.
     """
 
     default_error_messages = {
@@ -57,10 +59,17 @@ class ReferenceField(serializers.RelatedField):
         "incorrect_type": "Verwacht een URL als tekst.",
     }
 
-    def __init__(self, *, api: APIDefinition, collection: str, **kwargs):
+    def __init__(self, *, api: APIDefinition, collection: str, visible=None, **kwargs):
         self.api = api
         self.collection = collection
+        self.visible = visible
         super().__init__(**kwargs)
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        if self.visible is not None and request is not None:
+            return self.visible(getattr(request, "auth", None))
+        return super().get_queryset()
 
     def use_pk_only_optimization(self):
         return False

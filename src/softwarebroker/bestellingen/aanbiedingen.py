@@ -13,6 +13,7 @@ from typing import Protocol
 
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.urls_building import collection_url
+from softwarebroker.catalogus import selectors as catalogus_selectors
 from softwarebroker.catalogus.models import Aanbieding
 from softwarebroker.federatie import aanbiedingen as peer
 from softwarebroker.federatie.models import PeerAanbieding
@@ -50,8 +51,10 @@ class LocalCatalogus:
             identifier = uuid.UUID(url[len(base) :])
         except ValueError:
             raise UnknownAanbieding(url) from None
+        # Only what the client may see: another supplier's concept is as unknown as nothing.
         aanbieding = (
-            Aanbieding.objects.select_related("leverancier", "raamovereenkomst", "softwarepakket")
+            catalogus_selectors.aanbiedingen(getattr(request, "auth", None))
+            .prefetch_related(None)
             .filter(uuid=identifier)
             .first()
         )

@@ -5,6 +5,7 @@ from rest_framework import serializers
 from softwarebroker.api.definitions import BESTELLINGEN, CATALOGUS
 from softwarebroker.api.fields import ReferenceField
 from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
+from softwarebroker.bestellingen import selectors
 from softwarebroker.bestellingen.models import Bestelling, Bestelregel, Licentie
 from softwarebroker.organisaties.models import Organisatie
 
@@ -24,6 +25,7 @@ class BestelregelSerializer(ResourceSerializer):
         api=BESTELLINGEN,
         collection="licenties",
         queryset=Licentie.objects.select_related("aanbieding"),
+        visible=lambda acting: selectors.licenties(acting).select_related("aanbieding"),
         required=False,
         allow_null=True,
         help_text="De licentie die deze regel wijzigt (niet bij actie nieuw).",

@@ -43,7 +43,10 @@ class AanbiedingSerializer(ResourceSerializer):
     licentiemodel, looptijd en de prijzen die vandaag gelden (`actuelePrijzen`)."""
 
     softwarepakket = ReferenceField(
-        api=CATALOGUS, collection="softwarepakketten", queryset=Softwarepakket.objects.all()
+        api=CATALOGUS,
+        collection="softwarepakketten",
+        queryset=Softwarepakket.objects.all(),
+        visible=selectors.softwarepakketten,
     )
     leverancier = ReferenceField(api=CATALOGUS, collection="leveranciers", queryset=Leverancier.objects.all())
     raamovereenkomst = ReferenceField(

@@ -3,7 +3,7 @@ from rest_framework import serializers
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.fields import ReferenceField
 from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
-from softwarebroker.catalogus import services
+from softwarebroker.catalogus import selectors, services
 from softwarebroker.catalogus.models import Aanbieding, Prijs
 
 
@@ -22,7 +22,12 @@ class PrijsSerializer(ResourceSerializer):
     """Een prijs van een aanbieding voor een periode. Bij staffels geldt voor alle eenheden het
     bedrag van de bereikte staffel. Bedragen zijn decimale teksten met 2 decimalen."""
 
-    aanbieding = ReferenceField(api=CATALOGUS, collection="aanbiedingen", queryset=Aanbieding.objects.all())
+    aanbieding = ReferenceField(
+        api=CATALOGUS,
+        collection="aanbiedingen",
+        queryset=Aanbieding.objects.all(),
+        visible=selectors.aanbiedingen,
+    )
     bedragExclBtw = serializers.DecimalField(
         source="bedrag_excl_btw", max_digits=12, decimal_places=2, min_value=0, coerce_to_string=True
     )

@@ -1,7 +1,7 @@
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.fields import ReferenceField
 from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
-from softwarebroker.catalogus import services
+from softwarebroker.catalogus import selectors, services
 from softwarebroker.catalogus.models import Softwarepakket, Softwarepakketversie
 
 
@@ -9,7 +9,10 @@ class SoftwarepakketversieSerializer(ResourceSerializer):
     """Een versie (semver) van een softwarepakket, met releasedatum en einde van de ondersteuning."""
 
     softwarepakket = ReferenceField(
-        api=CATALOGUS, collection="softwarepakketten", queryset=Softwarepakket.objects.all()
+        api=CATALOGUS,
+        collection="softwarepakketten",
+        queryset=Softwarepakket.objects.all(),
+        visible=selectors.softwarepakketten,
     )
     _expand = ExpandField()
 
