@@ -9,5 +9,6 @@ def broken_view(request):
 
 urlpatterns = [
     path("catalogus/api/v1/stuk", broken_view),
+    path("stuk", broken_view),
     path("", include("softwarebroker.urls")),
 ]

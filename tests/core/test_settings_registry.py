@@ -1,7 +1,15 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
+import softwarebroker
 from softwarebroker.conf.environment import REGISTRY, Variable, env
 from softwarebroker.core.management.commands.generate_configuration_docs import TARGET, render
+
+SRC = Path(softwarebroker.__file__).resolve().parent.parent
 
 
 def test_configuration_docs_are_current():
@@ -43,3 +51,30 @@ def test_env_reads_the_environment(monkeypatch):
 
 def test_secret_defaults_are_not_printed():
     assert "dev-only" not in render()
+
+
+def settings_value(settings_module: str, expression: str) -> str:
+    """Evaluate ``expression`` against a settings module in a fresh interpreter (as `make run`
+    and the container load them), so this test process's settings stay as they are."""
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(SRC),
+        "DJANGO_SETTINGS_MODULE": settings_module,
+        "DATABASE_URL": "postgresql://unused@localhost/unused",
+    }
+    environment.pop("DATABASE_CONN_MAX_AGE", None)
+    script = f"from django.conf import settings; print({expression})"
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=environment, capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip()
+
+
+def test_the_development_server_closes_database_connections_after_each_request():
+    # runserver has a thread per connection; connections kept open after their thread ended
+    # piled up until PostgreSQL refused new clients. Elsewhere the registered default holds.
+    conn_max_age = "settings.DATABASES['default']['CONN_MAX_AGE']"
+
+    assert settings_value("softwarebroker.conf.dev", conn_max_age) == "0"
+    assert REGISTRY["DATABASE_CONN_MAX_AGE"].default == 60
+    assert settings_value("softwarebroker.conf.base", conn_max_age) == "60"

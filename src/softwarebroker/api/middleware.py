@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 
 from .definitions import api_for_path
-from .problems import is_problem, problem_response
+from .problems import is_problem
+from .views import error_response, is_error_page
 
 OPENAPI_DOCUMENTS = ("/openapi.json", "/openapi.yaml")
 
@@ -19,7 +20,8 @@ class ProblemDetailsMiddleware:
     """Last line of defence: no 4xx/5xx leaves the component in another format.
 
     Views of the APIs already answer with problem+json; this catches what Django and
-    third-party views produce (e.g. a bare 405 from a class-based view).
+    third-party views produce (e.g. a bare 405 from a class-based view). Outside the APIs a
+    browser gets the HTML error page instead (``views.error_response``).
     """
 
     def __init__(self, get_response):
@@ -27,14 +29,15 @@ class ProblemDetailsMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if response.status_code < 400 or is_problem(response) or settings.DEBUG:
+        if response.status_code < 400 or is_problem(response) or is_error_page(response) or settings.DEBUG:
             return response
         status = response.status_code
         detail = _FALLBACK_DETAILS.get(status, "De aanvraag kon niet worden verwerkt.")
         headers = {}
         if response.has_header("Allow"):
             headers["Allow"] = response["Allow"]
-        return problem_response(status=status, detail=detail.format(method=request.method), headers=headers)
+        detail = detail.format(method=request.method)
+        return error_response(request, status=status, detail=detail, headers=headers)
 
 
 class APIHeadersMiddleware:
@@ -72,9 +75,10 @@ class RequestBodyLimitMiddleware:
         try:
             length = int(raw_length)
         except ValueError:
-            return problem_response(status=400, detail="De Content-Length-header is ongeldig.")
+            return error_response(request, status=400, detail="De Content-Length-header is ongeldig.")
         if length > settings.API_MAX_BODY_SIZE:
-            return problem_response(
+            return error_response(
+                request,
                 status=413,
                 detail=f"De aanvraag is groter dan {settings.API_MAX_BODY_SIZE} bytes.",
             )

@@ -172,12 +172,15 @@ FEDERATIE_CACHE_SECONDS = env("FEDERATIE_CACHE_SECONDS")
 # No trailing slashes on the APIs (ADR /core/no-trailing-slash): never redirect.
 APPEND_SLASH = False
 
-# Error pages are problem+json documents as well.
+# Error pages: problem+json, or a small HTML page for a browser outside the APIs (api.views).
 CSRF_FAILURE_VIEW = "softwarebroker.api.views.csrf_failure"
 
 # Security headers (ADR /core/transport/security-headers).
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "no-referrer"
+# same-origin, not no-referrer: under no-referrer browsers send `Origin: null` with the admin's
+# form posts and Django's CSRF check refuses them all. Other sites still get no Referer; the API
+# responses keep `no-referrer` (APIHeadersMiddleware).
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")

@@ -13,3 +13,8 @@ STORAGES = {
 }
 DEMO_DATA_ALLOWED = True
 STATIC_ROOT = None  # static files come from the apps through WhiteNoise's finders
+
+# runserver starts a thread per connection and each thread keeps its own database connection:
+# with a connection age above 0 they stay open after the thread ends, until PostgreSQL runs out
+# of connections. Close each after its request (production keeps DATABASE_CONN_MAX_AGE).
+DATABASES = {**DATABASES, "default": {**DATABASES["default"], "CONN_MAX_AGE": 0}}  # noqa: F405

@@ -51,7 +51,8 @@ define(
     "DATABASE_CONN_MAX_AGE",
     type="int",
     default=60,
-    help="Seconds a database connection is kept open between requests.",
+    help="Seconds a database connection is kept open between requests. The development server "
+    "(`make run`, one thread per connection) always uses 0.",
     group=DATABASE,
 )
 define(
