@@ -7,6 +7,8 @@ import uuid
 from rest_framework import serializers
 from rest_framework.relations import MANY_RELATION_KWARGS
 
+from softwarebroker.core import json_limits
+
 from .definitions import APIDefinition
 from .representation_engine import url_part
 from .urls_building import collection_url
@@ -101,3 +103,24 @@ class ReferenceField(serializers.RelatedField):
             return self.get_queryset().get(uuid=identifier)
         except self.get_queryset().model.DoesNotExist:
             self.fail("does_not_exist", url=data)
+
+
+class BoundedJSONField(serializers.JSONField):
+    """A free-form JSON value within the bounds of :mod:`softwarebroker.core.json_limits`
+    (depth and serialised size): a value that could not be shown again is refused with 400."""
+
+    def __init__(
+        self, *, max_depth: int = json_limits.MAX_DEPTH, max_size: int = json_limits.MAX_SIZE, **kwargs
+    ):
+        self.max_depth, self.max_size = max_depth, max_size
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        # Before the parent's check, which serialises the value (and would recurse on it).
+        problems = json_limits.json_problems(
+            data, self.field_name, max_depth=self.max_depth, max_size=self.max_size
+        )
+        if problems:
+            _field, code, message = problems[0]
+            raise serializers.ValidationError(message, code=code)
+        return super().to_internal_value(data)

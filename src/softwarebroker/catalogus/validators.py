@@ -13,6 +13,8 @@ import jsonschema
 import semver
 from license_expression import get_spdx_licensing
 
+from softwarebroker.core import json_limits
+
 Problem = tuple[str, str, str]
 
 _licensing = get_spdx_licensing()
@@ -62,6 +64,10 @@ def json_schema(value, field: str = "bestelparametersSchema") -> list[Problem]:
         return []
     if not isinstance(value, dict):
         return [(field, "json_schema", "Een JSON Schema is een object.")]
+    # Bounded before checking: the check's cost grows with the schema's depth and size.
+    bounds = json_limits.json_problems(value, field, max_size=json_limits.SCHEMA_MAX_SIZE)
+    if bounds:
+        return bounds
     try:
         jsonschema.Draft202012Validator.check_schema(value)
     except jsonschema.SchemaError as error:

@@ -33,7 +33,7 @@ from softwarebroker.catalogus.constants import (
     PublicatieStatus,
     Verlenging,
 )
-from softwarebroker.core import errors
+from softwarebroker.core import errors, json_limits
 
 from . import services
 from .models import PeerAanbieding
@@ -106,6 +106,10 @@ def shape_problems(url: str, representation) -> list[str]:
     check = _Aanbieding(data=representation)
     if not check.is_valid():
         return [f"{item['name']}: {item['reason']}" for item in flatten_errors(check.errors)]
+    schema = representation["bestelparametersSchema"]
+    bounds = json_limits.json_problems(schema, "bestelparametersSchema", max_size=json_limits.SCHEMA_MAX_SIZE)
+    if bounds:
+        return [f"{field}: {message}" for field, _code, message in bounds]
     if representation["url"] != url:
         return [f"url: de peer noemt haar {representation['url']}"]
     return []
@@ -157,7 +161,7 @@ def _read_from_peer(url: str, service: Service, copy: PeerAanbieding | None, use
         raise PeerUnreachable(service, f"antwoord {response.status_code}")
     try:
         representation = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):
         raise InvalidAanbieding("geen JSON") from None
     problems = shape_problems(url, representation)
     if problems:

@@ -9,6 +9,7 @@ import jsonschema
 from softwarebroker.catalogus.constants import Licentiemodel, PublicatieStatus, RaamovereenkomstStatus
 from softwarebroker.catalogus.models import Aanbieding, Prijs
 from softwarebroker.catalogus.selectors import valid_on
+from softwarebroker.core import json_limits
 from softwarebroker.federatie.models import PeerAanbieding
 
 from .. import pricing
@@ -125,8 +126,10 @@ def regel_problems(besteller, regel: dict, day: datetime.date, path: str) -> lis
             problems.append(
                 (f"{path}.licentie", "ander_pakket", "De licentie is voor een ander softwarepakket.")
             )
+    bounds = json_limits.json_problems(regel.get("bestelparameters") or {}, f"{path}.bestelparameters")
+    problems += bounds
     schema = aanbieding.bestelparameters_schema
-    if schema:
+    if schema and not bounds:
         validator = jsonschema.Draft202012Validator(schema)
         for error in sorted(validator.iter_errors(regel.get("bestelparameters") or {}), key=str):
             location = ".".join(str(part) for part in error.absolute_path)

@@ -3,7 +3,7 @@
 from rest_framework import serializers
 
 from softwarebroker.api.definitions import BESTELLINGEN, CATALOGUS
-from softwarebroker.api.fields import ReferenceField
+from softwarebroker.api.fields import BoundedJSONField, ReferenceField
 from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
 from softwarebroker.bestellingen import selectors
 from softwarebroker.bestellingen.models import Bestelling, Bestelregel, Licentie
@@ -30,7 +30,7 @@ class BestelregelSerializer(ResourceSerializer):
         allow_null=True,
         help_text="De licentie die deze regel wijzigt (niet bij actie nieuw).",
     )
-    bestelparameters = serializers.JSONField(
+    bestelparameters = BoundedJSONField(
         required=False, help_text="Waarden volgens het bestelparametersSchema van de aanbieding."
     )
     prijsMomentopname = serializers.JSONField(

@@ -3,12 +3,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from softwarebroker.api.definitions import CATALOGUS
-from softwarebroker.api.fields import ReferenceField
+from softwarebroker.api.fields import BoundedJSONField, ReferenceField
 from softwarebroker.api.representation_engine import Part, grouped_by_parent, plan_for
 from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
 from softwarebroker.catalogus import selectors, services
 from softwarebroker.catalogus.constants import Document
 from softwarebroker.catalogus.models import Aanbieding, Leverancier, Prijs, Raamovereenkomst, Softwarepakket
+from softwarebroker.core import json_limits
 
 from .prijs import PrijsSerializer
 
@@ -56,8 +57,9 @@ class AanbiedingSerializer(ResourceSerializer):
         required=False,
         allow_null=True,
     )
-    bestelparametersSchema = serializers.JSONField(
+    bestelparametersSchema = BoundedJSONField(
         source="bestelparameters_schema",
+        max_size=json_limits.SCHEMA_MAX_SIZE,
         required=False,
         help_text="JSON Schema (draft 2020-12) voor de bestelparameters van een bestelregel.",
     )
