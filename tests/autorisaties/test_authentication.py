@@ -146,6 +146,59 @@ def test_repeated_failures_are_rate_limited(lezer, settings):
     assert get(bearer("test-broker-andere")).status_code == 401  # other client ids are not affected
 
 
+def test_failures_from_one_source_do_not_lock_out_another(lezer, settings):
+    """Client ids are visible in audit trails: others sending bad tokens for one must not
+    lock it out. A source that failed too often is refused for that client id, also with a
+    correct token (otherwise the block would not stop it guessing); other sources are not."""
+    settings.AUTH_MAX_FAILURES = 3
+    wrong = bearer("lezer-app", secret="fout-geheim-van-voldoende-lengte-0123456789")
+    for _ in range(4):
+        Client(headers=wrong, REMOTE_ADDR="198.51.100.7").get(URL)
+
+    assert Client(headers=wrong, REMOTE_ADDR="198.51.100.7").get(URL).status_code == 429
+    assert Client(headers=bearer("lezer-app"), REMOTE_ADDR="198.51.100.7").get(URL).status_code == 429
+    assert Client(headers=bearer("lezer-app"), REMOTE_ADDR="203.0.113.20").get(URL).status_code == 200
+    auth_problem(Client(headers=wrong, REMOTE_ADDR="203.0.113.20").get(URL), "invalid-jwt-signature")
+
+
+def test_a_correct_token_already_verified_is_not_refused_by_a_later_block(lezer, settings, token_cache):
+    settings.AUTH_MAX_FAILURES = 3
+    valid = bearer("lezer-app")
+    assert Client(headers=valid, REMOTE_ADDR="198.51.100.7").get(URL).status_code == 200
+    wrong = bearer("lezer-app", secret="fout-geheim-van-voldoende-lengte-0123456789")
+    for _ in range(4):
+        Client(headers=wrong, REMOTE_ADDR="198.51.100.7").get(URL)
+
+    assert Client(headers=valid, REMOTE_ADDR="198.51.100.7").get(URL).status_code == 200
+
+
+def test_the_source_behind_trusted_proxies_is_the_forwarded_address(lezer, settings):
+    settings.AUTH_MAX_FAILURES = 3
+    settings.AUTH_TRUSTED_PROXIES = 1
+    wrong = bearer("lezer-app", secret="fout-geheim-van-voldoende-lengte-0123456789")
+
+    def via_ingress(headers, caller, claimed=""):
+        forwarded = f"{claimed}, {caller}" if claimed else caller
+        return Client(headers=headers, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded).get(URL)
+
+    for _ in range(4):
+        via_ingress(wrong, "198.51.100.7", claimed="203.0.113.20")  # what the caller claims is ignored
+
+    assert via_ingress(wrong, "198.51.100.7").status_code == 429
+    assert via_ingress(bearer("lezer-app"), "203.0.113.20").status_code == 200
+
+
+def test_without_trusted_proxies_a_forwarded_header_is_ignored(lezer, settings):
+    from softwarebroker.autorisaties.throttling import source_of
+
+    settings.AUTH_TRUSTED_PROXIES = 0
+    meta = {"REMOTE_ADDR": "198.51.100.7", "HTTP_X_FORWARDED_FOR": "203.0.113.20"}
+    assert source_of(meta) == "198.51.100.7"
+    settings.AUTH_TRUSTED_PROXIES = 2
+    meta = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 198.51.100.7, 10.0.0.9"}
+    assert source_of(meta) == "198.51.100.7"
+
+
 def test_demo_secrets_are_refused_in_production(settings):
     from softwarebroker.autorisaties.demo_secrets import demo_secret
 

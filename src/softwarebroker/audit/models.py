@@ -12,10 +12,39 @@ class AuditTrail(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     bron = models.CharField("bron", max_length=50, help_text="De API waarin de wijziging plaatsvond.")
-    applicatie_id = models.CharField("applicatie-id", max_length=100, blank=True)
+    applicatie_id = models.CharField(
+        "applicatie-id",
+        max_length=100,
+        blank=True,
+        help_text="De client-id van het ondertekende token; leeg bij een wijziging buiten de API "
+        "(zie `bron`).",
+    )
     applicatie_weergave = models.CharField("applicatieweergave", max_length=200, blank=True)
-    gebruikers_id = models.CharField("gebruikers-id", max_length=255, blank=True)
+    gebruikers_id = models.CharField(
+        "gebruikers-id",
+        max_length=255,
+        blank=True,
+        help_text="De ondertekende claim `user_id` van het token (genormaliseerd: zonder spaties "
+        "eromheen, in kleine letters); leeg als het token geen `user_id` heeft. Buiten de API: "
+        "de beheerder of het kanaal.",
+    )
     gebruikers_weergave = models.CharField("gebruikersweergave", max_length=255, blank=True)
+    # Unsigned request headers: what an NLX/FSC outway says, never who the component verified.
+    nlx_applicatie_id = models.CharField(
+        "NLX-applicatie-id (niet geverifieerd)",
+        max_length=100,
+        blank=True,
+        help_text="Niet geverifieerd: de header `X-NLX-Request-Application-Id` zoals de aanroeper "
+        "die meestuurde. De geverifieerde client staat in `applicatieId`.",
+    )
+    nlx_gebruikers_id = models.CharField(
+        "NLX-gebruikers-id (niet geverifieerd)",
+        max_length=255,
+        blank=True,
+        help_text="Niet geverifieerd: de header `X-NLX-Request-User-Id` zoals de aanroeper die "
+        "meestuurde. Alleen `gebruikersId` (de ondertekende claim `user_id`) identificeert een "
+        "gebruiker.",
+    )
     actie = models.CharField("actie", max_length=50)
     actie_weergave = models.CharField("actieweergave", max_length=200, blank=True)
     resultaat = models.PositiveSmallIntegerField("resultaat", help_text="HTTP-statuscode.")

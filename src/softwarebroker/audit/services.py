@@ -63,10 +63,14 @@ def record_audit(
     headers = acting.headers
     return AuditTrail.objects.create(
         bron=acting.channel or resources.api_of(type(main)).slug,
-        applicatie_id=acting.client_id or _header(headers, "X-NLX-Request-Application-Id", 100),
+        # Who acts comes from the signed token (or the channel) only; the unsigned NLX
+        # headers are kept beside it, in fields of their own.
+        applicatie_id=acting.client_id[:100],
         applicatie_weergave=acting.label[:200],
-        gebruikers_id=acting.user_id or _header(headers, "X-NLX-Request-User-Id", 255),
+        gebruikers_id=acting.user_id[:255],
         gebruikers_weergave=acting.user_representation[:255],
+        nlx_applicatie_id=_header(headers, "X-NLX-Request-Application-Id", 100),
+        nlx_gebruikers_id=_header(headers, "X-NLX-Request-User-Id", 255),
         actie=actie,
         actie_weergave=ACTION_LABELS.get(actie, actie),
         resultaat=resultaat or RESULTS.get(actie, 200),

@@ -13,7 +13,7 @@ from rest_framework import authentication, exceptions
 from .context import Acting
 from .demo_secrets import demo_secrets_refused, is_demo_secret
 from .models import Applicatie
-from .throttling import record_failure, seconds_blocked
+from .throttling import record_failure, seconds_blocked, source_of
 
 logger = structlog.get_logger(__name__)
 
@@ -95,17 +95,18 @@ class JWTAuthentication(authentication.BaseAuthentication):
         if scheme.lower() != "bearer" or not token.strip():
             raise AuthenticationProblem("authorization-invalid", "Gebruik 'Authorization: Bearer <JWT>'.")
         # Verified once per token (cached); the request's audited headers are this request's.
-        return None, self._authenticate_token(token.strip()).with_headers(request.headers)
+        acting = self._authenticate_token(token.strip(), source_of(request.META))
+        return None, acting.with_headers(request.headers)
 
-    def _authenticate_token(self, token: str) -> Acting:
+    def _authenticate_token(self, token: str, source: str) -> Acting:
         cached = verified_tokens.get(token)
         if cached is not None:
             return cached
-        acting, payload = self._verify_token(token)
+        acting, payload = self._verify_token(token, source)
         verified_tokens.put(token, acting, payload)
         return acting
 
-    def _verify_token(self, token: str) -> tuple[Acting, dict]:
+    def _verify_token(self, token: str, source: str) -> tuple[Acting, dict]:
         try:
             unverified = jwt.decode(token, options={"verify_signature": False})
         except jwt.DecodeError:
@@ -116,10 +117,11 @@ class JWTAuthentication(authentication.BaseAuthentication):
                 "missing-client-identifier", "Het token heeft geen claim 'client_id'."
             )
 
-        wait = seconds_blocked(client_id)
+        # Only this source's failures count: others cannot lock this client out.
+        wait = seconds_blocked(client_id, source)
         if wait:
             raise exceptions.Throttled(
-                wait=wait, detail="Te veel mislukte authenticaties voor deze client-id."
+                wait=wait, detail="Te veel mislukte authenticaties voor deze client-id vanaf dit adres."
             )
 
         applicatie = (
@@ -129,16 +131,16 @@ class JWTAuthentication(authentication.BaseAuthentication):
             .first()
         )
         if applicatie is None:
-            self._fail(client_id, "invalid-client-identifier", "Onbekende of inactieve client-id.")
-        payload = self._verify(token, applicatie, client_id)
+            self._fail(client_id, source, "invalid-client-identifier", "Onbekende of inactieve client-id.")
+        payload = self._verify(token, applicatie, client_id, source)
         acting = Acting.for_applicatie(
             applicatie,
-            user_id=_claim(payload, "user_id"),
+            user_id=_claim(payload, "user_id"),  # normalised by Acting.for_applicatie
             user_representation=_claim(payload, "user_representation"),
         )
         return acting, payload
 
-    def _verify(self, token: str, applicatie: Applicatie, client_id: str) -> dict:
+    def _verify(self, token: str, applicatie: Applicatie, client_id: str, source: str) -> dict:
         leeway = settings.JWT_LEEWAY
         candidates = applicatie.valid_secrets()
         if demo_secrets_refused():
@@ -155,20 +157,22 @@ class JWTAuthentication(authentication.BaseAuthentication):
             except jwt.InvalidSignatureError:
                 continue
             except jwt.MissingRequiredClaimError:
-                self._fail(client_id, "jwt-missing-iat-claim", "Het token heeft geen claim 'iat'.")
+                self._fail(client_id, source, "jwt-missing-iat-claim", "Het token heeft geen claim 'iat'.")
             except jwt.ExpiredSignatureError:
-                self._fail(client_id, "jwt-expired", "Het token is verlopen (claim 'exp').")
+                self._fail(client_id, source, "jwt-expired", "Het token is verlopen (claim 'exp').")
             except jwt.ImmatureSignatureError:
-                self._fail(client_id, "jwt-iat-in-future", "Het token is uitgegeven in de toekomst ('iat').")
+                self._fail(
+                    client_id, source, "jwt-iat-in-future", "Het token is uitgegeven in de toekomst ('iat')."
+                )
             except jwt.InvalidTokenError:
-                self._fail(client_id, "jwt-decode-error", "Het token is ongeldig.")
+                self._fail(client_id, source, "jwt-decode-error", "Het token is ongeldig.")
             if time.time() - float(payload["iat"]) > settings.JWT_MAX_AGE + leeway:
-                self._fail(client_id, "jwt-expired", "Het token is te oud (claim 'iat').")
+                self._fail(client_id, source, "jwt-expired", "Het token is te oud (claim 'iat').")
             return payload
-        self._fail(client_id, "invalid-jwt-signature", "De handtekening van het token klopt niet.")
+        self._fail(client_id, source, "invalid-jwt-signature", "De handtekening van het token klopt niet.")
         raise AssertionError("unreachable")
 
-    def _fail(self, client_id: str, code: str, detail: str):
-        record_failure(client_id)
-        logger.warning("authentication_failed", client_id=client_id[:100], code=code)
+    def _fail(self, client_id: str, source: str, code: str, detail: str):
+        record_failure(client_id, source)
+        logger.warning("authentication_failed", client_id=client_id[:100], source=source, code=code)
         raise AuthenticationProblem(code, detail)

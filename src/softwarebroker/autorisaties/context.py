@@ -16,6 +16,15 @@ AUDITED_HEADERS = (
 )
 
 
+def normalise_user_id(value: str) -> str:
+    """One person, one id: the token's ``user_id`` (mostly an e-mail address) without
+    surrounding whitespace and case-folded, so ``" Piet@Gemeente.nl"`` and
+    ``"piet@gemeente.nl"`` are the same person for the four-eyes rule and the mandates.
+    Applied once where a token is read, and to a mandate's ``gebruikers_id`` when it is
+    written."""
+    return (value or "").strip().casefold()
+
+
 @dataclass(frozen=True)
 class Acting:
     applicatie: object | None
@@ -32,6 +41,7 @@ class Acting:
 
     @classmethod
     def for_applicatie(cls, applicatie, *, user_id: str = "", user_representation: str = "") -> Acting:
+        """An API client; ``user_id`` is the signed claim, normalised here once."""
         roles = frozenset(applicatie.rollen)
         return cls(
             applicatie=applicatie,
@@ -39,7 +49,7 @@ class Acting:
             scopes=scopes_for(roles),
             organisatie=applicatie.organisatie,
             leverancier=applicatie.leverancier,
-            user_id=user_id,
+            user_id=normalise_user_id(user_id),
             user_representation=user_representation,
         )
 

@@ -1,7 +1,17 @@
-"""Rate limiting of failed authentications per client id, across all web processes.
+"""Rate limiting of failed authentications per client id and source, across all web processes.
 
-Counts live in PostgreSQL (one row per client id and fixed time window), so a client
-guessing secrets is stopped whichever pod answers.
+Counts live in PostgreSQL (one row per client id, source address and fixed time window), so a
+source guessing a client's secrets is stopped whichever pod answers. Only the failures of the
+same source count: a client id is visible to others (in audit trails), and counting per client
+id alone would let anyone lock a client out by sending it bad tokens. Tokens from other sources
+are verified as usual, and a correctly signed token from another source is never refused.
+
+A blocked source is refused before its token is checked, also when that token is correct:
+otherwise the block would not stop it guessing (a right guess would pass).
+
+The source is the connection's address, or, behind ``AUTH_TRUSTED_PROXIES`` reverse proxies,
+the address those proxies put in ``X-Forwarded-For`` (each appends the address it was called
+from; entries before theirs are the caller's own and could be anything).
 """
 
 from __future__ import annotations
@@ -15,6 +25,19 @@ from django.utils import timezone
 from .models import AuthenticatieFout
 
 MAX_CLIENT_ID_LENGTH = 200
+MAX_SOURCE_LENGTH = 100
+
+
+def source_of(meta) -> str:
+    """The address a request comes from, as far as the trusted proxies vouch for it."""
+    address = meta.get("REMOTE_ADDR") or ""
+    proxies = settings.AUTH_TRUSTED_PROXIES
+    if proxies > 0:
+        forwarded = [part.strip() for part in (meta.get("HTTP_X_FORWARDED_FOR") or "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        if forwarded:
+            address = forwarded[-min(proxies, len(forwarded))]
+    return address[:MAX_SOURCE_LENGTH]
 
 
 def _window_start(now: datetime.datetime) -> datetime.datetime:
@@ -23,25 +46,27 @@ def _window_start(now: datetime.datetime) -> datetime.datetime:
     return datetime.datetime.fromtimestamp(seconds, tz=datetime.UTC)
 
 
-def record_failure(client_id: str) -> None:
+def record_failure(client_id: str, source: str) -> None:
     now = timezone.now()
     table = AuthenticatieFout._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
-            INSERT INTO {table} (client_id, venster_start, aantal) VALUES (%s, %s, 1)
-            ON CONFLICT (client_id, venster_start) DO UPDATE SET aantal = {table}.aantal + 1
+            INSERT INTO {table} (client_id, bron, venster_start, aantal) VALUES (%s, %s, %s, 1)
+            ON CONFLICT (client_id, bron, venster_start) DO UPDATE SET aantal = {table}.aantal + 1
             """,  # noqa: S608 - the table name is ours, values are parameters
-            [client_id[:MAX_CLIENT_ID_LENGTH], _window_start(now)],
+            [client_id[:MAX_CLIENT_ID_LENGTH], source[:MAX_SOURCE_LENGTH], _window_start(now)],
         )
 
 
-def seconds_blocked(client_id: str) -> int:
-    """How long this client id must wait; 0 when it may try."""
+def seconds_blocked(client_id: str, source: str) -> int:
+    """How long this source must wait before it may try this client id again; 0 when it may."""
     now = timezone.now()
     start = _window_start(now)
     failures = (
-        AuthenticatieFout.objects.filter(client_id=client_id[:MAX_CLIENT_ID_LENGTH], venster_start=start)
+        AuthenticatieFout.objects.filter(
+            client_id=client_id[:MAX_CLIENT_ID_LENGTH], bron=source[:MAX_SOURCE_LENGTH], venster_start=start
+        )
         .values_list("aantal", flat=True)
         .first()
     )

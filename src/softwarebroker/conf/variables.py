@@ -229,7 +229,8 @@ define(
     "AUTH_MAX_FAILURES",
     type="int",
     default=20,
-    help="Failed authentications one client id may have per window before it gets 429.",
+    help="Failed authentications one client id may have from one source address per window "
+    "before that source gets 429 for it; other sources are not affected.",
     group=AUTH,
 )
 define(
@@ -237,6 +238,16 @@ define(
     type="int",
     default=300,
     help="Length in seconds of the window in which failed authentications are counted.",
+    group=AUTH,
+)
+define(
+    "AUTH_TRUSTED_PROXIES",
+    type="int",
+    default=0,
+    help="Number of reverse proxies (ingress, load balancer) in front of the component that "
+    "append the caller's address to `X-Forwarded-For`. Failed authentications are counted per "
+    "client id and source address; with 0 the source is the connection's address. Behind an "
+    "ingress set 1, otherwise every caller has the ingress's address.",
     group=AUTH,
 )
 define(

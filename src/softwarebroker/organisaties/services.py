@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from softwarebroker.audit.services import record_audit, snapshot
+from softwarebroker.autorisaties.context import normalise_user_id
 from softwarebroker.core import errors
 from softwarebroker.core.writes import delete_or_conflict, resulting_values
 
@@ -63,7 +64,11 @@ def delete_organisatie(*, acting, organisatie: Organisatie) -> None:
 
 @transaction.atomic
 def set_mandaat(*, acting, organisatie: Organisatie, gebruikers_id: str, **fields) -> Mandaat:
-    """The mandate of one budget holder of the organisation, created or changed."""
+    """The mandate of one budget holder of the organisation, created or changed.
+
+    ``gebruikers_id`` is normalised as a token's ``user_id`` is, so the mandate is found
+    whatever case or surrounding spaces either was written with."""
+    gebruikers_id = normalise_user_id(gebruikers_id)
     organisatie = Organisatie.objects.select_for_update().get(pk=organisatie.pk)
     mandaat = Mandaat.objects.filter(organisatie=organisatie, gebruikers_id=gebruikers_id).first()
     errors.raise_if_any(rules.check_mandaat(fields, mandaat))
@@ -79,6 +84,7 @@ def set_mandaat(*, acting, organisatie: Organisatie, gebruikers_id: str, **field
 
 @transaction.atomic
 def create_mandaat(*, acting, organisatie: Organisatie, gebruikers_id: str, **fields) -> Mandaat:
+    gebruikers_id = normalise_user_id(gebruikers_id)
     if Mandaat.objects.filter(organisatie=organisatie, gebruikers_id=gebruikers_id).exists():
         raise errors.Invalid(
             [("gebruikersId", "unique", "Deze persoon heeft al een mandaat bij deze organisatie.")]
@@ -89,6 +95,8 @@ def create_mandaat(*, acting, organisatie: Organisatie, gebruikers_id: str, **fi
 @transaction.atomic
 def update_mandaat(*, acting, mandaat: Mandaat, **changes) -> Mandaat:
     mandaat = Mandaat.objects.select_for_update().get(pk=mandaat.pk)
+    if "gebruikers_id" in changes:
+        changes["gebruikers_id"] = normalise_user_id(changes["gebruikers_id"])
     errors.raise_if_any(rules.check_mandaat(resulting_values(mandaat, changes), mandaat))
     before = snapshot(mandaat.organisatie)
     for name, value in changes.items():

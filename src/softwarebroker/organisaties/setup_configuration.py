@@ -8,7 +8,7 @@ from django_setup_configuration.exceptions import ConfigurationRunFailed
 from django_setup_configuration.models import ConfigurationModel
 from pydantic import Field
 
-from softwarebroker.autorisaties.context import Acting
+from softwarebroker.autorisaties.context import Acting, normalise_user_id
 
 from . import services
 from .models import Organisatie, OrganisatieType
@@ -64,7 +64,8 @@ class OrganisatiesConfigurationStep(BaseConfigurationStep[OrganisatiesConfigurat
                 organisatie = services.update_organisatie(acting=SETUP, organisatie=organisatie, **values)
             by_oin[item.oin] = organisatie
             for mandaat in item.mandaten:
-                current = organisatie.mandaten.filter(gebruikers_id=mandaat.gebruikers_id).first()
+                gebruikers_id = normalise_user_id(mandaat.gebruikers_id)
+                current = organisatie.mandaten.filter(gebruikers_id=gebruikers_id).first()
                 wanted = (mandaat.naam, mandaat.maximum_bedrag)
                 if current is None or (current.gebruikers_weergave, current.maximum_bedrag) != wanted:
                     services.set_mandaat(
@@ -74,7 +75,7 @@ class OrganisatiesConfigurationStep(BaseConfigurationStep[OrganisatiesConfigurat
                         gebruikers_weergave=mandaat.naam,
                         maximum_bedrag=mandaat.maximum_bedrag,
                     )
-            keep = [mandaat.gebruikers_id for mandaat in item.mandaten]
+            keep = [normalise_user_id(mandaat.gebruikers_id) for mandaat in item.mandaten]
             for stale in organisatie.mandaten.exclude(gebruikers_id__in=keep):
                 services.delete_mandaat(acting=SETUP, mandaat=stale)
         for item in model.items:

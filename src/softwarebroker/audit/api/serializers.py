@@ -43,6 +43,8 @@ class AuditTrailSerializer(ResourceSerializer):
             "applicatieWeergave",
             "gebruikersId",
             "gebruikersWeergave",
+            "nlxApplicatieId",
+            "nlxGebruikersId",
             "actie",
             "actieWeergave",
             "resultaat",

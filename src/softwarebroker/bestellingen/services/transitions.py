@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from softwarebroker.audit.services import snapshot
+from softwarebroker.autorisaties.context import normalise_user_id
 from softwarebroker.catalogus.models import Raamovereenkomst
 from softwarebroker.core import errors
 from softwarebroker.organisaties.models import Mandaat
@@ -221,7 +222,9 @@ def create_beoordeling(*, acting, bestelling: Bestelling, besluit: str, toelicht
         raise errors.NotAllowed(
             "Een beoordeling vraagt om een gebruiker (claim user_id).", code="beoordelaar"
         )
-    if acting.user_id == bestelling.aanvrager:
+    # acting.user_id is normalised where the token is read; an order submitted before ids
+    # were normalised may still hold the id as its token had it.
+    if acting.user_id == normalise_user_id(bestelling.aanvrager):
         raise errors.NotAllowed("Wie een bestelling aanvraagt, keurt haar niet zelf goed.", code="vier_ogen")
     if besluit == Besluit.GOEDGEKEURD:
         mandaat = Mandaat.objects.filter(
