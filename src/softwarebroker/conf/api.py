@@ -17,7 +17,7 @@ SECRETS_ENCRYPTION_KEYS = env("SECRETS_ENCRYPTION_KEYS")
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["softwarebroker.api.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["softwarebroker.api.parsers.JSONParser"],
     "DEFAULT_AUTHENTICATION_CLASSES": ["softwarebroker.autorisaties.authentication.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["softwarebroker.autorisaties.permissions.ScopePermission"],
     "UNAUTHENTICATED_USER": None,
