@@ -10,14 +10,16 @@ import hashlib
 
 from django.http import HttpResponseNotModified
 from django.utils.http import parse_etags
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import status
 from rest_framework.response import Response
 
+from .headers import checked_header
+
+MAX_IF_NONE_MATCH = 1000
 IF_NONE_MATCH = OpenApiParameter(
     "If-None-Match",
-    OpenApiTypes.STR,
+    {"type": "string", "maxLength": MAX_IF_NONE_MATCH},
     OpenApiParameter.HEADER,
     required=False,
     description="De `ETag` van een eerder gelezen versie: 304 zonder inhoud als zij nog actueel is.",
@@ -30,7 +32,7 @@ def conditional(request, response: Response) -> Response:
     second serialisation), so each representation (format, ``fields``) has its own."""
     if response.status_code != status.HTTP_200_OK:
         return response
-    known = parse_etags(request.headers.get("If-None-Match", ""))
+    known = parse_etags(checked_header(request, "If-None-Match", max_length=MAX_IF_NONE_MATCH) or "")
 
     def tag(rendered):
         value = f'"{hashlib.blake2b(rendered.content, digest_size=16).hexdigest()}"'

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -21,6 +22,8 @@ from .models import IdempotentRequest
 HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"
 MAX_KEY_LENGTH = 255
+# Visible ASCII and spaces (no control characters, no NUL), not only spaces.
+KEY_PATTERN = r"^(?=.*[!-~])[ -~]{1,255}$"
 
 
 def _lock_id(client_id: str, key: str) -> int:
@@ -46,8 +49,8 @@ class IdempotentCreateMixin:
         key = request.headers.get(HEADER)
         if key is None:
             return create()
-        if not key.strip() or len(key) > MAX_KEY_LENGTH:
-            reason = f"Een {HEADER} is 1 tot {MAX_KEY_LENGTH} tekens lang."
+        if not re.fullmatch(KEY_PATTERN, key):
+            reason = f"Een {HEADER} is 1 tot {MAX_KEY_LENGTH} zichtbare ASCII-tekens (en spaties) lang."
             raise APIProblem(
                 status=400,
                 code="invalid",

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from django.conf import settings
 from django.db import connections
@@ -23,16 +24,17 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 ESTIMATE_HEADER = "X-Aantal-Geschat"
 # Keeps OFFSET within PostgreSQL's bigint whatever a client asks for.
 MAX_PAGE = 2**31 - 1
+INTEGER_PATTERN = re.compile(r"-?[0-9]{1,12}", re.ASCII)
 
 
 def _positive_int(request, name: str, default: int, maximum: int | None = None) -> int:
     raw = request.query_params.get(name)
     if raw is None:
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ValidationError({name: [_error("Geef een geheel getal op.", "integer")]}) from None
+    # ASCII digits only, at most 12 of them: int() would also take "٣", " 3" or "1_000".
+    if not INTEGER_PATTERN.fullmatch(raw):
+        raise ValidationError({name: [_error("Geef een geheel getal op.", "integer")]})
+    value = int(raw)
     if value < 1:
         raise ValidationError({name: [_error("De waarde moet minimaal 1 zijn.", "minimum")]})
     if maximum is not None and value > maximum:

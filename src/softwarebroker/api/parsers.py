@@ -1,13 +1,22 @@
-"""The JSON request parser: REST framework's, bounded in depth and size before parsing."""
+"""The JSON request parser: bounded in size and depth before parsing, and only what JSON means
+and the database can keep.
+
+Bodies over ``API_MAX_BODY_SIZE`` are a 413; nested deeper than ``BODY_MAX_DEPTH`` a 400 (found
+by a scan without recursion, before the recursive JSON parser sees them). ``NaN`` and
+``Infinity``, a number too large for a float (``1e400`` would become infinity) and text with a
+NUL character (``\\u0000``, which PostgreSQL stores neither in ``text`` nor in ``jsonb``) are a
+400 ``parse_error`` naming the ``body``, before any field sees the value.
+"""
 
 from __future__ import annotations
 
+import json
+import math
 import re
 
 from django.conf import settings
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
-from rest_framework.utils import json
 
 from softwarebroker.core.json_limits import BODY_MAX_DEPTH, path_text
 
@@ -66,6 +75,27 @@ def too_deep_at(text: str, limit: int) -> str:
     return path_text(())
 
 
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is geen JSON-getal.")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"Het getal {text[:40]} is te groot.")
+    return value
+
+
+def _has_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(key) or _has_nul(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(item) for item in value)
+    return False
+
+
 class JSONParser(parsers.JSONParser):
     """``application/json`` bodies of at most ``API_MAX_BODY_SIZE`` bytes, nested at most
     ``BODY_MAX_DEPTH`` levels; anything else is refused as a problem, never a server error."""
@@ -86,6 +116,9 @@ class JSONParser(parsers.JSONParser):
             where = too_deep_at(text, BODY_MAX_DEPTH)
             raise ParseError(f"De inhoud is dieper genest dan {BODY_MAX_DEPTH} niveaus, bij {where}.")
         try:
-            return json.loads(text, parse_constant=json.strict_constant if self.strict else None)
-        except (ValueError, RecursionError) as error:
+            data = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
+        except (ValueError, RecursionError) as error:  # also an integer of over 4300 digits
             raise ParseError(f"JSON parse error - {error}") from None
+        if "\\u0000" in text.lower() and _has_nul(data):
+            raise ParseError("JSON parse error - tekst mag geen NUL-teken (\\u0000) bevatten.")
+        return data

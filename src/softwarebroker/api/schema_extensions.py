@@ -46,3 +46,26 @@ class ExpandFieldExtension(OpenApiSerializerFieldExtension):
             "description": "De met `expand` opgevraagde gerelateerde resources, één niveau diep.",
             "properties": properties,
         }
+
+
+def _number(value):
+    return int(value) if value == int(value) else float(value)
+
+
+class DecimalFieldExtension(OpenApiSerializerFieldExtension):
+    """Decimals (as text) with their bounds (``api.bounds``): ``minimum``/``maximum`` beside
+    the digits pattern, and no minus sign in the pattern when nothing below zero is allowed."""
+
+    target_class = "rest_framework.fields.DecimalField"
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema, direction):
+        schema = auto_schema._map_serializer_field(self.target, direction, bypass_extensions=True)
+        field = self.target
+        if field.min_value is not None:
+            schema["minimum"] = _number(field.min_value)
+            if field.min_value >= 0 and schema.get("pattern", "").startswith("^-?"):
+                schema["pattern"] = "^" + schema["pattern"][3:]
+        if field.max_value is not None:
+            schema["maximum"] = _number(field.max_value)
+        return schema

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.module_loading import import_string
 from rest_framework import serializers
 
+from .bounds import BoundedNumbers
 from .fields import ResourceURLField
 from .representation_engine import EXPAND_FIELD, represent_instance
 
@@ -56,13 +57,15 @@ class UTCDateTimeField(serializers.DateTimeField):
         super().__init__(**kwargs)
 
 
-class ResourceSerializer(serializers.ModelSerializer):
+class ResourceSerializer(BoundedNumbers, serializers.ModelSerializer):
     # Every resource serializer derives from this; its own docstring (Dutch) becomes the
     # description of the resource in the contract.
     #
     # ``Meta`` names the API and collection (for URLs) and may list ``expandable``
     # relations. Field names in ``Meta.fields`` are camelCase; their model source is
     # derived (``geldigVanaf`` -> ``geldig_vanaf``) unless given explicitly.
+    #
+    # Every writable integer and decimal gets the bounds of its column (``api.bounds``).
 
     url = ResourceURLField()
     serializer_field_mapping = {

@@ -7,6 +7,8 @@ after is the API's own (``api.resources``), with URLs from ``PUBLIC_URL``.
 
 from __future__ import annotations
 
+import re
+
 from django.db import transaction
 
 from softwarebroker.api import resources
@@ -24,8 +26,17 @@ MAX_HEADER = 1024
 _AFTER_FROM_DATABASE = object()
 
 
+# PostgreSQL text holds no NUL, and a log line no control character: what a client sends in an
+# audited header or token claim is kept without them (tab kept as a space), never refused.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _clean(text: str, limit: int) -> str:
+    return _CONTROL_CHARACTERS.sub(lambda match: " " if match.group() == "\t" else "", text or "")[:limit]
+
+
 def _header(headers, name: str, limit: int = MAX_HEADER) -> str:
-    return (headers.get(name) or "")[:limit]
+    return _clean(headers.get(name) or "", limit)
 
 
 def snapshot(instance) -> dict | None:
@@ -65,10 +76,10 @@ def record_audit(
         bron=acting.channel or resources.api_of(type(main)).slug,
         # Who acts comes from the signed token (or the channel) only; the unsigned NLX
         # headers are kept beside it, in fields of their own.
-        applicatie_id=acting.client_id[:100],
-        applicatie_weergave=acting.label[:200],
-        gebruikers_id=acting.user_id[:255],
-        gebruikers_weergave=acting.user_representation[:255],
+        applicatie_id=_clean(acting.client_id, 100),
+        applicatie_weergave=_clean(acting.label, 200),
+        gebruikers_id=_clean(acting.user_id, 255),
+        gebruikers_weergave=_clean(acting.user_representation, 255),
         nlx_applicatie_id=_header(headers, "X-NLX-Request-Application-Id", 100),
         nlx_gebruikers_id=_header(headers, "X-NLX-Request-User-Id", 255),
         actie=actie,

@@ -23,6 +23,7 @@ from rest_framework import serializers
 from zgw_consumers.client import build_client
 from zgw_consumers.models import Service
 
+from softwarebroker.api.bounds import BoundedSerializer
 from softwarebroker.api.exceptions import flatten_errors
 from softwarebroker.api.propagation import outgoing_headers
 from softwarebroker.catalogus.constants import (
@@ -65,12 +66,12 @@ class PeerUnreachable(errors.Unavailable):
 # --- the shape an aanbieding must have ------------------------------------------------------
 
 
-class _Staffel(serializers.Serializer):
+class _Staffel(BoundedSerializer):
     vanafAantal = serializers.IntegerField(min_value=1)
     bedragExclBtw = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0)
 
 
-class _Prijs(serializers.Serializer):
+class _Prijs(BoundedSerializer):
     url = serializers.URLField()
     prijstype = serializers.ChoiceField(choices=Prijstype.choices)
     periode = serializers.ChoiceField(choices=Periode.choices, allow_blank=True)
@@ -82,7 +83,7 @@ class _Prijs(serializers.Serializer):
     geldigTot = serializers.DateField(allow_null=True)
 
 
-class _Aanbieding(serializers.Serializer):
+class _Aanbieding(BoundedSerializer):
     url = serializers.URLField()
     softwarepakket = serializers.URLField()
     leverancier = serializers.URLField()

@@ -2,7 +2,8 @@
 and every peer catalogue at once (:mod:`softwarebroker.federatie.search`). The Catalogus API's
 urlconf (:mod:`softwarebroker.urls.catalogus`) puts it beside the catalogue's own viewsets."""
 
-from drf_spectacular.types import OpenApiTypes
+import re
+
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.exceptions import ErrorDetail, ValidationError
@@ -16,6 +17,10 @@ from softwarebroker.catalogus.api.serializers import AanbiedingSerializer
 from softwarebroker.federatie import search as federatie
 
 from .serializers import FederatiefZoekresultaatSerializer
+
+MAX_ZOEK = 200
+MAX_AANTAL = 100
+AANTAL_PATTERN = re.compile(r"[0-9]{1,3}", re.ASCII)
 
 
 @extend_schema(tags=["aanbiedingen"])
@@ -35,10 +40,15 @@ class FederatedSearchViewSet(RepresentationMixin, viewsets.GenericViewSet):
         "(`timeout`) of faalde (`fout`). Een trage of onbereikbare bron laat de zoekvraag nooit "
         "mislukken.",
         parameters=[
-            OpenApiParameter("zoek", OpenApiTypes.STR, required=True, description="De zoekterm."),
+            OpenApiParameter(
+                "zoek",
+                {"type": "string", "minLength": 1, "maxLength": MAX_ZOEK},
+                required=True,
+                description="De zoekterm.",
+            ),
             OpenApiParameter(
                 "aantal",
-                {"type": "integer", "minimum": 1, "maximum": 100},
+                {"type": "integer", "minimum": 1, "maximum": MAX_AANTAL},
                 description="Hoeveel resultaten (20).",
             ),
         ],
@@ -51,9 +61,14 @@ class FederatedSearchViewSet(RepresentationMixin, viewsets.GenericViewSet):
         terms = request.query_params.get("zoek", "").strip()
         if not terms:
             errors["zoek"] = [ErrorDetail("Geef een zoekterm.", code="required")]
+        elif len(terms) > MAX_ZOEK:
+            errors["zoek"] = [ErrorDetail(f"Hoogstens {MAX_ZOEK} tekens.", code="max_length")]
         aantal = request.query_params.get("aantal", "20")
-        if not aantal.isdigit() or not 1 <= int(aantal) <= 100:
-            errors["aantal"] = [ErrorDetail("Een geheel getal van 1 tot en met 100.", code="invalid")]
+        # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+        if not AANTAL_PATTERN.fullmatch(aantal) or not 1 <= int(aantal) <= MAX_AANTAL:
+            errors["aantal"] = [
+                ErrorDetail(f"Een geheel getal van 1 tot en met {MAX_AANTAL}.", code="invalid")
+            ]
         if errors:
             raise ValidationError(errors)
 

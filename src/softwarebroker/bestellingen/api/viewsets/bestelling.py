@@ -9,12 +9,13 @@ import re
 from django.db import transaction
 from django.db.models import F
 from django.http import Http404
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.response import Response
 
-from softwarebroker.api.idempotency import IdempotentCreateMixin
+from softwarebroker.api.bounds import INTEGER_MAX
+from softwarebroker.api.headers import checked_header
+from softwarebroker.api.idempotency import KEY_PATTERN, MAX_KEY_LENGTH, IdempotentCreateMixin
 from softwarebroker.api.representation_engine import Context, plan_for
 from softwarebroker.api.viewsets import ResourceViewSet
 from softwarebroker.autorisaties import scopes
@@ -28,22 +29,24 @@ from ..serializers import (
     BestellingSerializer,
 )
 
+MAX_IF_MATCH = 100
+# An order's ETag: its uuid and version (an integer column), ASCII digits only.
+ETAG_PATTERN = re.compile(r'^(?:W/)?"([0-9a-f-]{36})-([0-9]{1,10})"$', re.ASCII)
 IF_MATCH = OpenApiParameter(
     "If-Match",
-    OpenApiTypes.STR,
+    {"type": "string", "maxLength": MAX_IF_MATCH},
     OpenApiParameter.HEADER,
     required=False,
     description="De ETag van de bestelling zoals gelezen; 412 als zij intussen is gewijzigd.",
 )
 IDEMPOTENCY_KEY = OpenApiParameter(
     "Idempotency-Key",
-    {"type": "string", "minLength": 1, "maxLength": 255},
+    {"type": "string", "minLength": 1, "maxLength": MAX_KEY_LENGTH, "pattern": KEY_PATTERN},
     OpenApiParameter.HEADER,
     required=False,
     description="Unieke sleutel per aanvraag: een herhaling met dezelfde sleutel en inhoud geeft het "
     "oorspronkelijke antwoord en maakt niets opnieuw aan (48 uur bewaard).",
 )
-ETAG_PATTERN = re.compile(r'^(?:W/)?"([0-9a-f-]{36})-(\d+)"$')
 
 
 def etag(uuid, versie: int) -> str:
@@ -158,11 +161,11 @@ class BestellingViewSet(OrderRepresentation, IdempotentCreateMixin, ResourceView
     def _expected_version(self, bestelling: Bestelling) -> int | None:
         """The version ``If-Match`` names (``None``: no condition); the service compares it
         under its row lock. An ETag of another order can never match."""
-        header = self.request.headers.get("If-Match")
+        header = checked_header(self.request, "If-Match", max_length=MAX_IF_MATCH)
         if header is None or header.strip() == "*":
             return None
         match = ETAG_PATTERN.match(header.strip())
-        if not match or match.group(1) != str(bestelling.uuid):
+        if not match or match.group(1) != str(bestelling.uuid) or int(match.group(2)) > INTEGER_MAX:
             raise services.version_mismatch()
         return int(match.group(2))
 

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from softwarebroker.api.bounds import BoundedSerializer
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.fields import ReferenceField
 from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
@@ -7,7 +8,7 @@ from softwarebroker.catalogus import selectors, services
 from softwarebroker.catalogus.models import Aanbieding, Prijs
 
 
-class StaffelSerializer(serializers.Serializer):
+class StaffelSerializer(BoundedSerializer):
     vanafAantal = serializers.IntegerField(min_value=2, help_text="Vanaf dit aantal geldt het staffelbedrag.")
     bedragExclBtw = serializers.DecimalField(
         max_digits=12, decimal_places=2, min_value=0, coerce_to_string=True, help_text="Bedrag per eenheid."

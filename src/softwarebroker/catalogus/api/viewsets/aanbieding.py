@@ -44,10 +44,16 @@ class AanbiedingViewSet(ResourceViewSet):
     def get_serializer_context(self):
         # actuelePrijzen follows the date the list is asked for (geldigOp), today otherwise.
         context = super().get_serializer_context()
-        context["geldig_op"] = (
-            parse_date(self.request.query_params.get("geldigOp") or "") if self.request else None
-        )
+        context["geldig_op"] = _date(self.request.query_params.get("geldigOp")) if self.request else None
         return context
 
     def perform_destroy(self, instance):
         services.delete_aanbieding(acting=self.request.auth, aanbieding=instance)
+
+
+def _date(raw: str | None):
+    """``geldigOp`` as a date; the filter reports an invalid one (``None`` here, never a 500)."""
+    try:
+        return parse_date(raw or "")
+    except ValueError:
+        return None

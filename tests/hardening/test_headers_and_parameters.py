@@ -1,0 +1,147 @@
+"""Headers and query parameters the views read themselves: a 400 (or 412), never a 500."""
+
+import json
+
+import pytest
+
+from softwarebroker.audit.models import AuditTrail
+from softwarebroker.bestellingen.models import Bestelling
+from tests.bestellingen.test_api import API, bestelling_payload, world  # noqa: F401
+from tests.catalogus.api_requests import BASE
+from tests.catalogus.factories import AanbiedingFactory
+from tests.conftest import invalid_param, problem
+from tests.organisaties.factories import OrganisatieFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def create_order(world):  # noqa: F811
+    response = world["afnemer"].post(f"{API}/bestellingen", bestelling_payload(world))
+    assert response.status_code == 201, response.content
+    return response["Location"], response["ETag"]
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "9" * 5000,
+        '"' + "9" * 5000 + '"',
+        "W/" + "9" * 99,
+    ],
+)
+def test_if_match_out_of_bounds_is_400_or_412(world, tag):  # noqa: F811
+    location, _ = create_order(world)
+    response = world["afnemer"].send("PATCH", location, {"kostenplaats": "X"}, **{"If-Match": tag})
+    assert response.status_code in (400, 412), response.content
+    problem(response)
+    assert Bestelling.objects.get().kostenplaats == "ICT-2026"
+
+
+def test_if_match_with_a_huge_version_or_other_digits_is_412(world):  # noqa: F811
+    location, etag = create_order(world)
+    uuid = location.rsplit("/", 1)[1]
+    for tag in (f'"{uuid}-{"9" * 10}"', f'"{uuid}-{"9" * 11}"', f'"{uuid}-١"'):
+        response = world["afnemer"].send("PATCH", location, {"kostenplaats": "X"}, **{"If-Match": tag})
+        assert response.status_code == 412, (tag, response.content)
+        problem(response)
+    response = world["afnemer"].send("PATCH", location, {"kostenplaats": "X"}, **{"If-Match": etag})
+    assert response.status_code == 200, response.content
+
+
+def test_if_match_too_long_or_with_nul_is_400_naming_it(world):  # noqa: F811
+    location, etag = create_order(world)
+    for tag in ("9" * 5000, etag + "\x00"):
+        response = world["afnemer"].send("PATCH", location, {"kostenplaats": "X"}, **{"If-Match": tag})
+        assert response.status_code == 400, response.content
+        assert invalid_param(problem(response), "If-Match")
+
+
+@pytest.mark.parametrize("tag", ["9" * 5000, '"a"\x00'])
+def test_if_none_match_out_of_bounds_is_400(client, tag):
+    aanbieding = AanbiedingFactory()
+    response = client.get(f"{BASE}/aanbiedingen/{aanbieding.uuid}", headers={"If-None-Match": tag})
+    assert response.status_code == 400, response.content
+    assert invalid_param(problem(response), "If-None-Match")
+
+
+@pytest.mark.parametrize("key", ["abc\x00def", "\x00", "a\nb", "   ", "k" * 256, "sleutel-é"])
+def test_idempotency_key_out_of_bounds_is_400(world, key):  # noqa: F811
+    response = world["afnemer"].post(
+        f"{API}/bestellingen", bestelling_payload(world), **{"Idempotency-Key": key}
+    )
+    assert response.status_code == 400, response.content
+    assert invalid_param(problem(response), "Idempotency-Key")["code"] == "idempotency_key"
+    assert not Bestelling.objects.exists()
+
+
+@pytest.mark.parametrize("aantal", ["²", "٣", "1²", " 5", "+5", "1_0", "0", "101", "9" * 5000, "-1", ""])
+def test_federated_search_aantal_is_ascii_digits_in_range(client, aantal):
+    response = client.get(f"{BASE}/aanbiedingen/_zoeken", {"zoek": "office", "aantal": aantal})
+    assert response.status_code == 400, response.content
+    assert invalid_param(problem(response), "aantal")
+
+
+def test_federated_search_zoek_is_bounded(client):
+    response = client.get(f"{BASE}/aanbiedingen/_zoeken", {"zoek": "x" * 201})
+    assert response.status_code == 400, response.content
+    assert invalid_param(problem(response), "zoek")
+    assert client.get(f"{BASE}/aanbiedingen/_zoeken", {"zoek": "x" * 200}).status_code == 200
+
+
+@pytest.mark.parametrize("value", ["²", "٣", " 2", "1_0", "9" * 5000, "2147483648"])
+@pytest.mark.parametrize("name", ["page", "pageSize"])
+def test_pagination_parameters_are_ascii_digits(client, name, value):
+    response = client.get(f"{BASE}/aanbiedingen", {name: value})
+    assert response.status_code == 400, response.content
+    assert invalid_param(problem(response), name)
+
+
+def test_geldig_op_that_is_no_date_is_400(client):
+    for value in ("2026-02-30", "٢٠٢٦-٠١-٠١x", "x" * 5000):
+        response = client.get(f"{BASE}/aanbiedingen", {"geldigOp": value})
+        assert response.status_code == 400, (value, response.content)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"X-Audit-Toelichting": "Nieuwe\x00 deelnemer\x07"},
+        {"X-NLX-Logrecord-Id": "abc\x00", "Fsc-Transaction-Id": "\x00", "traceparent": "00-\x00"},
+        {"X-Audit-Toelichting": "x" * 5000},
+    ],
+)
+def test_audited_headers_with_nul_or_too_long_are_kept_clean(client, headers):
+    organisatie = OrganisatieFactory()
+    response = client.patch(
+        f"{API}/organisaties/{organisatie.uuid}",
+        json.dumps({"naam": "Gemeente Hernoemd"}),
+        content_type="application/json",
+        headers=headers,
+    )
+    assert response.status_code == 200, response.content
+    trail = client.get(f"{API}/organisaties/{organisatie.uuid}/audittrail")
+    assert trail.status_code == 200, trail.content
+    entry = AuditTrail.objects.filter(hoofd_object_uuid=organisatie.uuid, actie="partial_update").get()
+    for value in (entry.toelichting, entry.nlx_logrecord_id, entry.fsc_transaction_id, entry.traceparent):
+        assert "\x00" not in value and "\x07" not in value
+    assert len(entry.toelichting) <= 1000
+    if "Nieuwe" in headers.get("X-Audit-Toelichting", ""):
+        assert entry.toelichting == "Nieuwe deelnemer"
+
+
+def test_token_claims_with_nul_are_kept_clean_in_the_audit_trail(broker):
+    from django.test import Client
+
+    from tests.auth import bearer
+
+    client = Client(headers=bearer(broker.client_id, user_id="a\x00b", user_representation="c\x00d"))
+    organisatie = OrganisatieFactory()
+    response = client.patch(
+        f"{API}/organisaties/{organisatie.uuid}",
+        json.dumps({"naam": "Gemeente Hernoemd"}),
+        content_type="application/json",
+    )
+    assert response.status_code in (200, 400, 401), response.content
+    if response.status_code == 200:
+        entry = AuditTrail.objects.filter(hoofd_object_uuid=organisatie.uuid, actie="partial_update").get()
+        assert (entry.gebruikers_id, entry.gebruikers_weergave) == ("ab", "cd")
