@@ -27,7 +27,7 @@ SPEC_URLCONF_bestellingen := softwarebroker.urls.bestellingen
 # Schema generation and the static checks need no database.
 STATIC_ENV := DJANGO_SETTINGS_MODULE=softwarebroker.conf.test DATABASE_URL=postgresql://unused@localhost/unused
 
-.PHONY: help run test venv lint format check-layers check-spec spec adr-lint check-docs docs check-publiccode \
+.PHONY: help run test venv browser lint format check-layers check-spec spec adr-lint check-docs docs check-publiccode \
         check-docker check-chart check-migrations check-deploy pytest token benchmark benchmark-pagination requirements clean
 
 help:
@@ -43,6 +43,23 @@ $(STAMP): requirements/dev.txt requirements/base.txt
 	touch $(STAMP)
 
 venv: $(STAMP)
+
+# The browser tests (tests/browser) drive the system's Chromium through Playwright; Playwright's
+# own browser downloads are not used. Installs Debian's package `chromium` when no chromium is
+# on the PATH (through sudo when not root); CHROMIUM=/path/to/chromium uses another build.
+browser:
+	@if [ -n "$$CHROMIUM" ]; then \
+		[ -x "$$CHROMIUM" ] || { echo "CHROMIUM=$$CHROMIUM is not an executable" >&2; exit 1; }; \
+	elif ! command -v chromium >/dev/null; then \
+		if command -v apt-get >/dev/null; then \
+			if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+			echo "Installing Chromium (Debian package 'chromium') for the browser tests"; \
+			$$SUDO apt-get update -q && \
+			$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; \
+		fi; \
+		command -v chromium >/dev/null || { echo "The browser tests need Chromium: install the package" \
+			"'chromium' (apt-get install chromium) or set CHROMIUM=/path/to/chromium" >&2; exit 1; }; \
+	fi
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -127,7 +144,7 @@ check-deploy: $(STAMP)
 	SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') ALLOWED_HOSTS=softwarebroker.example.org \
 	$(MANAGE) check --deploy --fail-level WARNING
 
-pytest: $(STAMP)
+pytest: $(STAMP) browser
 	$(WITHDB) $(PY) -m pytest
 
 # A fresh token for a demo API client: make token CLIENT_ID=voorbeeldstad-afnemer [USER_ID=...]

@@ -1,5 +1,6 @@
 """The contract: served without authentication, identical in JSON and YAML, equal to api-spec/."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -67,7 +68,20 @@ def test_documentation_pages_use_only_local_assets(client, api, page):
     html = response.content.decode()
     assert f"{api.base_path}/openapi.yaml" in html
     assert "https://" not in html.replace("https://github.com", "")
-    assert "/static/drf_spectacular_sidecar/" in html
+    assets = re.findall(r'(?:src|href)="([^"]*)"', html)
+    assert assets and all(asset.startswith("/") and not asset.startswith("//") for asset in assets), assets
+
+
+def test_the_redoc_script_loads_nothing_from_elsewhere(anonymous_client):
+    response = anonymous_client.get("/_docs/redoc.standalone.js")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/javascript; charset=utf-8"
+    script = response.content
+    assert b"Redoc" in script and b"cdn.redoc.ly" not in script and b"data:image/svg+xml," in script
+    assert "max-age=86400" in response["Cache-Control"]
+    again = anonymous_client.get("/_docs/redoc.standalone.js", headers={"If-None-Match": response["ETag"]})
+    assert again.status_code == 304
 
 
 def test_cors_allowlist_for_the_apis(client, settings):

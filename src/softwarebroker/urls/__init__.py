@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from softwarebroker.api.definitions import BESTELLINGEN, CATALOGUS
+from softwarebroker.api.openapi import redoc_script
 from softwarebroker.federatie.webhook import NotificatieWebhook
 from softwarebroker.views import LandingPageView
 
@@ -18,6 +19,8 @@ urlpatterns = [
     path("admin", RedirectView.as_view(url="/admin/", permanent=False)),
     path("admin/", admin.site.urls),
     path("_healthz/", include("softwarebroker.health.urls")),
+    # Redoc's script for the documentation pages of both APIs (api.openapi.redoc_script).
+    path("_docs/redoc.standalone.js", redoc_script, name="redoc-script"),
     path("notificaties/webhook", NotificatieWebhook.as_view(), name="notificaties-webhook"),
     # The kanalen page: the documentation link of every kanaal registered at the Notificaties API.
     path("notificaties/", include("notifications_api_common.urls")),
