@@ -17,6 +17,23 @@ def test_readyz_checks_database_and_task_queue(client):
     assert response.json()["controles"] == {"database": True, "taakwachtrij": True}
 
 
+def test_readyz_lists_no_warnings_when_all_is_well(client):
+    assert client.get("/_healthz/readyz").json()["waarschuwingen"] == []
+
+
+def test_a_warning_that_cannot_be_computed_leaves_readyz_ready(client, monkeypatch):
+    from softwarebroker.core import readiness
+
+    def broken():
+        raise RuntimeError("the check itself fails")
+
+    monkeypatch.setattr(readiness, "_checks", [*readiness._checks, broken])
+    response = client.get("/_healthz/readyz")
+
+    assert response.status_code == 200
+    assert response.json()["waarschuwingen"] == []
+
+
 def test_readyz_fails_when_the_task_queue_is_missing(client):
     with connection.cursor() as cursor:
         cursor.execute("ALTER TABLE procrastinate_jobs RENAME TO procrastinate_jobs_weg")

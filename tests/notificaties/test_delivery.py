@@ -2,75 +2,16 @@
 outage of the Notificaties API (a local HTTP server that is down, then up)."""
 
 import datetime
-import http.server
-import json
-import socket
-import threading
 import time
 
 import pytest
 from django.conf import settings
 from django.db import connection, transaction
-from notifications_api_common.models import NotificationsConfig
-from zgw_consumers.constants import APITypes, AuthTypes
-from zgw_consumers.models import Service
 
 from softwarebroker.bestellingen import services
 from tests.bestellingen.helpers import Partijen
-from tests.worker import close_worker_connections, run_worker
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class NotificatiesAPI:
-    """A stand-in Notificaties API on 127.0.0.1 that records what it receives."""
-
-    def __init__(self, port: int):
-        self.port = port
-        self.received: list[dict] = []
-        self.server = None
-        self.errors_to_give = 0  # answer this many requests with 503 first
-
-    def start(self):
-        received = self.received
-        api = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                if api.errors_to_give > 0:
-                    api.errors_to_give -= 1
-                    self.send_response(503)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return
-                received.append({"path": self.path, "headers": dict(self.headers), **json.loads(body)})
-                self.send_response(201)
-                self.send_header("Content-Type", "application/json")
-                self.end_headers()
-                self.wfile.write(b"{}")
-
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def stop(self):
-        if self.server:
-            self.server.shutdown()
-            self.server.server_close()
-
-
-@pytest.fixture
-def partijen(transactional_db):
-    """An organisation, its people and a priced offer, made before the Notificaties API is
-    configured (the catalogue's own notifications are not what these tests are about)."""
-    return Partijen()
+from tests.notificaties.support import jobs
+from tests.worker import run_worker
 
 
 @pytest.fixture
@@ -85,35 +26,6 @@ def licenties(transactional_db):
     )
     LicentieFactory(einddatum=today + datetime.timedelta(days=200), opzegtermijn_dagen=30)
     return entering_opzegtermijn
-
-
-@pytest.fixture
-def notificaties_api(settings):
-    settings.NOTIFICATIONS_FIRST_RETRY_SECONDS = 1
-    api = NotificatiesAPI(free_port())
-    service = Service.objects.create(
-        label="Notificaties API",
-        slug="notificaties-api",
-        api_type=APITypes.nrc,
-        api_root=f"http://127.0.0.1:{api.port}/api/v1/",
-        auth_type=AuthTypes.no_auth,
-    )
-    config = NotificationsConfig.get_solo()
-    config.notifications_api_service = service
-    config.save()
-    yield api
-    api.stop()
-    close_worker_connections()
-
-
-def jobs() -> list[tuple[str, str]]:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT status, args->'bericht'->>'kanaal' FROM procrastinate_jobs "
-            "WHERE task_name LIKE %s ORDER BY id",
-            ["%verstuur_notificatie"],
-        )
-        return cursor.fetchall()
 
 
 @pytest.mark.django_db(transaction=True)

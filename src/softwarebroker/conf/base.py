@@ -166,8 +166,19 @@ NOTIFICATIONS_SOURCE = "open-softwarebroker"
 NOTIFICATIONS_RETRY_HOURS = env("NOTIFICATIONS_RETRY_HOURS")
 NOTIFICATIONS_FIRST_RETRY_SECONDS = 2
 NOTIFICATIONS_TIMEOUT = env("NOTIFICATIONS_TIMEOUT")
+NOTIFICATIONS_ALERT_MINUTES = env("NOTIFICATIONS_ALERT_MINUTES")
 FEDERATIE_TIMEOUT = env("FEDERATIE_TIMEOUT")
 FEDERATIE_CACHE_SECONDS = env("FEDERATIE_CACHE_SECONDS")
+
+# Task queue (procrastinate). Workers send heartbeats; the jobs of a worker silent for
+# WORKER_STALLED_SECONDS are put back in the queue (core.tasks.retry_stalled_jobs).
+WORKER_STALLED_SECONDS = env("WORKER_STALLED_SECONDS")
+if WORKER_STALLED_SECONDS < 2:
+    raise ImproperlyConfigured("WORKER_STALLED_SECONDS must be at least 2.")
+PROCRASTINATE_WORKER_DEFAULTS = {
+    "update_heartbeat_interval": min(10, WORKER_STALLED_SECONDS / 3),
+    "stalled_worker_timeout": WORKER_STALLED_SECONDS,
+}
 
 # No trailing slashes on the APIs (ADR /core/no-trailing-slash): never redirect.
 APPEND_SLASH = False

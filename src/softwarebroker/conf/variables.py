@@ -316,6 +316,16 @@ define(
     group=NOTIFICATIONS,
 )
 define(
+    "NOTIFICATIONS_ALERT_MINUTES",
+    type="int",
+    default=60,
+    help="A notification not delivered this many minutes after its change (still waiting, "
+    "being sent, or failed for good) is overdue: the worker logs `notification_overdue` (level "
+    "error) every 5 minutes, `/_healthz/readyz` lists it under `waarschuwingen` (still `200`) and "
+    "the admin shows it under *Procrastinate > Jobs*, filter *Te laat*.",
+    group=NOTIFICATIONS,
+)
+define(
     "NOTIFICATIONS_TIMEOUT",
     type="int",
     default=10,
@@ -338,4 +348,18 @@ define(
     "again (a notification from the peer ends it sooner). After that it is read again with "
     "`If-None-Match`; submitting an order always reads its peers' offers again.",
     group=NOTIFICATIONS,
+)
+
+TASKS = "Taakwachtrij"
+define(
+    "WORKER_STALLED_SECONDS",
+    type="int",
+    default=60,
+    help="A worker sends a heartbeat every third of this time (at most every 10 seconds). A job "
+    "whose worker has been silent this long (killed, out of memory, its node lost) is stalled: "
+    "the next check, every half of this time (at most every minute), puts it back in the queue "
+    "with its lock, so later notifications about the same object stay behind it. A worker that "
+    "stops gracefully sends no heartbeats while it finishes its jobs: keep this above the longest "
+    "job and the worker pods' termination grace period (30 s by default). At least 2.",
+    group=TASKS,
 )

@@ -6,8 +6,10 @@ class NotificatiesConfig(AppConfig):
     verbose_name = "Notificaties"
 
     def ready(self):
-        from softwarebroker.core import events
+        from softwarebroker.core import events, readiness
 
         from .outbox import enqueue
+        from .overdue import readiness_warnings
 
         events.subscribe(enqueue)
+        readiness.register(readiness_warnings)

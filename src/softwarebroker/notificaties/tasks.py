@@ -1,13 +1,17 @@
-"""Delivering notifications: retried with exponential backoff until the configured horizon."""
+"""Delivering notifications: retried with exponential backoff until the configured horizon; and
+reporting those that are late."""
 
 from __future__ import annotations
 
 import structlog
+from asgiref.sync import sync_to_async
 from django.conf import settings
 from procrastinate import BaseRetryStrategy, RetryDecision
 from procrastinate.contrib.django import app
 
-from softwarebroker.core.tasks import closes_connections
+from softwarebroker.core.tasks import closes_connections, forget_earlier_runs
+
+from . import overdue
 
 logger = structlog.get_logger(__name__)
 
@@ -33,10 +37,9 @@ class UntilHorizon(BaseRetryStrategy):
         return RetryDecision(retry_in={"seconds": wait_before(attempt)})
 
 
-# The registered name and the parameter names are stored with every queued job: they stay.
-@app.task(
-    name="softwarebroker.notificaties.tasks.verstuur_notificatie", retry=UntilHorizon(), pass_context=False
-)
+# The registered name (overdue.NOTIFICATION_TASK) and the parameter names are stored with every
+# queued job: they stay.
+@app.task(name=overdue.NOTIFICATION_TASK, retry=UntilHorizon(), pass_context=False)
 @closes_connections
 def send_notification(bericht: dict, headers: dict | None = None) -> None:
     from notifications_api_common.models import NotificationsConfig
@@ -50,3 +53,17 @@ def send_notification(bericht: dict, headers: dict | None = None) -> None:
         )
         response.raise_for_status()
     logger.info("notification_sent", kanaal=bericht["kanaal"], hoofd_object=bericht["hoofdObject"])
+
+
+@app.periodic(cron="*/5 * * * *")
+@app.task(
+    name="softwarebroker.notificaties.tasks.te_late_notificaties_melden",
+    queueing_lock="softwarebroker.notificaties.tasks.te_late_notificaties_melden",
+    pass_context=True,
+)
+async def report_overdue_notifications(context, timestamp: int) -> int:
+    """Every 5 minutes: log each notification not delivered within ``NOTIFICATIONS_ALERT_MINUTES``
+    (``notification_overdue``, level error), for the alerts on the log."""
+    count = await sync_to_async(closes_connections(overdue.report), thread_sensitive=False)()
+    await forget_earlier_runs(context)
+    return count
