@@ -1,15 +1,42 @@
-"""structlog JSON logging with request ids (django-structlog)."""
+"""structlog JSON logging with request ids (django-structlog).
+
+Two rules keep the log readable and free of what a request carried:
+- a client error (a request Django refuses as suspicious: an unknown Host header, too many
+  fields, a body over the limit, ...; or any 4xx logged by ``django.request``) is logged as
+  one line, without a traceback: it is the client's mistake, not the server's;
+- a traceback never shows local variables (they can hold tokens, secrets or personal data):
+  the readable console format prints a plain traceback, as the JSON format does.
+"""
+
+import logging
 
 import structlog
 
 from .environment import env
 
 LOG_LEVEL = env("LOG_LEVEL")
-_renderer = (
-    structlog.dev.ConsoleRenderer(colors=False)
-    if env("LOG_FORMAT") == "console"
-    else structlog.processors.JSONRenderer()
-)
+
+
+def renderer(log_format: str):
+    if log_format == "console":
+        return structlog.dev.ConsoleRenderer(colors=False, exception_formatter=structlog.dev.plain_traceback)
+    return structlog.processors.JSONRenderer()
+
+
+class ClientErrorsWithoutTraceback(logging.Filter):
+    """Drops the traceback of records about client errors; the message stays."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        status = getattr(record, "status_code", None)
+        client_error = record.name.startswith("django.security") or (
+            isinstance(status, int) and 400 <= status < 500
+        )
+        if client_error:
+            record.exc_info = None
+            record.exc_text = None
+            record.stack_info = None
+        return True
+
 
 LOGGING = {
     "version": 1,
@@ -17,17 +44,26 @@ LOGGING = {
     "formatters": {
         "structured": {
             "()": structlog.stdlib.ProcessorFormatter,
-            "processor": _renderer,
+            "processor": renderer(env("LOG_FORMAT")),
         },
     },
+    "filters": {
+        "client_errors_without_traceback": {"()": ClientErrorsWithoutTraceback},
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "structured"},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "structured",
+            "filters": ["client_errors_without_traceback"],
+        },
     },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "softwarebroker": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
         "django_structlog": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # Requests refused as suspicious (DisallowedHost, TooManyFieldsSent, ...): one line each.
+        "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "procrastinate": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
