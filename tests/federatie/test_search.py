@@ -2,7 +2,6 @@
 
 import http.server
 import json
-import select
 import socket
 import threading
 import time
@@ -196,74 +195,6 @@ def test_a_peer_behind_an_nlx_outway_is_called_through_it_and_its_urls_rewritten
     assert seen[0][0].startswith("/00000001001589623000/softwarebroker/catalogus/api/v1/aanbiedingen?")
     result = next(item for item in body["results"] if item["bron"] == "andere-gemeente")
     assert result["url"] == "https://softwarebroker.andere-gemeente.example/catalogus/api/v1/aanbiedingen/42"
-
-
-class TricklingPeer:
-    """Another organisation's server at its worst: it answers 200 and then sends its body (or,
-    with ``slow_headers``, its status line and headers already) a byte at a time, every
-    ``interval`` seconds, for as long as the client listens. It counts its open connections."""
-
-    def __init__(self, interval: float = 0.25, slow_headers: bool = False):
-        self.open = 0
-        self.served = 0
-        self._lock = threading.Lock()
-        peer = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self):
-                with peer._lock:
-                    peer.open += 1
-                    peer.served += 1
-                try:
-                    head = b"HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\n"
-                    if not slow_headers:
-                        self.wfile.write(head)
-                        head = b""
-                    payload = head + b'{"results": [' + b" " * 1000000
-                    for byte in payload:
-                        # Until the client hangs up (its socket becomes readable: end of file).
-                        readable, _, _ = select.select([self.connection], [], [], interval)
-                        if readable and not self.connection.recv(1):
-                            return
-                        self.wfile.write(bytes([byte]))
-                        self.wfile.flush()
-                except OSError:
-                    pass
-                finally:
-                    with peer._lock:
-                        peer.open -= 1
-
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.port = self.server.server_port
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def idle_within(self, seconds: float) -> bool:
-        """Whether every connection is closed within ``seconds``."""
-        until = time.monotonic() + seconds
-        while self.open and time.monotonic() < until:
-            time.sleep(0.05)
-        return self.open == 0
-
-    def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
-
-
-@pytest.fixture
-def trickling():
-    peers = []
-
-    def start(**kwargs) -> TricklingPeer:
-        peers.append(TricklingPeer(**kwargs))
-        return peers[-1]
-
-    yield start
-    for peer in peers:
-        peer.stop()
 
 
 @pytest.fixture

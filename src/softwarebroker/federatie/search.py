@@ -7,17 +7,12 @@ reported: ``ok``, ``timeout`` or ``fout``, with its own duration (``duurMs``: fr
 the search until that source's answer or error was complete; for a ``timeout``, the deadline).
 
 Every peer call has one total deadline, ``FEDERATIE_TIMEOUT`` seconds from the start of the
-search, for all of it: connecting, the headers and the body of the answer. A socket timeout
-alone is no deadline (it bounds the wait between two bytes, so a peer sending a byte a second
-would hold the call for ever), so:
-
-* the call's connect and read timeouts are what remains of the deadline, and the call reads
-  the body itself (``stream=True``), a chunk at a time, checking the deadline between chunks
-  and refusing an answer larger than ``MAX_ANTWOORD`` bytes (``fout``);
-* when the deadline passes, the search shuts down the sockets of its calls that are still
-  busy (whatever they are waiting for, headers included), cancels those that have not started,
-  and waits briefly for them to end: no search leaves work behind, and each thread of the pool
-  is free again at its search's deadline.
+search, for all of it (connecting, the headers and the body of the answer), and a largest
+answer, ``MAX_ANTWOORD`` bytes (larger is a ``fout``): see :mod:`.peer_http`. When the deadline
+passes, the search shuts down the sockets of its calls that are still busy (whatever they are
+waiting for, headers included), cancels those that have not started, and waits briefly for
+them to end: no search leaves work behind, and each thread of the pool is free again at its
+search's deadline.
 
 The calls run on a pool shared by the searches of the process (``POOL_SIZE`` threads, which
 bounds the outgoing calls). A call that waited for a thread gets only what remains of its
@@ -26,24 +21,19 @@ search's deadline; one that did not start in time is reported as ``timeout``, sa
 
 from __future__ import annotations
 
-import contextlib
-import socket
-import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
-import requests
 import structlog
-import urllib3
 from django.conf import settings
 from django.db import connections
-from requests.adapters import HTTPAdapter
-from zgw_consumers.client import build_client
 
 from softwarebroker.api.propagation import outgoing_headers
 
+from . import peer_http
 from .models import PeerCatalogus
+from .peer_http import TIMEOUTS, PeerCall
 
 logger = structlog.get_logger(__name__)
 LOCAL = "lokaal"
@@ -52,23 +42,9 @@ LOCAL = "lokaal"
 POOL_SIZE = 16
 #: Largest answer of a peer, in bytes (a page of at most 100 aanbiedingen is far smaller).
 MAX_ANTWOORD = 4 * 1024 * 1024
-_CHUNK = 64 * 1024
 #: How long a search waits, after its deadline, for the calls it cut off to end.
 _GRACE = 0.5
 _executor = ThreadPoolExecutor(max_workers=POOL_SIZE, thread_name_prefix="federatie")
-
-
-class DeadlineExceeded(Exception):
-    """The search's deadline passed before the peer's answer was complete."""
-
-
-class ResponseTooLarge(ValueError):
-    """The peer's answer is larger than ``MAX_ANTWOORD`` bytes."""
-
-
-# The errors that mean "no complete answer before the deadline": the connect and read timeouts
-# are set to what remains of it.
-TIMEOUTS = (DeadlineExceeded, requests.Timeout, urllib3.exceptions.TimeoutError)
 
 
 @dataclass
@@ -92,130 +68,31 @@ class Source:
         }
 
 
-class PeerCall:
-    """One peer's part of a search: its deadline, when it ran, and the sockets it opened (so the
-    search can shut them down when the deadline passes, waking a read blocked on them)."""
+class SearchCall(PeerCall):
+    """One peer's part of a search: the peer, and when the call ran."""
 
     def __init__(self, peer: PeerCatalogus, deadline: float):
+        super().__init__(deadline, MAX_ANTWOORD)
         self.peer = peer
-        self.deadline = deadline
         self.started: float | None = None
         self.finished: float | None = None
-        self._lock = threading.Lock()
-        self._sockets: list[socket.socket] = []
-        self._cut = False
-
-    def remaining(self) -> float:
-        remaining = self.deadline - time.monotonic()
-        if remaining <= 0:
-            raise DeadlineExceeded
-        return remaining
-
-    def track(self, sock: socket.socket) -> None:
-        with self._lock:
-            self._sockets.append(sock)
-            cut = self._cut
-        if cut:  # the deadline passed while connecting
-            _shutdown(sock)
-
-    def read_timeout(self, seconds: float) -> None:
-        """Let the next read on the call's sockets wait at most ``seconds``."""
-        for sock in self._sockets:
-            with contextlib.suppress(OSError):  # closed
-                sock.settimeout(seconds)
-
-    def cut(self) -> None:
-        with self._lock:
-            self._cut = True
-            sockets = list(self._sockets)
-        for sock in sockets:
-            _shutdown(sock)
 
 
-def _shutdown(sock: socket.socket) -> None:
-    # The plain socket's shutdown, also for a TLS socket: it only ends the connection, which
-    # makes a read blocked on it in another thread return at once.
-    with contextlib.suppress(OSError):  # already closed
-        socket.socket.shutdown(sock, socket.SHUT_RDWR)
-
-
-class _TrackingAdapter(HTTPAdapter):
-    """Hands every connection the call opens to the call (through the proxy too)."""
-
-    def __init__(self, call: PeerCall):
-        super().__init__()
-        self.call = call
-
-    def get_connection_with_tls_context(self, *args, **kwargs):
-        pool = super().get_connection_with_tls_context(*args, **kwargs)
-        pool.ConnectionCls = _tracked(type(pool).ConnectionCls, self.call)
-        return pool
-
-
-def _tracked(base: type, call: PeerCall) -> type:
-    class TrackedConnection(base):
-        def connect(self):
-            super().connect()
-            call.track(self.sock)
-
-    return TrackedConnection
-
-
-def _body_reader(call: PeerCall):
-    """A response hook reading the body within the deadline and ``MAX_ANTWOORD``. It runs before
-    the NLX rewriting (which reads the body as well) and finds it read."""
-
-    def read_body(response: requests.Response, *args, **kwargs) -> requests.Response:
-        chunks, size = [], 0
-        try:
-            declared = response.headers.get("Content-Length", "")
-            if declared.isascii() and declared.isdigit() and int(declared) > MAX_ANTWOORD:
-                raise ResponseTooLarge(declared)
-            while True:
-                call.read_timeout(call.remaining())
-                # read1: what one read of the socket gives, so a trickle of bytes cannot keep
-                # the loop from checking the deadline.
-                chunk = response.raw.read1(_CHUNK, decode_content=True)
-                if not chunk:
-                    break
-                size += len(chunk)
-                if size > MAX_ANTWOORD:
-                    raise ResponseTooLarge(size)
-                chunks.append(chunk)
-        except BaseException:
-            response.close()
-            raise
-        # What requests itself does when it reads the body (``Response.content``).
-        response._content = b"".join(chunks)
-        response._content_consumed = True
-        return response
-
-    return read_body
-
-
-def _search_peer(call: PeerCall, terms: str, limit: int, headers: dict) -> list[dict]:
+def _search_peer(call: SearchCall, terms: str, limit: int, headers: dict) -> list[dict]:
     call.started = time.monotonic()
     try:
-        remaining = call.remaining()  # after waiting for a thread, only what is left
-        # The Service's client: its authentication, certificates and NLX outway (with the URLs in
-        # the answer rewritten back) apply.
-        client = build_client(call.peer.service)
-        adapter = _TrackingAdapter(call)
-        client.mount("http://", adapter)
-        client.mount("https://", adapter)
-        client.hooks["response"].insert(0, _body_reader(call))
-        with (
-            client,
-            client.get(
-                "aanbiedingen",
-                params={"zoek": terms, "pageSize": limit},
-                timeout=remaining,
-                headers=headers,
-                stream=True,
-            ) as response,
-        ):
-            response.raise_for_status()
-            body = response.json()
+        # After waiting for a thread, only what is left of the deadline; the search cuts the
+        # call off itself when the deadline passes (``_end``).
+        response = peer_http.get(
+            call.peer.service,
+            "aanbiedingen",
+            call=call,
+            params={"zoek": terms, "pageSize": limit},
+            headers=headers,
+            cut_at_deadline=False,
+        )
+        response.raise_for_status()
+        body = response.json()
     finally:
         call.finished = time.monotonic()
         connections.close_all()  # the NLX rewriting reads the Services in this thread
@@ -234,7 +111,7 @@ def search(search_local: callable, terms: str, limit: int, user_id: str = "") ->
     deadline = started + timeout
     calls = {}
     for peer in peers:
-        call = PeerCall(peer, deadline)
+        call = SearchCall(peer, deadline)
         calls[_executor.submit(_search_peer, call, terms, limit, headers)] = call
 
     done = set()
@@ -271,7 +148,7 @@ def search(search_local: callable, terms: str, limit: int, user_id: str = "") ->
     return {"results": _merge(sources, limit), "bronnen": [source.report() for source in sources]}
 
 
-def _end(unfinished: dict[Future, PeerCall]) -> None:
+def _end(unfinished: dict[Future, SearchCall]) -> None:
     """Cancel the calls that have not started and cut off the others: none outlives the search."""
     for future, call in unfinished.items():
         future.cancel()
