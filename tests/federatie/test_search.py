@@ -1,4 +1,4 @@
-"""Federated search against real local peers: one fast, one slow, one down."""
+"""Federated search against real local peers: fast, slow, trickling, down or too large."""
 
 import http.server
 import json
@@ -7,11 +7,15 @@ import threading
 import time
 
 import pytest
+from django.db import connections
+from django.test import Client
 from zgw_consumers.constants import APITypes, AuthTypes
 from zgw_consumers.models import Service
 
 from softwarebroker.catalogus import search
+from softwarebroker.federatie import search as federatie
 from softwarebroker.federatie.models import PeerCatalogus
+from tests.auth import bearer
 from tests.catalogus.factories import AanbiedingFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,12 +28,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def peer_server(results: list[dict], delay: float = 0.0):
-    """A peer's Catalogus API on 127.0.0.1 answering every search with ``results``."""
-    return _server_on(free_port(), results, delay)
+def peer_server(results: list[dict], delay: float = 0.0, declare_length: bool = True):
+    """A peer's Catalogus API on 127.0.0.1 answering every search with ``results`` (without
+    ``declare_length``, the body's end is where the connection closes)."""
+    return _server_on(free_port(), results, delay, declare_length)
 
 
-def _server_on(port: int, results: list[dict], delay: float = 0.0):
+def _server_on(port: int, results: list[dict], delay: float = 0.0, declare_length: bool = True):
     seen = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -42,7 +47,8 @@ def _server_on(port: int, results: list[dict], delay: float = 0.0):
             try:
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
+                if declare_length:
+                    self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
             except (BrokenPipeError, ConnectionResetError):
@@ -94,7 +100,7 @@ def test_a_slow_and_a_dead_peer_cost_at_most_the_timeout(client, settings):
 
     assert response.status_code == 200, response.content
     body = response.json()
-    assert elapsed < 1 + 0.5, elapsed  # the timeout plus a small margin, not the slow peer's 3 s
+    assert elapsed < 1 + 1.5, elapsed  # the timeout plus a margin, not the slow peer's 3 s
     outcomes = {bron["naam"]: bron["status"] for bron in body["bronnen"]}
     assert outcomes == {"lokaal": "ok", "snel": "ok", "traag": "timeout", "weg": "fout"}
     assert [item["bron"] for item in body["results"]] == ["lokaal", "snel", "snel"]  # by rank, per source
@@ -189,3 +195,133 @@ def test_a_peer_behind_an_nlx_outway_is_called_through_it_and_its_urls_rewritten
     assert seen[0][0].startswith("/00000001001589623000/softwarebroker/catalogus/api/v1/aanbiedingen?")
     result = next(item for item in body["results"] if item["bron"] == "andere-gemeente")
     assert result["url"] == "https://softwarebroker.andere-gemeente.example/catalogus/api/v1/aanbiedingen/42"
+
+
+@pytest.fixture
+def healthy():
+    server, _ = peer_server([remote("gezond", 1), remote("gezond", 2)])
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def search_timed(client) -> tuple[float, dict]:
+    started = time.monotonic()
+    response = client.get(f"{URL}?zoek=zaaksysteem&aantal=10")
+    elapsed = time.monotonic() - started
+    assert response.status_code == 200, response.content
+    return elapsed, response.json()
+
+
+def assert_healthy_ok_and_trickling_timeout(elapsed: float, body: dict):
+    assert elapsed < 1 + 1.5, elapsed  # the deadline plus a margin, whatever the trickling peer does
+    bronnen = {bron["naam"]: bron for bron in body["bronnen"]}
+    assert bronnen["gezond"]["status"] == "ok", bronnen
+    assert bronnen["gezond"]["aantal"] == 2
+    assert bronnen["druppel"]["status"] == "timeout", bronnen
+    assert bronnen["druppel"]["duurMs"] == 1000  # a timeout lasts the deadline
+    assert [item["bron"] for item in body["results"]] == ["gezond", "gezond"]
+
+
+@pytest.mark.django_db(transaction=True)  # the concurrent searches read the peers in their own threads
+def test_a_trickling_peer_never_costs_a_healthy_peer_anything(client, broker, settings, trickling, healthy):
+    settings.FEDERATIE_TIMEOUT = 1
+    druppel = trickling()
+    add_peer("gezond", healthy.server_port)
+    add_peer("druppel", druppel.port)
+
+    # More searches than the pool has threads: each one a trickling call that must not stay.
+    for _ in range(federatie.POOL_SIZE + 4):
+        assert_healthy_ok_and_trickling_timeout(*search_timed(client))
+
+    # And a few at once, each with its own client.
+    def concurrent_search(outcomes):
+        try:
+            outcomes.append(search_timed(Client(headers=bearer(broker.client_id))))
+        finally:
+            connections.close_all()
+
+    outcomes = []
+    threads = [threading.Thread(target=concurrent_search, args=(outcomes,)) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(outcomes) == 4
+    for outcome in outcomes:
+        assert_healthy_ok_and_trickling_timeout(*outcome)
+
+    assert druppel.served == federatie.POOL_SIZE + 4 + 4
+    assert druppel.idle_within(1), f"{druppel.open} calls to the trickling peer still open"
+
+
+def test_a_peer_trickling_its_headers_is_cut_off_at_the_deadline(client, settings, trickling, healthy):
+    settings.FEDERATIE_TIMEOUT = 1
+    druppel = trickling(slow_headers=True)
+    add_peer("gezond", healthy.server_port)
+    add_peer("druppel", druppel.port)
+
+    for _ in range(3):
+        assert_healthy_ok_and_trickling_timeout(*search_timed(client))
+
+    assert druppel.served == 3
+    assert druppel.idle_within(1), f"{druppel.open} calls to the trickling peer still open"
+
+
+def test_each_source_reports_its_own_duration(client, settings):
+    settings.FEDERATIE_TIMEOUT = 2
+    AanbiedingFactory(naam="Zaaksysteem lokaal")
+    search.refresh_aanbiedingen()
+    fast, _ = peer_server([remote("snel", 1)])
+    slow, _ = peer_server([remote("traag", 1)], delay=0.5)
+    add_peer("snel", fast.server_port)
+    add_peer("traag", slow.server_port)
+    try:
+        _, body = search_timed(client)
+    finally:
+        fast.shutdown()
+        slow.shutdown()
+
+    bronnen = {bron["naam"]: bron for bron in body["bronnen"]}
+    assert [bron["status"] for bron in bronnen.values()] == ["ok", "ok", "ok"]
+    assert 500 <= bronnen["traag"]["duurMs"] < 2000
+    assert bronnen["snel"]["duurMs"] < bronnen["traag"]["duurMs"] - 200, bronnen
+    assert bronnen["lokaal"]["duurMs"] < bronnen["traag"]["duurMs"] - 200, bronnen
+
+
+def test_a_call_that_finds_no_free_thread_in_time_says_so(client, settings, trickling, healthy, monkeypatch):
+    settings.FEDERATIE_TIMEOUT = 1
+    one_thread = federatie.ThreadPoolExecutor(max_workers=1)
+    monkeypatch.setattr(federatie, "_executor", one_thread)
+    druppel = trickling()
+    add_peer("a-druppel", druppel.port)  # first in line (peers go by name), holding the one thread
+    add_peer("gezond", healthy.server_port)
+    try:
+        elapsed, body = search_timed(client)
+    finally:
+        one_thread.shutdown(wait=False, cancel_futures=True)
+
+    assert elapsed < 1 + 1.5, elapsed
+    bronnen = {bron["naam"]: bron for bron in body["bronnen"]}
+    assert bronnen["a-druppel"]["status"] == "timeout"
+    assert bronnen["a-druppel"]["melding"] == "geen antwoord binnen 1 s"
+    assert bronnen["gezond"]["status"] == "timeout"
+    assert bronnen["gezond"]["melding"].startswith("niet gestart binnen 1 s")
+    assert druppel.idle_within(1)
+
+
+@pytest.mark.parametrize("declare_length", [True, False])
+def test_an_answer_larger_than_the_limit_is_a_fout(client, settings, declare_length):
+    settings.FEDERATIE_TIMEOUT = 2
+    padding = "x" * (federatie.MAX_ANTWOORD + 1)
+    item = {"url": "http://groot.example/catalogus/api/v1/aanbiedingen/1", "naam": padding}
+    big, _ = peer_server([item], declare_length=declare_length)
+    add_peer("groot", big.server_port)
+    try:
+        _, body = search_timed(client)
+    finally:
+        big.shutdown()
+
+    bron = next(bron for bron in body["bronnen"] if bron["naam"] == "groot")
+    assert (bron["status"], bron["melding"]) == ("fout", "ResponseTooLarge")
+    assert body["results"] == []

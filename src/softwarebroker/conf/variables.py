@@ -336,8 +336,10 @@ define(
     "FEDERATIE_TIMEOUT",
     type="int",
     default=2,
-    help="Seconds a federated search waits for each peer catalogue; a slower or unreachable "
-    "peer is reported as `timeout` or `fout` and never fails the search.",
+    help="Total deadline of every peer call of a federated search, in seconds from the start of "
+    "the search (connecting, headers and the whole answer; a peer still sending then is cut "
+    "off); a slower or unreachable peer is reported as `timeout` or `fout` and never fails the "
+    "search.",
     group=NOTIFICATIONS,
 )
 define(

@@ -1,16 +1,20 @@
 """Aanbiedingen of other instances, for order lines that name them by URL.
 
 A URL outside this instance's catalogue must fall under a configured zgw-consumers Service
-(else ``bad-url``). It is read through that Service's client, so authentication, certificates,
-timeout and the NLX outway (URLs rewritten back) come from the Service; the answer must be an
-aanbieding of the shape this component publishes (else ``invalid-resource``). The copy is
-kept with its ETag (:class:`PeerAanbieding`) and used while it is younger than
+(else ``bad-url``). It is read through that Service's client, so authentication, certificates
+and the NLX outway (URLs rewritten back) come from the Service; the answer must be an
+aanbieding of the shape this component publishes (else ``invalid-resource``), at most
+``MAX_AANBIEDING`` bytes. The Service's ``timeout`` is the total deadline of one read
+(connecting, the headers and the whole answer, see :mod:`.peer_http`): a peer still sending
+then is cut off, like one that does not answer.
+
+The copy is kept with its ETag (:class:`PeerAanbieding`) and used while it is younger than
 ``FEDERATIE_CACHE_SECONDS`` and no notification of the peer marked it stale; after that it
 is read again with ``If-None-Match``. Submission always re-reads (a 304 costs the peer almost
 nothing), so the prices frozen in the lines are the peer's prices of that moment.
 
-A peer that cannot be read answers the request with 502 ``peer_onbereikbaar``; the request
-changes nothing.
+A peer that cannot be read (not within the deadline, or with an answer other than 200, 304,
+404 or 410) answers the request with 502 ``peer_onbereikbaar``; the request changes nothing.
 """
 
 from __future__ import annotations
@@ -20,7 +24,6 @@ import structlog
 from django.conf import settings
 from django.utils import timezone
 from rest_framework import serializers
-from zgw_consumers.client import build_client
 from zgw_consumers.models import Service
 
 from softwarebroker.api.bounds import BoundedSerializer
@@ -36,10 +39,14 @@ from softwarebroker.catalogus.constants import (
 )
 from softwarebroker.core import errors, json_limits
 
-from . import services
+from . import peer_http, services
 from .models import PeerAanbieding
 
 logger = structlog.get_logger(__name__)
+#: Largest answer of a peer for one aanbieding, in bytes (1 MiB, the default largest request
+#: body as well): what this component publishes is far smaller, its ``bestelparametersSchema``
+#: being at most 16 KB.
+MAX_AANBIEDING = 1024 * 1024
 
 
 class NoServiceForURL(LookupError):
@@ -143,12 +150,18 @@ def _read_from_peer(url: str, service: Service, copy: PeerAanbieding | None, use
     headers = outgoing_headers(user_id)
     if copy is not None and copy.etag and copy.service_id == service.pk:
         headers["If-None-Match"] = copy.etag
+    # The Service's timeout is the deadline of the whole read, not of each wait for a byte.
+    call = peer_http.PeerCall.within(service.timeout, MAX_AANBIEDING)
     try:
-        with build_client(service) as client:
-            response = client.get(url, headers=headers)
-    except requests.Timeout as error:
+        response = peer_http.get(service, url, call=call, headers=headers)
+    except requests.Timeout as error:  # peer_http.DeadlineExceeded too
         logger.warning("peer_offer_timeout", url=url, error=str(error)[:200])
         raise PeerUnreachable(service, "geen antwoord binnen de tijdslimiet") from error
+    except peer_http.ResponseTooLarge as error:
+        logger.warning("peer_offer_too_large", url=url, status=error.status_code)
+        if error.status_code == 200:  # an answer, but no aanbieding of this component
+            raise InvalidAanbieding(f"het antwoord is groter dan {MAX_AANBIEDING} bytes") from None
+        raise PeerUnreachable(service, f"antwoord {error.status_code}, te groot") from error
     except requests.RequestException as error:
         logger.warning("peer_offer_unreachable", url=url, error=str(error)[:200])
         raise PeerUnreachable(service, "niet bereikbaar") from error

@@ -1,32 +1,50 @@
 """Federated search: the local catalogue and every active peer catalogue, in parallel.
 
-Each peer gets ``FEDERATIE_TIMEOUT`` seconds; the answer never waits longer than that (plus the
-local search), whatever a peer does. Results are merged by rank (the best of every source
-first, then the second best, ...: each source orders by its own relevance, and scores of
-different instances cannot be compared), de-duplicated by URL, and each says where it came
-from (``bron``). Every source's outcome is reported: ``ok``, ``timeout`` or ``fout``, with its
-duration.
+Results are merged by rank (the best of every source first, then the second best, ...: each
+source orders by its own relevance, and scores of different instances cannot be compared),
+de-duplicated by URL, and each says where it came from (``bron``). Every source's outcome is
+reported: ``ok``, ``timeout`` or ``fout``, with its own duration (``duurMs``: from the start of
+the search until that source's answer or error was complete; for a ``timeout``, the deadline).
+
+Every peer call has one total deadline, ``FEDERATIE_TIMEOUT`` seconds from the start of the
+search, for all of it (connecting, the headers and the body of the answer), and a largest
+answer, ``MAX_ANTWOORD`` bytes (larger is a ``fout``): see :mod:`.peer_http`. When the deadline
+passes, the search shuts down the sockets of its calls that are still busy (whatever they are
+waiting for, headers included), cancels those that have not started, and waits briefly for
+them to end: no search leaves work behind, and each thread of the pool is free again at its
+search's deadline.
+
+The calls run on a pool shared by the searches of the process (``POOL_SIZE`` threads, which
+bounds the outgoing calls). A call that waited for a thread gets only what remains of its
+search's deadline; one that did not start in time is reported as ``timeout``, saying so.
 """
 
 from __future__ import annotations
 
 import time
-from concurrent.futures import ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 import structlog
 from django.conf import settings
 from django.db import connections
-from zgw_consumers.client import build_client
 
 from softwarebroker.api.propagation import outgoing_headers
 
+from . import peer_http
 from .models import PeerCatalogus
+from .peer_http import TIMEOUTS, PeerCall
 
 logger = structlog.get_logger(__name__)
 LOCAL = "lokaal"
-# Shared by all searches: a slow peer holds a thread until its own HTTP timeout, not a request.
-_executor = ThreadPoolExecutor(max_workers=16, thread_name_prefix="federatie")
+#: Threads for peer calls, shared by all searches of the process. Each call holds one until its
+#: search's deadline at the latest.
+POOL_SIZE = 16
+#: Largest answer of a peer, in bytes (a page of at most 100 aanbiedingen is far smaller).
+MAX_ANTWOORD = 4 * 1024 * 1024
+#: How long a search waits, after its deadline, for the calls it cut off to end.
+_GRACE = 0.5
+_executor = ThreadPoolExecutor(max_workers=POOL_SIZE, thread_name_prefix="federatie")
 
 
 @dataclass
@@ -50,18 +68,33 @@ class Source:
         }
 
 
-def _search_peer(peer: PeerCatalogus, terms: str, limit: int, timeout: float, headers: dict) -> list[dict]:
-    # The Service's client: its authentication, certificates and NLX outway (with the URLs in
-    # the answer rewritten back) apply.
-    client = build_client(peer.service)
+class SearchCall(PeerCall):
+    """One peer's part of a search: the peer, and when the call ran."""
+
+    def __init__(self, peer: PeerCatalogus, deadline: float):
+        super().__init__(deadline, MAX_ANTWOORD)
+        self.peer = peer
+        self.started: float | None = None
+        self.finished: float | None = None
+
+
+def _search_peer(call: SearchCall, terms: str, limit: int, headers: dict) -> list[dict]:
+    call.started = time.monotonic()
     try:
-        with client:
-            response = client.get(
-                "aanbiedingen", params={"zoek": terms, "pageSize": limit}, timeout=timeout, headers=headers
-            )
-            response.raise_for_status()
-            body = response.json()
+        # After waiting for a thread, only what is left of the deadline; the search cuts the
+        # call off itself when the deadline passes (``_end``).
+        response = peer_http.get(
+            call.peer.service,
+            "aanbiedingen",
+            call=call,
+            params={"zoek": terms, "pageSize": limit},
+            headers=headers,
+            cut_at_deadline=False,
+        )
+        response.raise_for_status()
+        body = response.json()
     finally:
+        call.finished = time.monotonic()
         connections.close_all()  # the NLX rewriting reads the Services in this thread
     results = body.get("results") if isinstance(body, dict) else None
     if not isinstance(results, list) or not all(isinstance(item, dict) and "url" in item for item in results):
@@ -75,29 +108,55 @@ def search(search_local: callable, terms: str, limit: int, user_id: str = "") ->
     peers = list(PeerCatalogus.objects.filter(actief=True).select_related("service"))
     headers = outgoing_headers(user_id)  # read here: the threads do not share the request's context
     started = time.monotonic()
-    futures = {_executor.submit(_search_peer, peer, terms, limit, timeout, headers): peer for peer in peers}
+    deadline = started + timeout
+    calls = {}
+    for peer in peers:
+        call = SearchCall(peer, deadline)
+        calls[_executor.submit(_search_peer, call, terms, limit, headers)] = call
 
-    local = Source(LOCAL)
-    local.results = search_local(terms, limit)
-    local.duration = time.monotonic() - started
-    local.count = len(local.results)
+    done = set()
+    try:
+        local = Source(LOCAL)
+        local.results = search_local(terms, limit)
+        local.duration = time.monotonic() - started
+        local.count = len(local.results)
+        done, _ = wait(calls, timeout=max(0.0, deadline - time.monotonic()))
+    finally:
+        _end({future: call for future, call in calls.items() if future not in done})
+
     sources = [local]
-
-    done, _ = wait(futures, timeout=max(0.0, timeout - (time.monotonic() - started)))
-    for future, peer in futures.items():
-        source = Source(peer.naam, duration=time.monotonic() - started)
-        if future not in done:
-            source.status, source.message = "timeout", f"geen antwoord binnen {timeout:g} s"
-            future.cancel()
-        elif future.exception() is not None:
-            source.status, source.message = "fout", type(future.exception()).__name__
-            logger.warning("federated_search_failed", peer=peer.naam, error=str(future.exception())[:200])
+    for future, call in calls.items():
+        source = Source(call.peer.naam)
+        error = future.exception() if future in done else None
+        if future not in done or isinstance(error, TIMEOUTS):
+            source.status, source.duration = "timeout", timeout
+            if call.started is None or call.started >= deadline:
+                source.message = f"niet gestart binnen {timeout:g} s: geen plaats vrij voor de aanroep"
+                logger.warning("federated_search_call_not_started", peer=call.peer.naam, pool_size=POOL_SIZE)
+            else:
+                source.message = f"geen antwoord binnen {timeout:g} s"
+        elif error is not None:
+            source.status, source.message = "fout", type(error).__name__
+            source.duration = call.finished - started
+            logger.warning("federated_search_failed", peer=call.peer.naam, error=str(error)[:200])
         else:
             source.results = future.result()
             source.count = len(source.results)
+            source.duration = call.finished - started
         sources.append(source)
 
     return {"results": _merge(sources, limit), "bronnen": [source.report() for source in sources]}
+
+
+def _end(unfinished: dict[Future, SearchCall]) -> None:
+    """Cancel the calls that have not started and cut off the others: none outlives the search."""
+    for future, call in unfinished.items():
+        future.cancel()
+        call.cut()
+    _, stuck = wait(unfinished, timeout=_GRACE)
+    if stuck:  # e.g. a name lookup, which no socket timeout bounds
+        peers = [unfinished[future].peer.naam for future in stuck]
+        logger.warning("federated_search_call_outlived_search", peers=peers)
 
 
 def _merge(sources: list[Source], limit: int) -> list[dict]:

@@ -17,9 +17,14 @@ class FederatiefResultaatSerializer(AanbiedingSerializer):
 class BronverslagSerializer(serializers.Serializer):
     naam = serializers.CharField(help_text="`lokaal`, of de naam van de peer-catalogus.")
     status = serializers.ChoiceField(choices=["ok", "timeout", "fout"])
-    duurMs = serializers.IntegerField(help_text="Hoe lang de bron erover deed (ms).")
+    duurMs = serializers.IntegerField(
+        help_text="Hoe lang deze bron erover deed (ms): van het begin van de zoekvraag tot haar "
+        "antwoord of fout compleet was; bij `timeout` de tijdslimiet."
+    )
     aantal = serializers.IntegerField(help_text="Aantal resultaten van deze bron.")
-    melding = serializers.CharField(allow_blank=True)
+    melding = serializers.CharField(
+        allow_blank=True, help_text="Bij `timeout` of `fout`: wat er gebeurde (leeg bij `ok`)."
+    )
 
 
 class FederatiefZoekresultaatSerializer(serializers.Serializer):

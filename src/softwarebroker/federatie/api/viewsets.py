@@ -34,11 +34,14 @@ class FederatedSearchViewSet(RepresentationMixin, viewsets.GenericViewSet):
     @extend_schema(
         summary="Zoeken in deze en alle gekoppelde catalogi",
         description="Zoekt (zoals `zoek` op de lijst) in de eigen catalogus en tegelijk in elke "
-        "geconfigureerde peer-catalogus, elk met een eigen tijdslimiet (`FEDERATIE_TIMEOUT`). "
+        "geconfigureerde peer-catalogus. Elke peer heeft één totale tijdslimiet: "
+        "`FEDERATIE_TIMEOUT` seconden vanaf het begin van de zoekvraag, voor verbinden en het hele "
+        "antwoord (een peer die langzaam blijft sturen wordt op die limiet afgebroken; een antwoord "
+        f"groter dan {federatie.MAX_ANTWOORD // 2**20} MB is een `fout`). "
         "De resultaten komen op volgorde van relevantie per bron, om en om samengevoegd en "
         "ontdubbeld, met hun `bron`; `bronnen` zegt per bron of zij antwoordde (`ok`), te laat was "
-        "(`timeout`) of faalde (`fout`). Een trage of onbereikbare bron laat de zoekvraag nooit "
-        "mislukken.",
+        "(`timeout`) of faalde (`fout`), en hoe lang zij erover deed. Een trage of onbereikbare "
+        "bron laat de zoekvraag nooit mislukken.",
         parameters=[
             OpenApiParameter(
                 "zoek",
