@@ -143,6 +143,47 @@ def test_malformed_json_is_still_a_parse_error(client):
     assert response.status_code == 400 and problem(response)["code"] == "parse_error"
 
 
+@pytest.mark.parametrize("escape", ["\\u0000", "\\ud800", "\\udfff"])
+def test_text_no_column_can_keep_is_refused_naming_each_place(afnemer, escape):
+    # A NUL (PostgreSQL keeps none, in text or jsonb) or a lone surrogate (UTF-8 has none).
+    payload = order(afnemer, {"opmerking": f"a{DEEP}b", f"sleutel{DEEP}": 1, "lijst": ["x", DEEP]})
+    payload["kostenplaats"] = DEEP
+    text = json.dumps(payload).replace(DEEP, escape)
+    response = send(afnemer, "POST", f"{BESTELLINGEN}/bestellingen", text)
+
+    assert response.status_code == 400, response.content
+    body = problem(response)
+    assert [(param["name"], param["code"]) for param in body["invalidParams"]] == [
+        ("regels.0.bestelparameters.opmerking", "notAllowedCharacter"),
+        (f"regels.0.bestelparameters.sleutel{escape}", "notAllowedCharacter"),
+        ("regels.0.bestelparameters.lijst.1", "notAllowedCharacter"),
+        ("kostenplaats", "notAllowedCharacter"),
+    ]
+    assert Bestelling.objects.count() == 0
+
+
+def test_unstorable_text_is_listed_twenty_times_at_most(client):
+    text = json.dumps({f"veld{index}": "\u0000" for index in range(1000)})
+    response = send(client, "POST", f"{CATALOGUS}/categorieen", text)
+
+    assert response.status_code == 400
+    assert len(problem(response)["invalidParams"]) == 20
+
+
+def test_bytes_that_are_not_utf8_are_a_parse_error_saying_where(client):
+    response = client.generic(
+        "POST",
+        f"{CATALOGUS}/categorieen",
+        b'{"naam": "ok", "omschrijving": "\xff\xfe"}',
+        content_type="application/json",
+    )
+
+    assert response.status_code == 400
+    body = problem(response)
+    assert body["code"] == "parse_error"
+    assert "bij omschrijving" in invalid_param(body, "body")["reason"]
+
+
 # --- order lines: bestelparameters ------------------------------------------------------------
 
 

@@ -188,6 +188,26 @@ def test_the_source_behind_trusted_proxies_is_the_forwarded_address(lezer, setti
     assert via_ingress(bearer("lezer-app"), "203.0.113.20").status_code == 200
 
 
+@pytest.mark.parametrize("client_id", ["lezer\x00app", "x" * 1_000_000, "a\u00e9\n"])
+def test_a_client_id_no_client_can_have_is_401_not_a_server_error(lezer, client_id):
+    # Such a claim is never looked up (PostgreSQL text holds no NUL); its failure still counts.
+    encoded = jwt.encode({"client_id": client_id, "iat": int(time.time())}, SECRET, algorithm="HS256")
+    auth_problem(get({"Authorization": f"Bearer {encoded}"}), "invalid-client-identifier")
+
+
+@pytest.mark.parametrize("forwarded", ["198.51.100.7\x00", "\x00", "9" * 1_000_000])
+def test_a_forwarded_address_with_nul_or_too_long_is_counted_without_a_server_error(
+    lezer, settings, forwarded
+):
+    settings.AUTH_TRUSTED_PROXIES = 1
+    settings.AUTH_MAX_FAILURES = 2
+    wrong = bearer("lezer-app", secret="fout-geheim-van-voldoende-lengte-0123456789")
+    for _ in range(2):
+        response = Client(headers=wrong, HTTP_X_FORWARDED_FOR=forwarded).get(URL)
+        auth_problem(response, "invalid-jwt-signature")
+    assert Client(headers=wrong, HTTP_X_FORWARDED_FOR=forwarded).get(URL).status_code == 429
+
+
 def test_without_trusted_proxies_a_forwarded_header_is_ignored(lezer, settings):
     from softwarebroker.autorisaties.throttling import source_of
 

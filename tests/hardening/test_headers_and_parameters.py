@@ -145,3 +145,39 @@ def test_token_claims_with_nul_are_kept_clean_in_the_audit_trail(broker):
     if response.status_code == 200:
         entry = AuditTrail.objects.filter(hoofd_object_uuid=organisatie.uuid, actie="partial_update").get()
         assert (entry.gebruikers_id, entry.gebruikers_weergave) == ("ab", "cd")
+
+
+@pytest.mark.parametrize("raw", ["%FF%FE", "%C3", "a%80b"])
+def test_a_query_value_that_is_no_utf8_is_400_naming_it(client, raw):
+    # Django would quietly read such bytes as U+FFFD and search for that.
+    response = client.get(f"{BASE}/aanbiedingen?naam={raw}&pageSize=2")
+    assert response.status_code == 400, response.content
+    assert invalid_param(problem(response), "naam")["code"] == "encoding"
+
+
+@pytest.mark.parametrize("name", ["sorteer", "fields", "expand", "status", "naam"])
+def test_a_megabyte_in_a_query_parameter_is_refused_without_echoing_it(client, name):
+    response = client.get(f"{BASE}/aanbiedingen", {name: "x" * 1_000_000})
+    assert response.status_code == 400
+    assert invalid_param(problem(response), name)["code"] == "max_length"
+    assert len(response.content) < 10_000
+
+
+def test_a_megabyte_parameter_name_is_unknown_without_echoing_it(client):
+    response = client.get(f"{BASE}/aanbiedingen", {"x" * 1_000_000: "1"})
+    assert response.status_code == 400
+    assert problem(response)["invalidParams"][0]["code"] == "unknownParam"
+    assert len(response.content) < 10_000
+
+
+def test_search_terms_are_as_long_as_those_of_the_federated_search(client):
+    assert client.get(f"{BASE}/aanbiedingen", {"zoek": "x" * 200}).status_code == 200
+    response = client.get(f"{BASE}/softwarepakketten", {"zoek": "x" * 201})
+    assert invalid_param(problem(response), "zoek")["code"] == "max_length"
+
+
+@pytest.mark.parametrize("value", ["ja", "waar", "2"])
+def test_a_boolean_filter_that_is_no_boolean_is_400_not_ignored(client, value):
+    response = client.get(f"{BASE}/softwarepakketten", {"openSource": value})
+    assert response.status_code == 400, response.content
+    assert "true of false" in invalid_param(problem(response), "openSource")["reason"]

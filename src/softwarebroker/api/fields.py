@@ -13,6 +13,9 @@ from .definitions import APIDefinition
 from .representation_engine import url_part
 from .urls_building import collection_url
 
+#: The longest URL a reference may be (the contract's ``maxLength``, a peer URL's column).
+MAX_URL_LENGTH = 1000
+
 
 class ResourceURLField(serializers.Field):
     """The absolute ``url`` of the resource itself (read only)."""
@@ -59,6 +62,7 @@ class ReferenceField(serializers.RelatedField):
         "bad-url": "De URL {url} verwijst niet naar een {collection}-resource van deze registratie.",
         "does_not_exist": "Er bestaat geen object met URL {url}.",
         "incorrect_type": "Verwacht een URL als tekst.",
+        "max_length": f"Een URL is hoogstens {MAX_URL_LENGTH} tekens lang.",
     }
 
     def __init__(self, *, api: APIDefinition, collection: str, visible=None, **kwargs):
@@ -92,6 +96,8 @@ class ReferenceField(serializers.RelatedField):
     def to_internal_value(self, data):
         if not isinstance(data, str):
             self.fail("incorrect_type")
+        if len(data) > MAX_URL_LENGTH:
+            self.fail("max_length")
         base = collection_url(self.context["request"], self.api, self.collection) + "/"
         if not data.startswith(base):
             self.fail("bad-url", url=data, collection=self.collection)

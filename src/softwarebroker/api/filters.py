@@ -30,6 +30,28 @@ class FilterSet(django_filters.FilterSet):
     """Base for every filter set; filter names are camelCase in the declarations."""
 
 
+class StrictBooleanField(forms.NullBooleanField):
+    """``true`` or ``false`` (``1``/``0``); anything else is an error. django-filter's own
+    widget reads any other value as "no filter", so ``?openSource=ja`` would return everything."""
+
+    VALUES = {"true": True, "1": True, "false": False, "0": False}
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if str(value).lower() not in self.VALUES:
+            raise forms.ValidationError("Geef true of false.", code="invalid")
+        return self.VALUES[str(value).lower()]
+
+
+class BooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput)
+        super().__init__(*args, **kwargs)
+
+
 class SortFilter(filters.OrderingFilter):
     """``sorteer=naam`` or ``sorteer=-naam,aanmaakdatum``; unknown keys give 400.
 
@@ -70,6 +92,8 @@ class SortFilter(filters.OrderingFilter):
 
     def get_schema_operation_parameters(self, view):
         fields = sorted(getattr(view, "sort_fields", {}))
+        if not fields:
+            return []  # a list without sort keys refuses `sorteer` as unknown
         choices = [value for name in fields for value in (name, f"-{name}")]
         return [
             {

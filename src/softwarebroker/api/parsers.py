@@ -2,10 +2,12 @@
 and the database can keep.
 
 Bodies over ``API_MAX_BODY_SIZE`` are a 413; nested deeper than ``BODY_MAX_DEPTH`` a 400 (found
-by a scan without recursion, before the recursive JSON parser sees them). ``NaN`` and
-``Infinity``, a number too large for a float (``1e400`` would become infinity) and text with a
-NUL character (``\\u0000``, which PostgreSQL stores neither in ``text`` nor in ``jsonb``) are a
-400 ``parse_error`` naming the ``body``, before any field sees the value.
+by a scan without recursion, before the recursive JSON parser sees them). Bytes that are not
+UTF-8, ``NaN`` and ``Infinity`` and a number too large for a float (``1e400`` would become
+infinity) are a 400 ``parse_error`` naming the ``body`` (the message says where). Text with a
+NUL character (``\\u0000``, which PostgreSQL stores neither in ``text`` nor in ``jsonb``) or a
+lone surrogate (``\\ud800``, which UTF-8 cannot encode) is a 400 naming every such string by
+its path, code ``notAllowedCharacter``. All of this before any field sees the value.
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ from django.conf import settings
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
-from softwarebroker.core.json_limits import BODY_MAX_DEPTH, path_text
+from softwarebroker.core.json_limits import BODY_MAX_DEPTH, path_text, unstorable_text
 
-from .exceptions import APIProblem
+from .exceptions import DETAILS, APIProblem
 
 # A JSON string (escapes included); what is left outside strings holds every bracket.
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
@@ -47,16 +49,16 @@ def nesting_depth(text: str, limit: int) -> int:
     return deepest
 
 
-def too_deep_at(text: str, limit: int) -> str:
-    """The path (``regels.0.bestelparameters.a``) of the first container nested deeper than
-    ``limit``, for the message; only called for a body :func:`nesting_depth` refused."""
+def _path_of(text: str, limit: int | None = None) -> tuple:
+    """The path (keys and indexes) where a scan of ``text`` ends, or, given ``limit``, of the
+    first container nested deeper than that."""
     stack: list[list] = []  # per open container: [bracket, key or index]
     last_string = None
     for token in _TOKEN.finditer(text):
         value = token.group()
         if value in "[{":
-            if len(stack) >= limit:
-                return path_text(tuple(position for _bracket, position in stack))
+            if limit is not None and len(stack) >= limit:
+                break
             stack.append([value, 0 if value == "[" else ""])
         elif value in "]}":
             if stack:
@@ -72,7 +74,18 @@ def too_deep_at(text: str, limit: int) -> str:
                 last_string = json.loads(value)
             except ValueError:
                 last_string = value[1:-1]
-    return path_text(())
+    return tuple(position for _bracket, position in stack)
+
+
+def too_deep_at(text: str, limit: int) -> str:
+    """The path (``regels.0.bestelparameters.a``) of the first container nested deeper than
+    ``limit``, for the message; only called for a body :func:`nesting_depth` refused."""
+    return path_text(_path_of(text, limit))
+
+
+def undecodable_at(raw: bytes, encoding: str, error: UnicodeDecodeError) -> str:
+    """Where in the body the bytes that are not ``encoding`` are, for the message."""
+    return path_text(_path_of(raw[: error.start].decode(encoding, errors="replace")))
 
 
 def _refuse_constant(name: str):
@@ -86,14 +99,29 @@ def _finite_float(text: str) -> float:
     return value
 
 
-def _has_nul(value) -> bool:
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_has_nul(key) or _has_nul(item) for key, item in value.items())
-    if isinstance(value, list):
-        return any(_has_nul(item) for item in value)
-    return False
+# Enough to find them all, in a few requests at most; the answer stays small.
+MAX_LISTED = 20
+
+
+def refuse_unstorable_text(data) -> None:
+    """400 naming the strings (and keys) with a NUL or a lone surrogate, which no column keeps:
+    every one, up to :data:`MAX_LISTED`."""
+    paths = unstorable_text(data)[:MAX_LISTED]
+    if paths:
+        raise APIProblem(
+            status=400,
+            code="invalid",
+            detail=DETAILS["invalid"],
+            invalid_params=[
+                {
+                    "name": path_text(path) if path else "body",
+                    "code": "notAllowedCharacter",
+                    "reason": "Tekst mag geen NUL-teken (\\u0000) of losse surrogaat (\\ud800-\\udfff) "
+                    "bevatten.",
+                }
+                for path in paths
+            ],
+        )
 
 
 class JSONParser(parsers.JSONParser):
@@ -110,8 +138,11 @@ class JSONParser(parsers.JSONParser):
         encoding = parsers.get_encoding(parser_context or {})
         try:
             text = raw.decode(encoding)
-        except (UnicodeDecodeError, LookupError) as error:
+        except LookupError as error:
             raise ParseError(f"JSON parse error - {error}") from None
+        except UnicodeDecodeError as error:
+            where = undecodable_at(raw, encoding, error)
+            raise ParseError(f"De inhoud is geen geldige {encoding}-tekst, bij {where}.") from None
         if nesting_depth(text, BODY_MAX_DEPTH) > BODY_MAX_DEPTH:
             where = too_deep_at(text, BODY_MAX_DEPTH)
             raise ParseError(f"De inhoud is dieper genest dan {BODY_MAX_DEPTH} niveaus, bij {where}.")
@@ -119,6 +150,6 @@ class JSONParser(parsers.JSONParser):
             data = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
         except (ValueError, RecursionError) as error:  # also an integer of over 4300 digits
             raise ParseError(f"JSON parse error - {error}") from None
-        if "\\u0000" in text.lower() and _has_nul(data):
-            raise ParseError("JSON parse error - tekst mag geen NUL-teken (\\u0000) bevatten.")
+        if "\\u" in text:  # only an escape writes a NUL or a lone surrogate in valid JSON
+            refuse_unstorable_text(data)
         return data

@@ -7,6 +7,7 @@ here, so the format is the same everywhere.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 
 import structlog
@@ -51,6 +52,19 @@ DEFAULT_CODES = {
 }
 
 
+# A problem names what was wrong, and a message may quote what the client sent (a URL, a
+# value): never more of it than this, so an answer cannot grow with its request.
+MAX_TEXT_LENGTH = 1000
+_SURROGATES = re.compile("[\ud800-\udfff]")  # no UTF-8 for these: they would fail the answer
+
+
+def _shown(text) -> str:
+    text = str(text)
+    if len(text) > MAX_TEXT_LENGTH:
+        text = text[: MAX_TEXT_LENGTH - 1] + "…"
+    return _SURROGATES.sub("\ufffd", text)
+
+
 def problem_type(code: str) -> str:
     return f"urn:opensoftwarebroker:fout:{code}"
 
@@ -69,11 +83,14 @@ def problem_body(
         "code": code,
         "title": title or TITLES.get(status, "Fout."),
         "status": status,
-        "detail": detail,
+        "detail": _shown(detail),
         "instance": f"urn:uuid:{uuid.uuid4()}",
     }
     if invalid_params is not None:
-        body["invalidParams"] = invalid_params
+        body["invalidParams"] = [
+            {**param, **{key: _shown(param[key]) for key in ("name", "reason") if key in param}}
+            for param in invalid_params
+        ]
     return body
 
 

@@ -1,8 +1,23 @@
-"""Reject unknown query parameters (Haal Centraal: 400 with code ``unknownParam``)."""
+"""Query parameters every API view checks before anything reads them.
+
+- An unknown parameter is a 400 with code ``unknownParam`` (Haal Centraal), so a typo never
+  silently returns everything.
+- A value that cannot be read is a 400 naming the parameter, before a filter, a sort or a
+  database query sees it: percent-encoded bytes that are not UTF-8 (``encoding``; Django would
+  quietly make them U+FFFD), a NUL (``notAllowedCharacter``; PostgreSQL text holds none), or
+  more characters than the parameter's ``maxLength`` (``max_length``): at most
+  :data:`QUERY_PARAMETER_MAX_LENGTH`, or a filter's own tighter ``max_length``. The contracts
+  show the bound of every string parameter (``schema.AutoSchema``).
+"""
 
 from __future__ import annotations
 
+from urllib.parse import unquote_to_bytes
+
 from rest_framework.exceptions import ErrorDetail, ValidationError
+
+#: Longest value of a query parameter: a URL reference (at most 1000 characters) fits.
+QUERY_PARAMETER_MAX_LENGTH = 1000
 
 
 def allowed_query_parameters(view, request) -> set[str]:
@@ -24,6 +39,27 @@ def allowed_query_parameters(view, request) -> set[str]:
     return allowed
 
 
+def query_parameter_max_length(view, name: str) -> int:
+    """The most characters a value of query parameter ``name`` may have on ``view``."""
+    filterset_class = getattr(view, "filterset_class", None)
+    filter_ = filterset_class.base_filters.get(name) if filterset_class is not None else None
+    return getattr(filter_, "max_length", None) or QUERY_PARAMETER_MAX_LENGTH
+
+
+def _not_utf8(request) -> list[str]:
+    """Names of the parameters whose name or value, percent-decoded, is no UTF-8."""
+    raw = request.META.get("QUERY_STRING", "").encode("iso-8859-1", errors="replace")
+    names = []
+    for pair in raw.split(b"&"):
+        name, _, value = pair.partition(b"=")
+        try:
+            for part in (name, value):
+                unquote_to_bytes(part.replace(b"+", b" ")).decode("utf-8")
+        except UnicodeDecodeError:
+            names.append(unquote_to_bytes(name.replace(b"+", b" ")).decode("utf-8", errors="replace"))
+    return names
+
+
 def check_query_parameters(view, request) -> None:
     allowed = allowed_query_parameters(view, request)
     errors = {
@@ -31,11 +67,19 @@ def check_query_parameters(view, request) -> None:
         for name in sorted(request.query_params)
         if name not in allowed
     }
+
+    def refuse(name: str, message: str, code: str) -> None:
+        if name not in errors:
+            errors[name] = [ErrorDetail(message, code=code)]
+
+    for name in _not_utf8(request):
+        refuse(name, "De waarde is geen (procent-gecodeerde) UTF-8-tekst.", "encoding")
     for name, values in request.query_params.lists():
-        if name not in errors and any("\x00" in value for value in values):
-            errors[name] = [
-                ErrorDetail("De waarde bevat een niet-toegestaan teken.", code="notAllowedCharacter")
-            ]
+        if any("\x00" in value for value in values):
+            refuse(name, "De waarde bevat een niet-toegestaan teken.", "notAllowedCharacter")
+        limit = query_parameter_max_length(view, name)
+        if any(len(value) > limit for value in values):
+            refuse(name, f"De waarde is hoogstens {limit} tekens lang.", "max_length")
     if errors:
         raise ValidationError(errors)
 

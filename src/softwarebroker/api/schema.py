@@ -1,6 +1,7 @@
 """OpenAPI generation: the one place where the contract's conventions are added.
 
-The AutoSchema adds the ``fields``/``expand`` parameters; the post-processing hook adds
+The AutoSchema adds the ``fields``/``expand`` parameters and the ``maxLength`` of every string
+query parameter (what ``query_parameters`` enforces); the post-processing hook adds
 to every operation the problem+json error responses it can return, and the
 ``API-Version``, ``Location`` and ``Link`` response headers.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 from drf_spectacular import openapi
 from drf_spectacular.utils import OpenApiParameter
 
+from .query_parameters import query_parameter_max_length
 from .serializers import EXPAND_FIELD
 
 PROBLEM = "application/problem+json"
@@ -59,6 +61,14 @@ class AutoSchema(openapi.AutoSchema):
             if own_doc and action_or_method.__qualname__.startswith(type(self.view).__name__)
             else view_doc
         ) or ""
+
+    def get_operation(self, *args, **kwargs):
+        operation = super().get_operation(*args, **kwargs)
+        for parameter in (operation or {}).get("parameters", []):
+            schema = parameter.get("schema", {})
+            if parameter.get("in") == "query" and schema.get("type") == "string":
+                schema.setdefault("maxLength", query_parameter_max_length(self.view, parameter["name"]))
+        return operation
 
     def get_override_parameters(self):
         parameters = list(super().get_override_parameters())

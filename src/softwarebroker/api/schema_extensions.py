@@ -8,6 +8,8 @@ from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
 
+from .fields import MAX_URL_LENGTH
+
 
 class ResourceURLFieldExtension(OpenApiSerializerFieldExtension):
     target_class = "softwarebroker.api.fields.ResourceURLField"
@@ -15,7 +17,7 @@ class ResourceURLFieldExtension(OpenApiSerializerFieldExtension):
 
     def map_serializer_field(self, auto_schema, direction):
         schema = build_basic_type(OpenApiTypes.URI)
-        schema.update(readOnly=True, maxLength=1000, description=self.target.help_text)
+        schema.update(readOnly=True, maxLength=MAX_URL_LENGTH, description=self.target.help_text)
         return schema
 
 
@@ -25,7 +27,7 @@ class ReferenceFieldExtension(OpenApiSerializerFieldExtension):
 
     def map_serializer_field(self, auto_schema, direction):
         schema = build_basic_type(OpenApiTypes.URI)
-        schema.update(minLength=1, maxLength=1000)
+        schema.update(minLength=1, maxLength=MAX_URL_LENGTH)
         return schema
 
 

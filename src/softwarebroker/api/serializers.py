@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.module_loading import import_string
 from rest_framework import serializers
 
-from .bounds import BoundedNumbers
+from .bounds import BoundedInput
 from .fields import ResourceURLField
 from .representation_engine import EXPAND_FIELD, represent_instance
 
@@ -57,7 +57,7 @@ class UTCDateTimeField(serializers.DateTimeField):
         super().__init__(**kwargs)
 
 
-class ResourceSerializer(BoundedNumbers, serializers.ModelSerializer):
+class ResourceSerializer(BoundedInput, serializers.ModelSerializer):
     # Every resource serializer derives from this; its own docstring (Dutch) becomes the
     # description of the resource in the contract.
     #

@@ -13,6 +13,7 @@ from rest_framework import authentication, exceptions
 from .context import Acting
 from .demo_secrets import demo_secrets_refused, is_demo_secret
 from .models import Applicatie
+from .models.applicatie import client_id_validator
 from .throttling import record_failure, seconds_blocked, source_of
 
 logger = structlog.get_logger(__name__)
@@ -124,12 +125,15 @@ class JWTAuthentication(authentication.BaseAuthentication):
                 wait=wait, detail="Te veel mislukte authenticaties voor deze client-id vanaf dit adres."
             )
 
-        applicatie = (
-            Applicatie.objects.filter(client_id=client_id, actief=True)
-            .select_related("organisatie", "leverancier")
-            .prefetch_related("secrets")
-            .first()
-        )
+        # A claim no client id can be (a NUL, a megabyte) is looked up nowhere.
+        applicatie = None
+        if client_id_validator.regex.fullmatch(client_id):
+            applicatie = (
+                Applicatie.objects.filter(client_id=client_id, actief=True)
+                .select_related("organisatie", "leverancier")
+                .prefetch_related("secrets")
+                .first()
+            )
         if applicatie is None:
             self._fail(client_id, source, "invalid-client-identifier", "Onbekende of inactieve client-id.")
         payload = self._verify(token, applicatie, client_id, source)

@@ -17,6 +17,7 @@ from; entries before theirs are the caller's own and could be anything).
 from __future__ import annotations
 
 import datetime
+import re
 
 from django.conf import settings
 from django.db import connection
@@ -26,6 +27,12 @@ from .models import AuthenticatieFout
 
 MAX_CLIENT_ID_LENGTH = 200
 MAX_SOURCE_LENGTH = 100
+# Both keys come from the caller (a token's claim, a header): PostgreSQL text holds no NUL.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _key(text: str, limit: int) -> str:
+    return _CONTROL_CHARACTERS.sub("", text[: limit * 4])[:limit]
 
 
 def source_of(meta) -> str:
@@ -37,7 +44,7 @@ def source_of(meta) -> str:
         forwarded = [part for part in forwarded if part]
         if forwarded:
             address = forwarded[-min(proxies, len(forwarded))]
-    return address[:MAX_SOURCE_LENGTH]
+    return _key(address, MAX_SOURCE_LENGTH)
 
 
 def _window_start(now: datetime.datetime) -> datetime.datetime:
@@ -55,7 +62,7 @@ def record_failure(client_id: str, source: str) -> None:
             INSERT INTO {table} (client_id, bron, venster_start, aantal) VALUES (%s, %s, %s, 1)
             ON CONFLICT (client_id, bron, venster_start) DO UPDATE SET aantal = {table}.aantal + 1
             """,  # noqa: S608 - the table name is ours, values are parameters
-            [client_id[:MAX_CLIENT_ID_LENGTH], source[:MAX_SOURCE_LENGTH], _window_start(now)],
+            [_key(client_id, MAX_CLIENT_ID_LENGTH), _key(source, MAX_SOURCE_LENGTH), _window_start(now)],
         )
 
 
@@ -65,7 +72,9 @@ def seconds_blocked(client_id: str, source: str) -> int:
     start = _window_start(now)
     failures = (
         AuthenticatieFout.objects.filter(
-            client_id=client_id[:MAX_CLIENT_ID_LENGTH], bron=source[:MAX_SOURCE_LENGTH], venster_start=start
+            client_id=_key(client_id, MAX_CLIENT_ID_LENGTH),
+            bron=_key(source, MAX_SOURCE_LENGTH),
+            venster_start=start,
         )
         .values_list("aantal", flat=True)
         .first()

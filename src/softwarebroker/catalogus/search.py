@@ -15,6 +15,8 @@ from django.db.models import F, QuerySet
 from django.db.models.functions import Lower
 
 CONFIG = "dutch"
+#: The longest search terms (``zoek``) a client may send.
+MAX_TERMS_LENGTH = 200
 
 _SOFTWAREPAKKET_SQL = """
 UPDATE catalogus_softwarepakket AS p SET

@@ -1,6 +1,6 @@
 from django_filters import rest_framework as filters
 
-from softwarebroker.api.filters import FilterSet, ReferenceFilter
+from softwarebroker.api.filters import BooleanFilter, FilterSet, ReferenceFilter
 from softwarebroker.catalogus import search
 from softwarebroker.catalogus.constants import (
     Doelgroep,
@@ -28,7 +28,7 @@ from softwarebroker.catalogus.selectors import categorie_with_descendants, valid
 
 class CategorieFilter(FilterSet):
     naam = filters.CharFilter(field_name="naam", lookup_expr="icontains", help_text="Deel van de naam.")
-    hoofdcategorie = filters.BooleanFilter(
+    hoofdcategorie = BooleanFilter(
         field_name="bovenliggende_categorie",
         lookup_expr="isnull",
         help_text="`true`: alleen hoofdcategorieën; `false`: alleen subcategorieën.",
@@ -66,9 +66,17 @@ def _search(queryset, name, value):
     return search.search(queryset, value) if value.strip() else queryset
 
 
+class ZoekFilter(filters.CharFilter):
+    """``zoek``: search terms, as long as those of the federated search."""
+
+    max_length = search.MAX_TERMS_LENGTH
+
+    def __init__(self, **kwargs):
+        super().__init__(method=_search, **kwargs)
+
+
 class SoftwarepakketFilter(FilterSet):
-    zoek = filters.CharFilter(
-        method=_search,
+    zoek = ZoekFilter(
         help_text="Zoek in namen, omschrijvingen, leverancier en categorieën (Nederlandse woordvormen, "
         "tolerant voor typfouten); resultaten op relevantie.",
     )
@@ -80,7 +88,7 @@ class SoftwarepakketFilter(FilterSet):
         method="filter_categorie",
         help_text="URL van een categorie (met subcategorieën).",
     )
-    openSource = filters.BooleanFilter(field_name="open_source")
+    openSource = BooleanFilter(field_name="open_source")
     licentie = filters.CharFilter(field_name="licentie", help_text="SPDX-licentie-expressie, exact.")
     softwareType = filters.ChoiceFilter(field_name="software_type", choices=SoftwareType.choices)
     referentiecomponent = filters.CharFilter(
@@ -125,8 +133,7 @@ def _valid_on(queryset, name, value):
 
 
 class AanbiedingFilter(FilterSet):
-    zoek = filters.CharFilter(
-        method=_search,
+    zoek = ZoekFilter(
         help_text="Zoek in naam en omschrijving van aanbieding en pakket, leverancier en categorieën.",
     )
     naam = filters.CharFilter(field_name="naam", lookup_expr="icontains")
@@ -144,7 +151,7 @@ class AanbiedingFilter(FilterSet):
     licentiemodel = filters.ChoiceFilter(choices=Licentiemodel.choices)
     leveringsvorm = filters.ChoiceFilter(choices=Leveringsvorm.choices)
     hostinglocatie = filters.ChoiceFilter(choices=Hostinglocatie.choices)
-    openSource = filters.BooleanFilter(field_name="softwarepakket__open_source")
+    openSource = BooleanFilter(field_name="softwarepakket__open_source")
     referentiecomponent = filters.CharFilter(method="filter_referentiecomponent")
     standaard = filters.CharFilter(method="filter_standaard")
     geldigOp = filters.DateFilter(method=_valid_on, help_text="Alleen aanbiedingen die op deze datum gelden.")

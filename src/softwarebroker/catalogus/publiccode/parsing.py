@@ -11,8 +11,11 @@ import semver
 import yaml
 from license_expression import get_spdx_licensing
 
+from softwarebroker.core.json_limits import path_text, strings_in, unstorable_text
+
 from .checker import Checker
 from .mapping import (
+    LONG_DESCRIPTION_LENGTH,
     MAX_KORTE_OMSCHRIJVING,
     MAX_LICENTIE,
     MAX_NAAM,
@@ -29,7 +32,12 @@ _license_ref = re.compile(r"LicenseRef-[A-Za-z0-9.\-]+")
 _iso_date = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml when PyYAML has it (its wheels do): the pure-Python reader takes seconds for a long
+# text, libyaml milliseconds, and libyaml refuses nesting over 1000 levels.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):
     """Safe YAML that keeps unquoted dates as text, as the standard's own parsers see them, so an
     impossible date (2024-02-30) is reported on its field instead of failing the whole document."""
 
@@ -38,6 +46,9 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+# No text in a document is longer than the longest the standard allows (``longDescription``).
+MAX_TEXT_LENGTH = LONG_DESCRIPTION_LENGTH[1]
+_MAX_LISTED = 20
 
 
 class PubliccodeInvalid(Exception):
@@ -67,6 +78,9 @@ def parse_publiccode(text: str) -> ParsedPubliccode:
         raise PubliccodeInvalid(
             [{"name": "body", "code": "type", "reason": "Een publiccode.yml is een object (mapping)."}]
         )
+    unreadable = _unreadable_text(document)
+    if unreadable:
+        raise PubliccodeInvalid(unreadable)
     check = Checker(document)
     check.choice("publiccodeYmlVersion", sorted(SUPPORTED_VERSIONS), required=True)
     fields = {
@@ -84,6 +98,29 @@ def parse_publiccode(text: str) -> ParsedPubliccode:
     if check.errors:
         raise PubliccodeInvalid(check.errors)
     return ParsedPubliccode(fields=fields, versie=versie, fabrikant_naam=owner or repo_owner or None)
+
+
+def _unreadable_text(document: dict) -> list[dict]:
+    """Text anywhere in the document (also where we read nothing) that no column keeps (a NUL, a
+    lone surrogate), or longer than any text of the standard."""
+    errors = [
+        {
+            "name": path_text(path),
+            "code": "notAllowedCharacter",
+            "reason": "Tekst mag geen NUL-teken of losse surrogaat (\\ud800-\\udfff) bevatten.",
+        }
+        for path in unstorable_text(document)
+    ]
+    errors += [
+        {
+            "name": path_text(path),
+            "code": "max_length",
+            "reason": f"Hoogstens {MAX_TEXT_LENGTH} tekens (nu {len(text)}).",
+        }
+        for path, text in strings_in(document)
+        if len(text) > MAX_TEXT_LENGTH
+    ]
+    return errors[:_MAX_LISTED]
 
 
 def _parse_platforms(check: Checker) -> list[str]:

@@ -18,7 +18,7 @@ from softwarebroker.federatie import search as federatie
 
 from .serializers import FederatiefZoekresultaatSerializer
 
-MAX_ZOEK = 200
+MAX_ZOEK = search.MAX_TERMS_LENGTH
 MAX_AANTAL = 100
 AANTAL_PATTERN = re.compile(r"[0-9]{1,3}", re.ASCII)
 

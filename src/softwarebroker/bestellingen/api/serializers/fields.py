@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from softwarebroker.api.definitions import CATALOGUS
-from softwarebroker.api.fields import ReferenceField
+from softwarebroker.api.fields import MAX_URL_LENGTH, ReferenceField
 from softwarebroker.api.representation_engine import local_or_peer_url_part
 from softwarebroker.bestellingen import aanbiedingen
 
@@ -13,7 +13,12 @@ MONEY = {"max_digits": 14, "decimal_places": 2, "read_only": True, "coerce_to_st
 
 
 @extend_schema_field(
-    {"type": "string", "format": "uri", "description": "URL van de aanbieding in een catalogus."}
+    {
+        "type": "string",
+        "format": "uri",
+        "maxLength": MAX_URL_LENGTH,
+        "description": "URL van de aanbieding in een catalogus.",
+    }
 )
 class AanbiedingURLField(serializers.Field):
     """The offer of a line, by URL; resolved through :mod:`softwarebroker.bestellingen.aanbiedingen`."""
@@ -21,11 +26,14 @@ class AanbiedingURLField(serializers.Field):
     default_error_messages = {
         "onbekend": "Geen aanbieding gevonden op {url}.",
         "incorrect_type": "Verwacht een URL als tekst.",
+        "max_length": f"Een URL is hoogstens {MAX_URL_LENGTH} tekens lang.",
     }
 
     def to_internal_value(self, data):
         if not isinstance(data, str):
             self.fail("incorrect_type")
+        if len(data) > MAX_URL_LENGTH:
+            self.fail("max_length")
         try:
             return aanbiedingen.resolve(data, self.context["request"])
         except aanbiedingen.UnknownAanbieding:

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from softwarebroker.api.bounds import BoundedSerializer
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.serializers import ResourceSerializer
 from softwarebroker.catalogus import services
@@ -7,7 +8,7 @@ from softwarebroker.catalogus.constants import LeverancierRol
 from softwarebroker.catalogus.models import Leverancier
 
 
-class ContactgegevensSerializer(serializers.Serializer):
+class ContactgegevensSerializer(BoundedSerializer):
     naam = serializers.CharField(source="contact_naam", max_length=200, required=False, allow_blank=True)
     email = serializers.EmailField(source="contact_email", required=False, allow_blank=True)
     telefoonnummer = serializers.CharField(
