@@ -38,6 +38,7 @@ import yaml
 from django.db import transaction
 from django.test import Client, override_settings
 
+from softwarebroker.api.headers import DECLARED_HEADER_MAX_LENGTH
 from softwarebroker.api.openapi import generate_schema
 from softwarebroker.autorisaties.authentication import verified_tokens
 from tests.auth import SECRET, bearer
@@ -288,9 +289,9 @@ def check_query(prober: Prober, send, operation: Operation) -> None:
 
 
 HEADER_VALUES = {"NUL": f"a{NUL}b", "invalid UTF-8": INVALID_UTF8.decode("latin-1"), "1 MB": "x" * MEGABYTE}
-# Headers whose value the server checks (refused when wrong); every other header it reads is
-# kept without control characters, cut to its length, or only logged: never refused.
-CHECKED_HEADERS = ("If-Match", "If-None-Match", "Idempotency-Key")
+# Every header an operation declares (If-Match, Idempotency-Key, the NLX/FSC and trace headers,
+# X-Audit-Toelichting, ...) is checked: refused when wrong. Every other header the server reads
+# is only logged or used as a hint: never refused.
 READ_HEADERS = (
     "X-Request-Id",  # logged (django-structlog)
     "X-Correlation-Id",
@@ -314,13 +315,22 @@ def _tokens(world: World, kind: str) -> list[str]:
 
 def check_headers(prober: Prober, send, operation: Operation, world: World, body: Body | None) -> None:
     declared = {parameter["name"] for parameter in parameters(operation, "header")}
-    for name in CHECKED_HEADERS:
-        if name in declared:
-            for label, value in HEADER_VALUES.items():
-                answer = send(f"{name} with {label}", headers={name: value})
-                if label == "invalid UTF-8" and name.startswith("If-"):
-                    continue  # an entity tag may hold such octets (RFC 9110): it matches nothing
-                prober.refused(answer, name)
+    # The optional headers every operation declares are checked together and all named in one
+    # answer; the others (If-Match, Idempotency-Key, ...) each by the view that reads it.
+    together = sorted(declared & set(DECLARED_HEADER_MAX_LENGTH))
+    for label, value in HEADER_VALUES.items():
+        if together:
+            answer = send(f"{', '.join(together)} with {label}", headers=dict.fromkeys(together, value))
+            prober.refused(answer)
+            if answer.status == 400 and answer.body is not None:
+                missing = set(together) - answer.names()
+                if missing:
+                    prober.failures.append(f"{answer.label}: {sorted(missing)} not in invalidParams")
+        for name in sorted(declared - set(together)):
+            answer = send(f"{name} with {label}", headers={name: value})
+            if label == "invalid UTF-8" and name.startswith("If-"):
+                continue  # an entity tag may hold such octets (RFC 9110): it matches nothing
+            prober.refused(answer, name)
     for label, value in HEADER_VALUES.items():
         if operation.operation.get("security"):
             for token in _tokens(world, label):
@@ -337,8 +347,7 @@ def check_headers(prober: Prober, send, operation: Operation, world: World, body
 
 
 def tolerated_headers(operation: Operation, value: str) -> dict:
-    declared = {parameter["name"] for parameter in parameters(operation, "header")}
-    return dict.fromkeys(sorted(declared - set(CHECKED_HEADERS) | set(READ_HEADERS)), value)
+    return dict.fromkeys(READ_HEADERS, value)
 
 
 # --- the steps -----------------------------------------------------------------------------------

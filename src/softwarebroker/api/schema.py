@@ -11,6 +11,7 @@ from __future__ import annotations
 from drf_spectacular import openapi
 from drf_spectacular.utils import OpenApiParameter
 
+from .headers import AUDIT_HEADER, DECLARED_HEADER_MAX_LENGTH, OPTIONAL_REQUEST_HEADERS
 from .query_parameters import query_parameter_max_length
 from .serializers import EXPAND_FIELD
 
@@ -198,17 +199,6 @@ def _headers() -> dict:
 
 
 # Headers of the NLX/FSC network and of audit logging: never required, accepted, logged.
-OPTIONAL_REQUEST_HEADERS = {
-    "X-NLX-Logrecord-Id": "Transactiekenmerk van de NLX-inway; komt in de logs en de audittrail.",
-    "X-NLX-Request-Organization": "OIN van de aanroepende organisatie, toegevoegd door de NLX-inway.",
-    "X-NLX-Request-User-Id": "Gebruiker bij de afnemer (doelbinding); komt in de logs.",
-    "X-NLX-Request-Application-Id": "Applicatie bij de afnemer (doelbinding); komt in de logs.",
-    "X-NLX-Request-Process-Id": "Verwerkingsactiviteit bij de afnemer (doelbinding); komt in de logs.",
-    "X-NLX-Request-Data-Elements": "De gevraagde gegevenselementen (doelbinding); komt in de logs.",
-    "Fsc-Transaction-Id": "Transactiekenmerk van FSC; komt in de logs en de audittrail.",
-    "traceparent": "W3C Trace Context (Logboek Dataverwerkingen); komt in de logs en de audittrail.",
-}
-AUDIT_HEADER = "X-Audit-Toelichting"
 
 
 def _header_parameter_name(header: str) -> str:
@@ -222,7 +212,7 @@ def _header_parameters() -> dict:
             "in": "header",
             "required": False,
             "description": description,
-            "schema": {"type": "string", "maxLength": 1024},
+            "schema": {"type": "string", "maxLength": DECLARED_HEADER_MAX_LENGTH[name]},
         }
         for name, description in OPTIONAL_REQUEST_HEADERS.items()
     }
@@ -231,7 +221,7 @@ def _header_parameters() -> dict:
         "in": "header",
         "required": False,
         "description": "Toelichting bij deze wijziging; komt in de audittrail.",
-        "schema": {"type": "string", "maxLength": 1000},
+        "schema": {"type": "string", "maxLength": DECLARED_HEADER_MAX_LENGTH[AUDIT_HEADER]},
     }
     return parameters
 

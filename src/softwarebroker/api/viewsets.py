@@ -10,6 +10,7 @@ from rest_framework.response import Response
 
 from .field_selection import parse_expand, parse_fields
 from .filters import FilterBackend, SortFilter
+from .headers import check_declared_headers
 from .query_parameters import check_query_parameters, collect_errors
 from .representation_engine import Context, plan_for
 
@@ -34,7 +35,7 @@ class RepresentationMixin:
         super().initial(request, *args, **kwargs)
         self.selected_fields = None
         self.expand = []
-        checks = [lambda: check_query_parameters(self, request)]
+        checks = [lambda: check_query_parameters(self, request), lambda: check_declared_headers(request)]
         if self.action in self.representation_actions:
             checks += [lambda: self._parse_fields(request), lambda: self._parse_expand(request)]
         if self.action == "list":

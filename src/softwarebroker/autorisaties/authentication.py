@@ -10,6 +10,8 @@ import structlog
 from django.conf import settings
 from rest_framework import authentication, exceptions
 
+from softwarebroker.api.headers import declared_header_values
+
 from .context import Acting
 from .demo_secrets import demo_secrets_refused, is_demo_secret
 from .models import Applicatie
@@ -97,7 +99,7 @@ class JWTAuthentication(authentication.BaseAuthentication):
             raise AuthenticationProblem("authorization-invalid", "Gebruik 'Authorization: Bearer <JWT>'.")
         # Verified once per token (cached); the request's audited headers are this request's.
         acting = self._authenticate_token(token.strip(), source_of(request.META))
-        return None, acting.with_headers(request.headers)
+        return None, acting.with_headers(declared_header_values(request))
 
     def _authenticate_token(self, token: str, source: str) -> Acting:
         cached = verified_tokens.get(token)
