@@ -94,3 +94,23 @@ def test_cors_allowlist_for_the_apis(client, settings):
 
     assert allowed["Access-Control-Allow-Origin"] == "https://portaal.gemeente.example"
     assert "Access-Control-Allow-Origin" not in other
+
+
+def test_each_document_is_rendered_once(anonymous_client):
+    """Rendering the YAML document takes a noticeable fraction of a second: the documents cannot
+    change at run time, so each is rendered once and served from then on."""
+    from unittest import mock
+
+    from drf_spectacular.renderers import OpenApiYamlRenderer
+
+    from softwarebroker.api.openapi import YAMLDocumentRenderer
+
+    YAMLDocumentRenderer._rendered = {}
+    with mock.patch.object(
+        OpenApiYamlRenderer, "render", autospec=True, side_effect=OpenApiYamlRenderer.render
+    ) as render:
+        answers = [anonymous_client.get("/catalogus/api/v1/openapi.yaml") for _ in range(3)]
+
+    assert [answer.status_code for answer in answers] == [200, 200, 200]
+    assert answers[0].content == answers[1].content == answers[2].content
+    assert render.call_count == 1

@@ -25,12 +25,27 @@ from .definitions import APIDefinition, schema_settings
 from .query_parameters import check_query_parameters
 
 
-class JSONDocumentRenderer(OpenApiJsonRenderer2):
+class RendersOnce:
+    """The documents cannot change at run time (:func:`generate_schema` makes each once), so
+    each is rendered once too: YAML rendering takes a noticeable fraction of a second."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        cached = getattr(type(self), "_rendered", {})
+        key = (id(data), accepted_media_type)
+        if key in cached and cached[key][0] is data:
+            return cached[key][1]
+        rendered = super().render(data, accepted_media_type, renderer_context)
+        if isinstance(data, dict) and data.get("openapi"):  # a document, not an error
+            type(self)._rendered = {**cached, key: (data, rendered)}
+        return rendered
+
+
+class JSONDocumentRenderer(RendersOnce, OpenApiJsonRenderer2):
     media_type = "application/json"
     format = "json"
 
 
-class YAMLDocumentRenderer(OpenApiYamlRenderer):
+class YAMLDocumentRenderer(RendersOnce, OpenApiYamlRenderer):
     media_type = "application/yaml"
     format = "yaml"
 
