@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from softwarebroker.api.definitions import APIS
+from tests.contract import EXPAND, allows_null, overlap, response_components, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +115,72 @@ def test_each_document_is_rendered_once(anonymous_client):
     assert [answer.status_code for answer in answers] == [200, 200, 200]
     assert answers[0].content == answers[1].content == answers[2].content
     assert render.call_count == 1
+
+
+@pytest.mark.parametrize("api", APIS, ids=[api.slug for api in APIS])
+def test_nullable_only_where_a_strict_validator_honours_it(documents, api):
+    # OAS 3.0.3: ``nullable`` adds null to the ``type`` of its own schema object only, so
+    # ``allOf: [$ref], nullable: true`` (or nullable beside oneOf) is not nullable at all for a
+    # strict validator. (An untyped schema, any JSON value, accepts null anyway.)
+    wrong = [
+        path
+        for path, node in walk(documents[api.slug])
+        if node.get("nullable") is True and {"allOf", "oneOf", "anyOf", "$ref"} & set(node)
+    ]
+
+    assert wrong == []
+
+
+@pytest.mark.parametrize("api", APIS, ids=[api.slug for api in APIS])
+def test_every_nullable_relation_accepts_null(documents, api):
+    document = documents[api.slug]
+    expanded = [
+        (f"{name}/{relation}", schema)
+        for name, component in response_components(document).items()
+        for relation, schema in component["properties"].get(EXPAND, {}).get("properties", {}).items()
+        if schema.get("type") != "array"
+    ]
+
+    assert expanded
+    assert [path for path, schema in expanded if not allows_null(schema, document)] == []
+
+
+@pytest.mark.parametrize("api", APIS, ids=[api.slug for api in APIS])
+def test_no_one_of_with_overlapping_alternatives_and_no_empty_string_as_a_value(documents, api):
+    document = documents[api.slug]
+    overlapping, empty = [], []
+    for path, node in walk(document):
+        alternatives = node.get("oneOf", [])
+        for index, first in enumerate(alternatives):
+            if any(overlap(first, second, document) for second in alternatives[index + 1 :]):
+                overlapping.append(path)
+        if "" in node.get("enum", ()) or node.get("maxLength") == 0:
+            empty.append(path)
+
+    assert overlapping == []
+    assert empty == []  # "none" is null, never an empty string beside the real values
+
+
+@pytest.mark.parametrize("api", APIS, ids=[api.slug for api in APIS])
+def test_responses_require_every_property_but_expand(documents, api):
+    # A full representation always has every field (null when it has no value); ``_expand``
+    # only with ``expand``. tests/conformance checks this against real responses. A federated
+    # search result of a peer is passed on as the peer sent it: only its url is checked.
+    for name, schema in response_components(documents[api.slug]).items():
+        always = {"url", "bron"} if name == "FederatiefResultaat" else set(schema["properties"]) - {EXPAND}
+        assert set(schema.get("required", ())) == always, name
+        assert EXPAND not in schema["properties"] or not schema["properties"][EXPAND].get("required"), name
+
+
+@pytest.mark.parametrize("api", APIS, ids=[api.slug for api in APIS])
+def test_the_fields_parameter_says_the_representation_is_partial(documents, api):
+    parameters = [
+        parameter
+        for item in documents[api.slug]["paths"].values()
+        for operation in item.values()
+        for parameter in operation.get("parameters", [])
+        if parameter.get("name") == "fields"
+    ]
+
+    assert parameters
+    assert all("ontbreken" in parameter["description"] for parameter in parameters)

@@ -152,7 +152,7 @@ RESOURCES = {
                 AanbiedingFactory(leverancier=(party or {}).get("leverancier") or LeverancierFactory()),
             ),
             "prijstype": "eenmalig",
-            "periode": "",
+            "periode": None,
             "bedragExclBtw": "100.00",
             "geldigVanaf": "2026-01-01",
             "geldigTot": None,

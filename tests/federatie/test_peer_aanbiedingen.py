@@ -57,7 +57,7 @@ def peer_aanbieding(identifier=None, **overrides) -> dict:
         "geldigTot": None,
         "status": "gepubliceerd",
         "actuelePrijzen": [
-            peer_prijs(identifier, "eenmalig", "", "100.00"),
+            peer_prijs(identifier, "eenmalig", None, "100.00"),
             peer_prijs(identifier, "terugkerend", "jaar", "10.00"),
         ],
     }
@@ -157,6 +157,21 @@ def test_a_line_with_a_peers_offer_shows_the_peers_offer_supplier_and_prices(ser
     detail = gemeente["afnemer"].get(body["url"]).json()
     assert detail["regels"][0]["aanbieding"] == aanbieding["url"]
     assert detail["leverancier"] == aanbieding["leverancier"]
+
+
+@pytest.mark.parametrize("none", [None, ""], ids=["null", "empty-string-of-an-earlier-version"])
+def test_a_peer_says_none_with_null_or_as_an_earlier_version_did(service, gemeente, none):
+    aanbieding = peer_aanbieding(hostinglocatie=none)
+    aanbieding["actuelePrijzen"][0]["periode"] = none  # the one-time price
+    with requests_mock.Mocker() as mock:
+        mock.get(aanbieding["url"], json=aanbieding)
+        response = order(gemeente, aanbieding["url"])
+
+    assert response.status_code == 201, response.json()
+    assert response.json()["regels"][0]["bedragEenmaligExclBtw"] == "500.00"
+    copy = PeerAanbieding.objects.get(url=aanbieding["url"]).gegevens
+    assert copy["hostinglocatie"] is None  # kept as this version shows it
+    assert [prijs["periode"] for prijs in copy["actuelePrijzen"]] == [None, "jaar"]
 
 
 def test_a_url_under_no_service_is_bad_url(service, gemeente):

@@ -125,6 +125,30 @@ def test_results_found_twice_are_shown_once(client, settings):
     assert urls == [shared["url"], remote("twee", 2)["url"]]
 
 
+def test_a_peer_of_an_earlier_version_sending_empty_strings_is_shown_with_null(client, settings):
+    settings.FEDERATIE_TIMEOUT = 1
+    older = {
+        **remote("ouder", 1),
+        "hostinglocatie": "",
+        "omschrijving": "",
+        "actuelePrijzen": [
+            {"prijstype": "eenmalig", "periode": ""},
+            {"prijstype": "terugkerend", "periode": "jaar"},
+        ],
+    }
+    peer, _ = peer_server([older])
+    add_peer("ouder", peer.server_port)
+    try:
+        body = client.get(f"{URL}?zoek=iets").json()
+    finally:
+        peer.shutdown()
+
+    (result,) = body["results"]
+    assert result["hostinglocatie"] is None
+    assert result["omschrijving"] == ""  # a text without a format is just empty
+    assert [prijs["periode"] for prijs in result["actuelePrijzen"]] == [None, "jaar"]
+
+
 def test_a_peer_answering_nonsense_is_a_fout(client, settings):
     settings.FEDERATIE_TIMEOUT = 1
 

@@ -39,6 +39,8 @@ from rest_framework.fields import MaxLengthValidator, MaxValueValidator, MinValu
 from rest_framework.utils.formatting import lazy_format
 from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
+from . import empty_values
+
 INTEGER_MIN, INTEGER_MAX = DatabaseOperations.integer_field_ranges["IntegerField"]
 #: Longest free text (a description, a message, a toelichting): the longest text the
 #: publiccode.yml standard has (``longDescription``), so every imported description fits.
@@ -154,7 +156,8 @@ def _model_of(serializer):
 
 class BoundedInput:
     # Serializer mixin: every writable number and text gets its bounds when the fields are
-    # built, and an item of a list (a staffel, an order line) is whole. (No docstring: a
+    # built (and a text whose empty value means "none" is null for it: ``api.empty_values``),
+    # and an item of a list (a staffel, an order line) is whole. (No docstring: a
     # serializer's docstring is its resource's description in the contract.)
 
     def to_internal_value(self, data):
@@ -181,6 +184,7 @@ class BoundedInput:
             source = field.source or name
             attrs = [] if source == "*" else source.split(".")
             bound(field, model_field_for(model, attrs) if model is not None else None)
+            empty_values.apply(field)
         return fields
 
 

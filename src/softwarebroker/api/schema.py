@@ -1,16 +1,21 @@
 """OpenAPI generation: the one place where the contract's conventions are added.
 
 The AutoSchema adds the ``fields``/``expand`` parameters and the ``maxLength`` of every string
-query parameter (what ``query_parameters`` enforces); the post-processing hook adds
+query parameter (what ``query_parameters`` enforces), and shows a text whose "none" is ``null``
+(``api.empty_values``) without the empty string, and marks what every response has as
+required; the post-processing hook makes nullable references valid under OAS 3.0.3, and adds
 to every operation the problem+json error responses it can return, and the
 ``API-Version``, ``Location`` and ``Link`` response headers.
 """
 
 from __future__ import annotations
 
+import copy
+
 from drf_spectacular import openapi
 from drf_spectacular.utils import OpenApiParameter
 
+from .empty_values import BlankAsNull
 from .headers import AUDIT_HEADER, DECLARED_HEADER_MAX_LENGTH, OPTIONAL_REQUEST_HEADERS
 from .query_parameters import query_parameter_max_length
 from .serializers import EXPAND_FIELD
@@ -37,7 +42,49 @@ ERROR_DESCRIPTIONS = {
 }
 
 
+def _as_contracted(field):
+    """A text whose "none" is ``null`` (``api.empty_values``) as the contract shows it: its
+    format, pattern or enum and ``nullable``, without the empty string. ``""`` is still
+    accepted on input (as ``null``) but is no part of the contract: drf-spectacular would add
+    it as an overlapping ``oneOf`` alternative (``maxLength: 0``) or a ``BlankEnum``."""
+    if not isinstance(field, BlankAsNull):
+        return field
+    field = copy.copy(field)
+    field.allow_blank = False
+    return field
+
+
 class AutoSchema(openapi.AutoSchema):
+    def _map_serializer_field(self, field, direction, bypass_extensions=False):
+        return super()._map_serializer_field(_as_contracted(field), direction, bypass_extensions)
+
+    def _insert_field_validators(self, field, schema):
+        super()._insert_field_validators(_as_contracted(field), schema)
+
+    def _map_basic_serializer(self, serializer, direction):
+        """In a response every property is required except ``_expand``: a representation always
+        has every field (``null`` when it has no value, see ``api.representation_engine``), and
+        ``_expand`` only when ``expand`` asks for it, with only the relations asked for. A
+        serializer whose objects may lack fields (what another instance sent) names the ones
+        that are always there in ``Meta.always_sent``.
+
+        With ``fields`` a representation has only the fields asked for: the operations keep the
+        full representation as their schema (what a generated client reads without ``fields``),
+        and the ``fields`` parameter says that the other properties are then absent."""
+        schema = super()._map_basic_serializer(serializer, direction)
+        if direction != "response":
+            return schema
+        always_sent = getattr(getattr(serializer, "Meta", None), "always_sent", None)
+        required = [
+            name
+            for name in schema.get("properties", {})
+            if name != EXPAND_FIELD and (always_sent is None or name in always_sent)
+        ]
+        schema.pop("required", None)
+        if required:
+            schema["required"] = required
+        return schema
+
     def get_auth(self):
         # One requirement per operation, naming the scope the operation needs (ZGW-2).
         requirements = super().get_auth()
@@ -83,7 +130,10 @@ class AutoSchema(openapi.AutoSchema):
                 "fields",
                 field_names,
                 "Komma-gescheiden lijst van de velden die in het antwoord moeten staan "
-                "(`url` staat er altijd in).",
+                "(`url` staat er altijd in). Het antwoord is dan een deelrepresentatie: de andere "
+                "velden, ook die het schema van het antwoord verplicht noemt, ontbreken. Dat schema "
+                "beschrijft de volledige representatie (zonder `fields`); lees een deelrepresentatie "
+                "als JSON-object, niet als dat model.",
             )
         )
         expandable = sorted(getattr(serializer_class.Meta, "expandable", {}))
@@ -125,7 +175,7 @@ def _problem_schemas() -> dict:
                 "description": "Kenmerk van deze fout; ook terug te vinden in de logs.",
             },
         },
-        "required": ["code", "title", "status", "detail", "instance"],
+        "required": ["type", "code", "title", "status", "detail", "instance"],
     }
     invalid_param = {
         "type": "object",
@@ -259,17 +309,71 @@ def _error_response(code: str) -> dict:
     }
 
 
+def _schema_type(schema: dict, schemas: dict) -> str | None:
+    while "$ref" in schema:
+        schema = schemas[schema["$ref"].rsplit("/", 1)[-1]]
+    if "type" in schema:
+        return schema["type"]
+    if "enum" in schema:
+        return "string" if all(isinstance(value, str) for value in schema["enum"]) else None
+    return "object" if "properties" in schema else None
+
+
+def _null_alternative(type_: str | None) -> dict:
+    # Only null: OAS 3.0.3 lets ``nullable`` add null to the ``type`` of the same schema object.
+    return {"type": type_ or "object", "nullable": True, "enum": [None]}
+
+
+def _is_null_enum(schema: dict) -> bool:
+    ref = schema.get("$ref", "")
+    return ref.endswith("/NullEnum") or (schema.get("enum") == [None] and "type" not in schema)
+
+
+def _strict_nullable(node, schemas: dict) -> None:
+    """Nullable references that validate under OAS 3.0.3, for strict validators and generators.
+
+    ``nullable`` applies only to the ``type`` of its own schema object, so neither
+    ``allOf: [$ref], nullable: true`` (what drf-spectacular writes for a nullable relation or
+    enum) nor drf-spectacular's ``NullEnum`` (``enum: [null]`` without a type) accepts ``null``
+    for a strict validator. Both become ``oneOf: [$ref, {<type>, nullable, enum: [null]}]``:
+    two alternatives that never overlap, read by client generators as ``X | None``."""
+    if isinstance(node, list):
+        for item in node:
+            _strict_nullable(item, schemas)
+        return
+    if not isinstance(node, dict):
+        return
+    for value in node.values():
+        _strict_nullable(value, schemas)
+    nullable = node.get("nullable") and "type" not in node
+    if nullable and len(node.get("allOf", ())) == 1:
+        node["oneOf"] = node.pop("allOf")
+    alternatives = node.get("oneOf") or node.get("anyOf")
+    if alternatives and (nullable or any(_is_null_enum(item) for item in alternatives)):
+        node.pop("nullable", None)
+        others = [item for item in alternatives if not _is_null_enum(item)]
+        type_ = next((_schema_type(item, schemas) for item in others), None)
+        alternatives[:] = [*others, _null_alternative(type_)]
+
+
+def _drop_unreferenced(result: dict, names: tuple[str, ...]) -> None:
+    schemas = result["components"]["schemas"]
+    for name in names:
+        if name in schemas and f"#/components/schemas/{name}" not in repr(result):
+            del schemas[name]
+
+
 def postprocess_conventions(result, generator, request, public):
     components = result.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
-    # Haal Centraal DD5.7: no required properties in responses (``fields`` may omit them).
     # Length limits are input rules; in responses they only say too much (Haal Centraal).
     for name, schema in schemas.items():
-        if not name.endswith("Request") and not name.startswith("Paginated"):
-            schema.pop("required", None)
+        if not name.endswith("Request"):
             for field in schema.get("properties", {}).values():
                 field.pop("maxLength", None)
                 field.pop("minLength", None)
+    _strict_nullable(result, schemas)
+    _drop_unreferenced(result, ("NullEnum", "BlankEnum"))
     schemas.update(_problem_schemas())
     components["headers"] = _headers()
     components["parameters"] = _header_parameters()

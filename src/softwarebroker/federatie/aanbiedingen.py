@@ -26,9 +26,11 @@ from django.utils import timezone
 from rest_framework import serializers
 from zgw_consumers.models import Service
 
+from softwarebroker.api import empty_values
 from softwarebroker.api.bounds import BoundedSerializer
 from softwarebroker.api.exceptions import flatten_errors
 from softwarebroker.api.propagation import outgoing_headers
+from softwarebroker.catalogus.api.serializers import AanbiedingSerializer, PrijsSerializer
 from softwarebroker.catalogus.constants import (
     Doelgroep,
     Licentiemodel,
@@ -107,6 +109,20 @@ class _Aanbieding(BoundedSerializer):
     actuelePrijzen = _Prijs(many=True)
 
 
+def with_null_for_none(representation: dict) -> dict:
+    """An aanbieding of a peer as this version shows it: a peer of an earlier version sends
+    ``""`` for "none" (``hostinglocatie``, a price's ``periode``) where this one sends ``null``
+    (``api.empty_values``). Only what is there is changed: the shape is checked elsewhere."""
+    aanbieding = empty_values.blanks_to_null(representation, AanbiedingSerializer)
+    prijzen = aanbieding.get("actuelePrijzen")
+    if isinstance(prijzen, list):
+        aanbieding["actuelePrijzen"] = [
+            empty_values.blanks_to_null(prijs, PrijsSerializer) if isinstance(prijs, dict) else prijs
+            for prijs in prijzen
+        ]
+    return aanbieding
+
+
 def shape_problems(url: str, representation) -> list[str]:
     """What is wrong with ``representation`` as the aanbieding at ``url`` (empty: nothing)."""
     if not isinstance(representation, dict):
@@ -180,6 +196,7 @@ def _read_from_peer(url: str, service: Service, copy: PeerAanbieding | None, use
     problems = shape_problems(url, representation)
     if problems:
         raise InvalidAanbieding("; ".join(problems))
+    representation = with_null_for_none(representation)
     return services.store_peer_aanbieding(
         url=url, service=service, gegevens=representation, etag=response.headers.get("ETag", "")
     )

@@ -35,7 +35,7 @@ class PeerPrijs:
         return cls(
             uuid=identifier,
             prijstype=representation["prijstype"],
-            periode=representation["periode"],
+            periode=representation["periode"] or "",  # "none": null, or "" from an earlier version
             doelgroep=representation["doelgroep"],
             bedrag_excl_btw=Decimal(str(representation["bedragExclBtw"])),
             btw_percentage=Decimal(str(representation["btwPercentage"])),

@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from softwarebroker.api.fields import ResourceURLField
@@ -18,11 +19,14 @@ class AuditTrailURLField(ResourceURLField):
         return Part(self.field_name, lambda context, rows: build, columns=("hoofd_object", "uuid"))
 
 
+@extend_schema_field({"type": "object", "additionalProperties": {}})
+class SnapshotField(serializers.JSONField):
+    """A representation of the main object as it was (an object, or ``null``)."""
+
+
 class WijzigingenSerializer(serializers.Serializer):
-    oud = serializers.JSONField(allow_null=True, help_text="Het object vóór de wijziging; leeg bij aanmaken.")
-    nieuw = serializers.JSONField(
-        allow_null=True, help_text="Het object na de wijziging; leeg bij verwijderen."
-    )
+    oud = SnapshotField(allow_null=True, help_text="Het object vóór de wijziging; leeg bij aanmaken.")
+    nieuw = SnapshotField(allow_null=True, help_text="Het object na de wijziging; leeg bij verwijderen.")
 
 
 class AuditTrailSerializer(ResourceSerializer):

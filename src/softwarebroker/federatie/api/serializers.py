@@ -6,12 +6,15 @@ from softwarebroker.catalogus.api.serializers import AanbiedingSerializer
 
 
 class FederatiefResultaatSerializer(AanbiedingSerializer):
-    """Een aanbieding uit de eigen of een gekoppelde catalogus."""
+    """Een aanbieding uit de eigen of een gekoppelde catalogus. Een resultaat van een
+    peer-catalogus staat erin zoals de peer het gaf: alleen `url` en `bron` zijn er zeker."""
 
     bron = serializers.CharField(read_only=True, help_text="`lokaal`, of de naam van de peer-catalogus.")
 
     class Meta(AanbiedingSerializer.Meta):
         fields = (*(name for name in AanbiedingSerializer.Meta.fields if name != "_expand"), "bron")
+        # A peer's results are passed on as the peer sent them (only their url is checked).
+        always_sent = ("url", "bron")
 
 
 class BronverslagSerializer(serializers.Serializer):

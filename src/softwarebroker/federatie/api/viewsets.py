@@ -15,6 +15,7 @@ from softwarebroker.autorisaties.scopes import CATALOGUS_LEZEN
 from softwarebroker.catalogus import search, selectors
 from softwarebroker.catalogus.api.serializers import AanbiedingSerializer
 from softwarebroker.federatie import search as federatie
+from softwarebroker.federatie.aanbiedingen import with_null_for_none
 
 from .serializers import FederatiefZoekresultaatSerializer
 
@@ -80,4 +81,6 @@ class FederatedSearchViewSet(RepresentationMixin, viewsets.GenericViewSet):
             rows = list(plan.values(search.search(selectors.aanbiedingen(request.auth), term))[:limit])
             return plan.build(rows, Context(request, self.get_serializer_context()))
 
-        return Response(federatie.search(search_local, terms, int(aantal), user_id=request.auth.user_id))
+        found = federatie.search(search_local, terms, int(aantal), user_id=request.auth.user_id)
+        found["results"] = [with_null_for_none(item) for item in found["results"]]
+        return Response(found)
