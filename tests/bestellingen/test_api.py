@@ -10,6 +10,7 @@ from django.test import Client
 from softwarebroker.audit.models import AuditTrail
 from softwarebroker.bestellingen.models import Bestelling, Levering
 from softwarebroker.organisaties.models import Mandaat
+from tests.api.contract import assert_matches_component
 from tests.auth import bearer
 from tests.autorisaties.factories import make_applicatie
 from tests.conftest import invalid_param, problem
@@ -125,6 +126,45 @@ def test_the_whole_walk_over_http(world):
         assert "XK-99" not in cursor.fetchone()[0]  # encrypted at rest
     trail = afnemer.get(f"{url}/audittrail").json()["results"]
     assert len(trail) >= 7
+
+
+def test_the_frozen_prices_have_the_documented_shape_and_name_each_price_by_url(world, documents):
+    afnemer = world["afnemer"]
+    url = create(world, aantal=60)["Location"]
+    assert afnemer.get(url).json()["regels"][0]["prijsMomentopname"] is None  # an estimate until submitted
+    assert transition(afnemer, url, "ter_goedkeuring").status_code == 201
+
+    snapshot = afnemer.get(url).json()["regels"][0]["prijsMomentopname"]
+
+    component = documents["bestellingen"]["components"]["schemas"]["PrijsMomentopname"]
+    assert set(component["required"]) == set(component["properties"])
+    assert_matches_component(documents["bestellingen"], "PrijsMomentopname", snapshot)
+    assert [(prijs["prijstype"], prijs["periode"]) for prijs in snapshot["prijzen"]] == [
+        ("eenmalig", None),
+        ("terugkerend", "jaar"),
+    ]
+    for prijs in snapshot["prijzen"]:
+        assert prijs["prijs"].startswith(f"{CATALOGUS}/prijzen/")
+        assert afnemer.get(prijs["prijs"]).json()["url"] == prijs["prijs"]
+
+
+def test_writes_of_an_order_carry_the_etag_the_contract_declares(world, documents):
+    paths = documents["bestellingen"]["paths"]
+    afnemer = world["afnemer"]
+
+    created = create(world)
+    changed = afnemer.send("PATCH", created["Location"], {"kostenplaats": "ICT-2027"})
+    replaced = afnemer.send("PUT", created["Location"], bestelling_payload(world, aantal=2))
+
+    for response, method, status in (
+        (created, "post", "201"),
+        (changed, "patch", "200"),
+        (replaced, "put", "200"),
+    ):
+        assert response.status_code == int(status), response.content
+        path = "/bestellingen" if method == "post" else "/bestellingen/{uuid}"
+        assert "ETag" in paths[path][method]["responses"][status]["headers"], (method, status)
+        assert response["ETag"].startswith('"')
 
 
 def test_not_allowed_transitions_say_which_are(world):

@@ -2,8 +2,8 @@
 
 The AutoSchema adds the ``fields``/``expand`` parameters and the ``maxLength`` of every string
 query parameter (what ``query_parameters`` enforces); the post-processing hook adds
-to every operation the problem+json error responses it can return, and the
-``API-Version``, ``Location`` and ``Link`` response headers.
+to every operation the problem+json error responses it can return, the ``API-Version``,
+``Location`` and ``Link`` response headers, and ``ETag`` and 304 where a view sends them.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from drf_spectacular import openapi
 from drf_spectacular.utils import OpenApiParameter
 
 from .query_parameters import query_parameter_max_length
+from .schema_extensions import COMPLETE_COMPONENTS
 from .serializers import EXPAND_FIELD
 
 PROBLEM = "application/problem+json"
@@ -64,6 +65,10 @@ class AutoSchema(openapi.AutoSchema):
 
     def get_operation(self, *args, **kwargs):
         operation = super().get_operation(*args, **kwargs)
+        if operation is not None and getattr(self.view, "action", None) in getattr(
+            self.view, "etag_actions", ()
+        ):
+            operation["x-etag"] = True  # the hook declares the ETag header (see _declare_etag)
         for parameter in (operation or {}).get("parameters", []):
             schema = parameter.get("schema", {})
             if parameter.get("in") == "query" and schema.get("type") == "string":
@@ -194,6 +199,11 @@ def _headers() -> dict:
             "schema": {"type": "string"},
             "required": True,
         },
+        "ETag": {
+            "description": ETAG_DESCRIPTION,
+            "schema": ETAG_SCHEMA,
+            "required": True,
+        },
     }
 
 
@@ -240,6 +250,39 @@ def _header_ref(name: str) -> dict:
     return {"$ref": f"#/components/headers/{name}"}
 
 
+ETAG_DESCRIPTION = "De versie van deze representatie (RFC 9110), voor `If-None-Match` of `If-Match`."
+ETAG_SCHEMA = {"type": "string", "example": '"5d41402abc4b2a76b9719d911017c592"'}
+NOT_MODIFIED = "Niet gewijzigd: de kopie met de `ETag` uit `If-None-Match` is nog actueel (geen inhoud)."
+
+
+def _has_header_parameter(operation: dict, name: str) -> bool:
+    return any(
+        parameter.get("in") == "header" and parameter.get("name") == name
+        for parameter in operation.get("parameters", [])
+    )
+
+
+def _declare_etag(operation: dict, responses: dict) -> None:
+    """``ETag`` on the successful answers of the actions a view names in ``etag_actions``, and
+    304 (no body) where the operation takes ``If-None-Match`` (``api.conditional``)."""
+    conditional = _has_header_parameter(operation, "If-None-Match")
+    if not (operation.pop("x-etag", False) or conditional):
+        return
+    for code in ("200", "201"):
+        if code not in responses:
+            continue
+        header = _header_ref("ETag")
+        if code == "201" and _has_header_parameter(operation, "Idempotency-Key"):
+            # A repeat with the same Idempotency-Key replays the first answer, without ETag.
+            header = {
+                "description": ETAG_DESCRIPTION + " Niet bij een herhaling met dezelfde `Idempotency-Key`.",
+                "schema": ETAG_SCHEMA,
+            }
+        responses[code].setdefault("headers", {})["ETag"] = header
+    if conditional:
+        responses.setdefault("304", {"description": NOT_MODIFIED, "headers": {"ETag": _header_ref("ETag")}})
+
+
 def _error_codes(path: str, method: str, operation: dict) -> list[str]:
     # Every operation rejects unknown query parameters, so every operation can give 400.
     codes = ["400", "406", "500"]
@@ -275,7 +318,11 @@ def postprocess_conventions(result, generator, request, public):
     # Haal Centraal DD5.7: no required properties in responses (``fields`` may omit them).
     # Length limits are input rules; in responses they only say too much (Haal Centraal).
     for name, schema in schemas.items():
-        if not name.endswith("Request") and not name.startswith("Paginated"):
+        if (
+            not name.endswith("Request")
+            and not name.startswith("Paginated")
+            and name not in COMPLETE_COMPONENTS
+        ):
             schema.pop("required", None)
             for field in schema.get("properties", {}).values():
                 field.pop("maxLength", None)
@@ -294,6 +341,7 @@ def postprocess_conventions(result, generator, request, public):
                     {"$ref": f"#/components/parameters/{_header_parameter_name(name)}"} for name in names
                 )
             responses = operation.setdefault("responses", {})
+            _declare_etag(operation, responses)
             for code in _error_codes(path, method, operation):
                 responses.setdefault(code, _error_response(code))
             for code, response in responses.items():

@@ -49,6 +49,9 @@ SPECTACULAR_SETTINGS = {
         "RegelStatusEnum": "softwarebroker.bestellingen.constants.RegelStatus",
         "AnnuleringStatusEnum": "softwarebroker.bestellingen.constants.AnnuleringStatus",
         "LicentieStatusEnum": "softwarebroker.bestellingen.constants.LicentieStatus",
+        # Two choice sets under one property name (softwareType): ours and the publiccode.yml one.
+        "SoftwareTypeEnum": "softwarebroker.catalogus.constants.SoftwareType",
+        "PubliccodeSoftwareTypeEnum": "softwarebroker.catalogus.publiccode.mapping.PUBLICCODE_SOFTWARE_TYPES",
     },
     "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
     "SCHEMA_COERCE_PATH_PK_SUFFIX": False,

@@ -6,11 +6,13 @@ import datetime
 
 import jsonschema
 
+from softwarebroker.api import resources
 from softwarebroker.catalogus.constants import Licentiemodel, PublicatieStatus, RaamovereenkomstStatus
 from softwarebroker.catalogus.models import Aanbieding, Prijs
 from softwarebroker.catalogus.selectors import valid_on
 from softwarebroker.core import json_limits
 from softwarebroker.federatie.models import PeerAanbieding
+from softwarebroker.federatie.prijzen import PeerPrijs
 
 from .. import pricing
 from ..constants import (
@@ -165,12 +167,18 @@ def bestelling_problems(besteller, regels: list[dict], day: datetime.date) -> li
     return problems
 
 
+def _prijs_url(prijs: Prijs | PeerPrijs) -> str:
+    """A price of this catalogue by its URL in the Catalogus API, a peer's by the peer's."""
+    return prijs.url if isinstance(prijs, PeerPrijs) else resources.url_of(prijs)
+
+
 def _price_of(regel: Bestelregel, day: datetime.date) -> pricing.Regelprijs:
     aanbieding = regel.bron_aanbieding
     return pricing.compute_regelprijs(
         _valid_prijzen(aanbieding, day),
         regel.aantal,
         raamovereenkomst=aanbieding.raamovereenkomst_id is not None,
+        url_of=_prijs_url,
     )
 
 

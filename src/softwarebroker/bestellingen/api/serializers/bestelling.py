@@ -10,6 +10,7 @@ from softwarebroker.bestellingen.models import Bestelling, Bestelregel, Licentie
 from softwarebroker.organisaties.models import Organisatie
 
 from .fields import MONEY, AanbiedingURLField, LocalOrPeerReferenceField
+from .prijs_momentopname import prijs_momentopname_field
 
 
 class BestelregelSerializer(ResourceSerializer):
@@ -33,11 +34,9 @@ class BestelregelSerializer(ResourceSerializer):
     bestelparameters = BoundedJSONField(
         required=False, help_text="Waarden volgens het bestelparametersSchema van de aanbieding."
     )
-    prijsMomentopname = serializers.JSONField(
+    prijsMomentopname = prijs_momentopname_field(
         source="prijs_momentopname",
-        read_only=True,
-        allow_null=True,
-        help_text="De toegepaste prijzen en staffels, vastgelegd bij indienen.",
+        help_text="De toegepaste prijzen en staffels, vastgelegd bij indienen; `null` daarvoor.",
     )
     bedragEenmaligExclBtw = serializers.DecimalField(source="bedrag_eenmalig_excl_btw", **MONEY)
     bedragPerJaarExclBtw = serializers.DecimalField(source="bedrag_per_jaar_excl_btw", **MONEY)

@@ -120,6 +120,7 @@ class BestellingViewSet(OrderRepresentation, IdempotentCreateMixin, ResourceView
     write_scope = scopes.BESTELLINGEN_AANMAKEN
     sort_fields = {"aangemaaktOp": "aangemaakt_op", "nummer": "nummer", "status": "status"}
     default_sort = ("-aangemaakt_op", "-pk")
+    etag_actions = frozenset({"retrieve", "create", "update", "partial_update"})
 
     @classmethod
     def visible_objects(cls, acting):

@@ -22,6 +22,7 @@ class AanbiedingViewSet(ResourceViewSet):
     write_scope = scopes.CATALOGUS_AANBIEDEN
     sort_fields = {"naam": "naam", "geldigVanaf": "geldig_vanaf", "status": "status"}
     default_sort = ("naam",)
+    etag_actions = frozenset({"retrieve"})
 
     @classmethod
     def visible_objects(cls, acting):
