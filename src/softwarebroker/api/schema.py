@@ -12,6 +12,7 @@ from drf_spectacular import openapi
 from drf_spectacular.utils import OpenApiParameter
 
 from .query_parameters import query_parameter_max_length
+from .schema_examples import add_examples
 from .schema_extensions import COMPLETE_COMPONENTS
 from .serializers import EXPAND_FIELD
 
@@ -155,6 +156,39 @@ def _problem_schemas() -> dict:
             },
         },
         "required": [*fout["required"], "invalidParams"],
+    }
+    fout["example"] = {
+        "type": "urn:opensoftwarebroker:fout:not_found",
+        "code": "not_found",
+        "title": "Niet gevonden.",
+        "status": 404,
+        "detail": "Het gevraagde object bestaat niet.",
+        "instance": "urn:uuid:9b0e6c1d-2f3a-4b5c-8d7e-6f5a4b3c2d1e",
+    }
+    validatie_fout["example"] = {
+        "type": "urn:opensoftwarebroker:fout:invalid",
+        "code": "invalid",
+        "title": "Ongeldige aanvraag.",
+        "status": 400,
+        "detail": "Eén of meer velden of parameters zijn ongeldig.",
+        "instance": "urn:uuid:3f2b8c1e-7a4d-4e5f-9b6a-1c2d3e4f5a6b",
+        "invalidParams": [
+            {
+                "name": "regels.0.aantal",
+                "code": "minimale_afname",
+                "reason": "Deze aanbieding vraagt om minstens 10.",
+            },
+            {
+                "name": "regels.0.bestelparameters.contactpersoonEmail",
+                "code": "required",
+                "reason": "Dit gegeven is verplicht.",
+            },
+            {
+                "name": "regels.0.bestelparameters.omgeving",
+                "code": "enum",
+                "reason": 'Kies uit: "productie", "acceptatie", "test".',
+            },
+        ],
     }
     return {"Fout": fout, "ValidatieFout": validatie_fout, "FieldValidationError": invalid_param}
 
@@ -354,4 +388,10 @@ def postprocess_conventions(result, generator, request, public):
                     headers["X-Aantal-Geschat"] = _header_ref("X-Aantal-Geschat")
                 if code == "200" and path.startswith("/openapi."):
                     headers["Access-Control-Allow-Origin"] = _header_ref("Access-Control-Allow-Origin")
+    return result
+
+
+def postprocess_examples(result, generator, request, public):
+    """Realistic examples for every schema (``api.schema_examples``), on the finished document."""
+    add_examples(result)
     return result

@@ -59,6 +59,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "softwarebroker.api.schema.postprocess_conventions",
+        "softwarebroker.api.schema.postprocess_examples",
     ],
     "CONTACT": {
         "name": "Open Softwarebroker",

@@ -8,6 +8,7 @@ from softwarebroker.api.viewsets import ResourceViewSet
 from softwarebroker.autorisaties import scopes
 from softwarebroker.catalogus import selectors, services
 from softwarebroker.catalogus.api import filters
+from softwarebroker.catalogus.api.examples import AANBIEDING_EXAMPLE
 from softwarebroker.catalogus.api.serializers import AanbiedingSerializer
 
 from .documentation import documented
@@ -34,6 +35,7 @@ class AanbiedingViewSet(ResourceViewSet):
         "(uit de inhoud, `actuelePrijzen` inbegrepen) maakt een kopie te controleren met "
         "`If-None-Match`: 304 zolang zij actueel is.",
         parameters=[IF_NONE_MATCH],
+        examples=[AANBIEDING_EXAMPLE],
     )
     def retrieve(self, request, *args, **kwargs):
         return conditional(request, super().retrieve(request, *args, **kwargs))
