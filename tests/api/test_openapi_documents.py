@@ -1,5 +1,6 @@
 """The contract: served without authentication, identical in JSON and YAML, equal to api-spec/."""
 
+import json
 import re
 from pathlib import Path
 
@@ -7,6 +8,7 @@ import pytest
 import yaml
 
 from softwarebroker.api.definitions import APIS
+from tests.api.contract import assert_matches_component
 from tests.contract import EXPAND, allows_null, overlap, response_components, walk
 
 pytestmark = pytest.mark.django_db
@@ -184,3 +186,142 @@ def test_the_fields_parameter_says_the_representation_is_partial(documents, api)
 
     assert parameters
     assert all("ontbreken" in parameter["description"] for parameter in parameters)
+
+
+@pytest.mark.parametrize("api", APIS, ids=[api.slug for api in APIS])
+def test_every_tag_an_operation_uses_is_declared_with_a_description(documents, api):
+    document = documents[api.slug]
+    used = {
+        tag
+        for item in document["paths"].values()
+        for operation in item.values()
+        if isinstance(operation, dict)
+        for tag in operation.get("tags", [])
+    }
+    declared = [tag["name"] for tag in document["tags"]]
+
+    assert set(declared) == used
+    assert len(declared) == len(set(declared))
+    assert declared[-1] == "openapi"  # the contract itself last
+    for tag in document["tags"]:
+        assert len(tag.get("description", "").split()) >= 4, tag
+
+
+# What documentation pages (Redoc's openapi-sampler, Swagger UI) show where a schema has no
+# example: placeholders no reader can learn from.
+PLACEHOLDERS = {
+    "uri": "http://example.com",
+    "url": "http://example.com",
+    "email": "user@example.com",
+    "idn-email": "user@example.com",
+    "hostname": "example.com",
+}
+
+
+class Given:
+    """An example the document gives (a JSON Schema as example may well say ``"string"``)."""
+
+    def __init__(self, value):
+        self.value = value
+
+
+def sample(schema, document, seen=()):
+    """The example a documentation page builds for ``schema``: its own examples where given,
+    the generator's placeholders elsewhere."""
+    if not isinstance(schema, dict):
+        return None
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        if name in seen:
+            return {}
+        return sample(document["components"]["schemas"][name], document, (*seen, name))
+    if "example" in schema:
+        return Given(schema["example"])
+    if schema.get("allOf"):
+        merged = {}
+        for part in schema["allOf"]:
+            value = sample(part, document, seen)
+            if isinstance(value, Given) and isinstance(value.value, dict):
+                value = {key: Given(item) for key, item in value.value.items()}
+            if not isinstance(value, dict):
+                return value
+            merged.update(value)
+        return merged
+    for alternatives in ("oneOf", "anyOf"):
+        if schema.get(alternatives):
+            return sample(schema[alternatives][0], document, seen)
+    if "enum" in schema:
+        return schema["enum"][0]
+    kind = schema.get("type")
+    if kind == "object" or "properties" in schema:
+        value = {name: sample(sub, document, seen) for name, sub in schema.get("properties", {}).items()}
+        if isinstance(schema.get("additionalProperties"), dict):
+            value["property1"] = sample(schema["additionalProperties"], document, seen)
+        return value
+    if kind == "array":
+        return [sample(schema.get("items", {}), document, seen)]
+    if kind == "string":
+        return PLACEHOLDERS.get(schema.get("format"), "string")
+    return {"integer": 0, "number": 0, "boolean": True}.get(kind)
+
+
+def placeholders_in(value, path="") -> list[str]:
+    if isinstance(value, Given):
+        return [f"{path}: {value.value}"] if "example.com" in json.dumps(value.value) else []
+    if isinstance(value, dict):
+        return [found for key, item in value.items() for found in placeholders_in(item, f"{path}.{key}")]
+    if isinstance(value, list):
+        return [found for item in value for found in placeholders_in(item, f"{path}[]")]
+    if value == "string" or (isinstance(value, str) and "example.com" in value):
+        return [f"{path}: {value}"]
+    return []
+
+
+def media_samples(document):
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            bodies = [("request", operation.get("requestBody", {}))]
+            bodies += list(operation.get("responses", {}).items())
+            for status, body in bodies:
+                for media_type, media in body.get("content", {}).items():
+                    where = f"{method.upper()} {path} {status} {media_type}"
+                    examples = [Given(example["value"]) for example in media.get("examples", {}).values()]
+                    yield where, examples or [sample(media.get("schema", {}), document)]
+
+
+@pytest.mark.parametrize("api", APIS, ids=[api.slug for api in APIS])
+def test_no_schema_shows_a_placeholder_example(documents, api):
+    document = documents[api.slug]
+    found = [
+        f"{name}{problem}"
+        for name, schema in document["components"]["schemas"].items()
+        for problem in placeholders_in(sample(schema, document))
+    ]
+    found += [
+        f"{where}{problem}"
+        for where, values in media_samples(document)
+        for value in values
+        for problem in placeholders_in(value)
+    ]
+
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("api", APIS, ids=[api.slug for api in APIS])
+def test_the_hand_written_examples_match_their_schemas(documents, api):
+    document = documents[api.slug]
+    checked = 0
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            bodies = [operation.get("requestBody", {}), *operation.get("responses", {}).values()]
+            for body in bodies:
+                for media in body.get("content", {}).values():
+                    reference = media.get("schema", {}).get("$ref")
+                    for example in media.get("examples", {}).values():
+                        if reference:
+                            name = reference.rsplit("/", 1)[-1]
+                            assert_matches_component(document, name, example["value"])
+                            checked += 1
+    for name in ("Fout", "ValidatieFout"):
+        assert_matches_component(document, name, document["components"]["schemas"][name]["example"])
+    assert checked, "no hand-written examples"

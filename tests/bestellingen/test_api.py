@@ -10,6 +10,7 @@ from django.test import Client
 from softwarebroker.audit.models import AuditTrail
 from softwarebroker.bestellingen.models import Bestelling, Levering
 from softwarebroker.organisaties.models import Mandaat
+from tests.api.contract import assert_matches_component
 from tests.auth import bearer
 from tests.autorisaties.factories import make_applicatie
 from tests.conftest import invalid_param, problem
@@ -127,6 +128,45 @@ def test_the_whole_walk_over_http(world):
     assert len(trail) >= 7
 
 
+def test_the_frozen_prices_have_the_documented_shape_and_name_each_price_by_url(world, documents):
+    afnemer = world["afnemer"]
+    url = create(world, aantal=60)["Location"]
+    assert afnemer.get(url).json()["regels"][0]["prijsMomentopname"] is None  # an estimate until submitted
+    assert transition(afnemer, url, "ter_goedkeuring").status_code == 201
+
+    snapshot = afnemer.get(url).json()["regels"][0]["prijsMomentopname"]
+
+    component = documents["bestellingen"]["components"]["schemas"]["PrijsMomentopname"]
+    assert set(component["required"]) == set(component["properties"])
+    assert_matches_component(documents["bestellingen"], "PrijsMomentopname", snapshot)
+    assert [(prijs["prijstype"], prijs["periode"]) for prijs in snapshot["prijzen"]] == [
+        ("eenmalig", None),
+        ("terugkerend", "jaar"),
+    ]
+    for prijs in snapshot["prijzen"]:
+        assert prijs["prijs"].startswith(f"{CATALOGUS}/prijzen/")
+        assert afnemer.get(prijs["prijs"]).json()["url"] == prijs["prijs"]
+
+
+def test_writes_of_an_order_carry_the_etag_the_contract_declares(world, documents):
+    paths = documents["bestellingen"]["paths"]
+    afnemer = world["afnemer"]
+
+    created = create(world)
+    changed = afnemer.send("PATCH", created["Location"], {"kostenplaats": "ICT-2027"})
+    replaced = afnemer.send("PUT", created["Location"], bestelling_payload(world, aantal=2))
+
+    for response, method, status in (
+        (created, "post", "201"),
+        (changed, "patch", "200"),
+        (replaced, "put", "200"),
+    ):
+        assert response.status_code == int(status), response.content
+        path = "/bestellingen" if method == "post" else "/bestellingen/{uuid}"
+        assert "ETag" in paths[path][method]["responses"][status]["headers"], (method, status)
+        assert response["ETag"].startswith('"')
+
+
 def test_not_allowed_transitions_say_which_are(world):
     url = create(world)["Location"]
 
@@ -213,8 +253,91 @@ def test_invalid_lines_list_every_problem_with_its_path(world):
     body = problem(response)
     assert response.status_code == 400
     names = {param["name"] for param in body["invalidParams"]}
-    assert {"regels.1.aanbieding"} <= names or {"regels.0.bestelparameters.omgeving"} <= names, names
+    assert {"regels.1.aanbieding", "regels.0.bestelparameters.omgeving"} <= names, names
     assert Bestelling.objects.count() == 0
+
+
+PARAMETERS_SCHEMA = {
+    "type": "object",
+    "required": ["omgeving", "contactpersoonEmail"],
+    "properties": {
+        "omgeving": {"enum": ["productie", "acceptatie", "test"]},
+        "subdomein": {"type": "string", "pattern": "^[a-z0-9-]{3,40}$"},
+        "contactpersoonEmail": {"type": "string", "format": "email"},
+        "beheerderEmail": {"type": "string", "format": "email"},
+        "aantalGebruikers": {"type": "integer", "minimum": 1},
+        "opmerking": {"type": "string", "maxLength": 10},
+        "locaties": {"type": "array", "items": {"type": "string"}},
+    },
+    "additionalProperties": False,
+}
+WRONG_PARAMETERS = {
+    "omgeving": "ontwikkel",
+    "subdomein": "X!",
+    "beheerderEmail": "geen-adres",
+    "aantalGebruikers": 0,
+    "opmerking": "veel te lange opmerking",
+    "locaties": ["Den Haag", 3],
+    "kleur": "blauw",
+}
+EXPECTED_PARAMETER_PROBLEMS = {
+    ("regels.0.bestelparameters.contactpersoonEmail", "required"),
+    ("regels.0.bestelparameters.omgeving", "enum"),
+    ("regels.0.bestelparameters.subdomein", "pattern"),
+    ("regels.0.bestelparameters.beheerderEmail", "format"),
+    ("regels.0.bestelparameters.aantalGebruikers", "minimum"),
+    ("regels.0.bestelparameters.opmerking", "maxLength"),
+    ("regels.0.bestelparameters.locaties.1", "type"),
+    ("regels.0.bestelparameters.kleur", "additionalProperties"),
+}
+
+
+def assert_dutch(params):
+    for param in params:
+        reason = param["reason"]
+        assert not any(english in reason for english in (" is not ", "required property", "Additional")), (
+            reason
+        )
+
+
+def test_every_order_parameter_problem_comes_with_the_other_field_errors_in_dutch(world):
+    world["aanbieding"].bestelparameters_schema = PARAMETERS_SCHEMA
+    world["aanbieding"].save()
+
+    response = world["afnemer"].post(
+        f"{API}/bestellingen",
+        {
+            **bestelling_payload(world, bestelparameters=WRONG_PARAMETERS),
+            "gewensteIngangsdatum": "volgende week",
+        },
+    )
+
+    assert response.status_code == 400
+    params = problem(response)["invalidParams"]
+    assert {(param["name"], param["code"]) for param in params} == {
+        ("gewensteIngangsdatum", "invalid"),
+        *EXPECTED_PARAMETER_PROBLEMS,
+    }
+    assert_dutch(params)
+    reasons = {param["name"]: param["reason"] for param in params}
+    assert reasons["regels.0.bestelparameters.contactpersoonEmail"] == "Dit gegeven is verplicht."
+    assert reasons["regels.0.bestelparameters.omgeving"] == 'Kies uit: "productie", "acceptatie", "test".'
+    assert reasons["regels.0.bestelparameters.locaties.1"] == "Verwacht: tekst."
+    assert Bestelling.objects.count() == 0
+
+
+def test_order_parameter_problems_alone_are_listed_by_the_service_the_same_way(world):
+    world["aanbieding"].bestelparameters_schema = PARAMETERS_SCHEMA
+    world["aanbieding"].save()
+
+    response = world["afnemer"].post(
+        f"{API}/bestellingen", bestelling_payload(world, bestelparameters=WRONG_PARAMETERS)
+    )
+
+    assert response.status_code == 400
+    params = problem(response)["invalidParams"]
+    assert {(param["name"], param["code"]) for param in params} == EXPECTED_PARAMETER_PROBLEMS
+    assert_dutch(params)
 
 
 def test_filters_on_status_list_and_besteller(world):

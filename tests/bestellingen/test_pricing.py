@@ -32,9 +32,11 @@ def prijzen(draw):
             max_size=3,
         )
     ):
+        identifier = uuid.uuid4()
         result.append(
             SimpleNamespace(
-                uuid=uuid.uuid4(),
+                uuid=identifier,
+                url=f"http://testserver/catalogus/api/v1/prijzen/{identifier}",
                 pk=len(result) + 1,
                 prijstype=prijstype,
                 periode=periode,
@@ -126,6 +128,7 @@ def test_usage_prices_are_recorded_but_never_counted(prices, aantal):
 def test_framework_prices_come_before_general_ones():
     prijs_iedereen = SimpleNamespace(
         uuid=uuid.uuid4(),
+        url="http://testserver/catalogus/api/v1/prijzen/1",
         pk=1,
         prijstype="eenmalig",
         periode="",

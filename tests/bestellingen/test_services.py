@@ -186,7 +186,7 @@ def test_every_problem_of_the_lines_is_listed_with_its_path():
         )
 
     assert {problem.field for problem in raised.value.problems} == {
-        "regels.0.bestelparameters",
+        "regels.0.bestelparameters.omgeving",
         "regels.0.bestelparameters.gebruikers",
         "regels.1.aanbieding",
         "regels.1.aantal",

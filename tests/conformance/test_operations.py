@@ -235,3 +235,43 @@ def test_unknown_fields_and_expand_give_400(client, operation):
 
     assert invalid_param(problem(fields), "fields")["code"] == "fields"
     assert invalid_param(problem(expand), "expand")["code"] == "expand"
+
+
+def declares_etag(operation, status: str) -> bool:
+    return "ETag" in operation.operation["responses"].get(status, {}).get("headers", {})
+
+
+@by_id([operation for operation in OPERATIONS if operation.method == "get"])
+def test_etag_is_sent_where_the_contract_declares_it_and_only_there(client, operation):
+    response = call(client, operation, existing_url(operation))
+
+    assert response.status_code < 500
+    sent = response.has_header("ETag")
+    assert sent == (response.status_code == 200 and declares_etag(operation, "200")), operation.id
+
+
+@by_id([operation for operation in OPERATIONS if "304" in operation.documented_statuses])
+def test_a_current_copy_gives_the_documented_304(client, operation):
+    url = existing_url(operation)
+    etag = call(client, operation, url)["ETag"]
+
+    response = call(client, operation, url, **{"If-None-Match": etag})
+
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+    assert_api_headers(response, operation)
+
+
+def test_every_operation_taking_if_none_match_documents_304():
+    conditional = [
+        operation.id
+        for operation in OPERATIONS
+        if any(
+            parameter.get("name") == "If-None-Match"
+            for parameter in operation.operation.get("parameters", [])
+        )
+    ]
+    documented = [operation.id for operation in OPERATIONS if "304" in operation.documented_statuses]
+
+    assert conditional and conditional == documented

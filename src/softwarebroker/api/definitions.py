@@ -35,7 +35,27 @@ CATALOGUS = APIDefinition(
         "raamovereenkomsten en categorieën. Gemeenten en hun samenwerkingsverbanden "
         "vinden hier standaardsoftware die zij gezamenlijk kunnen bestellen."
     ),
+    # Every tag an operation uses, in the order a client meets them: what can be ordered and
+    # for how much first, then what it is, who offers it and under which agreement.
     tags=(
+        (
+            "aanbiedingen",
+            "Wat een leverancier aanbiedt om te bestellen: een softwarepakket met leveringsvorm, "
+            "licentiemodel en voorwaarden. Zoeken met `zoek`; `_zoeken` zoekt ook in de catalogi van "
+            "andere instanties.",
+        ),
+        ("prijzen", "De prijzen van een aanbieding per periode en doelgroep, met staffels."),
+        (
+            "softwarepakketten",
+            "De software zelf, los van wie haar aanbiedt; ook als publiccode.yml te lezen en te importeren.",
+        ),
+        ("softwarepakketversies", "De uitgebrachte versies van een softwarepakket en hun ondersteuning."),
+        ("leveranciers", "Fabrikanten, resellers en dienstverleners, met hun KvK-nummer."),
+        (
+            "raamovereenkomsten",
+            "Aanbestede overeenkomsten waaronder deelnemende organisaties bestellen, met hun looptijd "
+            "en maximale waarde.",
+        ),
         ("categorieen", "De boom van categorieën waarin software wordt ingedeeld."),
         ("openapi", "Het contract van deze API."),
     ),

@@ -130,3 +130,13 @@ class BoundedJSONField(serializers.JSONField):
             _field, code, message = problems[0]
             raise serializers.ValidationError(message, code=code)
         return super().to_internal_value(data)
+
+
+class DescribedJSONField(serializers.JSONField):
+    """A read-only JSON value shown as stored, whose fixed shape the serializer ``described_by``
+    gives in the contract (``api.schema_extensions``): typed for clients, not re-serialised."""
+
+    def __init__(self, *, described_by: type[serializers.Serializer], **kwargs):
+        self.described_by = described_by
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)

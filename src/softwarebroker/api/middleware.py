@@ -75,7 +75,13 @@ class RequestBodyLimitMiddleware:
         try:
             length = int(raw_length)
         except ValueError:
-            return error_response(request, status=400, detail="De Content-Length-header is ongeldig.")
+            reason = "De Content-Length-header is ongeldig."
+            return error_response(
+                request,
+                status=400,
+                detail=reason,
+                invalid_params=[{"name": "Content-Length", "code": "invalid", "reason": reason}],
+            )
         if length > settings.API_MAX_BODY_SIZE:
             return error_response(
                 request,

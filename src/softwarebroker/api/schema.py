@@ -4,8 +4,8 @@ The AutoSchema adds the ``fields``/``expand`` parameters and the ``maxLength`` o
 query parameter (what ``query_parameters`` enforces), and shows a text whose "none" is ``null``
 (``api.empty_values``) without the empty string, and marks what every response has as
 required; the post-processing hook makes nullable references valid under OAS 3.0.3, and adds
-to every operation the problem+json error responses it can return, and the
-``API-Version``, ``Location`` and ``Link`` response headers.
+to every operation the problem+json error responses it can return, the ``API-Version``,
+``Location`` and ``Link`` response headers, and ``ETag`` and 304 where a view sends them.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from drf_spectacular.utils import OpenApiParameter
 from .empty_values import BlankAsNull
 from .headers import AUDIT_HEADER, DECLARED_HEADER_MAX_LENGTH, OPTIONAL_REQUEST_HEADERS
 from .query_parameters import query_parameter_max_length
+from .schema_examples import add_examples
 from .serializers import EXPAND_FIELD
 
 PROBLEM = "application/problem+json"
@@ -112,6 +113,10 @@ class AutoSchema(openapi.AutoSchema):
 
     def get_operation(self, *args, **kwargs):
         operation = super().get_operation(*args, **kwargs)
+        if operation is not None and getattr(self.view, "action", None) in getattr(
+            self.view, "etag_actions", ()
+        ):
+            operation["x-etag"] = True  # the hook declares the ETag header (see _declare_etag)
         for parameter in (operation or {}).get("parameters", []):
             schema = parameter.get("schema", {})
             if parameter.get("in") == "query" and schema.get("type") == "string":
@@ -202,6 +207,39 @@ def _problem_schemas() -> dict:
         },
         "required": [*fout["required"], "invalidParams"],
     }
+    fout["example"] = {
+        "type": "urn:opensoftwarebroker:fout:not_found",
+        "code": "not_found",
+        "title": "Niet gevonden.",
+        "status": 404,
+        "detail": "Het gevraagde object bestaat niet.",
+        "instance": "urn:uuid:9b0e6c1d-2f3a-4b5c-8d7e-6f5a4b3c2d1e",
+    }
+    validatie_fout["example"] = {
+        "type": "urn:opensoftwarebroker:fout:invalid",
+        "code": "invalid",
+        "title": "Ongeldige aanvraag.",
+        "status": 400,
+        "detail": "Eén of meer velden of parameters zijn ongeldig.",
+        "instance": "urn:uuid:3f2b8c1e-7a4d-4e5f-9b6a-1c2d3e4f5a6b",
+        "invalidParams": [
+            {
+                "name": "regels.0.aantal",
+                "code": "minimale_afname",
+                "reason": "Deze aanbieding vraagt om minstens 10.",
+            },
+            {
+                "name": "regels.0.bestelparameters.contactpersoonEmail",
+                "code": "required",
+                "reason": "Dit gegeven is verplicht.",
+            },
+            {
+                "name": "regels.0.bestelparameters.omgeving",
+                "code": "enum",
+                "reason": 'Kies uit: "productie", "acceptatie", "test".',
+            },
+        ],
+    }
     return {"Fout": fout, "ValidatieFout": validatie_fout, "FieldValidationError": invalid_param}
 
 
@@ -245,6 +283,11 @@ def _headers() -> dict:
             "schema": {"type": "string"},
             "required": True,
         },
+        "ETag": {
+            "description": ETAG_DESCRIPTION,
+            "schema": ETAG_SCHEMA,
+            "required": True,
+        },
     }
 
 
@@ -278,6 +321,39 @@ def _header_parameters() -> dict:
 
 def _header_ref(name: str) -> dict:
     return {"$ref": f"#/components/headers/{name}"}
+
+
+ETAG_DESCRIPTION = "De versie van deze representatie (RFC 9110), voor `If-None-Match` of `If-Match`."
+ETAG_SCHEMA = {"type": "string", "example": '"5d41402abc4b2a76b9719d911017c592"'}
+NOT_MODIFIED = "Niet gewijzigd: de kopie met de `ETag` uit `If-None-Match` is nog actueel (geen inhoud)."
+
+
+def _has_header_parameter(operation: dict, name: str) -> bool:
+    return any(
+        parameter.get("in") == "header" and parameter.get("name") == name
+        for parameter in operation.get("parameters", [])
+    )
+
+
+def _declare_etag(operation: dict, responses: dict) -> None:
+    """``ETag`` on the successful answers of the actions a view names in ``etag_actions``, and
+    304 (no body) where the operation takes ``If-None-Match`` (``api.conditional``)."""
+    conditional = _has_header_parameter(operation, "If-None-Match")
+    if not (operation.pop("x-etag", False) or conditional):
+        return
+    for code in ("200", "201"):
+        if code not in responses:
+            continue
+        header = _header_ref("ETag")
+        if code == "201" and _has_header_parameter(operation, "Idempotency-Key"):
+            # A repeat with the same Idempotency-Key replays the first answer, without ETag.
+            header = {
+                "description": ETAG_DESCRIPTION + " Niet bij een herhaling met dezelfde `Idempotency-Key`.",
+                "schema": ETAG_SCHEMA,
+            }
+        responses[code].setdefault("headers", {})["ETag"] = header
+    if conditional:
+        responses.setdefault("304", {"description": NOT_MODIFIED, "headers": {"ETag": _header_ref("ETag")}})
 
 
 def _error_codes(path: str, method: str, operation: dict) -> list[str]:
@@ -388,6 +464,7 @@ def postprocess_conventions(result, generator, request, public):
                     {"$ref": f"#/components/parameters/{_header_parameter_name(name)}"} for name in names
                 )
             responses = operation.setdefault("responses", {})
+            _declare_etag(operation, responses)
             for code in _error_codes(path, method, operation):
                 responses.setdefault(code, _error_response(code))
             for code, response in responses.items():
@@ -400,4 +477,10 @@ def postprocess_conventions(result, generator, request, public):
                     headers["X-Aantal-Geschat"] = _header_ref("X-Aantal-Geschat")
                 if code == "200" and path.startswith("/openapi."):
                     headers["Access-Control-Allow-Origin"] = _header_ref("Access-Control-Allow-Origin")
+    return result
+
+
+def postprocess_examples(result, generator, request, public):
+    """Realistic examples for every schema (``api.schema_examples``), on the finished document."""
+    add_examples(result)
     return result

@@ -7,6 +7,7 @@ this layer derive their own URL and reference fields from these, and never need 
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
+from rest_framework import serializers
 
 from .fields import MAX_URL_LENGTH
 
@@ -71,3 +72,33 @@ class DecimalFieldExtension(OpenApiSerializerFieldExtension):
         if field.max_value is not None:
             schema["maximum"] = _number(field.max_value)
         return schema
+
+
+# Components of values that are always complete (never cut down with ``fields``): the
+# post-processing hook keeps their ``required``.
+COMPLETE_COMPONENTS: set[str] = set()
+
+
+class DescribedJSONFieldExtension(OpenApiSerializerFieldExtension):
+    """The component of the describing serializer, complete (every property required); nothing
+    in requests (the value is read-only)."""
+
+    target_class = "softwarebroker.api.fields.DescribedJSONField"
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema, direction):
+        if direction == "request":
+            return None
+        described = self.target.described_by()
+        COMPLETE_COMPONENTS.update(_component_names(auto_schema, described, direction))
+        return auto_schema.resolve_serializer(described, direction).ref
+
+
+def _component_names(auto_schema, serializer, direction) -> set[str]:
+    """The component names of ``serializer`` and of the serializers nested in it."""
+    names = {auto_schema._get_serializer_name(serializer, direction)}
+    for field in serializer.fields.values():
+        nested = getattr(field, "child", field)
+        if isinstance(nested, serializers.Serializer):
+            names |= _component_names(auto_schema, nested, direction)
+    return names

@@ -9,7 +9,16 @@ page; every other client (``Accept`` absent, ``*/*``, ``application/json`` or
 from __future__ import annotations
 
 import structlog
+from django.conf import settings
+from django.core.exceptions import (
+    DisallowedHost,
+    RequestDataTooBig,
+    SuspiciousMultipartForm,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.template import loader
 
 from .definitions import api_for_path
@@ -37,6 +46,7 @@ def error_response(
     code: str | None = None,
     headers: dict | None = None,
     page_detail: str | None = None,
+    invalid_params: list[dict] | None = None,
 ) -> HttpResponse:
     """problem+json, or the HTML error page for a browser outside the APIs.
 
@@ -47,7 +57,9 @@ def error_response(
             return _html_error_page(status=status, detail=page_detail or detail, code=code, headers=headers)
         except Exception:  # the error page itself failed: problem+json is still an answer
             logger.exception("error_page_failed", status=status)
-    return problem_response(status=status, code=code, detail=detail, headers=headers)
+    return problem_response(
+        status=status, code=code, detail=detail, headers=headers, invalid_params=invalid_params
+    )
 
 
 def _html_error_page(*, status: int, detail: str, code: str | None, headers: dict | None) -> HttpResponse:
@@ -77,7 +89,37 @@ def is_error_page(response: HttpResponse) -> bool:
 
 
 def bad_request(request, exception=None):
-    return error_response(request, status=400, detail="De aanvraag kon niet worden verwerkt.")
+    """What Django itself refuses before a view runs, named like any invalid input: the part
+    of the request at fault in ``invalidParams`` (the ``ValidatieFout`` of the contract)."""
+    if isinstance(exception, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        return error_response(request, status=413, detail=f"De aanvraag is groter dan {limit} bytes.")
+    name, code, reason = _refused_part(request, exception)
+    if name is None:
+        return error_response(request, status=400, detail="De aanvraag kon niet worden verwerkt.")
+    return error_response(
+        request,
+        status=400,
+        detail=reason,
+        invalid_params=[{"name": name, "code": code, "reason": reason}],
+    )
+
+
+def _refused_part(request, exception) -> tuple[str | None, str, str]:
+    """(name, code, reason) of the part of the request Django refused; no name when unknown."""
+    if isinstance(exception, DisallowedHost):
+        return "Host", "disallowed_host", "Deze installatie is niet bereikbaar onder deze hostnaam (Host)."
+    if isinstance(exception, TooManyFieldsSent):
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+        query = request.META.get("QUERY_STRING", "")
+        where = "query" if limit is not None and query.count("&") + 1 > limit else "body"
+        place = "queryparameters" if where == "query" else "velden in de inhoud"
+        return where, "too_many_fields", f"Meer dan {limit} {place}."
+    if isinstance(exception, TooManyFilesSent):
+        return "body", "too_many_files", f"Meer dan {settings.DATA_UPLOAD_MAX_NUMBER_FILES} bestanden."
+    if isinstance(exception, (SuspiciousMultipartForm, MultiPartParserError)):
+        return "body", "parse_error", "De inhoud is geen geldig multipart-formulier."
+    return None, "", ""
 
 
 def permission_denied(request, exception=None):

@@ -11,8 +11,10 @@ recorded in the snapshot but not in the totals, since they are billed on use.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from operator import attrgetter
 
 from softwarebroker.catalogus.constants import Doelgroep, Periode, Prijstype
 
@@ -64,8 +66,15 @@ class Regelprijs:
         }
 
 
-def compute_regelprijs(prijzen, aantal: int, *, raamovereenkomst: bool = False) -> Regelprijs:
-    """The price of one line of ``aantal`` units, from the offer's prices valid that day."""
+def compute_regelprijs(
+    prijzen,
+    aantal: int,
+    *,
+    raamovereenkomst: bool = False,
+    url_of: Callable[[object], str] = attrgetter("url"),
+) -> Regelprijs:
+    """The price of one line of ``aantal`` units, from the offer's prices valid that day. The
+    snapshot names each price by its URL (``url_of``), as every reference in the APIs does."""
     result = Regelprijs()
     for prijs in applicable_prijzen(prijzen, raamovereenkomst=raamovereenkomst):
         eenheidsprijs, staffel_vanaf_aantal = compute_eenheidsprijs(
@@ -84,9 +93,9 @@ def compute_regelprijs(prijzen, aantal: int, *, raamovereenkomst: bool = False) 
         result.btw += btw
         result.onderdelen.append(
             {
-                "prijs": str(prijs.uuid),
+                "prijs": url_of(prijs),
                 "prijstype": prijs.prijstype,
-                "periode": prijs.periode,
+                "periode": prijs.periode or None,
                 "doelgroep": prijs.doelgroep,
                 "staffelVanafAantal": staffel_vanaf_aantal,
                 "eenheidsprijsExclBtw": f"{eenheidsprijs:.2f}",

@@ -49,6 +49,9 @@ SPECTACULAR_SETTINGS = {
         "RegelStatusEnum": "softwarebroker.bestellingen.constants.RegelStatus",
         "AnnuleringStatusEnum": "softwarebroker.bestellingen.constants.AnnuleringStatus",
         "LicentieStatusEnum": "softwarebroker.bestellingen.constants.LicentieStatus",
+        # Two choice sets under one property name (softwareType): ours and the publiccode.yml one.
+        "SoftwareTypeEnum": "softwarebroker.catalogus.constants.SoftwareType",
+        "PubliccodeSoftwareTypeEnum": "softwarebroker.catalogus.publiccode.mapping.PUBLICCODE_SOFTWARE_TYPES",
     },
     "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
     "SCHEMA_COERCE_PATH_PK_SUFFIX": False,
@@ -56,6 +59,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "softwarebroker.api.schema.postprocess_conventions",
+        "softwarebroker.api.schema.postprocess_examples",
     ],
     "CONTACT": {
         "name": "Open Softwarebroker",

@@ -15,6 +15,7 @@ class PeerPrijs:
     """A price of a peer's aanbieding with the attributes the price calculation reads."""
 
     uuid: str
+    url: str
     prijstype: str
     periode: str
     doelgroep: str
@@ -34,6 +35,7 @@ class PeerPrijs:
             identifier = representation["url"]
         return cls(
             uuid=identifier,
+            url=representation["url"],
             prijstype=representation["prijstype"],
             periode=representation["periode"] or "",  # "none": null, or "" from an earlier version
             doelgroep=representation["doelgroep"],

@@ -24,13 +24,14 @@ from .fulfilment import (
     read_levering_geheim,
 )
 from .licenties import announce_opzegtermijnen, expire_licenties
-from .regels import bestelling_problems, regel_problems
+from .regels import bestelling_problems, bestelparameters_problems, regel_problems
 from .transitions import BESLUIT_NAAR, change_status, create_beoordeling
 
 __all__ = [
     "BESLUIT_NAAR",
     "announce_opzegtermijnen",
     "bestelling_problems",
+    "bestelparameters_problems",
     "change_status",
     "create_annuleringsverzoek",
     "create_beoordeling",

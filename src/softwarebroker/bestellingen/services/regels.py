@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime
 
-import jsonschema
-
+from softwarebroker.api import resources
 from softwarebroker.catalogus.constants import Licentiemodel, PublicatieStatus, RaamovereenkomstStatus
 from softwarebroker.catalogus.models import Aanbieding, Prijs
 from softwarebroker.catalogus.selectors import valid_on
 from softwarebroker.core import json_limits
+from softwarebroker.core.json_schema_problems import json_schema_problems
 from softwarebroker.federatie.models import PeerAanbieding
+from softwarebroker.federatie.prijzen import PeerPrijs
 
 from .. import pricing
 from ..constants import (
@@ -128,14 +129,20 @@ def regel_problems(besteller, regel: dict, day: datetime.date, path: str) -> lis
             )
     bounds = json_limits.json_problems(regel.get("bestelparameters") or {}, f"{path}.bestelparameters")
     problems += bounds
-    schema = aanbieding.bestelparameters_schema
-    if schema and not bounds:
-        validator = jsonschema.Draft202012Validator(schema)
-        for error in sorted(validator.iter_errors(regel.get("bestelparameters") or {}), key=str):
-            location = ".".join(str(part) for part in error.absolute_path)
-            name = f"{path}.bestelparameters" + (f".{location}" if location else "")
-            problems.append((name, "bestelparameters", error.message))
+    if not bounds:
+        problems += bestelparameters_problems(
+            aanbieding, regel.get("bestelparameters"), f"{path}.bestelparameters"
+        )
     return problems
+
+
+def bestelparameters_problems(aanbieding, bestelparameters, name: str) -> list[tuple[str, str, str]]:
+    """Every problem of a line's ``bestelparameters`` against the offer's
+    ``bestelparametersSchema``, each with its path and the keyword as code (Dutch messages)."""
+    schema = aanbieding.bestelparameters_schema
+    if not schema:
+        return []
+    return json_schema_problems(bestelparameters or {}, schema, name)
 
 
 def _quantity(besteller, aanbieding: Aanbieding, requested: int | None) -> int:
@@ -165,12 +172,18 @@ def bestelling_problems(besteller, regels: list[dict], day: datetime.date) -> li
     return problems
 
 
+def _prijs_url(prijs: Prijs | PeerPrijs) -> str:
+    """A price of this catalogue by its URL in the Catalogus API, a peer's by the peer's."""
+    return prijs.url if isinstance(prijs, PeerPrijs) else resources.url_of(prijs)
+
+
 def _price_of(regel: Bestelregel, day: datetime.date) -> pricing.Regelprijs:
     aanbieding = regel.bron_aanbieding
     return pricing.compute_regelprijs(
         _valid_prijzen(aanbieding, day),
         regel.aantal,
         raamovereenkomst=aanbieding.raamovereenkomst_id is not None,
+        url_of=_prijs_url,
     )
 
 

@@ -7,8 +7,8 @@ values correspond, ``exporting`` writes a document, ``parsing`` reads and checks
 """
 
 from .exporting import PubliccodeNotExportable, dump_publiccode, export_publiccode
-from .importing import import_publiccode
-from .parsing import ParsedPubliccode, PubliccodeInvalid, parse_publiccode
+from .importing import import_publiccode, import_publiccode_document
+from .parsing import ParsedPubliccode, PubliccodeInvalid, load_publiccode, parse_publiccode, read_publiccode
 
 __all__ = [
     "ParsedPubliccode",
@@ -17,5 +17,8 @@ __all__ = [
     "dump_publiccode",
     "export_publiccode",
     "import_publiccode",
+    "import_publiccode_document",
+    "load_publiccode",
     "parse_publiccode",
+    "read_publiccode",
 ]

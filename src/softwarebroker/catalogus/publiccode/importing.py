@@ -9,16 +9,21 @@ from django.db import transaction
 from .. import services
 from ..constants import PUBLICATIE_TRANSITIONS
 from ..models import Leverancier, Softwarepakket, Softwarepakketversie
-from .parsing import parse_publiccode
+from .parsing import load_publiccode, read_publiccode
+
+
+def import_publiccode(text: str, *, acting) -> tuple[Softwarepakket, bool]:
+    """Create or update the package with the document's ``url``; returns (package, created)."""
+    return import_publiccode_document(load_publiccode(text), acting=acting)
 
 
 @transaction.atomic
-def import_publiccode(text: str, *, acting) -> tuple[Softwarepakket, bool]:
-    """Create or update the package with the document's ``url``; returns (package, created).
+def import_publiccode_document(document, *, acting) -> tuple[Softwarepakket, bool]:
+    """:func:`import_publiccode` for a document already read (the same document as JSON).
 
     Goes through the catalogue services, so search columns and events follow as for any change.
     """
-    parsed = parse_publiccode(text)
+    parsed = read_publiccode(document)
     fields = dict(parsed.fields)
     status = fields.pop("status")
     fabrikant = _existing_leverancier(parsed.fabrikant_naam)

@@ -40,6 +40,8 @@ SOFTWARE_TYPES = {  # ours -> the standard's
     SoftwareType.LIBRARY: "library",
     SoftwareType.CONFIGURATION_FILES: "configurationFiles",
 }
+# The standard's software types, as the contract names them (PubliccodeSoftwareTypeEnum).
+PUBLICCODE_SOFTWARE_TYPES = sorted(SOFTWARE_TYPES.values())
 # Our "concept" means "not yet published in the catalogue", not the standard's "only an idea":
 # the software exists, so it is exported as "development".
 STATUS_EXPORT = {

@@ -66,14 +66,24 @@ class ParsedPubliccode:
     fabrikant_naam: str | None = None
 
 
-def parse_publiccode(text: str) -> ParsedPubliccode:
-    """Our model values from a publiccode.yml document; raises PubliccodeInvalid with all problems."""
+def load_publiccode(text: str):
+    """The data of a publiccode.yml text; raises PubliccodeInvalid (``parse_error``)."""
     try:
-        document = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except (yaml.YAMLError, ValueError, RecursionError) as error:  # ValueError: e.g. a bad !!timestamp
         raise PubliccodeInvalid(
             [{"name": "body", "code": "parse_error", "reason": f"Geen geldige YAML: {error}"}]
         ) from error
+
+
+def parse_publiccode(text: str) -> ParsedPubliccode:
+    """Our model values from a publiccode.yml document; raises PubliccodeInvalid with all problems."""
+    return read_publiccode(load_publiccode(text))
+
+
+def read_publiccode(document) -> ParsedPubliccode:
+    """Our model values from a publiccode.yml document already read (from YAML, or the same
+    document as JSON): the same checks and problems, whatever the notation."""
     if not isinstance(document, dict):
         raise PubliccodeInvalid(
             [{"name": "body", "code": "type", "reason": "Een publiccode.yml is een object (mapping)."}]

@@ -1,15 +1,20 @@
 """An order and its lines (the lines exist only inside their order)."""
 
+from collections.abc import Mapping
+
 from rest_framework import serializers
+from rest_framework.exceptions import ErrorDetail
+from rest_framework.fields import empty
 
 from softwarebroker.api.definitions import BESTELLINGEN, CATALOGUS
 from softwarebroker.api.fields import BoundedJSONField, ReferenceField
 from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
-from softwarebroker.bestellingen import selectors
+from softwarebroker.bestellingen import selectors, services
 from softwarebroker.bestellingen.models import Bestelling, Bestelregel, Licentie
 from softwarebroker.organisaties.models import Organisatie
 
 from .fields import MONEY, AanbiedingURLField, LocalOrPeerReferenceField
+from .prijs_momentopname import prijs_momentopname_field
 
 
 class BestelregelSerializer(ResourceSerializer):
@@ -33,11 +38,9 @@ class BestelregelSerializer(ResourceSerializer):
     bestelparameters = BoundedJSONField(
         required=False, help_text="Waarden volgens het bestelparametersSchema van de aanbieding."
     )
-    prijsMomentopname = serializers.JSONField(
+    prijsMomentopname = prijs_momentopname_field(
         source="prijs_momentopname",
-        read_only=True,
-        allow_null=True,
-        help_text="De toegepaste prijzen en staffels, vastgelegd bij indienen.",
+        help_text="De toegepaste prijzen en staffels, vastgelegd bij indienen; `null` daarvoor.",
     )
     bedragEenmaligExclBtw = serializers.DecimalField(source="bedrag_eenmalig_excl_btw", **MONEY)
     bedragPerJaarExclBtw = serializers.DecimalField(source="bedrag_per_jaar_excl_btw", **MONEY)
@@ -126,3 +129,41 @@ class BestellingSerializer(ResourceSerializer):
                 "softwarebroker.organisaties.api.serializers.OrganisatieSerializer", "besteller"
             ),
         }
+
+    def to_internal_value(self, data):
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            # Refused for other fields before the service could check the lines: the lines'
+            # bestelparameters are checked now too, so one answer lists every problem.
+            if isinstance(error.detail, dict) and isinstance(data, Mapping):
+                _add_bestelparameters_problems(error.detail, data.get("regels"), self.fields["regels"].child)
+            raise
+
+
+def _add_bestelparameters_problems(errors: dict, regels, line: BestelregelSerializer) -> None:
+    """Into ``errors`` (DRF's, of the whole order): the problems of each line's
+    ``bestelparameters`` against its offer's schema, for the lines whose offer and parameters
+    are themselves valid (the service checks them the same way: ``bestelparameters_problems``)."""
+    line_errors = errors.get("regels", {})
+    # DRF lists the errors of a list's items by index (a dict), or, on a list itself, as a list.
+    if not isinstance(regels, list) or not isinstance(line_errors, Mapping):
+        return
+    line_errors = dict(line_errors)
+    for index, regel in enumerate(regels):
+        own = dict(line_errors.get(index, {}))
+        if not isinstance(regel, Mapping) or {"aanbieding", "bestelparameters"} & set(own):
+            continue
+        try:
+            aanbieding = line.fields["aanbieding"].run_validation(regel.get("aanbieding", empty))
+            raw = regel.get("bestelparameters", empty)
+            bestelparameters = {} if raw is empty else line.fields["bestelparameters"].run_validation(raw)
+        except serializers.ValidationError:
+            continue
+        problems = services.bestelparameters_problems(aanbieding, bestelparameters, "bestelparameters")
+        for name, code, message in problems:
+            own.setdefault(name, []).append(ErrorDetail(message, code=code))
+        if problems:
+            line_errors[index] = own
+    if line_errors:
+        errors["regels"] = dict(sorted(line_errors.items()))

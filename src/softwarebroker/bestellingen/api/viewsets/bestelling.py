@@ -25,6 +25,7 @@ from softwarebroker.bestellingen.models import (
 )
 
 from .. import filters
+from ..examples import BESTELLING_AANMAKEN_EXAMPLE
 from ..serializers import (
     BestellingSerializer,
 )
@@ -92,6 +93,7 @@ def _regels(validated: list[dict] | None) -> list[dict] | None:
         summary="Bestelling aanmaken (concept)",
         description="Maakt een concept aan voor de eigen organisatie; prijzen zijn een raming tot indienen.",
         parameters=[IDEMPOTENCY_KEY],
+        examples=[BESTELLING_AANMAKEN_EXAMPLE],
         extensions={"x-extra-errors": ["409", "502"]},
     ),
     update=extend_schema(
@@ -120,6 +122,7 @@ class BestellingViewSet(OrderRepresentation, IdempotentCreateMixin, ResourceView
     write_scope = scopes.BESTELLINGEN_AANMAKEN
     sort_fields = {"aangemaaktOp": "aangemaakt_op", "nummer": "nummer", "status": "status"}
     default_sort = ("-aangemaakt_op", "-pk")
+    etag_actions = frozenset({"retrieve", "create", "update", "partial_update"})
 
     @classmethod
     def visible_objects(cls, acting):

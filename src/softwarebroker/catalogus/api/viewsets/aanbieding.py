@@ -8,6 +8,7 @@ from softwarebroker.api.viewsets import ResourceViewSet
 from softwarebroker.autorisaties import scopes
 from softwarebroker.catalogus import selectors, services
 from softwarebroker.catalogus.api import filters
+from softwarebroker.catalogus.api.examples import AANBIEDING_EXAMPLE
 from softwarebroker.catalogus.api.serializers import AanbiedingSerializer
 
 from .documentation import documented
@@ -22,6 +23,7 @@ class AanbiedingViewSet(ResourceViewSet):
     write_scope = scopes.CATALOGUS_AANBIEDEN
     sort_fields = {"naam": "naam", "geldigVanaf": "geldig_vanaf", "status": "status"}
     default_sort = ("naam",)
+    etag_actions = frozenset({"retrieve"})
 
     @classmethod
     def visible_objects(cls, acting):
@@ -33,6 +35,7 @@ class AanbiedingViewSet(ResourceViewSet):
         "(uit de inhoud, `actuelePrijzen` inbegrepen) maakt een kopie te controleren met "
         "`If-None-Match`: 304 zolang zij actueel is.",
         parameters=[IF_NONE_MATCH],
+        examples=[AANBIEDING_EXAMPLE],
     )
     def retrieve(self, request, *args, **kwargs):
         return conditional(request, super().retrieve(request, *args, **kwargs))

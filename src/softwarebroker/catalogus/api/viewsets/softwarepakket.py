@@ -6,12 +6,14 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from softwarebroker.api.exceptions import APIProblem
+from softwarebroker.api.parsers import JSONParser
 from softwarebroker.api.viewsets import ResourceViewSet
 from softwarebroker.api.yaml import YAML, YAMLTextParser, YAMLTextRenderer
 from softwarebroker.autorisaties import scopes
 from softwarebroker.catalogus import publiccode, selectors, services
 from softwarebroker.catalogus.api import filters
 from softwarebroker.catalogus.api.serializers import SoftwarepakketSerializer
+from softwarebroker.catalogus.api.serializers.publiccode import PubliccodeDocumentSerializer
 
 from .documentation import documented
 
@@ -55,18 +57,23 @@ class SoftwarepakketViewSet(ResourceViewSet):
     @extend_schema(
         summary="Softwarepakket importeren uit publiccode.yml",
         description="Maakt het softwarepakket aan, of werkt het bij als er al een is met dezelfde "
-        "repository-URL (`url`). Een ongeldig document geeft 400 met elk probleem en zijn pad "
-        "in `invalidParams`.",
+        "repository-URL (`url`). Het document als YAML (`application/yaml`) of hetzelfde document "
+        "als JSON (`application/json`): dezelfde betekenis en dezelfde controles. Een ongeldig "
+        "document geeft 400 met elk probleem en zijn pad in `invalidParams`.",
         operation_id="softwarepakketten_importeer",
-        request={YAML: OpenApiTypes.STR},
+        request={YAML: OpenApiTypes.STR, "application/json": PubliccodeDocumentSerializer},
         responses={201: SoftwarepakketSerializer, 200: SoftwarepakketSerializer},
     )
-    @action(detail=False, methods=["post"], url_path="_importeer", parser_classes=[YAMLTextParser])
+    @action(
+        detail=False, methods=["post"], url_path="_importeer", parser_classes=[YAMLTextParser, JSONParser]
+    )
     def import_publiccode(self, request):
         try:
-            pakket, created = publiccode.import_publiccode(
-                request.data if isinstance(request.data, str) else "", acting=request.auth
-            )
+            if _media_type(request) == YAML:
+                text = request.data if isinstance(request.data, str) else ""
+                pakket, created = publiccode.import_publiccode(text, acting=request.auth)
+            else:  # JSON, already read (and bounded) by the JSON parser
+                pakket, created = publiccode.import_publiccode_document(request.data, acting=request.auth)
         except publiccode.PubliccodeInvalid as invalid:
             raise APIProblem(
                 status=400,
@@ -76,3 +83,7 @@ class SoftwarepakketViewSet(ResourceViewSet):
             ) from None
         data = self._full_representation(pakket)
         return Response(data, status=201 if created else 200, headers={"Location": data["url"]})
+
+
+def _media_type(request) -> str:
+    return request.content_type.split(";", 1)[0].strip().lower()

@@ -1,0 +1,367 @@
+"""Realistic examples in the contract, so documentation pages and generated clients show a
+real-looking offer, order or problem instead of ``"string"`` and ``http://example.com``.
+
+Called by the schema hook (``api.schema.postprocess_examples``) on the finished document: every
+scalar property without an example gets one, chosen by the property's name (and, where a name
+means different things, its schema's name), then by its format. References are URLs of these
+APIs with stable UUIDs (one per collection, so an order line names the offer the offer's own
+example is), on the example host of a municipality. A property no rule covers gets none; the
+tests list it, so a new field comes with its example.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from .definitions import BESTELLINGEN, CATALOGUS, APIDefinition, api_for_path
+
+EXAMPLE_HOST = "https://softwarebroker.gemeente.example"
+_NAMESPACE = uuid.UUID("6f1c2b1e-4d2a-4c7e-9a51-3e8b0c5d7a90")
+_PLACEHOLDER = re.compile(r"\{([^}]+)\}")
+
+
+def example_uuid(seed: str) -> str:
+    """A fixed, real-looking UUID per seed (a collection name): the same in every document."""
+    return str(uuid.uuid5(_NAMESPACE, seed))
+
+
+def example_url(api: APIDefinition, path: str) -> str:
+    """``path`` of ``api`` (``/bestellingen/{bestelling_uuid}/berichten/{uuid}``) with the
+    example UUID of the collection before each placeholder."""
+    parts = path.strip("/").split("/")
+    filled = [
+        example_uuid(parts[index - 1]) if _PLACEHOLDER.fullmatch(part) and index else part
+        for index, part in enumerate(parts)
+    ]
+    return f"{EXAMPLE_HOST}{api.base_path}/{'/'.join(filled)}"
+
+
+def resource_url(api: APIDefinition, collection: str, seed: str | None = None) -> str:
+    return f"{EXAMPLE_HOST}{api.base_path}/{collection}/{example_uuid(seed or collection)}"
+
+
+# A property naming another resource by URL: (api, collection[, seed]). Items of a list of
+# references take the list's name.
+REFERENCES: dict[str, tuple] = {
+    "aanbieding": (CATALOGUS, "aanbiedingen"),
+    "leverancier": (CATALOGUS, "leveranciers"),
+    "leveranciers": (CATALOGUS, "leveranciers"),
+    "fabrikant": (CATALOGUS, "leveranciers"),
+    "softwarepakket": (CATALOGUS, "softwarepakketten"),
+    "softwarepakketversie": (CATALOGUS, "softwarepakketversies"),
+    "raamovereenkomst": (CATALOGUS, "raamovereenkomsten"),
+    "categorieen": (CATALOGUS, "categorieen"),
+    "bovenliggendeCategorie": (CATALOGUS, "categorieen", "hoofdcategorie"),
+    "prijs": (CATALOGUS, "prijzen"),
+    "besteller": (BESTELLINGEN, "organisaties"),
+    "organisatie": (BESTELLINGEN, "organisaties"),
+    "deelnemers": (BESTELLINGEN, "organisaties", "deelnemer"),
+    "bestelling": (BESTELLINGEN, "bestellingen"),
+    "licentie": (BESTELLINGEN, "licenties"),
+}
+
+AANBIEDING_OMSCHRIJVING = "Zaakvlot als dienst, met beheer, updates en ondersteuning op werkdagen."
+SHORT_DESCRIPTION = "Zaaksysteem voor gemeenten: zaken, documenten en besluiten volgens de ZGW API's."
+LONG_DESCRIPTION = (
+    "Zaakvlot ondersteunt het zaakgericht werken van gemeenten van aanvraag tot archief. "
+    "Medewerkers behandelen zaken in één overzicht, met documenten, besluiten en termijnen; "
+    "inwoners volgen hun aanvraag in MijnOmgeving. Zaakvlot koppelt via de ZGW API's."
+)
+PUBLICCODE_YAML = f"""publiccodeYmlVersion: "0.4"
+name: Zaakvlot
+url: https://code.voorbeeldsoftware.example/zaakvlot
+landingURL: https://zaakvlot.example
+softwareVersion: 2.4.1
+releaseDate: "2026-02-16"
+platforms: [web]
+softwareType: standalone/web
+developmentStatus: stable
+description:
+  nl:
+    shortDescription: "{SHORT_DESCRIPTION}"
+    documentation: https://docs.zaakvlot.example
+legal:
+  license: EUPL-1.2
+  mainCopyrightOwner: Voorbeeldsoftware B.V.
+"""
+BESTELPARAMETERS_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "required": ["omgeving", "contactpersoonEmail"],
+    "properties": {
+        "omgeving": {"type": "string", "enum": ["productie", "acceptatie", "test"]},
+        "contactpersoonEmail": {"type": "string", "format": "email"},
+    },
+    "additionalProperties": False,
+}
+
+# Resources of the other API that a document shows expanded (their URL is not in its paths).
+FOREIGN_RESOURCES = {"Organisatie": (BESTELLINGEN, "organisaties")}
+
+# Values by ``Schema.property`` (the schema's name without ``Patched``/``Request``) or by
+# property alone.
+VALUES: dict[str, object] = {
+    # catalogue
+    "Aanbieding.naam": "Zaakvlot als SaaS (hosting in Nederland)",
+    "Aanbieding.omschrijving": AANBIEDING_OMSCHRIJVING,
+    "FederatiefResultaat.naam": "Zaakvlot als SaaS (hosting in Nederland)",
+    "FederatiefResultaat.omschrijving": AANBIEDING_OMSCHRIJVING,
+    "FederatiefResultaat.bron": "lokaal",
+    "FederatiefResultaat.url": resource_url(CATALOGUS, "aanbiedingen"),
+    "Bronverslag.naam": "lokaal",
+    "Bronverslag.melding": "Geen antwoord binnen 2 seconden.",
+    "Categorie.naam": "Zaakgericht werken",
+    "Categorie.omschrijving": "Software voor het behandelen van zaken, van aanvraag tot archief.",
+    "Leverancier.naam": "Voorbeeldsoftware B.V.",
+    "Contactgegevens.naam": "Afdeling Verkoop Overheid",
+    "Softwarepakket.naam": "Zaakvlot",
+    "Softwarepakket.omschrijving": LONG_DESCRIPTION,
+    "Softwarepakket.licentie": "EUPL-1.2",
+    "Raamovereenkomst.naam": "Raamovereenkomst Zaaksystemen 2026-2030",
+    "Raamovereenkomst.omschrijving": "Gezamenlijk aanbestede zaaksystemen voor de deelnemende gemeenten.",
+    "Organisatie.naam": "Gemeente Voorbeeldstad",
+    "PubliccodeDocument.name": "Zaakvlot",
+    "PubliccodeDocument.url": "https://code.voorbeeldsoftware.example/zaakvlot",
+    "FieldValidationError.name": "regels.0.bestelparameters.contactpersoonEmail",
+    "FieldValidationError.code": "required",
+    "FieldValidationError.reason": "Dit gegeven is verplicht.",
+    "korteOmschrijving": SHORT_DESCRIPTION,
+    "shortDescription": SHORT_DESCRIPTION,
+    "longDescription": LONG_DESCRIPTION,
+    "eenheid": "gebruiker",
+    "kvkNummer": "68750110",
+    "telefoonnummer": "+31 70 123 4567",
+    "email": "overheid@voorbeeldsoftware.example",
+    "website": "https://www.voorbeeldsoftware.example",
+    "Softwarepakket.website": "https://zaakvlot.example",
+    "landingURL": "https://zaakvlot.example",
+    "repositoryUrl": "https://code.voorbeeldsoftware.example/zaakvlot",
+    "documentatieUrl": "https://docs.zaakvlot.example",
+    "documentation": "https://docs.zaakvlot.example",
+    "referentiecomponenten": "https://gemmaonline.nl/wiki/GEMMA/id-9f5d8d3a-3e69-4b4a-8b0e-3cf4c9a3b0a1",
+    "standaarden": "ZGW API's",
+    "versie": "2.4.1",
+    "softwareVersion": "2.4.1",
+    "license": "EUPL-1.2",
+    "mainCopyrightOwner": "Voorbeeldsoftware B.V.",
+    "repoOwner": "Voorbeeldsoftware B.V.",
+    "kenmerk": "RO-2026-017",
+    "contractant": "Coöperatie Gemeentelijke Inkoop U.A.",
+    "maximaleWaarde": "2500000.00",
+    "minimaleAfname": 10,
+    "looptijdMaanden": 36,
+    "vanafAantal": 50,
+    "staffelVanafAantal": 50,
+    "bedragExclBtw": "12.50",
+    "Staffel.bedragExclBtw": "10.00",
+    # A line of 60 users at the tier from 50: 10.00 a month each, 21% VAT over the year.
+    "MomentopnamePrijs.aantal": 60,
+    "MomentopnamePrijs.bedragExclBtw": "600.00",
+    "MomentopnamePrijs.btw": "1512.00",
+    "eenheidsprijsExclBtw": "10.00",
+    "btwPercentage": "21.00",
+    "bestelparametersSchema": BESTELPARAMETERS_SCHEMA,
+    "duurMs": 140,
+    # organisations and orders
+    "oin": "00000001001234567000",
+    "gemeentecode": "0344",  # digits 0-7: YAML writes it quoted (0999 would read as a number)
+    "inwonertal": 48500,
+    "nummer": "2026-0000042",
+    "kostenplaats": "ICT-2026",
+    "inkoopordernummer": "PO-2026-1187",
+    "aanvrager": "inkoper@voorbeeldstad.nl",
+    "aanvragerWeergave": "J. de Vries (inkoop)",
+    "aangevraagdDoor": "inkoper@voorbeeldstad.nl",
+    "actor": "budgethouder@voorbeeldstad.nl",
+    "actorWeergave": "M. Jansen (budgethouder)",
+    "beoordelaar": "budgethouder@voorbeeldstad.nl",
+    "beoordelaarWeergave": "M. Jansen (budgethouder)",
+    "auteur": "support@voorbeeldsoftware.example",
+    "inhoud": "De omgeving is ingericht; de inloggegevens staan bij de levering.",
+    "reden": "Het project is uitgesteld tot volgend jaar.",
+    "toelichting": "Past binnen het budget van team Dienstverlening.",
+    "geheim": "ZV-2026-7F3A-99B1",
+    "verwijzing": "https://portaal.voorbeeldsoftware.example/omgevingen/voorbeeldstad",
+    "bestelparameters": {
+        "omgeving": "productie",
+        "contactpersoonEmail": "functioneel.beheer@voorbeeldstad.nl",
+    },
+    "aantal": 25,
+    "volgnummer": 1,
+    "regel": 1,
+    "opzegtermijnDagen": 90,
+    "bedragEenmaligExclBtw": "2500.00",
+    "bedragPerJaarExclBtw": "3750.00",
+    "btw": "1312.50",
+    "totaalEenmaligExclBtw": "2500.00",
+    "totaalPerJaarExclBtw": "3750.00",
+    "totaalBtw": "1312.50",
+    "eenmaligExclBtw": "2500.00",
+    "perJaarExclBtw": "3750.00",
+    # audit trail (by API: an order's in the Bestellingen API, an offer's in the Catalogus API)
+    "catalogus:AuditTrail.bron": "catalogus",
+    "catalogus:AuditTrail.applicatieId": "voorbeeldsoftware-catalogusbeheer",
+    "catalogus:AuditTrail.applicatieWeergave": "Catalogusbeheer Voorbeeldsoftware",
+    "catalogus:AuditTrail.gebruikersId": "verkoop@voorbeeldsoftware.example",
+    "catalogus:AuditTrail.gebruikersWeergave": "P. Bakker (verkoop)",
+    "catalogus:AuditTrail.nlxGebruikersId": "verkoop@voorbeeldsoftware.example",
+    "catalogus:AuditTrail.nlxApplicatieId": "catalogusbeheer",
+    "catalogus:AuditTrail.resource": "aanbieding",
+    "catalogus:AuditTrail.resourceWeergave": "Zaakvlot als SaaS (hosting in Nederland)",
+    "catalogus:AuditTrail.toelichting": "Minimale afname verlaagd naar 10 gebruikers.",
+    "catalogus:Wijzigingen.oud": {"url": resource_url(CATALOGUS, "aanbiedingen"), "minimaleAfname": 25},
+    "catalogus:Wijzigingen.nieuw": {"url": resource_url(CATALOGUS, "aanbiedingen"), "minimaleAfname": 10},
+    "AuditTrail.bron": "bestellingen",
+    "AuditTrail.toelichting": "Kostenplaats gecorrigeerd op verzoek van de budgethouder.",
+    "Wijzigingen.oud": {"url": resource_url(BESTELLINGEN, "bestellingen"), "kostenplaats": "ICT-2025"},
+    "Wijzigingen.nieuw": {"url": resource_url(BESTELLINGEN, "bestellingen"), "kostenplaats": "ICT-2026"},
+    "applicatieId": "voorbeeldstad-zaaksysteem",
+    "applicatieWeergave": "Zaaksysteem Gemeente Voorbeeldstad",
+    "gebruikersId": "inkoper@voorbeeldstad.nl",
+    "gebruikersWeergave": "J. de Vries (inkoop)",
+    "actie": "partial_update",
+    "actieWeergave": "Object deels bijgewerkt",
+    "resultaat": 200,
+    "resource": "bestelling",
+    "resourceWeergave": "Bestelling 2026-0000042",
+    "nlxApplicatieId": "zaaksysteem",
+    "nlxGebruikersId": "inkoper@voorbeeldstad.nl",
+    "nlxLogrecordId": "a6c7e8f9-1b2c-4d3e-8f4a-5b6c7d8e9f01",
+    "fscTransactionId": "01J5ZK3QH8W4X2N7R9T6Y1V0BC",
+    "traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+    # problems
+    "type": "urn:opensoftwarebroker:fout:invalid",
+    "code": "invalid",
+    "title": "Ongeldige aanvraag.",
+    "status": 400,
+    "detail": "Eén of meer velden of parameters zijn ongeldig.",
+    "instance": "urn:uuid:3f2b8c1e-7a4d-4e5f-9b6a-1c2d3e4f5a6b",
+}
+DATES = {
+    "geldigVanaf": "2026-01-01",
+    "geldigTot": "2027-01-01",
+    "ingangsdatum": "2026-04-01",
+    "einddatum": "2030-12-31",
+    "releasedatum": "2026-02-16",
+    "releaseDate": "2026-02-16",
+    "eindeOndersteuning": "2028-12-31",
+    "gewensteIngangsdatum": "2026-04-01",
+    "datum": "2026-03-02",
+}
+DEFAULT_DATE = "2026-03-02"
+DEFAULT_DATE_TIME = "2026-03-02T09:15:00Z"
+DEFAULT_EMAIL = "functioneel.beheer@voorbeeldstad.nl"
+
+
+def _schema_name(name: str) -> str:
+    return name.removeprefix("Patched").removesuffix("Request")
+
+
+class _Document:
+    """What the examples of one document depend on: its API, and the example URL of each
+    schema that is a resource (from the paths that answer with it)."""
+
+    def __init__(self, result: dict):
+        servers = result.get("servers") or [{}]
+        self.api = api_for_path(servers[0].get("url", "")) or CATALOGUS
+        self.own_urls: dict[str, str] = {}
+        self.list_urls: dict[str, str] = {}
+        for path, item in result.get("paths", {}).items():
+            schema = (
+                item.get("get", {})
+                .get("responses", {})
+                .get("200", {})
+                .get("content", {})
+                .get("application/json", {})
+            ).get("schema", {})
+            name = schema.get("$ref", "").rsplit("/", 1)[-1]
+            if not name:
+                continue
+            urls = self.own_urls if path.endswith("}") else self.list_urls
+            urls.setdefault(name, example_url(self.api, path))
+
+    def value(self, owner: str, name: str, schema: dict):
+        """The example for property ``name`` of schema ``owner`` (``None``: no rule)."""
+        owner = _schema_name(owner)
+        for key in (f"{self.api.slug}:{owner}.{name}", f"{owner}.{name}", name):
+            if key in VALUES:
+                return VALUES[key]
+        form = schema.get("format")
+        if form == "uri":
+            return self.url(owner, name)
+        if form == "date":
+            return DATES.get(name, DEFAULT_DATE)
+        if form == "date-time":
+            return DEFAULT_DATE_TIME
+        if form == "uuid":
+            return example_uuid(owner)
+        if form == "email":
+            return DEFAULT_EMAIL
+        return None
+
+    def url(self, owner: str, name: str) -> str | None:
+        if name == "url":
+            if owner in FOREIGN_RESOURCES:  # a resource of the other API, expanded here
+                return resource_url(*FOREIGN_RESOURCES[owner])
+            return self.own_urls.get(owner)
+        if name in ("next", "previous"):
+            listed = self.list_urls.get(owner)
+            return None if listed is None else (f"{listed}?page=3" if name == "next" else listed)
+        if name in ("hoofdObject", "resourceUrl"):
+            # The resource whose audit trail this is (the first path that answers with it).
+            own = self.own_urls.get(owner)
+            return None if own is None else own.rsplit("/audittrail/", 1)[0]
+        reference = REFERENCES.get(name)
+        return None if reference is None else resource_url(*reference)
+
+
+def add_examples(result: dict) -> None:
+    document = _Document(result)
+    for name, schema in result.get("components", {}).get("schemas", {}).items():
+        _fill(schema, name, "", document)
+    for item in result.get("paths", {}).values():
+        for operation in item.values():
+            if isinstance(operation, dict):
+                _fill_yaml_bodies(operation)
+
+
+def _fill(schema, owner: str, name: str, document: _Document) -> None:
+    if not isinstance(schema, dict) or "$ref" in schema:
+        return
+    for composed in ("allOf", "oneOf", "anyOf"):
+        alternatives = [
+            alt for alt in schema.get(composed, []) if isinstance(alt, dict) and "$ref" not in alt
+        ]
+        if alternatives and "example" not in schema and name:
+            # A value with alternatives (e.g. a URL or nothing): the example of the first.
+            value = document.value(owner, name, alternatives[0])
+            if value is not None:
+                schema["example"] = value
+            return
+    for prop, sub in schema.get("properties", {}).items():
+        _fill(sub, owner, prop, document)
+    if isinstance(schema.get("additionalProperties"), dict):
+        _fill(schema["additionalProperties"], owner, name, document)
+    if isinstance(schema.get("items"), dict):
+        _fill(schema["items"], owner, name, document)
+    composed = any(key in schema for key in ("allOf", "oneOf", "anyOf", "not"))
+    container = (
+        schema.get("type") in ("object", "array", "boolean") or "properties" in schema or "items" in schema
+    )
+    if name and not composed and not container:
+        _set(schema, document.value(owner, name, schema))
+
+
+def _set(schema: dict, value) -> None:
+    if value is not None and "example" not in schema and "enum" not in schema:
+        schema["example"] = value
+
+
+def _fill_yaml_bodies(operation: dict) -> None:
+    bodies = [operation.get("requestBody", {}), *operation.get("responses", {}).values()]
+    for body in bodies:
+        media = body.get("content", {}).get("application/yaml", {})
+        schema = media.get("schema", {})
+        if schema.get("type") == "string":
+            _set(schema, PUBLICCODE_YAML)

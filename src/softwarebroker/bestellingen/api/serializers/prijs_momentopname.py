@@ -1,0 +1,53 @@
+"""The prices of an order line as frozen at submission (``bestellingen.pricing``): its shape in
+the contract. The snapshot is shown as stored; these serializers only describe it."""
+
+from rest_framework import serializers
+
+from softwarebroker.api.fields import MAX_URL_LENGTH, DescribedJSONField
+from softwarebroker.catalogus.constants import Doelgroep, Periode, Prijstype
+
+AMOUNT = {"max_digits": 14, "decimal_places": 2, "min_value": 0, "coerce_to_string": True}
+
+
+class MomentopnamePrijsSerializer(serializers.Serializer):
+    """Eén toegepaste prijs van de aanbieding, zoals vastgelegd bij indienen."""
+
+    prijs = serializers.URLField(max_length=MAX_URL_LENGTH, help_text="URL van de prijs in de catalogus.")
+    prijstype = serializers.ChoiceField(choices=Prijstype.choices)
+    periode = serializers.ChoiceField(
+        choices=Periode.choices,
+        allow_null=True,
+        help_text="Bij een terugkerende prijs de periode waarvoor het bedrag geldt, anders `null`.",
+    )
+    doelgroep = serializers.ChoiceField(choices=Doelgroep.choices)
+    staffelVanafAantal = serializers.IntegerField(
+        allow_null=True,
+        help_text="De bereikte staffel (vanaf dit aantal); `null` als het basisbedrag gold.",
+    )
+    eenheidsprijsExclBtw = serializers.DecimalField(**AMOUNT, help_text="Het bedrag per eenheid.")
+    aantal = serializers.IntegerField(help_text="Het aantal eenheden van de regel.")
+    bedragExclBtw = serializers.DecimalField(
+        **AMOUNT, help_text="Eenheidsprijs maal aantal, in centen afgerond."
+    )
+    btwPercentage = serializers.DecimalField(
+        max_digits=5, decimal_places=2, min_value=0, coerce_to_string=True
+    )
+    btw = serializers.DecimalField(**AMOUNT, help_text="De btw over wat dit bedrag aan de regel bijdraagt.")
+
+
+class PrijsMomentopnameSerializer(serializers.Serializer):
+    """De toegepaste prijzen en staffels van een bestelregel, vastgelegd bij indienen: latere
+    prijswijzigingen in de catalogus veranderen hem niet."""
+
+    datum = serializers.DateField(help_text="De dag waarvan de prijzen zijn toegepast.")
+    prijzen = MomentopnamePrijsSerializer(many=True)
+    eenmaligExclBtw = serializers.DecimalField(**AMOUNT, help_text="Het eenmalige bedrag van de regel.")
+    perJaarExclBtw = serializers.DecimalField(
+        **AMOUNT, help_text="Het terugkerende bedrag van de regel per jaar (verbruik telt niet mee)."
+    )
+    btw = serializers.DecimalField(**AMOUNT, help_text="De btw van de regel.")
+
+
+def prijs_momentopname_field(**kwargs) -> DescribedJSONField:
+    """The stored snapshot as it is (a JSON column), described by :class:`PrijsMomentopnameSerializer`."""
+    return DescribedJSONField(described_by=PrijsMomentopnameSerializer, allow_null=True, **kwargs)

@@ -1,0 +1,71 @@
+"""Hand-written examples of the Catalogus API's main resource, for its documentation pages.
+
+URLs come from ``api.schema_examples`` so they name the same resources as every other example
+in the contract (the offer an order line names is this offer)."""
+
+from drf_spectacular.utils import OpenApiExample
+
+from softwarebroker.api.definitions import CATALOGUS
+from softwarebroker.api.schema_examples import BESTELPARAMETERS_SCHEMA, VALUES, resource_url
+
+AANBIEDING_URL = resource_url(CATALOGUS, "aanbiedingen")
+PRIJS_PER_MAAND_URL = resource_url(CATALOGUS, "prijzen")
+PRIJS_RAAMOVEREENKOMST_URL = resource_url(CATALOGUS, "prijzen", "prijzen-raamovereenkomst")
+
+AANBIEDING = {
+    "url": AANBIEDING_URL,
+    "softwarepakket": resource_url(CATALOGUS, "softwarepakketten"),
+    "leverancier": resource_url(CATALOGUS, "leveranciers"),
+    "naam": VALUES["Aanbieding.naam"],
+    "omschrijving": VALUES["Aanbieding.omschrijving"],
+    "leveringsvorm": "saas",
+    "hostinglocatie": "nl",
+    "licentiemodel": "per_gebruiker",
+    "eenheid": "gebruiker",
+    "minimaleAfname": 10,
+    "looptijdMaanden": 36,
+    "verlenging": "automatisch",
+    "raamovereenkomst": resource_url(CATALOGUS, "raamovereenkomsten"),
+    "bestelparametersSchema": BESTELPARAMETERS_SCHEMA,
+    "vereisteDocumenten": ["verwerkersovereenkomst", "sla", "exitplan"],
+    "geldigVanaf": "2026-01-01",
+    "geldigTot": "2029-01-01",
+    "status": "gepubliceerd",
+    "actuelePrijzen": [
+        {
+            "url": PRIJS_PER_MAAND_URL,
+            "aanbieding": AANBIEDING_URL,
+            "prijstype": "terugkerend",
+            "periode": "maand",
+            "bedragExclBtw": "12.50",
+            "btwPercentage": "21.00",
+            "staffels": [{"vanafAantal": 50, "bedragExclBtw": "10.00"}],
+            "doelgroep": "iedereen",
+            "geldigVanaf": "2026-01-01",
+            "geldigTot": "2027-01-01",
+        },
+        {
+            "url": PRIJS_RAAMOVEREENKOMST_URL,
+            "aanbieding": AANBIEDING_URL,
+            "prijstype": "terugkerend",
+            "periode": "jaar",
+            "bedragExclBtw": "135.00",
+            "btwPercentage": "21.00",
+            "staffels": [],
+            "doelgroep": "raamovereenkomst",
+            "geldigVanaf": "2026-01-01",
+            "geldigTot": "2029-01-01",
+        },
+    ],
+}
+
+AANBIEDING_EXAMPLE = OpenApiExample(
+    "Zaaksysteem als SaaS",
+    summary="Een gepubliceerde aanbieding met haar actuele prijzen",
+    description="Per gebruiker per maand, met een staffel vanaf 50 gebruikers; deelnemers van de "
+    "raamovereenkomst betalen de jaarprijs van de overeenkomst. Bij een bestelregel horen de "
+    "bestelparameters volgens `bestelparametersSchema`.",
+    value=AANBIEDING,
+    response_only=True,
+    status_codes=["200"],
+)
