@@ -4,11 +4,19 @@ Each extension also covers the subclasses of its field (``match_subclasses``): t
 this layer derive their own URL and reference fields from these, and never need naming here.
 """
 
-from drf_spectacular.extensions import OpenApiSerializerFieldExtension
-from drf_spectacular.plumbing import build_basic_type
+import re
+
+from drf_spectacular.extensions import OpenApiFilterExtension, OpenApiSerializerFieldExtension
+from drf_spectacular.plumbing import build_basic_type, build_parameter_type
 from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
 
 from .fields import MAX_URL_LENGTH
+
+
+def _constant(name: str) -> str:
+    """``geldigVanaf`` as a constant's name: ``GELDIG_VANAF``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).upper()
 
 
 class ResourceURLFieldExtension(OpenApiSerializerFieldExtension):
@@ -71,3 +79,37 @@ class DecimalFieldExtension(OpenApiSerializerFieldExtension):
         if field.max_value is not None:
             schema["maximum"] = _number(field.max_value)
         return schema
+
+
+class SortFilterExtension(OpenApiFilterExtension):
+    """``sorteer``: a comma-separated list of the resource's sort keys, each ascending or with
+    ``-`` descending, as one named enum per resource (``AanbiedingSorteer``)."""
+
+    target_class = "softwarebroker.api.filters.SortFilter"
+
+    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
+        fields = sorted(getattr(auto_schema.view, "sort_fields", {}))
+        if not fields:
+            return []  # a list without sort keys refuses `sorteer` as unknown
+        keys = auto_schema.resource_enum(
+            "Sorteer",
+            [value for name in fields for value in (name, f"-{name}")],
+            "Een sorteersleutel: oplopend, of met een '-' ervoor aflopend.",
+            # Names for generated clients, which cannot name `-naam` themselves (NAAM_AFLOPEND).
+            **{
+                "x-enum-varnames": [
+                    name for key in fields for name in (_constant(key), f"{_constant(key)}_AFLOPEND")
+                ]
+            },
+        )
+        return [
+            build_parameter_type(
+                name=self.target.ordering_param,
+                schema={"type": "array", "items": keys},
+                location=OpenApiParameter.QUERY,
+                description="Sorteer op één of meer velden, komma-gescheiden; een '-' ervoor sorteert "
+                "aflopend. Zonder `sorteer` ordent `zoek` (waar beschikbaar) op relevantie.",
+                style="form",
+                explode=False,
+            )
+        ]

@@ -49,12 +49,16 @@ SPECTACULAR_SETTINGS = {
         "RegelStatusEnum": "softwarebroker.bestellingen.constants.RegelStatus",
         "AnnuleringStatusEnum": "softwarebroker.bestellingen.constants.AnnuleringStatus",
         "LicentieStatusEnum": "softwarebroker.bestellingen.constants.LicentieStatus",
+        # Fields named `type`: one name in both documents, never a bare `TypeEnum`.
+        "OrganisatieTypeEnum": "softwarebroker.organisaties.models.organisatie.OrganisatieType",
+        "LeveringTypeEnum": "softwarebroker.bestellingen.constants.LeveringType",
     },
     "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
     "SCHEMA_COERCE_PATH_PK_SUFFIX": False,
     "CAMELIZE_NAMES": False,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
+        "softwarebroker.api.schema.postprocess_enums",
         "softwarebroker.api.schema.postprocess_conventions",
     ],
     "CONTACT": {
