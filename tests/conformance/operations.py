@@ -58,6 +58,12 @@ class Operation:
         path = re.sub(r"\{[^}]+\}", lambda _: str(next(values, None) or uuid.uuid4()), self.path)
         return f"{self.api.base_path}{path}"
 
+    def component(self, schema: dict) -> dict:
+        """``schema``, or the component it refers to (``{"$ref": "#/components/schemas/..."}``)."""
+        if "$ref" not in schema:
+            return schema
+        return generate_schema(self.api)["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+
     @property
     def documented_statuses(self) -> set[str]:
         return set(self.operation["responses"])

@@ -205,7 +205,8 @@ def test_list_query_count_does_not_grow_with_rows(client, operation):
     expand = ""
     for parameter in operation.operation.get("parameters", []):
         if parameter.get("name") == "expand":
-            expand = "?expand=" + ",".join(parameter["schema"]["items"]["enum"])
+            relations = operation.component(parameter["schema"]["items"])["enum"]
+            expand = "?expand=" + ",".join(relations)
     parents = existing_parents(operation)
     parent = parents[-1] if parents else None
     url = operation.url(*(obj.uuid for obj in parents)) + expand

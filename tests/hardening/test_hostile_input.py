@@ -426,7 +426,7 @@ def read_lists(world: World) -> list[str]:
             urls = [operation.url(uuid) for uuid in sorted(uuids, key=str)]
         expand = [parameter for parameter in parameters(operation, "query") if parameter["name"] == "expand"]
         query = (
-            f"?pageSize=100&expand={','.join(expand[0]['schema']['items']['enum'])}"
+            f"?pageSize=100&expand={','.join(operation.component(expand[0]['schema']['items'])['enum'])}"
             if expand
             else "?pageSize=100"
         )

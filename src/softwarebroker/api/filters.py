@@ -90,23 +90,6 @@ class SortFilter(filters.OrderingFilter):
         # A unique tail keeps pages stable (ADR pagination module: deterministic order).
         return [*ordering, "pk"]
 
-    def get_schema_operation_parameters(self, view):
-        fields = sorted(getattr(view, "sort_fields", {}))
-        if not fields:
-            return []  # a list without sort keys refuses `sorteer` as unknown
-        choices = [value for name in fields for value in (name, f"-{name}")]
-        return [
-            {
-                "name": self.ordering_param,
-                "in": "query",
-                "required": False,
-                "description": "Sorteer op één of meer velden, komma-gescheiden; een '-' "
-                "ervoor sorteert aflopend. Mogelijke waarden: " + ", ".join(choices) + ". Zonder "
-                "`sorteer` ordent `zoek` (waar beschikbaar) op relevantie.",
-                "schema": {"type": "string"},
-            }
-        ]
-
 
 class ReferenceFormField(forms.CharField):
     """The URL of a resource; cleaned to the UUID at its end."""

@@ -1,11 +1,13 @@
 """OpenAPI generation: the one place where the contract's conventions are added.
 
 The AutoSchema adds the ``fields``/``expand`` parameters and the ``maxLength`` of every string
-query parameter (what ``query_parameters`` enforces), and shows a text whose "none" is ``null``
-(``api.empty_values``) without the empty string, and marks what every response has as
-required; the post-processing hook makes nullable references valid under OAS 3.0.3, and adds
-to every operation the problem+json error responses it can return, the ``API-Version``,
-``Location`` and ``Link`` response headers, and ``ETag`` and 304 where a view sends them.
+query parameter (what ``query_parameters`` enforces), declares every list parameter as a
+comma-separated array and every path identifier as ``format: uuid``, shows a text whose "none"
+is ``null`` (``api.empty_values``) without the empty string, and marks what every response has
+as required; the post-processing hooks make nullable references valid under OAS 3.0.3, add to
+every operation the problem+json error responses it can return, the ``API-Version``,
+``Location`` and ``Link`` response headers, and ``ETag`` and 304 where a view sends them, make
+every enum one named component (:func:`postprocess_enums`) and add realistic examples.
 """
 
 from __future__ import annotations
@@ -13,13 +15,19 @@ from __future__ import annotations
 import copy
 
 from drf_spectacular import openapi
+from drf_spectacular.drainage import warn
+from drf_spectacular.plumbing import ResolvedComponent
 from drf_spectacular.utils import OpenApiParameter
 
 from .empty_values import BlankAsNull
 from .headers import AUDIT_HEADER, DECLARED_HEADER_MAX_LENGTH, OPTIONAL_REQUEST_HEADERS
-from .query_parameters import query_parameter_max_length
+from .query_parameters import list_query_parameters, query_parameter_max_length
+from .representation_engine import field_names
 from .schema_examples import add_examples
 from .serializers import EXPAND_FIELD
+
+#: The one schema of an identifier in a path (``{uuid}``, ``{bestelling_uuid}``, ...).
+UUID_SCHEMA = {"type": "string", "format": "uuid"}
 
 PROBLEM = "application/problem+json"
 BODY_METHODS = {"post", "put", "patch"}
@@ -117,11 +125,44 @@ class AutoSchema(openapi.AutoSchema):
             self.view, "etag_actions", ()
         ):
             operation["x-etag"] = True  # the hook declares the ETag header (see _declare_etag)
+        lists = list_query_parameters(self.view)
         for parameter in (operation or {}).get("parameters", []):
             schema = parameter.get("schema", {})
-            if parameter.get("in") == "query" and schema.get("type") == "string":
+            if parameter.get("in") == "path" and is_identifier(parameter["name"]):
+                parameter["schema"] = dict(UUID_SCHEMA)
+            if parameter.get("in") != "query":
+                continue
+            if schema.get("type") == "string":
                 schema.setdefault("maxLength", query_parameter_max_length(self.view, parameter["name"]))
+            name, declared = parameter["name"], schema.get("type") == "array"
+            if declared != (name in lists):
+                # query_parameters reads exactly the lists as lists (repeated keys joined): the
+                # contract declares the same ones as arrays, or `make spec` fails.
+                said, read = ("an array", "one value") if declared else ("one value", "a list")
+                warn(
+                    f"query parameter {name!r} of {operation['operationId']}: declared {said}, read as {read}"
+                )
+            if declared:
+                parameter.update(style="form", explode=False)
+                # Before the list of choices drf-spectacular may have added to it.
+                text, choices, rest = parameter.get("description", "").partition("\n\n*")
+                repeated = (
+                    f"Meerdere waarden ook als herhaalde parameter: `{name}=a&{name}=b` is `{name}=a,b`."
+                )
+                parameter["description"] = f"{text} {repeated}".strip() + choices + rest
         return operation
+
+    def resource_enum(self, suffix: str, values: list[str], description: str, **extensions) -> dict:
+        """A named enum component for the view's resource (``AanbiedingVeld``,
+        ``AanbiedingExpand``, ``AanbiedingSorteer``); returns the reference to it."""
+        serializer_class = self.view.get_serializer_class()
+        name = self._get_serializer_name(serializer_class(), "response") + suffix
+        schema = {"type": "string", "enum": values, "description": description, **extensions}
+        component = ResolvedComponent(name=name, type=ResolvedComponent.SCHEMA, object=name, schema=schema)
+        if component in self.registry and self.registry[component].schema != schema:
+            warn(f"enum component {name} has two different value sets")
+        self.registry.register_on_missing(component)
+        return component.ref
 
     def get_override_parameters(self):
         parameters = list(super().get_override_parameters())
@@ -129,11 +170,13 @@ class AutoSchema(openapi.AutoSchema):
         if getattr(view, "action", None) not in getattr(view, "representation_actions", ()):
             return parameters
         serializer_class = view.get_serializer_class()
-        field_names = [name for name in serializer_class().fields if name != EXPAND_FIELD]
         parameters.append(
             _list_parameter(
                 "fields",
-                field_names,
+                # What `fields` accepts: no write-only field (a delivery's `geheim`).
+                self.resource_enum(
+                    "Veld", field_names(serializer_class), "Een veld dat `fields` kan noemen."
+                ),
                 "Komma-gescheiden lijst van de velden die in het antwoord moeten staan "
                 "(`url` staat er altijd in). Het antwoord is dan een deelrepresentatie: de andere "
                 "velden, ook die het schema van het antwoord verplicht noemt, ontbreken. Dat schema "
@@ -146,17 +189,22 @@ class AutoSchema(openapi.AutoSchema):
             parameters.append(
                 _list_parameter(
                     "expand",
-                    expandable,
+                    self.resource_enum("Expand", expandable, "Een relatie die `expand` kan opnemen."),
                     "Komma-gescheiden lijst van relaties die één niveau diep in `_expand` worden opgenomen.",
                 )
             )
         return parameters
 
 
-def _list_parameter(name: str, choices: list[str], description: str) -> OpenApiParameter:
+def is_identifier(name: str) -> bool:
+    """A path parameter that names an object: ``uuid`` or ``..._uuid``."""
+    return name == "uuid" or name.endswith("_uuid")
+
+
+def _list_parameter(name: str, items: dict, description: str) -> OpenApiParameter:
     return OpenApiParameter(
         name,
-        {"type": "array", "items": {"type": "string", "enum": choices}},
+        {"type": "array", "items": items},
         OpenApiParameter.QUERY,
         description=description,
         style="form",
@@ -483,4 +531,43 @@ def postprocess_conventions(result, generator, request, public):
 def postprocess_examples(result, generator, request, public):
     """Realistic examples for every schema (``api.schema_examples``), on the finished document."""
     add_examples(result)
+    return result
+
+
+def postprocess_enums(result, generator, request, public):
+    """Every enum is one named component, referenced wherever it is used.
+
+    Runs after drf-spectacular's ``postprocess_schema_enums``, which names the enums of the
+    properties (``ENUM_NAME_OVERRIDES`` in the settings fixes the names it would guess). Query
+    parameters it leaves inline: a filter on a choice field (``?status=``, also as the items of
+    a list) gets a reference to the component with the same values, so a generated client
+    has one type for the property and its filter. ``fields``, ``expand`` and ``sorteer`` refer
+    to their resource's own components already (``AutoSchema.resource_enum``).
+    """
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    by_values = {}
+    for name, schema in schemas.items():
+        if "enum" in schema:
+            by_values.setdefault(frozenset(schema["enum"]), name)
+    for item in result.get("paths", {}).values():
+        for method, operation in item.items():
+            if method not in METHODS:
+                continue
+            for parameter in operation.get("parameters", []):
+                schema = parameter.get("schema", {})
+                holder, key = (schema, "items") if schema.get("type") == "array" else (parameter, "schema")
+                inline = holder.get(key, {})
+                if "enum" not in inline:
+                    continue
+                name = by_values.get(frozenset(inline["enum"]))
+                if name is None:
+                    # No property has these values: the parameter's own component.
+                    name = parameter["name"][:1].upper() + parameter["name"][1:] + "Enum"
+                    if name in schemas:
+                        warn(f"enum of query parameter {parameter['name']!r} needs a name: {name} is taken")
+                        continue
+                    schemas[name] = {"type": inline.get("type", "string"), "enum": inline["enum"]}
+                    by_values[frozenset(inline["enum"])] = name
+                holder[key] = {"$ref": f"#/components/schemas/{name}"}
+    result["components"]["schemas"] = dict(sorted(schemas.items()))
     return result

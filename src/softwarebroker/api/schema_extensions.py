@@ -4,12 +4,19 @@ Each extension also covers the subclasses of its field (``match_subclasses``): t
 this layer derive their own URL and reference fields from these, and never need naming here.
 """
 
-from drf_spectacular.extensions import OpenApiSerializerFieldExtension
-from drf_spectacular.plumbing import build_basic_type
+import re
+
+from drf_spectacular.extensions import OpenApiFilterExtension, OpenApiSerializerFieldExtension
+from drf_spectacular.plumbing import build_basic_type, build_parameter_type
 from drf_spectacular.types import OpenApiTypes
-from rest_framework import serializers
+from drf_spectacular.utils import OpenApiParameter
 
 from .fields import MAX_URL_LENGTH
+
+
+def _constant(name: str) -> str:
+    """``geldigVanaf`` as a constant's name: ``GELDIG_VANAF``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).upper()
 
 
 class ResourceURLFieldExtension(OpenApiSerializerFieldExtension):
@@ -74,11 +81,6 @@ class DecimalFieldExtension(OpenApiSerializerFieldExtension):
         return schema
 
 
-# Components of values that are always complete (never cut down with ``fields``): the
-# post-processing hook keeps their ``required``.
-COMPLETE_COMPONENTS: set[str] = set()
-
-
 class DescribedJSONFieldExtension(OpenApiSerializerFieldExtension):
     """The component of the describing serializer, complete (every property required); nothing
     in requests (the value is read-only)."""
@@ -90,15 +92,38 @@ class DescribedJSONFieldExtension(OpenApiSerializerFieldExtension):
         if direction == "request":
             return None
         described = self.target.described_by()
-        COMPLETE_COMPONENTS.update(_component_names(auto_schema, described, direction))
         return auto_schema.resolve_serializer(described, direction).ref
 
 
-def _component_names(auto_schema, serializer, direction) -> set[str]:
-    """The component names of ``serializer`` and of the serializers nested in it."""
-    names = {auto_schema._get_serializer_name(serializer, direction)}
-    for field in serializer.fields.values():
-        nested = getattr(field, "child", field)
-        if isinstance(nested, serializers.Serializer):
-            names |= _component_names(auto_schema, nested, direction)
-    return names
+class SortFilterExtension(OpenApiFilterExtension):
+    """``sorteer``: a comma-separated list of the resource's sort keys, each ascending or with
+    ``-`` descending, as one named enum per resource (``AanbiedingSorteer``)."""
+
+    target_class = "softwarebroker.api.filters.SortFilter"
+
+    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
+        fields = sorted(getattr(auto_schema.view, "sort_fields", {}))
+        if not fields:
+            return []  # a list without sort keys refuses `sorteer` as unknown
+        keys = auto_schema.resource_enum(
+            "Sorteer",
+            [value for name in fields for value in (name, f"-{name}")],
+            "Een sorteersleutel: oplopend, of met een '-' ervoor aflopend.",
+            # Names for generated clients, which cannot name `-naam` themselves (NAAM_AFLOPEND).
+            **{
+                "x-enum-varnames": [
+                    name for key in fields for name in (_constant(key), f"{_constant(key)}_AFLOPEND")
+                ]
+            },
+        )
+        return [
+            build_parameter_type(
+                name=self.target.ordering_param,
+                schema={"type": "array", "items": keys},
+                location=OpenApiParameter.QUERY,
+                description="Sorteer op één of meer velden, komma-gescheiden; een '-' ervoor sorteert "
+                "aflopend. Zonder `sorteer` ordent `zoek` (waar beschikbaar) op relevantie.",
+                style="form",
+                explode=False,
+            )
+        ]

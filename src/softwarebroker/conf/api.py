@@ -52,12 +52,16 @@ SPECTACULAR_SETTINGS = {
         # Two choice sets under one property name (softwareType): ours and the publiccode.yml one.
         "SoftwareTypeEnum": "softwarebroker.catalogus.constants.SoftwareType",
         "PubliccodeSoftwareTypeEnum": "softwarebroker.catalogus.publiccode.mapping.PUBLICCODE_SOFTWARE_TYPES",
+        # Fields named `type`: one name in both documents, never a bare `TypeEnum`.
+        "OrganisatieTypeEnum": "softwarebroker.organisaties.models.organisatie.OrganisatieType",
+        "LeveringTypeEnum": "softwarebroker.bestellingen.constants.LeveringType",
     },
     "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
     "SCHEMA_COERCE_PATH_PK_SUFFIX": False,
     "CAMELIZE_NAMES": False,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
+        "softwarebroker.api.schema.postprocess_enums",
         "softwarebroker.api.schema.postprocess_conventions",
         "softwarebroker.api.schema.postprocess_examples",
     ],
