@@ -25,7 +25,7 @@ def response_schema(operation) -> dict | None:
 def expand_all(operation) -> str:
     for parameter in operation.operation.get("parameters", []):
         if parameter.get("name") == "expand":
-            return "?expand=" + ",".join(parameter["schema"]["items"]["enum"])
+            return "?expand=" + ",".join(operation.component(parameter["schema"]["items"])["enum"])
     return ""
 
 
