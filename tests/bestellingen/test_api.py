@@ -326,6 +326,18 @@ def test_every_order_parameter_problem_comes_with_the_other_field_errors_in_dutc
     assert Bestelling.objects.count() == 0
 
 
+def test_a_line_that_is_no_object_leaves_the_other_lines_problems_listed(world):
+    world["aanbieding"].bestelparameters_schema = PARAMETERS_SCHEMA
+    world["aanbieding"].save()
+    payload = bestelling_payload(world, bestelparameters=WRONG_PARAMETERS)
+
+    response = world["afnemer"].post(f"{API}/bestellingen", {**payload, "regels": [None, *payload["regels"]]})
+
+    assert response.status_code == 400
+    names = {param["name"] for param in problem(response)["invalidParams"]}
+    assert {"regels.0", "regels.1.bestelparameters.contactpersoonEmail"} <= names, names
+
+
 def test_order_parameter_problems_alone_are_listed_by_the_service_the_same_way(world):
     world["aanbieding"].bestelparameters_schema = PARAMETERS_SCHEMA
     world["aanbieding"].save()

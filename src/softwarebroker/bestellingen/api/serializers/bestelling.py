@@ -151,9 +151,13 @@ def _add_bestelparameters_problems(errors: dict, regels, line: BestelregelSerial
         return
     line_errors = dict(line_errors)
     for index, regel in enumerate(regels):
-        own = dict(line_errors.get(index, {}))
-        if not isinstance(regel, Mapping) or {"aanbieding", "bestelparameters"} & set(own):
+        own = line_errors.get(index, {})
+        # A line that is no object at all has a list of errors of its own.
+        if not isinstance(own, Mapping) or not isinstance(regel, Mapping):
             continue
+        if {"aanbieding", "bestelparameters"} & set(own):
+            continue
+        own = dict(own)
         try:
             aanbieding = line.fields["aanbieding"].run_validation(regel.get("aanbieding", empty))
             raw = regel.get("bestelparameters", empty)
