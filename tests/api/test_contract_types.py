@@ -23,11 +23,15 @@ SAME_VALUES = {}
 
 
 def inline_enums(node, path=()):
+    """Paths of inline enums in schemas. Not counted: examples (values, not schemas: an example
+    offer's ``bestelparametersSchema`` holds a JSON Schema of its own) and ``enum: [null]``, the
+    "or null" alternative of a nullable reference (``oneOf: [$ref, {nullable, enum: [null]}]``)."""
     if isinstance(node, dict):
-        if "enum" in node:
+        if "enum" in node and node["enum"] != [None]:
             yield "/".join(path)
         for key, value in node.items():
-            yield from inline_enums(value, (*path, str(key)))
+            if key not in ("example", "examples"):
+                yield from inline_enums(value, (*path, str(key)))
     elif isinstance(node, list):
         for index, value in enumerate(node):
             yield from inline_enums(value, (*path, str(index)))
