@@ -46,7 +46,7 @@ class SoftwarepakketViewSet(ResourceViewSet):
     @extend_schema(
         summary="Het softwarepakket als publiccode.yml",
         description="Een publiccode.yml-document met de velden die softwarepakket en standaard delen.",
-        responses={(200, YAML): OpenApiResponse(OpenApiTypes.STR, description="publiccode.yml")},
+        responses={(200, YAML): OpenApiResponse(OpenApiTypes.OBJECT, description="publiccode.yml")},
     )
     @action(detail=True, methods=["get"], url_path="publiccode", renderer_classes=[YAMLTextRenderer])
     def publiccode(self, request, uuid=None):
