@@ -40,6 +40,9 @@ def lint(ruleset: str, document: str) -> list[dict]:
         text=True,
         check=False,
     )
+    if "Error running Spectral" in result.stdout + result.stderr:
+        # A crashed run reports nothing: never read that as "no warnings".
+        raise SystemExit(f"spectral crashed on {document}:\n{result.stdout}{result.stderr}")
     try:
         return json.loads(result.stdout or "[]")
     except json.JSONDecodeError as error:
