@@ -161,17 +161,31 @@ class Document:
         return True
 
 
-def _documents() -> dict[str, Document]:
-    """The documents as the APIs serve them at /openapi.json (generated from the code), by base path."""
+def _documents(*, partial: bool = False) -> dict[str, Document]:
+    """The documents as the APIs serve them at /openapi.json (generated from the code), by base path.
+
+    ``partial``: as the ``fields`` parameter describes the answer it asks for, a partial
+    representation: the response components' properties are then not required."""
     from drf_spectacular.renderers import OpenApiJsonRenderer
 
     from softwarebroker.api.definitions import APIS
     from softwarebroker.api.openapi import generate_schema
 
-    return {
-        api.base_path: Document.of(json.loads(OpenApiJsonRenderer().render(generate_schema(api))))
-        for api in APIS
-    }
+    documents = {}
+    for api in APIS:
+        data = json.loads(OpenApiJsonRenderer().render(generate_schema(api)))
+        if partial:
+            for name, schema in data["components"]["schemas"].items():
+                if not name.endswith("Request"):
+                    schema.pop("required", None)
+        documents[api.base_path] = Document.of(data)
+    return documents
+
+
+def _asks_for_fields(request) -> bool:
+    """Whether the request names ``fields`` (read from the raw query: ``request.GET`` may refuse
+    to parse a hostile one)."""
+    return any(pair.partition("=")[0] == "fields" for pair in request.META.get("QUERY_STRING", "").split("&"))
 
 
 class Recorder:
@@ -182,15 +196,15 @@ class Recorder:
         self.validated = 0
         self.seconds = 0.0  # spent validating, the documents' loading included
         self.current_test = "(outside a test)"
-        self._documents: dict[str, Document] | None = None
+        self._documents: dict[bool, dict[str, Document]] | None = None
         self._lock = threading.Lock()
 
-    def documents(self) -> dict[str, Document]:
+    def documents(self, *, partial: bool = False) -> dict[str, Document]:
         """Built once, on the first response (after Django is set up)."""
         with self._lock:
             if self._documents is None:
-                self._documents = _documents()
-            return self._documents
+                self._documents = {False: _documents(), True: _documents(partial=True)}
+            return self._documents[partial]
 
     def check(self, request, response) -> None:
         started = time.perf_counter()
@@ -204,7 +218,7 @@ class Recorder:
         document = next(
             (
                 document
-                for base, document in self.documents().items()
+                for base, document in self.documents(partial=_asks_for_fields(request)).items()
                 if path == base or path.startswith(base + "/")
             ),
             None,

@@ -125,6 +125,21 @@ def test_results_found_twice_are_shown_once(client, settings):
     assert urls == [shared["url"], remote("twee", 2)["url"]]
 
 
+def older_price(number: int, **values) -> dict:
+    """A complete price of the peer (every property a price has), with ``values``."""
+    return {
+        "url": f"http://ouder.example/catalogus/api/v1/prijzen/{number}",
+        "aanbieding": "http://ouder.example/catalogus/api/v1/aanbiedingen/1",
+        "bedragExclBtw": "100.00",
+        "btwPercentage": "21.00",
+        "staffels": [],
+        "doelgroep": "iedereen",
+        "geldigVanaf": "2026-01-01",
+        "geldigTot": None,
+        **values,
+    }
+
+
 def test_a_peer_of_an_earlier_version_sending_empty_strings_is_shown_with_null(client, settings):
     settings.FEDERATIE_TIMEOUT = 1
     older = {
@@ -132,8 +147,8 @@ def test_a_peer_of_an_earlier_version_sending_empty_strings_is_shown_with_null(c
         "hostinglocatie": "",
         "omschrijving": "",
         "actuelePrijzen": [
-            {"prijstype": "eenmalig", "periode": ""},
-            {"prijstype": "terugkerend", "periode": "jaar"},
+            older_price(1, prijstype="eenmalig", periode=""),
+            older_price(2, prijstype="terugkerend", periode="jaar"),
         ],
     }
     peer, _ = peer_server([older])
