@@ -1,7 +1,7 @@
 """Realistic examples in the contract, so documentation pages and generated clients show a
 real-looking offer, order or problem instead of ``"string"`` and ``http://example.com``.
 
-Called by the schema hook (``api.schema.postprocess_examples``) on the finished document: every
+Called by the schema hook (``api.schema_hooks.postprocess_examples``) on the finished document: every
 scalar property without an example gets one, chosen by the property's name (and, where a name
 means different things, its schema's name), then by its format. References are URLs of these
 APIs with stable UUIDs (one per collection, so an order line names the offer the offer's own

@@ -31,7 +31,7 @@ class RepresentationMixin:
     sort_fields: dict[str, str] = {}
     default_sort: tuple[str, ...] = ("pk",)
     # Actions whose successful answer carries an ETag: the contract declares the header there
-    # (``api.schema``); an action that takes If-None-Match (``api.conditional``) also 304.
+    # (``api.schema_hooks``); an action that takes If-None-Match (``api.conditional``) also 304.
     etag_actions: frozenset[str] = frozenset()
 
     def initial(self, request, *args, **kwargs):

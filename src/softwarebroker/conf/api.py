@@ -61,9 +61,9 @@ SPECTACULAR_SETTINGS = {
     "CAMELIZE_NAMES": False,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "softwarebroker.api.schema.postprocess_enums",
-        "softwarebroker.api.schema.postprocess_conventions",
-        "softwarebroker.api.schema.postprocess_examples",
+        "softwarebroker.api.schema_hooks.postprocess_enums",
+        "softwarebroker.api.schema_hooks.postprocess_conventions",
+        "softwarebroker.api.schema_hooks.postprocess_examples",
     ],
     "CONTACT": {
         "name": "Open Softwarebroker",
