@@ -171,8 +171,12 @@ check-deploy: $(STAMP)
 	SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') ALLOWED_HOSTS=softwarebroker.example.org \
 	$(MANAGE) check --deploy --fail-level WARNING
 
+# The suite on every core (pytest-xdist, PYTEST_WORKERS workers, default one per core), each
+# worker with a test database of its own, and schemathesis in a process beside it: see
+# development/run_tests.py. Options for pytest: make pytest ARGS="-x".
+export PYTEST_WORKERS ?= auto
 pytest: $(STAMP) browser
-	$(WITHDB) $(PY) -m pytest
+	$(WITHDB) $(PY) -m development.run_tests $(ARGS)
 
 # A fresh token for a demo API client: make token CLIENT_ID=voorbeeldstad-afnemer [USER_ID=...]
 token: $(STAMP)

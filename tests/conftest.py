@@ -6,8 +6,9 @@ from softwarebroker.api.openapi import generate_schema
 from tests.auth import bearer
 from tests.autorisaties.factories import make_applicatie
 
-# Every response from the two APIs is validated against its OpenAPI document (CHECK_RESPONSES).
-pytest_plugins = ["tests.response_validation"]
+# Every response from the two APIs is validated against its OpenAPI document (CHECK_RESPONSES);
+# the hostile-input suite's tally is summed up over the run.
+pytest_plugins = ["tests.response_validation", "tests.hardening.tally"]
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ import re
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from urllib.parse import urlsplit
 
 import pytest
@@ -320,7 +320,24 @@ def verdict(exitstatus):
 
 
 def pytest_sessionfinish(session, exitstatus):
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # a pytest-xdist worker: hand the run's results to the controller
+        workeroutput["response_validation"] = {
+            "validated": RECORDER.validated,
+            "seconds": RECORDER.seconds,
+            "mismatches": [asdict(mismatch) for mismatch in RECORDER.mismatches],
+        }
     session.exitstatus = verdict(exitstatus)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """pytest-xdist's controller: add a worker's results to the run's (a crashed worker has none)."""
+    results = getattr(node, "workeroutput", {}).get("response_validation")
+    if results:
+        RECORDER.validated += results["validated"]
+        RECORDER.seconds += results["seconds"]
+        RECORDER.mismatches.extend(Mismatch(**mismatch) for mismatch in results["mismatches"])
 
 
 @pytest.hookimpl(wrapper=True)

@@ -32,6 +32,15 @@ bestellingen = schemathesis.openapi.from_wsgi("/bestellingen/api/v1/openapi.json
 
 
 @pytest.fixture(autouse=True)
+def not_under_xdist(request):
+    """schemathesis runs every operation as a subtest of one test function; a pytest-xdist
+    worker reports the first subtests and drops the rest without a failure. `make pytest` runs
+    these tests in a process of its own (development/run_tests.py)."""
+    if hasattr(request.config, "workerinput"):
+        pytest.fail("Run the schemathesis tests without pytest-xdist (-p no:xdist), as make pytest does.")
+
+
+@pytest.fixture(autouse=True)
 def keep_the_test_connection():
     """Like Django's test client: calls into the WSGI app must not close the connection
     that holds the test's transaction."""

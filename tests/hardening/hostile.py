@@ -15,8 +15,9 @@ import json
 import time
 from dataclasses import dataclass, field
 
-import pytest
 from django.db import transaction
+
+from .tally import Tally
 
 NUL = "\u0000"
 INVALID_UTF8 = b"\xff\xfe"
@@ -189,24 +190,6 @@ def encode(text: str, value) -> bytes:
 
 
 # --- sending, timing and checking --------------------------------------------------------------
-
-
-@dataclass
-class Tally:
-    """How many requests the suite sent and how long they took."""
-
-    requests: int = 0
-    seconds: float = 0.0
-    slowest: tuple[float, str] = (0.0, "")
-
-    def summary(self) -> str:
-        return (
-            f"hostile input: {self.requests} requests in {self.seconds:.1f} s, "
-            f"the slowest {self.slowest[0]:.2f} s ({self.slowest[1][:100]})"
-        )
-
-
-TALLY = pytest.StashKey[Tally]()
 
 
 @dataclass

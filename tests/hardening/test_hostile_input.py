@@ -61,8 +61,9 @@ from tests.hardening.hostile_checks import (
 )
 from tests.organisaties.factories import OrganisatieFactory
 
-from . import hostile
-from .hostile import Prober, Tally
+from . import tally
+from .hostile import Prober
+from .tally import Tally
 
 # --- who acts, and on what ---------------------------------------------------------------------
 
@@ -161,7 +162,7 @@ def world(request, django_db_setup, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             verified_tokens.clear()
-            request.config.stash[hostile.TALLY] = world.tally  # shown in the summary (conftest)
+            tally.record(request.config, world.tally)  # shown in the run's summary
 
 
 def _top(path: str) -> str:
