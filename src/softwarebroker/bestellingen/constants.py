@@ -75,6 +75,13 @@ class LicentieStatus(models.TextChoices):
     VERLOPEN = "verlopen", "Verlopen"
 
 
+class LicentieBron(models.TextChoices):
+    """Where a licence comes from: delivered through this broker, or bought elsewhere and registered."""
+
+    BROKER = "broker", "Via de broker"
+    EXTERN = "extern", "Buiten de broker"
+
+
 class AuteurRol(models.TextChoices):
     AFNEMER = "afnemer", "Afnemer"
     LEVERANCIER = "leverancier", "Leverancier"

@@ -83,6 +83,21 @@ class Prijstype(models.TextChoices):
     VERBRUIK = "verbruik", "Verbruik"
 
 
+class Grondslag(models.TextChoices):
+    """What a price is counted per: each unit of the line (tiers apply) or the line as a whole."""
+
+    PER_EENHEID = "per_eenheid", "Per eenheid"
+    PER_BESTELLING = "per_bestelling", "Per bestelling(sregel)"
+
+
+class Indexering(models.TextChoices):
+    """How a running contract's recurring price may rise each renewal."""
+
+    GEEN = "geen", "Geen"
+    CPI = "cpi", "Consumentenprijsindex (CBS)"
+    VAST = "vast", "Vast percentage"
+
+
 class Periode(models.TextChoices):
     MAAND = "maand", "Per maand"
     JAAR = "jaar", "Per jaar"

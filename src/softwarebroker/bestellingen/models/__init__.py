@@ -1,6 +1,7 @@
 from .bestelling import Bestelling, Bestelregel, Nummerreeks
 from .historie import Annuleringsverzoek, Beoordeling, Bericht, Statuswijziging
-from .levering import Levering, Licentie
+from .levering import Levering
+from .licentie import Licentie, LicentieHerinnering
 
 __all__ = [
     "Annuleringsverzoek",
@@ -10,6 +11,7 @@ __all__ = [
     "Bestelregel",
     "Levering",
     "Licentie",
+    "LicentieHerinnering",
     "Nummerreeks",
     "Statuswijziging",
 ]

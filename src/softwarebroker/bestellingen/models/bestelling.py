@@ -50,6 +50,9 @@ class Bestelling(models.Model):
     totaal_eenmalig_excl_btw = models.DecimalField(max_digits=14, decimal_places=2, default=0)
     totaal_per_jaar_excl_btw = models.DecimalField(max_digits=14, decimal_places=2, default=0)
     totaal_btw = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    # What the order calls off from its framework agreement, fixed at submission: one-time costs
+    # plus the recurring costs over the offers' full term, renewals included.
+    afroepwaarde_excl_btw = models.DecimalField(max_digits=16, decimal_places=2, default=0)
     ingediend_op = models.DateTimeField("ingediend op", null=True, blank=True)
     # When the supplier received it (approved): from then on the supplier sees the order.
     verzonden_op = models.DateTimeField("verzonden naar de leverancier op", null=True, blank=True)

@@ -3,12 +3,13 @@ import uuid
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from softwarebroker.catalogus.constants import (
     Document,
     Hostinglocatie,
+    Indexering,
     Leveringsvorm,
     Licentiemodel,
     PublicatieStatus,
@@ -49,6 +50,37 @@ class Aanbieding(models.Model):
     verlenging = models.CharField(
         "verlenging", max_length=20, choices=Verlenging.choices, default=Verlenging.HANDMATIG
     )
+    # Contract terms, copied onto a licence when it is delivered (a running contract keeps them).
+    opzegtermijn_dagen = models.PositiveIntegerField("opzegtermijn (dagen)", default=0)
+    verlengingstermijn_maanden = models.PositiveIntegerField(
+        "verlengingstermijn (maanden)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="Leeg: een verlenging duurt even lang als de looptijd.",
+    )
+    max_verlengingen = models.PositiveIntegerField(
+        "maximaal aantal verlengingen", null=True, blank=True, help_text="Leeg: onbeperkt."
+    )
+    indexering = models.CharField(
+        "indexering", max_length=10, choices=Indexering.choices, default=Indexering.GEEN
+    )
+    indexering_percentage = models.DecimalField(
+        "indexeringspercentage (vast)",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    indexering_plafond = models.DecimalField(
+        "plafond indexering (%)",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
     raamovereenkomst = models.ForeignKey(
         "catalogus.Raamovereenkomst",
         verbose_name="raamovereenkomst",
@@ -87,7 +119,17 @@ class Aanbieding(models.Model):
                 condition=models.Q(geldig_tot__isnull=True)
                 | models.Q(geldig_tot__gt=models.F("geldig_vanaf")),
                 name="aanbieding_geldigheid",
-            )
+            ),
+            # A fixed percentage exactly with indexering vast; a cap only with some indexation.
+            models.CheckConstraint(
+                condition=(models.Q(indexering=Indexering.VAST) & models.Q(indexering_percentage__isnull=False))
+                | (~models.Q(indexering=Indexering.VAST) & models.Q(indexering_percentage__isnull=True)),
+                name="aanbieding_indexering_percentage",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(indexering=Indexering.GEEN) | models.Q(indexering_plafond__isnull=True),
+                name="aanbieding_indexering_plafond",
+            ),
         ]
 
     def __str__(self):

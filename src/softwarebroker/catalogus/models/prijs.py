@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Func
 
-from softwarebroker.catalogus.constants import Doelgroep, Periode, Prijstype
+from softwarebroker.catalogus.constants import Doelgroep, Grondslag, Periode, Prijstype
 
 
 class DateRange(Func):
@@ -23,6 +23,10 @@ class Prijs(models.Model):
     )
     prijstype = models.CharField("prijstype", max_length=20, choices=Prijstype.choices)
     periode = models.CharField("periode", max_length=10, choices=Periode.choices, blank=True)
+    # per_eenheid: times the line's quantity (tiers apply); per_bestelling: once per order line.
+    grondslag = models.CharField(
+        "grondslag", max_length=20, choices=Grondslag.choices, default=Grondslag.PER_EENHEID
+    )
     bedrag_excl_btw = models.DecimalField(
         "bedrag excl. btw", max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
     )
@@ -51,12 +55,14 @@ class Prijs(models.Model):
                 | models.Q(geldig_tot__gt=models.F("geldig_vanaf")),
                 name="prijs_geldigheid",
             ),
-            # At most one valid price per aanbieding + prijstype + doelgroep on any day.
+            # At most one valid price per aanbieding + prijstype + grondslag + doelgroep on any
+            # day (a one-time fee per order beside a one-time price per unit is allowed).
             ExclusionConstraint(
                 name="prijs_geen_overlap",
                 expressions=[
                     ("aanbieding", RangeOperators.EQUAL),
                     ("prijstype", RangeOperators.EQUAL),
+                    ("grondslag", RangeOperators.EQUAL),
                     ("doelgroep", RangeOperators.EQUAL),
                     (DateRange("geldig_vanaf", "geldig_tot", models.Value("[)")), RangeOperators.OVERLAPS),
                 ],
