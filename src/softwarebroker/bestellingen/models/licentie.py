@@ -44,10 +44,18 @@ class Licentie(models.Model):
     kostenplaats = models.CharField("kostenplaats", max_length=100, blank=True)
     aantal = models.PositiveIntegerField("aantal")
     bedrag_eenmalig_excl_btw = models.DecimalField(
-        "eenmalig bedrag excl. btw", max_digits=14, decimal_places=2, default=0, validators=[MinValueValidator(0)]
+        "eenmalig bedrag excl. btw",
+        max_digits=14,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0)],
     )
     bedrag_per_jaar_excl_btw = models.DecimalField(
-        "bedrag per jaar excl. btw", max_digits=14, decimal_places=2, default=0, validators=[MinValueValidator(0)]
+        "bedrag per jaar excl. btw",
+        max_digits=14,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0)],
     )
     ingangsdatum = models.DateField("ingangsdatum")
     einddatum = models.DateField("einddatum", null=True, blank=True)
@@ -115,13 +123,19 @@ class Licentie(models.Model):
                 name="licentie_een_aanbieding",
             ),
             models.CheckConstraint(
-                condition=models.Q(einddatum__isnull=True) | models.Q(einddatum__gte=models.F("ingangsdatum")),
+                condition=models.Q(einddatum__isnull=True)
+                | models.Q(einddatum__gte=models.F("ingangsdatum")),
                 name="licentie_einde_na_ingang",
             ),
         ]
 
     def __str__(self):
-        wat = self.aanbieding_id or self.peer_aanbieding_id or self.softwarepakket_naam or self.softwarepakket_id
+        wat = (
+            self.aanbieding_id
+            or self.peer_aanbieding_id
+            or self.softwarepakket_naam
+            or self.softwarepakket_id
+        )
         return f"{wat} x {self.aantal} ({self.status})"
 
     @property

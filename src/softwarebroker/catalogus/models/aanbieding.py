@@ -122,7 +122,9 @@ class Aanbieding(models.Model):
             ),
             # A fixed percentage exactly with indexering vast; a cap only with some indexation.
             models.CheckConstraint(
-                condition=(models.Q(indexering=Indexering.VAST) & models.Q(indexering_percentage__isnull=False))
+                condition=(
+                    models.Q(indexering=Indexering.VAST) & models.Q(indexering_percentage__isnull=False)
+                )
                 | (~models.Q(indexering=Indexering.VAST) & models.Q(indexering_percentage__isnull=True)),
                 name="aanbieding_indexering_percentage",
             ),
