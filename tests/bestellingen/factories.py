@@ -34,7 +34,7 @@ from softwarebroker.bestellingen.models import (
     Licentie,
     Statuswijziging,
 )
-from softwarebroker.bestellingen.services.licenties import add_months
+from softwarebroker.bestellingen.termijnen import add_months
 from softwarebroker.catalogus.constants import Verlenging
 from tests.organisaties.factories import OrganisatieFactory
 

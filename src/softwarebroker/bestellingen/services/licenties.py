@@ -21,6 +21,7 @@ from ..models import (
     Bestelregel,
     Licentie,
 )
+from ..termijnen import add_months
 
 # The nightly jobs change licences as the component itself.
 SCHEDULED_JOB = Acting.system("worker")
@@ -68,17 +69,6 @@ def _apply_to_licentie(acting, bestelling: Bestelling, regel: Bestelregel) -> No
         licentie.save()
     licentie.bronregels.add(regel)
     _changed(acting, licentie, "create" if regel.actie == Actie.NIEUW else "update", before)
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    year, month = divmod(day.month - 1 + months, 12)
-    year, month = day.year + year, month + 1
-    for last_day in (31, 30, 29, 28):
-        try:
-            return datetime.date(year, month, min(day.day, last_day))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 # --- licences -------------------------------------------------------------------------------
