@@ -83,6 +83,8 @@ def _aanbieding_form(aanbieding, prijzen):
         "eenheid": "gebruiker",
         "minimale_afname": 1,
         "verlenging": "handmatig",
+        "opzegtermijn_dagen": 0,
+        "indexering": "geen",
         "bestelparameters_schema": "{}",
         "geldig_vanaf": "2026-01-01",
         "status": aanbieding.status,

@@ -151,6 +151,11 @@ VALUES: dict[str, object] = {
     "maximaleWaarde": "2500000.00",
     "minimaleAfname": 10,
     "looptijdMaanden": 36,
+    "verlengingstermijnMaanden": 12,
+    "maxVerlengingen": 2,
+    "Indexering.methode": "vast",
+    "Indexering.percentage": "2.50",
+    "Indexering.plafondPercentage": "4.00",
     "vanafAantal": 50,
     "staffelVanafAantal": 50,
     "bedragExclBtw": "12.50",
@@ -197,6 +202,10 @@ VALUES: dict[str, object] = {
     "totaalEenmaligExclBtw": "2500.00",
     "totaalPerJaarExclBtw": "3750.00",
     "totaalBtw": "1312.50",
+    # One-time 2500.00 plus 3750.00 a year over 36 months and two renewals of 12: 60 months.
+    "afroepwaardeExclBtw": "21250.00",
+    "afgeroepenWaarde": "412500.00",
+    "resterendeWaarde": "2087500.00",
     "eenmaligExclBtw": "2500.00",
     "perJaarExclBtw": "3750.00",
     # audit trail (by API: an order's in the Bestellingen API, an offer's in the Catalogus API)

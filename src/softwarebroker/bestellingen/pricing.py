@@ -6,6 +6,10 @@ tier (staffel) applies to every unit once the line's quantity reaches it. Amount
 rounded to cents per price line (half up), so totals are sums of what each line shows.
 Recurring prices count per year (a monthly price times 12); usage prices (verbruik) are
 recorded in the snapshot but not in the totals, since they are billed on use.
+
+A line's call-off value (what it counts against a framework's maximum) is its one-time costs
+plus its recurring costs over the offer's full term, renewals included, as procurement rules
+count a contract's value (:func:`compute_afroepwaarde`).
 """
 
 from __future__ import annotations
@@ -118,6 +122,12 @@ class Totals:
     def totaal_excl_btw(self) -> Decimal:
         """What an approver's mandate is compared with: one-time plus one year."""
         return self.eenmalig + self.per_jaar
+
+
+def compute_afroepwaarde(eenmalig: Decimal, per_jaar: Decimal, maanden: int) -> Decimal:
+    """One line's call-off value: one-time costs plus the yearly recurring costs times
+    ``maanden / 12`` (the months of the full term), rounded to cents half up."""
+    return cents(eenmalig + per_jaar * Decimal(maanden) / 12)
 
 
 def compute_totals(regels) -> Totals:

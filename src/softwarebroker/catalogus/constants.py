@@ -113,3 +113,22 @@ class RaamovereenkomstStatus(models.TextChoices):
     CONCEPT = "concept", "Concept"
     ACTIEF = "actief", "Actief"
     BEEINDIGD = "beeindigd", "Beëindigd"
+
+
+# The order statuses (of the Bestellingen API) in which an order's call-off value counts against
+# its framework's maximum: from submission (awaiting approval included, so concurrent
+# submissions cannot together pass the maximum) until it is withdrawn, rejected, refused,
+# cancelled or fails. The framework side names them as text, since orders build on the
+# catalogue and not the other way round; the order services take this set.
+AFROEP_TELT_STATUSSEN = frozenset(
+    {
+        "ter_goedkeuring",
+        "ingediend",
+        "geaccepteerd",
+        "in_behandeling",
+        "wacht_op_afnemer",
+        "annulering_beoordelen",
+        "geleverd",
+        "deels_geleverd",
+    }
+)

@@ -8,8 +8,10 @@ call the same functions to show the problems next to the fields before saving.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from . import validators
-from .constants import PUBLICATIE_TRANSITIONS, Doelgroep, Prijstype
+from .constants import PUBLICATIE_TRANSITIONS, Doelgroep, Indexering, Prijstype, Verlenging
 from .models import LEVERANCIER_TRANSITIONS, Categorie, Prijs
 
 Problem = validators.Problem
@@ -91,6 +93,51 @@ def check_aanbieding(values: dict, instance=None) -> list[Problem]:
         and pakket.status != "gepubliceerd"
     ):
         problems.append(("status", "softwarepakket", "Publiceer eerst het softwarepakket."))
+    problems += contractvoorwaarden(values)
+    return problems
+
+
+# The shortest a month can be: a notice period must fit in the shortest possible term.
+KORTSTE_MAAND_DAGEN = 28
+
+
+def contractvoorwaarden(values: dict) -> list[Problem]:
+    """The contract terms of an offer: notice period, renewals and price indexation."""
+    problems = []
+    looptijd, opzegtermijn = values.get("looptijd_maanden"), values.get("opzegtermijn_dagen") or 0
+    if looptijd and opzegtermijn >= KORTSTE_MAAND_DAGEN * looptijd:
+        problems.append(
+            (
+                "opzegtermijnDagen",
+                "langer_dan_looptijd",
+                f"Een opzegtermijn van {opzegtermijn} dagen is niet korter dan de looptijd van "
+                f"{looptijd} maanden.",
+            )
+        )
+    if values.get("verlenging") == Verlenging.GEEN:
+        for field, name in (
+            ("verlengingstermijn_maanden", "verlengingstermijnMaanden"),
+            ("max_verlengingen", "maxVerlengingen"),
+        ):
+            if values.get(field) is not None:
+                problems.append(
+                    (name, "not_allowed", "Zonder verlenging (verlenging: geen) blijft dit leeg.")
+                )
+    methode = values.get("indexering") or Indexering.GEEN
+    percentage, plafond = values.get("indexering_percentage"), values.get("indexering_plafond")
+    if methode == Indexering.VAST and percentage is None:
+        problems.append(("indexering.percentage", "required", "Een vaste indexering heeft een percentage."))
+    if methode != Indexering.VAST and percentage is not None:
+        problems.append(
+            ("indexering.percentage", "not_allowed", "Alleen een vaste indexering heeft een percentage.")
+        )
+    if methode == Indexering.GEEN and plafond is not None:
+        problems.append(
+            ("indexering.plafondPercentage", "not_allowed", "Zonder indexering is er geen plafond.")
+        )
+    for name, value in (("indexering.percentage", percentage), ("indexering.plafondPercentage", plafond)):
+        if value is not None and not Decimal(0) <= Decimal(value) <= Decimal(100):
+            problems.append((name, "range", "Een percentage ligt tussen 0 en 100."))
     return problems
 
 

@@ -4,9 +4,12 @@ Published (and withdrawn) catalogue items are public to every client; concepts o
 broker and to the supplier they belong to.
 """
 
-from django.db.models import Q
+from decimal import Decimal
 
-from .constants import PublicatieStatus
+from django.db.models import DecimalField, ExpressionWrapper, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from .constants import AFROEP_TELT_STATUSSEN, PublicatieStatus
 from .models import (
     Aanbieding,
     Categorie,
@@ -16,6 +19,9 @@ from .models import (
     Softwarepakket,
     Softwarepakketversie,
 )
+
+MONEY_FIELD = DecimalField(max_digits=16, decimal_places=2)
+NUL = Decimal("0.00")
 
 
 def _published_or_own(acting, leverancier_field: str) -> Q:
@@ -77,6 +83,27 @@ def prijzen(acting):
 
 def raamovereenkomsten():
     return Raamovereenkomst.objects.prefetch_related("leveranciers", "deelnemers")
+
+
+def afgeroepen_waarde():
+    """The value called off from a framework (per row of a ``Raamovereenkomst`` queryset): the
+    sum of the call-off values of its orders in :data:`AFROEP_TELT_STATUSSEN`, as one
+    correlated subquery (no query per row)."""
+    per_raamovereenkomst = (
+        Raamovereenkomst.objects.filter(pk=OuterRef("pk"), bestellingen__status__in=AFROEP_TELT_STATUSSEN)
+        .order_by()
+        .values("pk")
+        .annotate(waarde=Sum("bestellingen__afroepwaarde_excl_btw"))
+        .values("waarde")
+    )
+    return Coalesce(
+        Subquery(per_raamovereenkomst, output_field=MONEY_FIELD), Value(NUL, output_field=MONEY_FIELD)
+    )
+
+
+def resterende_waarde():
+    """What is left of the framework's maximum value (``None`` without a maximum)."""
+    return ExpressionWrapper(F("maximale_waarde") - afgeroepen_waarde(), output_field=MONEY_FIELD)
 
 
 def valid_on(day) -> Q:

@@ -45,6 +45,7 @@ SPECTACULAR_SETTINGS = {
         "LeverancierStatusEnum": "softwarebroker.catalogus.models.leverancier.LeverancierStatus",
         "VersieStatusEnum": "softwarebroker.catalogus.constants.VersieStatus",
         "RaamovereenkomstStatusEnum": "softwarebroker.catalogus.constants.RaamovereenkomstStatus",
+        "IndexeringMethodeEnum": "softwarebroker.catalogus.constants.Indexering",
         "BestellingStatusEnum": "softwarebroker.bestellingen.constants.BestellingStatus",
         "RegelStatusEnum": "softwarebroker.bestellingen.constants.RegelStatus",
         "AnnuleringStatusEnum": "softwarebroker.bestellingen.constants.AnnuleringStatus",

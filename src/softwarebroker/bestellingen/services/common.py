@@ -8,6 +8,7 @@ from django.db import connection
 from softwarebroker.audit.services import record_audit
 from softwarebroker.autorisaties.context import Acting
 from softwarebroker.autorisaties.scopes import Rol
+from softwarebroker.catalogus.constants import AFROEP_TELT_STATUSSEN
 from softwarebroker.core import errors, events
 
 from .. import kanalen, statemachine
@@ -20,18 +21,9 @@ from ..models import (
     Bestelling,
 )
 
-# Orders that count against a framework's maximum value once submitted.
-COUNTS_AGAINST_RAAMOVEREENKOMST = frozenset(
-    {
-        BestellingStatus.INGEDIEND,
-        BestellingStatus.GEACCEPTEERD,
-        BestellingStatus.IN_BEHANDELING,
-        BestellingStatus.WACHT_OP_AFNEMER,
-        BestellingStatus.ANNULERING_BEOORDELEN,
-        BestellingStatus.GELEVERD,
-        BestellingStatus.DEELS_GELEVERD,
-    }
-)
+# Orders that count against a framework's maximum value with their call-off value: from
+# submission (awaiting approval included) until withdrawn, rejected, refused, cancelled or failed.
+COUNTS_AGAINST_RAAMOVEREENKOMST = frozenset(BestellingStatus(status) for status in AFROEP_TELT_STATUSSEN)
 
 
 # --- parties --------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from softwarebroker.core.json_schema_problems import json_schema_problems
 from softwarebroker.federatie.models import PeerAanbieding
 from softwarebroker.federatie.prijzen import PeerPrijs
 
-from .. import pricing
+from .. import pricing, termijnen
 from ..constants import (
     Actie,
 )
@@ -42,6 +42,27 @@ def softwarepakket_of(aanbieding) -> tuple:
     if isinstance(aanbieding, PeerAanbieding):
         return ("peer", aanbieding.softwarepakket_url)
     return ("lokaal", aanbieding.softwarepakket_id)
+
+
+def volledige_looptijd_maanden(aanbieding) -> int:
+    """The months an offer's contract can run, renewals included (48 when open): what its
+    recurring costs count for in the call-off value. A peer's offer gives its terms in its
+    representation (an older peer without them: renewals without limit)."""
+    if isinstance(aanbieding, PeerAanbieding):
+        gegevens = aanbieding.gegevens
+        verlengingstermijn, max_verlengingen = (
+            gegevens.get("verlengingstermijnMaanden"),
+            gegevens.get("maxVerlengingen"),
+        )
+    else:
+        verlengingstermijn = aanbieding.verlengingstermijn_maanden
+        max_verlengingen = aanbieding.max_verlengingen
+    return termijnen.maanden_volledige_looptijd(
+        aanbieding.looptijd_maanden,
+        verlenging=aanbieding.verlenging,
+        verlengingstermijn_maanden=verlengingstermijn,
+        max_verlengingen=max_verlengingen,
+    )
 
 
 def regel_problems(besteller, regel: dict, day: datetime.date, path: str) -> list[tuple[str, str, str]]:
@@ -223,3 +244,14 @@ def _set_totals(bestelling: Bestelling, regels) -> None:
     bestelling.totaal_eenmalig_excl_btw = totals.eenmalig
     bestelling.totaal_per_jaar_excl_btw = totals.per_jaar
     bestelling.totaal_btw = totals.btw
+    bestelling.afroepwaarde_excl_btw = sum(
+        (
+            pricing.compute_afroepwaarde(
+                regel.bedrag_eenmalig_excl_btw,
+                regel.bedrag_per_jaar_excl_btw,
+                volledige_looptijd_maanden(regel.bron_aanbieding),
+            )
+            for regel in regels
+        ),
+        pricing.Decimal("0.00"),
+    )

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from softwarebroker.audit.services import snapshot
 from softwarebroker.autorisaties.context import normalise_user_id
+from softwarebroker.catalogus import selectors
 from softwarebroker.catalogus.models import Raamovereenkomst
 from softwarebroker.core import errors
 from softwarebroker.organisaties.models import Mandaat
@@ -25,7 +26,7 @@ from ..models import (
     Bestelregel,
     Statuswijziging,
 )
-from .common import COUNTS_AGAINST_RAAMOVEREENKOMST, _actor, _add_bericht, _audit, _publish, lock, partijen
+from .common import _actor, _add_bericht, _audit, _publish, lock, partijen
 from .licenties import _apply_to_licentie
 from .regels import _price_of, _set_totals, bestelling_problems
 
@@ -163,25 +164,26 @@ def _refresh_peer_aanbiedingen(regels: list[Bestelregel], user_id: str) -> None:
 
 
 def _check_within_raamovereenkomst(bestelling: Bestelling) -> None:
-    # The framework row lock makes concurrent submissions under one framework take turns.
+    """The order's call-off value (fixed by ``_set_totals`` at submission) fits in what is left
+    of its framework's maximum. The framework row lock makes concurrent submissions under one
+    framework take turns: each counts what the ones before it committed."""
     raamovereenkomst = Raamovereenkomst.objects.select_for_update().get(pk=bestelling.raamovereenkomst_id)
     if raamovereenkomst.maximale_waarde is None:
         return
-    spent = sum(
-        (
-            other.totaal_eenmalig_excl_btw + other.totaal_per_jaar_excl_btw
-            for other in Bestelling.objects.filter(
-                raamovereenkomst=raamovereenkomst, status__in=COUNTS_AGAINST_RAAMOVEREENKOMST
-            ).exclude(pk=bestelling.pk)
-        ),
-        pricing.Decimal("0.00"),
+    # The order itself is still a concept here, so it is not in the sum yet.
+    afgeroepen = (
+        Raamovereenkomst.objects.filter(pk=raamovereenkomst.pk)
+        .annotate(afgeroepen=selectors.afgeroepen_waarde())
+        .values_list("afgeroepen", flat=True)
+        .get()
     )
-    totaal = bestelling.totaal_eenmalig_excl_btw + bestelling.totaal_per_jaar_excl_btw
-    if spent + totaal > raamovereenkomst.maximale_waarde:
+    resterend = raamovereenkomst.maximale_waarde - afgeroepen
+    if bestelling.afroepwaarde_excl_btw > resterend:
         raise errors.Conflict(
-            f"Deze bestelling ({totaal:.2f}) past niet meer binnen de maximale waarde van "
-            f"raamovereenkomst {raamovereenkomst.kenmerk}: "
-            f"{raamovereenkomst.maximale_waarde - spent:.2f} over.",
+            f"Deze bestelling past niet meer binnen de maximale waarde van raamovereenkomst "
+            f"{raamovereenkomst.kenmerk}: haar afroepwaarde is {bestelling.afroepwaarde_excl_btw:.2f} "
+            f"(eenmalig plus terugkerend over de volledige looptijd, excl. btw), er resteert "
+            f"{max(resterend, pricing.Decimal('0.00')):.2f}.",
             code="maximale_waarde",
         )
 

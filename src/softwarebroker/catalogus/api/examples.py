@@ -25,6 +25,10 @@ AANBIEDING = {
     "minimaleAfname": 10,
     "looptijdMaanden": 36,
     "verlenging": "automatisch",
+    "opzegtermijnDagen": 90,
+    "verlengingstermijnMaanden": 12,
+    "maxVerlengingen": 2,
+    "indexering": {"methode": "cpi", "percentage": None, "plafondPercentage": "4.00"},
     "raamovereenkomst": resource_url(CATALOGUS, "raamovereenkomsten"),
     "bestelparametersSchema": BESTELPARAMETERS_SCHEMA,
     "vereisteDocumenten": ["verwerkersovereenkomst", "sla", "exitplan"],
@@ -62,7 +66,9 @@ AANBIEDING = {
 AANBIEDING_EXAMPLE = OpenApiExample(
     "Zaaksysteem als SaaS",
     summary="Een gepubliceerde aanbieding met haar actuele prijzen",
-    description="Per gebruiker per maand, met een staffel vanaf 50 gebruikers; deelnemers van de "
+    description="Per gebruiker per maand, met een staffel vanaf 50 gebruikers; drie jaar, daarna "
+    "hoogstens twee keer een jaar verlengd, 90 dagen opzegtermijn, geïndexeerd met de CPI tot 4%. "
+    "Deelnemers van de "
     "raamovereenkomst betalen de jaarprijs van de overeenkomst. Bij een bestelregel horen de "
     "bestelparameters volgens `bestelparametersSchema`.",
     value=AANBIEDING,

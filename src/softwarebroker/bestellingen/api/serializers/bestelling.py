@@ -88,6 +88,14 @@ class BestellingSerializer(ResourceSerializer):
     totaalEenmaligExclBtw = serializers.DecimalField(source="totaal_eenmalig_excl_btw", **MONEY)
     totaalPerJaarExclBtw = serializers.DecimalField(source="totaal_per_jaar_excl_btw", **MONEY)
     totaalBtw = serializers.DecimalField(source="totaal_btw", **MONEY)
+    afroepwaardeExclBtw = serializers.DecimalField(
+        source="afroepwaarde_excl_btw",
+        **{**MONEY, "max_digits": 16},
+        help_text="De eenmalige kosten plus de terugkerende kosten over de volledige looptijd van de "
+        "aanbiedingen, verlengingen inbegrepen (48 maanden bij een open looptijd of onbeperkt verlengen); "
+        "onder een raamovereenkomst telt dit mee voor haar maximale waarde. Een raming tot het "
+        "indienen, daarna vastgelegd.",
+    )
     _expand = ExpandField()
 
     class Meta:
@@ -110,6 +118,7 @@ class BestellingSerializer(ResourceSerializer):
             "totaalEenmaligExclBtw",
             "totaalPerJaarExclBtw",
             "totaalBtw",
+            "afroepwaardeExclBtw",
             "ingediendOp",
             "aangemaaktOp",
             "gewijzigdOp",

@@ -2,12 +2,13 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from softwarebroker.api.bounds import BoundedSerializer
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.fields import BoundedJSONField, ReferenceField
 from softwarebroker.api.representation_engine import Part, grouped_by_parent, plan_for
 from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
 from softwarebroker.catalogus import selectors, services
-from softwarebroker.catalogus.constants import Document
+from softwarebroker.catalogus.constants import Document, Indexering
 from softwarebroker.catalogus.models import Aanbieding, Leverancier, Prijs, Raamovereenkomst, Softwarepakket
 from softwarebroker.core import json_limits
 
@@ -39,9 +40,39 @@ class ActuelePrijzenField(serializers.Field):
         return Part(self.field_name, prepare)
 
 
+class IndexeringSerializer(BoundedSerializer):
+    """Hoe de terugkerende prijs van een lopend contract bij elke verlenging mag stijgen."""
+
+    methode = serializers.ChoiceField(
+        source="indexering",
+        choices=Indexering.choices,
+        help_text="`geen`, `cpi` (consumentenprijsindex van het CBS) of `vast` (een vast percentage).",
+    )
+    percentage = serializers.DecimalField(
+        source="indexering_percentage",
+        max_digits=5,
+        decimal_places=2,
+        coerce_to_string=True,
+        allow_null=True,
+        required=False,
+        help_text="Het vaste percentage per verlenging; alleen (en verplicht) bij `vast`.",
+    )
+    plafondPercentage = serializers.DecimalField(
+        source="indexering_plafond",
+        max_digits=5,
+        decimal_places=2,
+        coerce_to_string=True,
+        allow_null=True,
+        required=False,
+        help_text="De hoogste stijging per verlenging in procenten, bij `cpi` of `vast`; leeg: geen plafond.",
+    )
+
+
 class AanbiedingSerializer(ResourceSerializer):
     """Een bestelbaar aanbod van een softwarepakket door een leverancier, met leveringsvorm,
-    licentiemodel, looptijd en de prijzen die vandaag gelden (`actuelePrijzen`)."""
+    licentiemodel, looptijd, contractvoorwaarden (opzegtermijn, verlenging, indexering) en de
+    prijzen die vandaag gelden (`actuelePrijzen`). Een licentie neemt de contractvoorwaarden
+    over bij levering: latere wijzigingen van de aanbieding raken een lopend contract niet."""
 
     softwarepakket = ReferenceField(
         api=CATALOGUS,
@@ -66,6 +97,11 @@ class AanbiedingSerializer(ResourceSerializer):
     vereisteDocumenten = serializers.ListField(
         source="vereiste_documenten", child=serializers.ChoiceField(choices=Document.choices), required=False
     )
+    indexering = IndexeringSerializer(
+        source="*",
+        required=False,
+        help_text="Prijsindexering bij verlenging (standaard: geen).",
+    )
     actuelePrijzen = ActuelePrijzenField()
     _expand = ExpandField()
 
@@ -86,6 +122,10 @@ class AanbiedingSerializer(ResourceSerializer):
             "minimaleAfname",
             "looptijdMaanden",
             "verlenging",
+            "opzegtermijnDagen",
+            "verlengingstermijnMaanden",
+            "maxVerlengingen",
+            "indexering",
             "raamovereenkomst",
             "bestelparametersSchema",
             "vereisteDocumenten",
@@ -95,6 +135,12 @@ class AanbiedingSerializer(ResourceSerializer):
             "actuelePrijzen",
             "_expand",
         )
+        extra_kwargs = {
+            "opzegtermijnDagen": {
+                "help_text": "Zoveel dagen voor het einde van de looptijd (of een verlenging) moet "
+                "uiterlijk zijn opgezegd; korter dan de looptijd."
+            },
+        }
         expandable = {
             "softwarepakket": Expandable(
                 "softwarebroker.catalogus.api.serializers.SoftwarepakketSerializer",
