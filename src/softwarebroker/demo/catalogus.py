@@ -74,6 +74,10 @@ def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
+def _decimal(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
 def load_catalogus_demo() -> int:
     """Load the demo catalogue; returns the number of objects created (0 when already loaded)."""
     with transaction.atomic():
@@ -205,6 +209,12 @@ class _Loader:
                     "minimale_afname": item["minimale_afname"],
                     "looptijd_maanden": item["looptijd_maanden"],
                     "verlenging": item["verlenging"],
+                    "opzegtermijn_dagen": item["opzegtermijn_dagen"],
+                    "verlengingstermijn_maanden": item["verlengingstermijn_maanden"],
+                    "max_verlengingen": item["max_verlengingen"],
+                    "indexering": item["indexering"],
+                    "indexering_percentage": _decimal(item["indexering_percentage"]),
+                    "indexering_plafond": _decimal(item["indexering_plafond"]),
                     "vereiste_documenten": item["vereiste_documenten"],
                     "bestelparameters_schema": schemas[schema] if schema else {},
                     "raamovereenkomst": self.raamovereenkomsten.get(item["raamovereenkomst"]),

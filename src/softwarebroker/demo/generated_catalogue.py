@@ -101,11 +101,18 @@ _VERSIE_COLUMNS = "uuid, softwarepakket_id, versie, releasedatum, einde_onderste
 _AANBIEDING_COLUMNS = (
     "id, uuid, softwarepakket_id, leverancier_id, naam, omschrijving, leveringsvorm, hostinglocatie, "
     "licentiemodel, eenheid, minimale_afname, looptijd_maanden, verlenging, bestelparameters_schema, "
-    "vereiste_documenten, geldig_vanaf, geldig_tot, status, zoektekst"
+    "vereiste_documenten, geldig_vanaf, geldig_tot, status, zoektekst, opzegtermijn_dagen, "
+    "verlengingstermijn_maanden, max_verlengingen, indexering, indexering_percentage, indexering_plafond"
+)
+# Contract terms by offer, in turn: (opzegtermijn_dagen, max_verlengingen, indexering, percentage, plafond).
+_CONTRACTVOORWAARDEN = (
+    (90, 2, "cpi", None, Decimal("4.00")),
+    (60, None, "geen", None, None),
+    (90, 1, "vast", Decimal("2.50"), None),
 )
 _PRIJS_COLUMNS = (
     "uuid, aanbieding_id, prijstype, periode, bedrag_excl_btw, btw_percentage, staffels, doelgroep, "
-    "geldig_vanaf, geldig_tot"
+    "geldig_vanaf, geldig_tot, grondslag"
 )
 
 
@@ -311,16 +318,23 @@ class Generator:
             )
             eenheid = PRIJS_PER_LICENTIEMODEL[licentiemodel][0]
             naam = f"{pakket_naam} {LEVERINGSVORM_LABEL[leveringsvorm]} per {eenheid}"
+            verbruik = licentiemodel == Licentiemodel.VERBRUIK
+            looptijd = None if verbruik else self.random.choice([12, 24, 36, 48])
+            verlenging = self.random.choice(["automatisch", "handmatig", "geen"])
+            opzegtermijn, max_verlengingen, indexering, percentage, plafond = _CONTRACTVOORWAARDEN[
+                index % len(_CONTRACTVOORWAARDEN)
+            ]
+            verlengingen = (None, None) if verlenging == "geen" else (12, max_verlengingen)
             rows.append((
                 aanbieding_id, self.uuid(), pakket_id, self.random.choice(leverancier_ids), naam,
                 f"{omschrijving} Geleverd als {LEVERINGSVORM_LABEL[leveringsvorm]}.",
                 leveringsvorm, hostinglocatie, licentiemodel, eenheid,
                 self.random.choice([1, 5, 10, 25]) if licentiemodel == Licentiemodel.PER_GEBRUIKER else 1,
-                None if licentiemodel == Licentiemodel.VERBRUIK else self.random.choice([12, 24, 36, 48]),
-                self.random.choice(["automatisch", "handmatig", "geen"]),
+                looptijd, verlenging,
                 self.random.choice(schemas) if self.random.random() < 0.25 else "{}",
                 SAAS_DOCUMENTEN if leveringsvorm != "on_premises" else ["sla"], START,
                 datetime.date(2027, 12, 31) if self.random.random() < 0.1 else None, "gepubliceerd", "",
+                opzegtermijn, *verlengingen, indexering, percentage, plafond,
             ))  # fmt: skip
             prijzen.extend(self._prijzen(aanbieding_id, licentiemodel))
         return rows, prijzen
@@ -344,7 +358,7 @@ class Generator:
                 )
         yield (
             self.uuid(), aanbieding_id, prijstype, periode, Decimal(cents).scaleb(-2), Decimal(21),
-            json.dumps(staffels), "iedereen", START, None,
+            json.dumps(staffels), "iedereen", START, None, "per_eenheid",
         )  # fmt: skip
         if self.random.random() < 0.5:
             implementatie_bedrag = Decimal(self.random.randint(50_000, 2_500_000)).scaleb(-2)
@@ -359,4 +373,5 @@ class Generator:
                 "iedereen",
                 START,
                 None,
+                "per_bestelling",  # an implementation fee: once per order line
             )

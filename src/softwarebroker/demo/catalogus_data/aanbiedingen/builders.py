@@ -3,6 +3,10 @@
 Prices are compact dicts: ``type`` (prijstype), ``periode``, ``bedrag`` (excl. btw), and
 optionally ``btw`` (default 21), ``staffels`` as ``(vanafAantal, bedrag)`` pairs, ``doelgroep``
 (default iedereen), ``vanaf`` (default the offer's start) and ``tot``.
+
+Contract terms: by default 60 days' notice, renewals as long as the term without limit and no
+indexation; ``voorwaarden`` gives the usual combinations by name. An offer without renewal
+(``verlenging="geen"``) has no renewal term or number.
 """
 
 from .. import START
@@ -11,11 +15,30 @@ SAAS_DOCUMENTEN = ["verwerkersovereenkomst", "sla", "beveiligingsverklaring", "e
 ON_PREMISES_DOCUMENTEN = ["sla"]
 
 
+def cpi(plafond=None):
+    """Indexation with the consumer price index (CBS), optionally capped (a percentage)."""
+    return {"indexering": "cpi", "indexering_percentage": None, "indexering_plafond": plafond}
+
+
+def vast(percentage, plafond=None):
+    """Indexation by a fixed percentage per renewal."""
+    return {"indexering": "vast", "indexering_percentage": percentage, "indexering_plafond": plafond}
+
+
+def verlengingen(termijn, maximaal, opzegtermijn=90):
+    """Renewals of ``termijn`` months (None: as long as the term), at most ``maximaal``."""
+    return {
+        "verlengingstermijn_maanden": termijn,
+        "max_verlengingen": maximaal,
+        "opzegtermijn_dagen": opzegtermijn,
+    }
+
+
 def aanbieding(naam, common_fields, prijzen, **fields):
     """An offer with the defaults most offers share; ``common_fields`` holds the fields every offer sets."""
     leverancier, pakket, leveringsvorm, hostinglocatie, licentiemodel, eenheid = common_fields
     saas = leveringsvorm != "on_premises"
-    return {
+    item = {
         "leverancier": leverancier,
         "softwarepakket": pakket,
         "naam": naam,
@@ -27,6 +50,12 @@ def aanbieding(naam, common_fields, prijzen, **fields):
         "minimale_afname": 1,
         "looptijd_maanden": 12,
         "verlenging": "automatisch",
+        "opzegtermijn_dagen": 60,
+        "verlengingstermijn_maanden": None,
+        "max_verlengingen": None,
+        "indexering": "geen",
+        "indexering_percentage": None,
+        "indexering_plafond": None,
         "vereiste_documenten": SAAS_DOCUMENTEN if saas else ON_PREMISES_DOCUMENTEN,
         "bestelparameters_schema": None,
         "geldig_vanaf": START,
@@ -36,6 +65,9 @@ def aanbieding(naam, common_fields, prijzen, **fields):
         "prijzen": prijzen,
         **fields,
     }
+    if item["verlenging"] == "geen":
+        item.update(verlengingstermijn_maanden=None, max_verlengingen=None)
+    return item
 
 
 def jaar(bedrag, **fields):

@@ -9,7 +9,7 @@ from ..leveranciers import (
     VOORBEELD,
     WOLKENKANTOOR,
 )
-from .builders import SAAS_DOCUMENTEN, aanbieding, eenmalig, jaar, maand, verbruik
+from .builders import SAAS_DOCUMENTEN, aanbieding, cpi, eenmalig, jaar, maand, vast, verbruik, verlengingen
 
 # common_fields: (leverancier-KvK, softwarepakket, leveringsvorm, hostinglocatie, licentiemodel, eenheid)
 AANBIEDINGEN_COMMERCIEEL = [
@@ -26,6 +26,8 @@ AANBIEDINGEN_COMMERCIEEL = [
         minimale_afname=10,
         looptijd_maanden=36,
         bestelparameters_schema="saas_omgeving",
+        **verlengingen(12, 2),
+        **cpi(plafond="4.00"),
     ),
     aanbieding(
         "Voorbeeld Zaaksysteem SaaS per inwoner",
@@ -34,6 +36,8 @@ AANBIEDINGEN_COMMERCIEEL = [
         omschrijving="Onbeperkt aantal gebruikers; de prijs volgt het inwonertal.",
         looptijd_maanden=36,
         bestelparameters_schema="migratie",
+        **verlengingen(12, 2),
+        **cpi(plafond="4.00"),
     ),
     aanbieding(
         "Voorbeeld Zaaksysteem SaaS – raamovereenkomst",
@@ -47,6 +51,8 @@ AANBIEDINGEN_COMMERCIEEL = [
         raamovereenkomst="VNG-RO-2026-001",
         geldig_tot="2029-12-31",
         bestelparameters_schema="migratie",
+        **verlengingen(12, 1),
+        **vast("2.50"),
     ),
     aanbieding(
         "Voorbeeld Zaaksysteem on-premises",
@@ -54,6 +60,8 @@ AANBIEDINGEN_COMMERCIEEL = [
         [eenmalig("45000.00"), jaar("9000.00")],
         omschrijving="Eeuwigdurende licentie voor het eigen datacenter, met onderhoud per jaar.",
         verlenging="handmatig",
+        opzegtermijn_dagen=90,
+        **cpi(),
     ),
     aanbieding(
         "Voorbeeld Burgerzaken SaaS",
@@ -61,12 +69,15 @@ AANBIEDINGEN_COMMERCIEEL = [
         [jaar("0.42", staffels=[(50000, "0.38"), (100000, "0.34")])],
         looptijd_maanden=36,
         vereiste_documenten=[*SAAS_DOCUMENTEN, "dpia"],
+        **verlengingen(None, 1, opzegtermijn=180),
+        **cpi(plafond="3.00"),
     ),
     aanbieding(
         "Voorbeeld Afsprakenplanner abonnement",
         (VOORBEELD, "Voorbeeld Afsprakenplanner", "saas", "eu", "per_organisatie", "organisatie"),
         [eenmalig("1500.00"), maand("249.00")],
         omschrijving="Maandabonnement, per maand opzegbaar na het eerste jaar.",
+        opzegtermijn_dagen=30,
     ),
     aanbieding(
         "Voorbeeld Afvalbeheer SaaS (pilot)",
@@ -74,6 +85,7 @@ AANBIEDINGEN_COMMERCIEEL = [
         [jaar("0.12")],
         status="concept",
         verlenging="geen",
+        opzegtermijn_dagen=0,
     ),
     aanbieding(
         "Polderdata Documentbeheer Cloud",
@@ -82,6 +94,8 @@ AANBIEDINGEN_COMMERCIEEL = [
         minimale_afname=25,
         looptijd_maanden=24,
         bestelparameters_schema="saas_omgeving",
+        **verlengingen(12, 3),
+        **vast("2.50"),
     ),
     aanbieding(
         "Polderdata Documentbeheer on-premises",
@@ -104,6 +118,7 @@ AANBIEDINGEN_COMMERCIEEL = [
         minimale_afname=100,
         looptijd_maanden=None,
         verlenging="geen",
+        opzegtermijn_dagen=30,
     ),
     aanbieding(
         "Polderdata Scanstraat per scanwerkplek",
@@ -131,6 +146,8 @@ AANBIEDINGEN_COMMERCIEEL = [
         [jaar("1450.00", staffels=[(10, "1325.00"), (25, "1190.00")])],
         minimale_afname=3,
         looptijd_maanden=36,
+        verlenging="geen",
+        opzegtermijn_dagen=0,
     ),
     aanbieding(
         "Stadhuis Belastingen SaaS",
@@ -139,6 +156,8 @@ AANBIEDINGEN_COMMERCIEEL = [
         looptijd_maanden=48,
         vereiste_documenten=[*SAAS_DOCUMENTEN, "dpia"],
         bestelparameters_schema="migratie",
+        **verlengingen(12, 2, opzegtermijn=120),
+        **vast("3.00"),
     ),
     aanbieding(
         "Stadhuis Belastingen on-premises",
@@ -158,6 +177,8 @@ AANBIEDINGEN_COMMERCIEEL = [
         (KANAAL, "Kanaal Klantcontactcentrum", "saas", "nl", "per_inwoner", "inwoner"),
         [jaar("0.21")],
         looptijd_maanden=36,
+        **verlengingen(12, 2),
+        **cpi(plafond="4.00"),
     ),
     aanbieding(
         "Kanaal Telefonie per gelijktijdige lijn",
@@ -201,5 +222,6 @@ AANBIEDINGEN_COMMERCIEEL = [
         [eenmalig("495.00"), verbruik("0.07", staffels=[(10000, "0.06"), (100000, "0.05")])],
         looptijd_maanden=None,
         verlenging="geen",
+        opzegtermijn_dagen=30,
     ),
 ]

@@ -1,7 +1,7 @@
 """Demo offers of support and hosting for open-source products (fictional)."""
 
 from ..leveranciers import COOPERATIE, VOORBEELD
-from .builders import aanbieding, eenmalig, jaar, maand
+from .builders import aanbieding, cpi, eenmalig, jaar, maand, vast, verlengingen
 
 # The cooperative serves its member municipalities under the VAT cost-sharing exemption.
 _COOP = {"btw": "0"}
@@ -22,6 +22,8 @@ AANBIEDINGEN_OPEN_SOURCE = [
         looptijd_maanden=48,
         geldig_tot="2029-12-31",
         bestelparameters_schema="saas_omgeving",
+        **verlengingen(12, 1),
+        **vast("2.50"),
     ),
     aanbieding(
         "Open Zaak ondersteuning on-premises",
@@ -34,6 +36,8 @@ AANBIEDINGEN_OPEN_SOURCE = [
         (COOPERATIE, "Open Formulieren", "saas", "nl", "open_source_ondersteuning", "omgeving"),
         [jaar("9800.00", **_COOP)],
         bestelparameters_schema="saas_omgeving",
+        **verlengingen(12, None, opzegtermijn=90),
+        **cpi(plafond="4.00"),
     ),
     aanbieding(
         "KISS met Open Klant als dienst",
@@ -80,6 +84,8 @@ AANBIEDINGEN_OPEN_SOURCE = [
         (COOPERATIE, "Open Webconcept", "saas", "nl", "open_source_ondersteuning", "website"),
         [eenmalig("6500.00", **_COOP), maand("395.00", **_COOP)],
         looptijd_maanden=24,
+        verlenging="geen",
+        opzegtermijn_dagen=0,
     ),
     aanbieding(
         "ZAC hosting en beheer",

@@ -55,13 +55,13 @@ WITH orgs AS (
 INSERT INTO bestellingen_bestelling (
     uuid, nummer, besteller_id, aanvrager, aanvrager_weergave, kostenplaats, inkoopordernummer,
     leverancier_id, raamovereenkomst_id, gewenste_ingangsdatum, status, status_voor_annulering,
-    totaal_eenmalig_excl_btw, totaal_per_jaar_excl_btw, totaal_btw, ingediend_op, verzonden_op,
-    aangemaakt_op, gewijzigd_op, versie
+    totaal_eenmalig_excl_btw, totaal_per_jaar_excl_btw, totaal_btw, afroepwaarde_excl_btw, ingediend_op,
+    verzonden_op, aangemaakt_op, gewijzigd_op, versie
 )
 SELECT gen_random_uuid(), '{jaar}-' || lpad(n::text, 7, '0'), besteller_id,
        'inkoper' || (n %% 7) || '@benchmark.example', 'Inkoper ' || (n %% 7), 'KP-' || (n %% 40), '',
        leverancier_id, NULL, NULL, status, '',
-       0, 0, 0,
+       0, 0, 0, 0,
        CASE WHEN status IN ('concept') THEN NULL ELSE moment + interval '1 day' END,
        CASE WHEN status IN ('concept', 'ter_goedkeuring', 'afgewezen') THEN NULL
             ELSE moment + interval '2 days' END,
@@ -91,13 +91,24 @@ JOIN LATERAL (
 WHERE b.id BETWEEN %(first)s AND %(last)s
 """
 
+# The call-off value counts each line's recurring costs over its offer's full term, renewals
+# included (48 months when open), as bestellingen.termijnen.maanden_volledige_looptijd does.
 _TOTALEN = """
 UPDATE bestellingen_bestelling AS b SET
-    totaal_eenmalig_excl_btw = r.eenmalig, totaal_per_jaar_excl_btw = r.per_jaar, totaal_btw = r.btw
+    totaal_eenmalig_excl_btw = r.eenmalig, totaal_per_jaar_excl_btw = r.per_jaar, totaal_btw = r.btw,
+    afroepwaarde_excl_btw = r.afroepwaarde
 FROM (
-    SELECT bestelling_id, sum(bedrag_eenmalig_excl_btw) AS eenmalig,
-           sum(bedrag_per_jaar_excl_btw) AS per_jaar, sum(btw) AS btw
-    FROM bestellingen_bestelregel WHERE bestelling_id BETWEEN %(first)s AND %(last)s GROUP BY bestelling_id
+    SELECT regel.bestelling_id, sum(regel.bedrag_eenmalig_excl_btw) AS eenmalig,
+           sum(regel.bedrag_per_jaar_excl_btw) AS per_jaar, sum(regel.btw) AS btw,
+           sum(round(regel.bedrag_eenmalig_excl_btw + regel.bedrag_per_jaar_excl_btw * (
+               CASE WHEN a.looptijd_maanden IS NULL THEN 48
+                    WHEN a.verlenging = 'geen' THEN a.looptijd_maanden
+                    WHEN a.max_verlengingen IS NULL THEN greatest(a.looptijd_maanden, 48)
+                    ELSE a.looptijd_maanden
+                         + a.max_verlengingen * coalesce(a.verlengingstermijn_maanden, a.looptijd_maanden)
+               END) / 12.0, 2)) AS afroepwaarde
+    FROM bestellingen_bestelregel AS regel JOIN catalogus_aanbieding AS a ON a.id = regel.aanbieding_id
+    WHERE regel.bestelling_id BETWEEN %(first)s AND %(last)s GROUP BY regel.bestelling_id
 ) AS r
 WHERE b.id = r.bestelling_id
 """
