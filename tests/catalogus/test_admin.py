@@ -121,6 +121,31 @@ def test_price_inline_uses_the_api_rules(admin_client):
     assert Prijs.objects.get(aanbieding=aanbieding).bedrag_excl_btw == 10
 
 
+def test_contract_terms_in_the_admin_use_the_api_rules(admin_client):
+    aanbieding = AanbiedingFactory()
+    url = f"/admin/catalogus/aanbieding/{aanbieding.pk}/change/"
+    bad = {
+        **_aanbieding_form(aanbieding, []),
+        "looptijd_maanden": 1,
+        "opzegtermijn_dagen": 30,
+        "indexering": "cpi",
+        "indexering_percentage": "2.00",
+    }
+
+    refused = admin_client.post(url, bad)
+
+    assert refused.status_code == 200  # the form again, with errors
+    content = refused.content.decode()
+    assert "niet korter dan de looptijd" in content
+    assert "Alleen een vaste indexering heeft een percentage." in content
+    aanbieding.refresh_from_db()
+    assert (aanbieding.looptijd_maanden, aanbieding.opzegtermijn_dagen, aanbieding.indexering) == (
+        None,
+        0,
+        "geen",
+    )
+
+
 def test_invalid_spdx_in_the_admin(admin_client):
     leverancier = LeverancierFactory()
     response = admin_client.post(

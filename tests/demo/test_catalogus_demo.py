@@ -142,6 +142,29 @@ def test_prices_are_consistent(catalogus):
             assert prijs.prijstype == Prijstype.EENMALIG or prijs.bedrag_excl_btw < 1, prijs
 
 
+def test_offers_carry_realistic_contract_terms(catalogus):
+    aanbiedingen = list(Aanbieding.objects.all())
+    saas = Aanbieding.objects.get(naam="Voorbeeld Zaaksysteem SaaS per gebruiker")
+
+    assert (
+        saas.looptijd_maanden,
+        saas.verlengingstermijn_maanden,
+        saas.max_verlengingen,
+        saas.opzegtermijn_dagen,
+        saas.indexering,
+        saas.indexering_percentage,
+        saas.indexering_plafond,
+    ) == (36, 12, 2, 90, "cpi", None, Decimal("4.00"))
+    assert {aanbieding.indexering for aanbieding in aanbiedingen} == {"geen", "cpi", "vast"}
+    assert any(aanbieding.indexering_percentage == Decimal("2.50") for aanbieding in aanbiedingen)
+    assert any(aanbieding.verlenging == "geen" and aanbieding.looptijd_maanden for aanbieding in aanbiedingen)
+    for aanbieding in aanbiedingen:
+        if aanbieding.verlenging == "geen":
+            assert (aanbieding.verlengingstermijn_maanden, aanbieding.max_verlengingen) == (None, None)
+        if aanbieding.looptijd_maanden:
+            assert aanbieding.opzegtermijn_dagen < 28 * aanbieding.looptijd_maanden, aanbieding
+
+
 def test_staffels_ascend_and_lower_the_price(catalogus):
     with_staffels = [prijs for prijs in Prijs.objects.all() if prijs.staffels]
 
