@@ -7,7 +7,12 @@ from softwarebroker.autorisaties.context import Acting
 from softwarebroker.autorisaties.scopes import scopes_for
 from softwarebroker.bestellingen import services
 from softwarebroker.organisaties.services import set_mandaat
-from tests.catalogus.factories import AanbiedingFactory, PrijsFactory
+from tests.catalogus.factories import (
+    AanbiedingFactory,
+    LeverancierFactory,
+    PrijsFactory,
+    RaamovereenkomstFactory,
+)
 from tests.organisaties.factories import OrganisatieFactory
 
 
@@ -45,6 +50,24 @@ def aanbieding_with_prijzen(**kwargs):
         geldig_tot=None,
     )
     return aanbieding
+
+
+def framework_offer(maximale_waarde, **terms):
+    """An offer under an active framework: 100.00 one-time and 10.00 a year per unit."""
+    leverancier = LeverancierFactory()
+    raamovereenkomst = RaamovereenkomstFactory(
+        status="actief", maximale_waarde=maximale_waarde, leveranciers=[leverancier]
+    )
+    aanbieding = aanbieding_with_prijzen(raamovereenkomst=raamovereenkomst, leverancier=leverancier, **terms)
+    return raamovereenkomst, aanbieding
+
+
+SAAS_36_2X12 = {
+    "looptijd_maanden": 36,
+    "verlenging": "automatisch",
+    "verlengingstermijn_maanden": 12,
+    "max_verlengingen": 2,
+}
 
 
 class Partijen:

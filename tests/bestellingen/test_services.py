@@ -147,7 +147,7 @@ def test_framework_offers_only_for_participants_and_within_the_maximum():
         outsider.bestelling()
     assert "geen_deelnemer" in str(raised.value.problems)
 
-    deelnemer.ingediend(aantal=10)  # 1,100.00 counts against the framework
+    deelnemer.ingediend(aantal=10)  # 1,000.00 plus 100.00 a year over 48 months: 1,400.00 counts
     second_bestelling = deelnemer.bestelling(aantal=10)
     conflict = problem(
         lambda: services.change_status(

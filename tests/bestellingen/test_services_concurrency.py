@@ -1,6 +1,7 @@
 """Order services under concurrent calls, on real PostgreSQL: row locks keep every change serialised."""
 
 import threading
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -10,7 +11,7 @@ from softwarebroker.bestellingen.constants import BestellingStatus
 from softwarebroker.bestellingen.models import Bestelling
 from softwarebroker.core.errors import DomainError
 
-from .helpers import Partijen, acting
+from .helpers import SAAS_36_2X12, Partijen, acting, framework_offer
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +134,32 @@ def test_approve_and_withdraw_at_the_same_time_are_serialised():
         [("concept", "ter_goedkeuring"), ("ter_goedkeuring", "ingediend"), ("ingediend", "ingetrokken")],
         [("concept", "ter_goedkeuring"), ("ter_goedkeuring", "ingetrokken")],
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_submissions_under_one_framework_never_pass_its_maximum_together():
+    # Each order calls off 1500.00 (1000.00 one-time, 100.00 a year over 36 + 2 x 12 months);
+    # the maximum fits exactly seven of them.
+    fits = 7
+    raamovereenkomst, aanbieding = framework_offer(Decimal("1500.00") * fits, **SAAS_36_2X12)
+    partijen = Partijen(aanbieding)
+    raamovereenkomst.deelnemers.add(partijen.organisatie)
+    bestellingen = [partijen.bestelling(aantal=10) for _ in range(20)]
+
+    def submit(bestelling):
+        return lambda: services.change_status(
+            acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring"
+        )
+
+    results = _concurrently([submit(bestelling) for bestelling in bestellingen])
+
+    failures = [result for result in results if isinstance(result, Exception)]
+    assert len(failures) == 20 - fits, results
+    assert all(isinstance(failure, DomainError) and failure.status == 409 for failure in failures), failures
+    assert {failure.code for failure in failures} == {"maximale_waarde"}
+    submitted = Bestelling.objects.filter(raamovereenkomst=raamovereenkomst, status="ter_goedkeuring")
+    assert submitted.count() == fits
+    assert (
+        sum(bestelling.afroepwaarde_excl_btw for bestelling in submitted) == raamovereenkomst.maximale_waarde
+    )
+    assert Bestelling.objects.filter(status="concept").count() == 20 - fits
