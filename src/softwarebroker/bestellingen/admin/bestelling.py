@@ -144,7 +144,17 @@ class BestellingAdmin(admin.ModelAdmin):
             "Leverancier",
             {"fields": ("leverancier", "leverancier_url", "raamovereenkomst", "gewenste_ingangsdatum")},
         ),
-        ("Bedragen", {"fields": ("totaal_eenmalig_excl_btw", "totaal_per_jaar_excl_btw", "totaal_btw")}),
+        (
+            "Bedragen",
+            {
+                "fields": (
+                    "totaal_eenmalig_excl_btw",
+                    "totaal_per_jaar_excl_btw",
+                    "totaal_btw",
+                    "afroepwaarde_excl_btw",
+                )
+            },
+        ),
         (
             "Verloop",
             {
