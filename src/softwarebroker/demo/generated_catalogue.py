@@ -20,7 +20,13 @@ from decimal import Decimal
 from django.db import connection
 
 from softwarebroker.catalogus import search
-from softwarebroker.catalogus.constants import Hostinglocatie, Leveringsvorm, Licentiemodel
+from softwarebroker.catalogus.constants import (
+    Grondslag,
+    Hostinglocatie,
+    Indexering,
+    Leveringsvorm,
+    Licentiemodel,
+)
 from softwarebroker.catalogus.models import Categorie, Leverancier
 from softwarebroker.demo import data
 from softwarebroker.demo.catalogus import referentiecomponent_uri
@@ -101,11 +107,11 @@ _VERSIE_COLUMNS = "uuid, softwarepakket_id, versie, releasedatum, einde_onderste
 _AANBIEDING_COLUMNS = (
     "id, uuid, softwarepakket_id, leverancier_id, naam, omschrijving, leveringsvorm, hostinglocatie, "
     "licentiemodel, eenheid, minimale_afname, looptijd_maanden, verlenging, bestelparameters_schema, "
-    "vereiste_documenten, geldig_vanaf, geldig_tot, status, zoektekst"
+    "vereiste_documenten, geldig_vanaf, geldig_tot, status, zoektekst, opzegtermijn_dagen, indexering"
 )
 _PRIJS_COLUMNS = (
-    "uuid, aanbieding_id, prijstype, periode, bedrag_excl_btw, btw_percentage, staffels, doelgroep, "
-    "geldig_vanaf, geldig_tot"
+    "uuid, aanbieding_id, prijstype, periode, grondslag, bedrag_excl_btw, btw_percentage, staffels, "
+    "doelgroep, geldig_vanaf, geldig_tot"
 )
 
 
@@ -321,6 +327,7 @@ class Generator:
                 self.random.choice(schemas) if self.random.random() < 0.25 else "{}",
                 SAAS_DOCUMENTEN if leveringsvorm != "on_premises" else ["sla"], START,
                 datetime.date(2027, 12, 31) if self.random.random() < 0.1 else None, "gepubliceerd", "",
+                0, Indexering.GEEN,
             ))  # fmt: skip
             prijzen.extend(self._prijzen(aanbieding_id, licentiemodel))
         return rows, prijzen
@@ -343,8 +350,8 @@ class Generator:
                     {"vanafAantal": aantal, "bedragExclBtw": str(Decimal(staffel_cents).scaleb(-2))}
                 )
         yield (
-            self.uuid(), aanbieding_id, prijstype, periode, Decimal(cents).scaleb(-2), Decimal(21),
-            json.dumps(staffels), "iedereen", START, None,
+            self.uuid(), aanbieding_id, prijstype, periode, Grondslag.PER_EENHEID, Decimal(cents).scaleb(-2),
+            Decimal(21), json.dumps(staffels), "iedereen", START, None,
         )  # fmt: skip
         if self.random.random() < 0.5:
             implementatie_bedrag = Decimal(self.random.randint(50_000, 2_500_000)).scaleb(-2)
@@ -353,6 +360,7 @@ class Generator:
                 aanbieding_id,
                 "eenmalig",
                 "",
+                Grondslag.PER_BESTELLING,  # an implementation fee: once per order line
                 implementatie_bedrag,
                 Decimal(21),
                 "[]",

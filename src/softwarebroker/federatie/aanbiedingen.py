@@ -33,6 +33,7 @@ from softwarebroker.api.propagation import outgoing_headers
 from softwarebroker.catalogus.api.serializers import AanbiedingSerializer, PrijsSerializer
 from softwarebroker.catalogus.constants import (
     Doelgroep,
+    Grondslag,
     Licentiemodel,
     Periode,
     Prijstype,
@@ -83,6 +84,8 @@ class _Staffel(BoundedSerializer):
 class _Prijs(BoundedSerializer):
     url = serializers.URLField()
     prijstype = serializers.ChoiceField(choices=Prijstype.choices)
+    # Absent at a peer of an earlier version (read as per_eenheid, see PeerPrijs).
+    grondslag = serializers.ChoiceField(choices=Grondslag.choices, required=False)
     periode = serializers.ChoiceField(choices=Periode.choices, allow_blank=True)
     bedragExclBtw = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0)
     btwPercentage = serializers.DecimalField(max_digits=5, decimal_places=2, min_value=0, max_value=100)
