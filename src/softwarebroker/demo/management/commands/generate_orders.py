@@ -55,13 +55,13 @@ WITH orgs AS (
 INSERT INTO bestellingen_bestelling (
     uuid, nummer, besteller_id, aanvrager, aanvrager_weergave, kostenplaats, inkoopordernummer,
     leverancier_id, raamovereenkomst_id, gewenste_ingangsdatum, status, status_voor_annulering,
-    totaal_eenmalig_excl_btw, totaal_per_jaar_excl_btw, totaal_btw, ingediend_op, verzonden_op,
-    aangemaakt_op, gewijzigd_op, versie
+    totaal_eenmalig_excl_btw, totaal_per_jaar_excl_btw, totaal_btw, afroepwaarde_excl_btw, ingediend_op,
+    verzonden_op, aangemaakt_op, gewijzigd_op, versie
 )
 SELECT gen_random_uuid(), '{jaar}-' || lpad(n::text, 7, '0'), besteller_id,
        'inkoper' || (n %% 7) || '@benchmark.example', 'Inkoper ' || (n %% 7), 'KP-' || (n %% 40), '',
        leverancier_id, NULL, NULL, status, '',
-       0, 0, 0,
+       0, 0, 0, 0,
        CASE WHEN status IN ('concept') THEN NULL ELSE moment + interval '1 day' END,
        CASE WHEN status IN ('concept', 'ter_goedkeuring', 'afgewezen') THEN NULL
             ELSE moment + interval '2 days' END,
