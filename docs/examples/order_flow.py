@@ -97,7 +97,7 @@ def read_offer(catalogus: CatalogusClient, url: str) -> Aanbieding:
     for prijs in aanbieding.actuele_prijzen:
         periode = f" per {prijs.periode.value}" if prijs.periode is not None else ""
         bedrag = f"{prijs.bedrag_excl_btw} euro excl. btw{periode}"
-        print(f"  {prijs.prijstype.value}: {bedrag} ({prijs.doelgroep.value})")
+        print(f"  {prijs.prijstype.value} {prijs.grondslag.value}: {bedrag} ({prijs.doelgroep.value})")
     return aanbieding
 
 
@@ -118,8 +118,11 @@ def create_order(bestellingen: BestellingenClient, besteller: str, aanbieding: A
     body = BestellingRequest(besteller=besteller, kostenplaats="ICT-2026", regels=[regel])
     answer = bestellingen_create.sync(client=bestellingen, body=body, idempotency_key=str(uuid.uuid4()))
     bestelling = expect(answer, Bestelling, "create the order")
-    totaal = bestelling.totaal_per_jaar_excl_btw
-    print(f"order {bestelling.nummer} ({bestelling.status.value}): {totaal} euro a year excl. btw")
+    eenmalig, per_jaar = bestelling.totaal_eenmalig_excl_btw, bestelling.totaal_per_jaar_excl_btw
+    print(
+        f"order {bestelling.nummer} ({bestelling.status.value}): {eenmalig} euro once "
+        f"and {per_jaar} euro a year excl. btw"
+    )
     return bestelling
 
 

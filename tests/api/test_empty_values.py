@@ -62,6 +62,7 @@ def test_a_price_without_periode_and_an_offer_without_hostinglocatie(client, non
         {
             "aanbieding": url("aanbiedingen", aanbieding),
             "prijstype": "eenmalig",
+            "grondslag": "per_bestelling",
             "periode": none,
             "bedragExclBtw": "100.00",
             "geldigVanaf": "2026-01-01",

@@ -152,6 +152,7 @@ RESOURCES = {
                 AanbiedingFactory(leverancier=(party or {}).get("leverancier") or LeverancierFactory()),
             ),
             "prijstype": "eenmalig",
+            "grondslag": "per_bestelling",
             "periode": None,
             "bedragExclBtw": "100.00",
             "geldigVanaf": "2026-01-01",

@@ -39,6 +39,7 @@ def prijzen(draw):
                 url=f"http://testserver/catalogus/api/v1/prijzen/{identifier}",
                 pk=len(result) + 1,
                 prijstype=prijstype,
+                grondslag="per_eenheid",
                 periode=periode,
                 doelgroep="iedereen",
                 bedrag_excl_btw=draw(amounts),
@@ -131,6 +132,7 @@ def test_framework_prices_come_before_general_ones():
         url="http://testserver/catalogus/api/v1/prijzen/1",
         pk=1,
         prijstype="eenmalig",
+        grondslag="per_eenheid",
         periode="",
         doelgroep="iedereen",
         bedrag_excl_btw=Decimal("100.00"),
@@ -153,3 +155,64 @@ def test_framework_prices_come_before_general_ones():
     assert pricing.compute_regelprijs(
         [prijs_iedereen, prijs_raamovereenkomst], 1, raamovereenkomst=False
     ).eenmalig == Decimal("100.00")
+
+
+def prijs(pk, prijstype, grondslag, bedrag, *, periode="", doelgroep="iedereen", staffels=()):
+    return SimpleNamespace(
+        uuid=uuid.UUID(int=pk),
+        url=f"http://testserver/catalogus/api/v1/prijzen/{pk}",
+        pk=pk,
+        prijstype=prijstype,
+        grondslag=grondslag,
+        periode=periode,
+        doelgroep=doelgroep,
+        bedrag_excl_btw=Decimal(bedrag),
+        btw_percentage=Decimal("21.00"),
+        staffels=[{"vanafAantal": vanaf, "bedragExclBtw": bedrag} for vanaf, bedrag in staffels],
+        geldig_vanaf=datetime.date(2026, 1, 1),
+    )
+
+
+def test_a_fee_per_order_counts_once_whatever_the_quantity():
+    prices = [
+        prijs(1, "eenmalig", "per_bestelling", "12500.00"),
+        prijs(2, "terugkerend", "per_eenheid", "420.00", periode="jaar", staffels=[(50, "395.00")]),
+    ]
+
+    ten, sixty = pricing.compute_regelprijs(prices, 10), pricing.compute_regelprijs(prices, 60)
+
+    assert (ten.eenmalig, ten.per_jaar) == (Decimal("12500.00"), Decimal("4200.00"))
+    assert (sixty.eenmalig, sixty.per_jaar) == (Decimal("12500.00"), Decimal("23700.00"))
+    assert sixty.btw == Decimal("7602.00")  # 21% of 12500.00 (2625.00) and of 23700.00 (4977.00)
+    fee = sixty.onderdelen[0]
+    assert fee["grondslag"] == "per_bestelling"
+    assert (fee["aantal"], fee["eenheidsprijsExclBtw"], fee["bedragExclBtw"]) == (1, "12500.00", "12500.00")
+    assert fee["staffelVanafAantal"] is None
+    assert sixty.onderdelen[1]["grondslag"] == "per_eenheid"
+    assert sixty.onderdelen[1]["aantal"] == 60
+
+
+def test_a_fee_per_order_beside_a_one_time_price_per_unit():
+    prices = [
+        prijs(1, "eenmalig", "per_eenheid", "350.00", staffels=[(100, "315.00")]),
+        prijs(2, "eenmalig", "per_bestelling", "2500.00"),
+    ]
+
+    line = pricing.compute_regelprijs(prices, 100)
+
+    assert line.eenmalig == Decimal("34000.00")  # 100 x 315.00 + 2500.00
+    assert [part["grondslag"] for part in line.onderdelen] == ["per_bestelling", "per_eenheid"]
+
+
+def test_the_framework_price_is_chosen_per_grondslag():
+    prices = [
+        prijs(1, "eenmalig", "per_bestelling", "9500.00"),
+        prijs(2, "eenmalig", "per_bestelling", "7500.00", doelgroep="raamovereenkomst"),
+        prijs(3, "eenmalig", "per_eenheid", "2.00"),
+    ]
+
+    line = pricing.compute_regelprijs(prices, 1000, raamovereenkomst=True)
+
+    # the framework's fee replaces the general fee, the general price per unit still applies
+    assert line.eenmalig == Decimal("9500.00")  # 7500.00 + 1000 x 2.00
+    assert [part["prijs"] for part in line.onderdelen] == [prices[1].url, prices[2].url]

@@ -102,6 +102,7 @@ def test_price_inline_uses_the_api_rules(admin_client):
     aanbieding = AanbiedingFactory()
     good = {
         "prijstype": "eenmalig",
+        "grondslag": "per_bestelling",
         "bedrag_excl_btw": "10.00",
         "btw_percentage": "21",
         "staffels": "[]",
@@ -109,16 +110,31 @@ def test_price_inline_uses_the_api_rules(admin_client):
         "geldig_vanaf": "2026-01-01",
     }
     bad = {**good, "prijstype": "terugkerend", "staffels": '[{"vanafAantal": 1, "bedragExclBtw": "x"}]'}
+    tiers_per_order = {**good, "staffels": '[{"vanafAantal": 5, "bedragExclBtw": "8.00"}]'}
     url = f"/admin/catalogus/aanbieding/{aanbieding.pk}/change/"
 
     refused = admin_client.post(url, _aanbieding_form(aanbieding, [bad]))
+    refused_tiers = admin_client.post(url, _aanbieding_form(aanbieding, [tiers_per_order]))
     saved = admin_client.post(url, _aanbieding_form(aanbieding, [good]))
 
     assert refused.status_code == 200  # the form again, with errors
     content = refused.content.decode()
     assert "periode" in content.lower() and "staffel" in content.lower()
+    assert refused_tiers.status_code == 200
+    assert "Staffels horen bij een prijs per eenheid" in refused_tiers.content.decode()
     assert saved.status_code == 302, saved.content[:2000]
-    assert Prijs.objects.get(aanbieding=aanbieding).bedrag_excl_btw == 10
+    prijs = Prijs.objects.get(aanbieding=aanbieding)
+    assert (prijs.bedrag_excl_btw, prijs.grondslag) == (10, "per_bestelling")
+
+
+def test_price_inline_shows_the_grondslag(admin_client):
+    aanbieding = AanbiedingFactory()
+    PrijsFactory(aanbieding=aanbieding, prijstype="eenmalig", periode="", grondslag="per_bestelling")
+
+    page = admin_client.get(f"/admin/catalogus/aanbieding/{aanbieding.pk}/change/").content.decode()
+
+    assert 'name="prijzen-0-grondslag"' in page
+    assert '<option value="per_bestelling" selected>' in page
 
 
 def test_contract_terms_in_the_admin_use_the_api_rules(admin_client):

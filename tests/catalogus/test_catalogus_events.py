@@ -33,6 +33,7 @@ def test_every_change_publishes_one_event_in_its_transaction(client, captured_ev
         {
             "aanbieding": url("aanbiedingen", aanbieding),
             "prijstype": "eenmalig",
+            "grondslag": "per_bestelling",
             "bedragExclBtw": "1.00",
             "geldigVanaf": "2026-01-01",
         },

@@ -68,6 +68,7 @@ def test_prijs_amounts_and_staffels(client):
         {
             "aanbieding": url("aanbiedingen", aanbieding),
             "prijstype": "terugkerend",
+            "grondslag": "per_eenheid",
             "bedragExclBtw": "-1.005",
             "geldigVanaf": "2026-01-01",
             "staffels": [
@@ -86,6 +87,7 @@ def test_prijs_amounts_and_staffels(client):
         {
             "aanbieding": url("aanbiedingen", aanbieding),
             "prijstype": "terugkerend",
+            "grondslag": "per_eenheid",
             "bedragExclBtw": "10.00",
             "geldigVanaf": "2026-01-01",
             "staffels": [
@@ -116,6 +118,7 @@ def test_no_two_prices_valid_on_the_same_day(client):
         {
             "aanbieding": url("aanbiedingen", aanbieding),
             "prijstype": "eenmalig",
+            "grondslag": "per_eenheid",
             "bedragExclBtw": "5.00",
             "geldigVanaf": "2026-03-01",
         },

@@ -13,6 +13,7 @@ from license_expression import get_spdx_licensing
 
 from softwarebroker.catalogus.constants import (
     Doelgroep,
+    Grondslag,
     Hostinglocatie,
     Leveringsvorm,
     Licentiemodel,
@@ -163,6 +164,22 @@ def test_offers_carry_realistic_contract_terms(catalogus):
             assert (aanbieding.verlengingstermijn_maanden, aanbieding.max_verlengingen) == (None, None)
         if aanbieding.looptijd_maanden:
             assert aanbieding.opzegtermijn_dagen < 28 * aanbieding.looptijd_maanden, aanbieding
+
+
+def test_fees_count_per_order_and_everything_else_per_unit(catalogus):
+    per_order = Prijs.objects.filter(grondslag=Grondslag.PER_BESTELLING).select_related("aanbieding")
+
+    # the implementation, set-up and migration fees; never with tiers, never recurring or usage
+    assert per_order.count() == 13
+    assert {prijs.prijstype for prijs in per_order} == {Prijstype.EENMALIG}
+    assert not [prijs for prijs in per_order if prijs.staffels]
+    assert per_order.filter(aanbieding__naam="Voorbeeld Zaaksysteem SaaS per gebruiker").exists()
+    assert per_order.filter(aanbieding__naam="Voorbeeld Zaaksysteem SaaS per inwoner").exists()
+    # a perpetual licence per unit stays per unit, beside its yearly maintenance
+    scanstraat = Prijs.objects.get(
+        aanbieding__naam="Polderdata Scanstraat per scanwerkplek", prijstype=Prijstype.EENMALIG
+    )
+    assert scanstraat.grondslag == Grondslag.PER_EENHEID
 
 
 def test_staffels_ascend_and_lower_the_price(catalogus):

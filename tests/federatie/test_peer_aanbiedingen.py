@@ -21,6 +21,7 @@ from softwarebroker.bestellingen.kanalen import BESTELLINGEN
 from softwarebroker.bestellingen.models import Bestelling, Bestelregel, Statuswijziging
 from softwarebroker.federatie import aanbiedingen as peer
 from softwarebroker.federatie.models import PeerAanbieding
+from softwarebroker.federatie.prijzen import PeerPrijs
 from softwarebroker.organisaties.models import Mandaat
 from tests.auth import bearer
 from tests.autorisaties.factories import make_applicatie
@@ -172,6 +173,35 @@ def test_a_peer_says_none_with_null_or_as_an_earlier_version_did(service, gemeen
     copy = PeerAanbieding.objects.get(url=aanbieding["url"]).gegevens
     assert copy["hostinglocatie"] is None  # kept as this version shows it
     assert [prijs["periode"] for prijs in copy["actuelePrijzen"]] == [None, "jaar"]
+
+
+def test_a_peers_fee_per_order_counts_once_and_a_price_without_grondslag_per_unit(service, gemeente):
+    aanbieding = peer_aanbieding()
+    fee, per_year = aanbieding["actuelePrijzen"]
+    fee["grondslag"] = "per_bestelling"
+    assert "grondslag" not in per_year  # as a peer of an earlier version sends it
+    with requests_mock.Mocker() as mock:
+        mock.get(aanbieding["url"], json=aanbieding)
+        response = order(gemeente, aanbieding["url"], aantal=5)
+
+    assert response.status_code == 201, response.json()
+    regel = response.json()["regels"][0]
+    assert (regel["bedragEenmaligExclBtw"], regel["bedragPerJaarExclBtw"]) == ("100.00", "50.00")
+    copy = PeerAanbieding.objects.get(url=aanbieding["url"])
+    assert [prijs["grondslag"] for prijs in copy.gegevens["actuelePrijzen"]] == [
+        "per_bestelling",
+        "per_eenheid",
+    ]
+    assert [prijs.grondslag for prijs in copy.prijzen_valid_on(datetime.date.today())] == [
+        "per_bestelling",
+        "per_eenheid",
+    ]
+
+
+def test_a_peer_price_stored_without_grondslag_reads_per_unit():
+    prijs = PeerPrijs.from_representation(peer_prijs(uuid.uuid4(), "eenmalig", None, "100.00"))
+
+    assert prijs.grondslag == "per_eenheid"
 
 
 def test_a_url_under_no_service_is_bad_url(service, gemeente):

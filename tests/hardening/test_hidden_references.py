@@ -83,6 +83,7 @@ def test_a_price_for_another_suppliers_concept_offer_is_as_unknown_as_none():
             {
                 "aanbieding": aanbieding_url,
                 "prijstype": "eenmalig",
+                "grondslag": "per_bestelling",
                 "bedragExclBtw": "1.00",
                 "geldigVanaf": "2026-01-01",
             },

@@ -63,6 +63,7 @@ def test_prijs_numbers(client, field, number):
     data = {
         "aanbieding": url("aanbiedingen", aanbieding),
         "prijstype": "terugkerend",
+        "grondslag": "per_eenheid",
         "periode": "jaar",
         "bedragExclBtw": "10.00",
         "geldigVanaf": "2026-01-01",
@@ -169,6 +170,7 @@ def test_prijs_within_bounds_still_accepted(client):
             {
                 "aanbieding": url("aanbiedingen", aanbieding),
                 "prijstype": "eenmalig",
+                "grondslag": "per_eenheid",
                 "bedragExclBtw": "9999999999.99",
                 "btwPercentage": "100.00",
                 "geldigVanaf": "2026-01-01",

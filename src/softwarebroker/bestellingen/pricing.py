@@ -1,9 +1,11 @@
 """Order prices, in Decimal arithmetic only.
 
-A line's price comes from the offer's prices valid on the order date: one per prijstype,
-the framework's own prices (doelgroep ``raamovereenkomst``) before the general ones. A volume
-tier (staffel) applies to every unit once the line's quantity reaches it. Amounts are
-rounded to cents per price line (half up), so totals are sums of what each line shows.
+A line's price comes from the offer's prices valid on the order date: one per prijstype and
+grondslag, the framework's own prices (doelgroep ``raamovereenkomst``) before the general ones.
+A price ``per_eenheid`` counts for every unit of the line, and a volume tier (staffel) applies
+to every unit once the line's quantity reaches it; a price ``per_bestelling`` (a fee) counts
+once per line, whatever its quantity, and has no tiers. Amounts are rounded to cents per price
+line (half up), so totals are sums of what each line shows.
 Recurring prices count per year (a monthly price times 12); usage prices (verbruik) are
 recorded in the snapshot but not in the totals, since they are billed on use.
 
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from operator import attrgetter
 
-from softwarebroker.catalogus.constants import Doelgroep, Periode, Prijstype
+from softwarebroker.catalogus.constants import Doelgroep, Grondslag, Periode, Prijstype
 
 CENT = Decimal("0.01")
 TIMES_A_YEAR = {Periode.MAAND: 12, Periode.JAAR: 1, "": 1}
@@ -39,18 +41,26 @@ def compute_eenheidsprijs(bedrag: Decimal, staffels: list[dict], aantal: int) ->
     return eenheidsprijs, vanaf_aantal
 
 
+def _order_key(prijs) -> tuple:
+    return (prijs.prijstype, prijs.grondslag, prijs.geldig_vanaf, prijs.pk or 0, str(prijs.uuid))
+
+
 def applicable_prijzen(prijzen, *, raamovereenkomst: bool) -> list:
-    """Of the prices valid on a day: per prijstype the framework price when ordering under a
-    framework, the general price otherwise. Joint-purchase prices never apply to an order."""
+    """Of the prices valid on a day: per prijstype and grondslag the framework price when
+    ordering under a framework, the general price otherwise (so a one-time fee per order may
+    stand beside a one-time price per unit). Joint-purchase prices never apply to an order.
+    The choice and the order of the result do not depend on the order of ``prijzen``."""
     preference = (
         [Doelgroep.RAAMOVEREENKOMST, Doelgroep.IEDEREEN] if raamovereenkomst else [Doelgroep.IEDEREEN]
     )
     chosen = {}
     for doelgroep in reversed(preference):
-        for prijs in prijzen:
+        # The catalogue allows one price per kind, grondslag and doelgroep on a day; should two
+        # be given anyway, the latest start (then the highest key) wins, never the list order.
+        for prijs in sorted(prijzen, key=_order_key):
             if prijs.doelgroep == doelgroep:
-                chosen[prijs.prijstype] = prijs
-    return sorted(chosen.values(), key=lambda prijs: (prijs.prijstype, prijs.geldig_vanaf, prijs.pk or 0))
+                chosen[(prijs.prijstype, prijs.grondslag)] = prijs
+    return sorted(chosen.values(), key=_order_key)
 
 
 @dataclass
@@ -81,10 +91,15 @@ def compute_regelprijs(
     snapshot names each price by its URL (``url_of``), as every reference in the APIs does."""
     result = Regelprijs()
     for prijs in applicable_prijzen(prijzen, raamovereenkomst=raamovereenkomst):
-        eenheidsprijs, staffel_vanaf_aantal = compute_eenheidsprijs(
-            prijs.bedrag_excl_btw, prijs.staffels, aantal
-        )
-        bedrag = cents(eenheidsprijs * aantal)
+        if prijs.grondslag == Grondslag.PER_BESTELLING:
+            # Once per line: the line is the unit, so the amount is counted once and no tier applies.
+            eenheidsprijs, staffel_vanaf_aantal, counted_aantal = prijs.bedrag_excl_btw, None, 1
+        else:
+            eenheidsprijs, staffel_vanaf_aantal = compute_eenheidsprijs(
+                prijs.bedrag_excl_btw, prijs.staffels, aantal
+            )
+            counted_aantal = aantal
+        bedrag = cents(eenheidsprijs * counted_aantal)
         if prijs.prijstype == Prijstype.EENMALIG:
             counted = bedrag
             result.eenmalig += counted
@@ -99,11 +114,12 @@ def compute_regelprijs(
             {
                 "prijs": url_of(prijs),
                 "prijstype": prijs.prijstype,
+                "grondslag": prijs.grondslag,
                 "periode": prijs.periode or None,
                 "doelgroep": prijs.doelgroep,
                 "staffelVanafAantal": staffel_vanaf_aantal,
                 "eenheidsprijsExclBtw": f"{eenheidsprijs:.2f}",
-                "aantal": aantal,
+                "aantal": counted_aantal,
                 "bedragExclBtw": f"{bedrag:.2f}",
                 "btwPercentage": f"{prijs.btw_percentage:.2f}",
                 "btw": f"{btw:.2f}",

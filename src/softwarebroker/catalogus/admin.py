@@ -102,6 +102,7 @@ class PrijsInline(ServiceInline, admin.TabularInline):
     extra = 0
     fields = (
         "prijstype",
+        "grondslag",
         "periode",
         "bedrag_excl_btw",
         "btw_percentage",

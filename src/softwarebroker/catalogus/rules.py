@@ -11,12 +11,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import validators
-from .constants import PUBLICATIE_TRANSITIONS, Doelgroep, Indexering, Prijstype, Verlenging
+from .constants import PUBLICATIE_TRANSITIONS, Doelgroep, Grondslag, Indexering, Prijstype, Verlenging
 from .models import LEVERANCIER_TRANSITIONS, Categorie, Prijs
 
 Problem = validators.Problem
 OVERLAP = (
-    "Er geldt in deze periode al een prijs van dit type voor deze doelgroep; laat de oude eerder eindigen."
+    "Er geldt in deze periode al een prijs van dit type en deze grondslag voor deze doelgroep; laat de "
+    "oude eerder eindigen."
 )
 
 
@@ -149,6 +150,7 @@ def check_prijs(values: dict, instance=None) -> list[Problem]:
         problems.append(("periode", "required", "Een terugkerende prijs heeft een periode (maand of jaar)."))
     if prijstype == Prijstype.EENMALIG and periode:
         problems.append(("periode", "not_allowed", "Een eenmalige prijs heeft geen periode."))
+    problems += _grondslag_problems(values)
     aanbieding = values.get("aanbieding")
     if (
         values.get("doelgroep") == Doelgroep.RAAMOVEREENKOMST
@@ -163,12 +165,32 @@ def check_prijs(values: dict, instance=None) -> list[Problem]:
     return problems
 
 
+def _grondslag_problems(values: dict) -> list[Problem]:
+    grondslag = values.get("grondslag")
+    if grondslag not in Grondslag.values:  # absent or unknown: the serializer or the form says so
+        return []
+    problems = []
+    if grondslag == Grondslag.PER_BESTELLING and values.get("staffels"):
+        problems.append(
+            (
+                "staffels",
+                "grondslag",
+                "Staffels horen bij een prijs per eenheid; een prijs per bestelling telt één keer per "
+                "bestelregel, ongeacht het aantal.",
+            )
+        )
+    if grondslag == Grondslag.PER_BESTELLING and values.get("prijstype") == Prijstype.VERBRUIK:
+        problems.append(("grondslag", "verbruik", "Een verbruiksprijs geldt per eenheid (per_eenheid)."))
+    return problems
+
+
 def overlap(values: dict, instance) -> list[Problem]:
-    """Another price of the same aanbieding, prijstype and doelgroep valid on a shared day."""
+    """Another price of the same aanbieding, prijstype, grondslag and doelgroep valid on a shared day."""
     start, end = values["geldig_vanaf"], values.get("geldig_tot")
     others = Prijs.objects.filter(
         aanbieding=values["aanbieding"],
         prijstype=values["prijstype"],
+        grondslag=values.get("grondslag", Grondslag.PER_EENHEID),
         doelgroep=values.get("doelgroep", "iedereen"),
     ).exclude(geldig_tot__isnull=False, geldig_tot__lte=start)
     if end is not None:

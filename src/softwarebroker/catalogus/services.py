@@ -315,7 +315,8 @@ def _save_prijs(prijs: Prijs, fields: dict) -> Prijs:
                 (
                     "geldigVanaf",
                     "overlap",
-                    "Er geldt in deze periode al een prijs van dit type voor deze doelgroep.",
+                    "Er geldt in deze periode al een prijs van dit type en deze grondslag voor deze "
+                    "doelgroep.",
                 )
             ]
         ) from None

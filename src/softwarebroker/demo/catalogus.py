@@ -230,6 +230,7 @@ class _Loader:
                     Prijs,
                     {
                         "periode": prijs["periode"],
+                        "grondslag": prijs["grondslag"],
                         "bedrag_excl_btw": Decimal(prijs["bedrag"]),
                         "btw_percentage": Decimal(prijs.get("btw", "21")),
                         "staffels": staffels(prijs.get("staffels", [])),

@@ -20,7 +20,12 @@ from decimal import Decimal
 from django.db import connection
 
 from softwarebroker.catalogus import search
-from softwarebroker.catalogus.constants import Hostinglocatie, Leveringsvorm, Licentiemodel
+from softwarebroker.catalogus.constants import (
+    Grondslag,
+    Hostinglocatie,
+    Leveringsvorm,
+    Licentiemodel,
+)
 from softwarebroker.catalogus.models import Categorie, Leverancier
 from softwarebroker.demo import data
 from softwarebroker.demo.catalogus import referentiecomponent_uri
@@ -358,7 +363,7 @@ class Generator:
                 )
         yield (
             self.uuid(), aanbieding_id, prijstype, periode, Decimal(cents).scaleb(-2), Decimal(21),
-            json.dumps(staffels), "iedereen", START, None, "per_eenheid",
+            json.dumps(staffels), "iedereen", START, None, Grondslag.PER_EENHEID,
         )  # fmt: skip
         if self.random.random() < 0.5:
             implementatie_bedrag = Decimal(self.random.randint(50_000, 2_500_000)).scaleb(-2)
@@ -373,5 +378,5 @@ class Generator:
                 "iedereen",
                 START,
                 None,
-                "per_bestelling",  # an implementation fee: once per order line
+                Grondslag.PER_BESTELLING,  # an implementation fee: once per order line
             )

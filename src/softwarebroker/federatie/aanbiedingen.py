@@ -33,6 +33,7 @@ from softwarebroker.api.propagation import outgoing_headers
 from softwarebroker.catalogus.api.serializers import AanbiedingSerializer, PrijsSerializer
 from softwarebroker.catalogus.constants import (
     Doelgroep,
+    Grondslag,
     Licentiemodel,
     Periode,
     Prijstype,
@@ -83,6 +84,8 @@ class _Staffel(BoundedSerializer):
 class _Prijs(BoundedSerializer):
     url = serializers.URLField()
     prijstype = serializers.ChoiceField(choices=Prijstype.choices)
+    # Absent at a peer of an earlier version (read as per_eenheid, see PeerPrijs).
+    grondslag = serializers.ChoiceField(choices=Grondslag.choices, required=False)
     periode = serializers.ChoiceField(choices=Periode.choices, allow_blank=True)
     bedragExclBtw = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0)
     btwPercentage = serializers.DecimalField(max_digits=5, decimal_places=2, min_value=0, max_value=100)
@@ -109,18 +112,25 @@ class _Aanbieding(BoundedSerializer):
     actuelePrijzen = _Prijs(many=True)
 
 
-def with_null_for_none(representation: dict) -> dict:
+def as_this_version(representation: dict) -> dict:
     """An aanbieding of a peer as this version shows it: a peer of an earlier version sends
     ``""`` for "none" (``hostinglocatie``, a price's ``periode``) where this one sends ``null``
-    (``api.empty_values``). Only what is there is changed: the shape is checked elsewhere."""
+    (``api.empty_values``), and no ``grondslag`` on its prices, which were all counted per unit
+    then. Only what is there is changed: the shape is checked elsewhere."""
     aanbieding = empty_values.blanks_to_null(representation, AanbiedingSerializer)
     prijzen = aanbieding.get("actuelePrijzen")
     if isinstance(prijzen, list):
-        aanbieding["actuelePrijzen"] = [
-            empty_values.blanks_to_null(prijs, PrijsSerializer) if isinstance(prijs, dict) else prijs
-            for prijs in prijzen
-        ]
+        aanbieding["actuelePrijzen"] = [_prijs_as_this_version(prijs) for prijs in prijzen]
     return aanbieding
+
+
+def _prijs_as_this_version(prijs):
+    if not isinstance(prijs, dict):
+        return prijs
+    prijs = empty_values.blanks_to_null(prijs, PrijsSerializer)
+    if prijs.get("grondslag") in (None, ""):
+        prijs["grondslag"] = Grondslag.PER_EENHEID.value
+    return prijs
 
 
 def shape_problems(url: str, representation) -> list[str]:
@@ -196,7 +206,7 @@ def _read_from_peer(url: str, service: Service, copy: PeerAanbieding | None, use
     problems = shape_problems(url, representation)
     if problems:
         raise InvalidAanbieding("; ".join(problems))
-    representation = with_null_for_none(representation)
+    representation = as_this_version(representation)
     return services.store_peer_aanbieding(
         url=url, service=service, gegevens=representation, etag=response.headers.get("ETag", "")
     )

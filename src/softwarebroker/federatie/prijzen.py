@@ -9,6 +9,8 @@ from decimal import Decimal
 
 from django.utils.dateparse import parse_date
 
+from softwarebroker.catalogus.constants import Grondslag
+
 
 @dataclass(frozen=True)
 class PeerPrijs:
@@ -24,6 +26,8 @@ class PeerPrijs:
     geldig_vanaf: datetime.date
     geldig_tot: datetime.date | None
     staffels: list = field(default_factory=list)
+    # A peer of an earlier version sends no grondslag: every price was per unit then.
+    grondslag: str = Grondslag.PER_EENHEID
     pk: None = None
 
     @classmethod
@@ -47,6 +51,7 @@ class PeerPrijs:
                 {"vanafAantal": staffel["vanafAantal"], "bedragExclBtw": str(staffel["bedragExclBtw"])}
                 for staffel in representation["staffels"]
             ],
+            grondslag=representation.get("grondslag") or Grondslag.PER_EENHEID,
         )
 
     def valid_on(self, day: datetime.date) -> bool:

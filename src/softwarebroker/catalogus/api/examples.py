@@ -11,6 +11,7 @@ from softwarebroker.api.schema_examples import BESTELPARAMETERS_SCHEMA, VALUES, 
 AANBIEDING_URL = resource_url(CATALOGUS, "aanbiedingen")
 PRIJS_PER_MAAND_URL = resource_url(CATALOGUS, "prijzen")
 PRIJS_RAAMOVEREENKOMST_URL = resource_url(CATALOGUS, "prijzen", "prijzen-raamovereenkomst")
+PRIJS_IMPLEMENTATIE_URL = resource_url(CATALOGUS, "prijzen", "prijzen-implementatie")
 
 AANBIEDING = {
     "url": AANBIEDING_URL,
@@ -37,9 +38,23 @@ AANBIEDING = {
     "status": "gepubliceerd",
     "actuelePrijzen": [
         {
+            "url": PRIJS_IMPLEMENTATIE_URL,
+            "aanbieding": AANBIEDING_URL,
+            "prijstype": "eenmalig",
+            "grondslag": "per_bestelling",
+            "periode": None,
+            "bedragExclBtw": "12500.00",
+            "btwPercentage": "21.00",
+            "staffels": [],
+            "doelgroep": "iedereen",
+            "geldigVanaf": "2026-01-01",
+            "geldigTot": None,
+        },
+        {
             "url": PRIJS_PER_MAAND_URL,
             "aanbieding": AANBIEDING_URL,
             "prijstype": "terugkerend",
+            "grondslag": "per_eenheid",
             "periode": "maand",
             "bedragExclBtw": "12.50",
             "btwPercentage": "21.00",
@@ -52,6 +67,7 @@ AANBIEDING = {
             "url": PRIJS_RAAMOVEREENKOMST_URL,
             "aanbieding": AANBIEDING_URL,
             "prijstype": "terugkerend",
+            "grondslag": "per_eenheid",
             "periode": "jaar",
             "bedragExclBtw": "135.00",
             "btwPercentage": "21.00",
@@ -66,12 +82,49 @@ AANBIEDING = {
 AANBIEDING_EXAMPLE = OpenApiExample(
     "Zaaksysteem als SaaS",
     summary="Een gepubliceerde aanbieding met haar actuele prijzen",
-    description="Per gebruiker per maand, met een staffel vanaf 50 gebruikers; drie jaar, daarna "
-    "hoogstens twee keer een jaar verlengd, 90 dagen opzegtermijn, geïndexeerd met de CPI tot 4%. "
-    "Deelnemers van de "
-    "raamovereenkomst betalen de jaarprijs van de overeenkomst. Bij een bestelregel horen de "
-    "bestelparameters volgens `bestelparametersSchema`.",
+    description="Eenmalig een implementatievergoeding per bestelregel (`per_bestelling`: 10 of 60 "
+    "gebruikers, het blijft 12500.00), dan per gebruiker per maand, met een staffel vanaf 50 "
+    "gebruikers; drie jaar, daarna hoogstens twee keer een jaar verlengd, 90 dagen opzegtermijn, "
+    "geïndexeerd met de CPI tot 4%. Deelnemers van de raamovereenkomst betalen de jaarprijs van de "
+    "overeenkomst. Bij een bestelregel horen de bestelparameters volgens `bestelparametersSchema`.",
     value=AANBIEDING,
     response_only=True,
     status_codes=["200"],
 )
+
+
+PRIJS_AANMAKEN_EXAMPLES = [
+    OpenApiExample(
+        "Implementatievergoeding",
+        summary="Een eenmalige vergoeding per bestelregel",
+        description="Telt één keer per bestelregel, ongeacht het aantal gebruikers; zonder staffels.",
+        value={
+            "aanbieding": AANBIEDING_URL,
+            "prijstype": "eenmalig",
+            "grondslag": "per_bestelling",
+            "bedragExclBtw": "12500.00",
+            "btwPercentage": "21.00",
+            "geldigVanaf": "2026-01-01",
+        },
+        request_only=True,
+    ),
+    OpenApiExample(
+        "Prijs per gebruiker met staffel",
+        summary="Een maandprijs per gebruiker, goedkoper vanaf 50 gebruikers",
+        description="Telt per gebruiker van de bestelregel; vanaf 50 gebruikers geldt 10.00 voor elke "
+        "gebruiker.",
+        value={
+            "aanbieding": AANBIEDING_URL,
+            "prijstype": "terugkerend",
+            "grondslag": "per_eenheid",
+            "periode": "maand",
+            "bedragExclBtw": "12.50",
+            "btwPercentage": "21.00",
+            "staffels": [{"vanafAantal": 50, "bedragExclBtw": "10.00"}],
+            "doelgroep": "iedereen",
+            "geldigVanaf": "2026-01-01",
+            "geldigTot": "2027-01-01",
+        },
+        request_only=True,
+    ),
+]

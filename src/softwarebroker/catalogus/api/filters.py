@@ -4,6 +4,7 @@ from softwarebroker.api.filters import BooleanFilter, FilterSet, ReferenceFilter
 from softwarebroker.catalogus import search
 from softwarebroker.catalogus.constants import (
     Doelgroep,
+    Grondslag,
     Hostinglocatie,
     Leveringsvorm,
     Licentiemodel,
@@ -173,12 +174,13 @@ class AanbiedingFilter(FilterSet):
 class PrijsFilter(FilterSet):
     aanbieding = ReferenceFilter(field_name="aanbieding", help_text="URL van de aanbieding.")
     prijstype = filters.ChoiceFilter(choices=Prijstype.choices)
+    grondslag = filters.ChoiceFilter(choices=Grondslag.choices)
     doelgroep = filters.ChoiceFilter(choices=Doelgroep.choices)
     geldigOp = filters.DateFilter(method=_valid_on, help_text="Alleen prijzen die op deze datum gelden.")
 
     class Meta:
         model = Prijs
-        fields = ("aanbieding", "prijstype", "doelgroep", "geldigOp")
+        fields = ("aanbieding", "prijstype", "grondslag", "doelgroep", "geldigOp")
 
 
 class RaamovereenkomstFilter(FilterSet):

@@ -15,7 +15,7 @@ from softwarebroker.autorisaties.scopes import CATALOGUS_LEZEN
 from softwarebroker.catalogus import search, selectors
 from softwarebroker.catalogus.api.serializers import AanbiedingSerializer
 from softwarebroker.federatie import search as federatie
-from softwarebroker.federatie.aanbiedingen import with_null_for_none
+from softwarebroker.federatie.aanbiedingen import as_this_version
 
 from .serializers import FederatiefZoekresultaatSerializer
 
@@ -82,5 +82,5 @@ class FederatedSearchViewSet(RepresentationMixin, viewsets.GenericViewSet):
             return plan.build(rows, Context(request, self.get_serializer_context()))
 
         found = federatie.search(search_local, terms, int(aantal), user_id=request.auth.user_id)
-        found["results"] = [with_null_for_none(item) for item in found["results"]]
+        found["results"] = [as_this_version(item) for item in found["results"]]
         return Response(found)

@@ -4,7 +4,7 @@ the contract. The snapshot is shown as stored; these serializers only describe i
 from rest_framework import serializers
 
 from softwarebroker.api.fields import MAX_URL_LENGTH, DescribedJSONField
-from softwarebroker.catalogus.constants import Doelgroep, Periode, Prijstype
+from softwarebroker.catalogus.constants import Doelgroep, Grondslag, Periode, Prijstype
 
 AMOUNT = {"max_digits": 14, "decimal_places": 2, "min_value": 0, "coerce_to_string": True}
 
@@ -14,6 +14,11 @@ class MomentopnamePrijsSerializer(serializers.Serializer):
 
     prijs = serializers.URLField(max_length=MAX_URL_LENGTH, help_text="URL van de prijs in de catalogus.")
     prijstype = serializers.ChoiceField(choices=Prijstype.choices)
+    grondslag = serializers.ChoiceField(
+        choices=Grondslag.choices,
+        help_text="`per_eenheid`: het bedrag telt per eenheid van de regel (staffels gelden); "
+        "`per_bestelling`: het bedrag telt één keer voor de regel, ongeacht het aantal.",
+    )
     periode = serializers.ChoiceField(
         choices=Periode.choices,
         allow_null=True,
@@ -22,10 +27,16 @@ class MomentopnamePrijsSerializer(serializers.Serializer):
     doelgroep = serializers.ChoiceField(choices=Doelgroep.choices)
     staffelVanafAantal = serializers.IntegerField(
         allow_null=True,
-        help_text="De bereikte staffel (vanaf dit aantal); `null` als het basisbedrag gold.",
+        help_text="De bereikte staffel (vanaf dit aantal); `null` als het basisbedrag gold "
+        "(altijd bij `per_bestelling`).",
     )
-    eenheidsprijsExclBtw = serializers.DecimalField(**AMOUNT, help_text="Het bedrag per eenheid.")
-    aantal = serializers.IntegerField(help_text="Het aantal eenheden van de regel.")
+    eenheidsprijsExclBtw = serializers.DecimalField(
+        **AMOUNT, help_text="Het bedrag per eenheid; bij `per_bestelling` het bedrag voor de regel."
+    )
+    aantal = serializers.IntegerField(
+        help_text="Het aantal waarmee het bedrag is vermenigvuldigd: het aantal eenheden van de regel "
+        "bij `per_eenheid`, 1 bij `per_bestelling`."
+    )
     bedragExclBtw = serializers.DecimalField(
         **AMOUNT, help_text="Eenheidsprijs maal aantal, in centen afgerond."
     )

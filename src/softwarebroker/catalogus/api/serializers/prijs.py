@@ -5,6 +5,7 @@ from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.fields import ReferenceField
 from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
 from softwarebroker.catalogus import selectors, services
+from softwarebroker.catalogus.constants import Grondslag
 from softwarebroker.catalogus.models import Aanbieding, Prijs
 
 
@@ -20,14 +21,24 @@ class StaffelSerializer(BoundedSerializer):
 
 
 class PrijsSerializer(ResourceSerializer):
-    """Een prijs van een aanbieding voor een periode. Bij staffels geldt voor alle eenheden het
-    bedrag van de bereikte staffel. Bedragen zijn decimale teksten met 2 decimalen."""
+    """Een prijs van een aanbieding voor een periode. De grondslag zegt waarover het bedrag telt:
+    `per_eenheid` maal het aantal van de bestelregel (bij staffels geldt voor alle eenheden het
+    bedrag van de bereikte staffel), `per_bestelling` één keer per bestelregel, ongeacht het
+    aantal (een vergoeding zoals implementatie of inrichting; zonder staffels). Bedragen zijn
+    decimale teksten met 2 decimalen."""
 
     aanbieding = ReferenceField(
         api=CATALOGUS,
         collection="aanbiedingen",
         queryset=Aanbieding.objects.all(),
         visible=selectors.aanbiedingen,
+    )
+    # Required on create and replace (no default in the API): a client says what it means.
+    grondslag = serializers.ChoiceField(
+        choices=Grondslag.choices,
+        help_text="`per_eenheid`: het bedrag telt per eenheid (maal het aantal van de bestelregel, "
+        "staffels gelden); `per_bestelling`: het bedrag telt één keer per bestelregel, ongeacht het "
+        "aantal (zonder staffels). Een verbruiksprijs is altijd `per_eenheid`.",
     )
     bedragExclBtw = serializers.DecimalField(
         source="bedrag_excl_btw", max_digits=12, decimal_places=2, min_value=0, coerce_to_string=True
@@ -46,6 +57,7 @@ class PrijsSerializer(ResourceSerializer):
             "url",
             "aanbieding",
             "prijstype",
+            "grondslag",
             "periode",
             "bedragExclBtw",
             "btwPercentage",

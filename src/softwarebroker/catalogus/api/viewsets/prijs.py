@@ -1,11 +1,12 @@
 """The prices of offers, each valid from a date."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from softwarebroker.api.viewsets import ResourceViewSet
 from softwarebroker.autorisaties import scopes
 from softwarebroker.catalogus import selectors, services
 from softwarebroker.catalogus.api import filters
+from softwarebroker.catalogus.api.examples import PRIJS_AANMAKEN_EXAMPLES
 from softwarebroker.catalogus.api.serializers import PrijsSerializer
 
 from .documentation import documented
@@ -13,6 +14,7 @@ from .documentation import documented
 
 @documented("prijs", "prijzen", extra="`geldigOp` geeft de prijzen van een datum.")
 @extend_schema(tags=["prijzen"])
+@extend_schema_view(create=extend_schema(examples=PRIJS_AANMAKEN_EXAMPLES))
 class PrijsViewSet(ResourceViewSet):
     serializer_class = PrijsSerializer
     filterset_class = filters.PrijsFilter

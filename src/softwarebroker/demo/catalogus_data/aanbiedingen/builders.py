@@ -1,8 +1,12 @@
 """Demo offers with the defaults most offers share, and their prices.
 
-Prices are compact dicts: ``type`` (prijstype), ``periode``, ``bedrag`` (excl. btw), and
-optionally ``btw`` (default 21), ``staffels`` as ``(vanafAantal, bedrag)`` pairs, ``doelgroep``
-(default iedereen), ``vanaf`` (default the offer's start) and ``tot``.
+Prices are compact dicts: ``type`` (prijstype), ``periode``, ``grondslag``, ``bedrag`` (excl.
+btw), and optionally ``btw`` (default 21), ``staffels`` as ``(vanafAantal, bedrag)`` pairs,
+``doelgroep`` (default iedereen), ``vanaf`` (default the offer's start) and ``tot``.
+
+A fee (implementation, set-up, migration) is a ``vergoeding``: once per order line, whatever
+the quantity. Every other price counts per unit, a one-time one too (a perpetual licence per
+user or device).
 
 Contract terms: by default 60 days' notice, renewals as long as the term without limit and no
 indexation; ``voorwaarden`` gives the usual combinations by name. An offer without renewal
@@ -70,17 +74,26 @@ def aanbieding(naam, common_fields, prijzen, **fields):
     return item
 
 
+PER_EENHEID, PER_BESTELLING = "per_eenheid", "per_bestelling"
+
+
 def jaar(bedrag, **fields):
-    return {"type": "terugkerend", "periode": "jaar", "bedrag": bedrag, **fields}
+    return {"type": "terugkerend", "periode": "jaar", "grondslag": PER_EENHEID, "bedrag": bedrag, **fields}
 
 
 def maand(bedrag, **fields):
-    return {"type": "terugkerend", "periode": "maand", "bedrag": bedrag, **fields}
+    return {"type": "terugkerend", "periode": "maand", "grondslag": PER_EENHEID, "bedrag": bedrag, **fields}
 
 
 def eenmalig(bedrag, **fields):
-    return {"type": "eenmalig", "periode": "", "bedrag": bedrag, **fields}
+    """A one-time price per unit (a perpetual licence per user, device or organisation)."""
+    return {"type": "eenmalig", "periode": "", "grondslag": PER_EENHEID, "bedrag": bedrag, **fields}
+
+
+def vergoeding(bedrag, **fields):
+    """A one-time fee per order line (implementation, set-up, migration), whatever the quantity."""
+    return {"type": "eenmalig", "periode": "", "grondslag": PER_BESTELLING, "bedrag": bedrag, **fields}
 
 
 def verbruik(bedrag, **fields):
-    return {"type": "verbruik", "periode": "", "bedrag": bedrag, **fields}
+    return {"type": "verbruik", "periode": "", "grondslag": PER_EENHEID, "bedrag": bedrag, **fields}

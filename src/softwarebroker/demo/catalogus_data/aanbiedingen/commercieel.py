@@ -9,7 +9,18 @@ from ..leveranciers import (
     VOORBEELD,
     WOLKENKANTOOR,
 )
-from .builders import SAAS_DOCUMENTEN, aanbieding, cpi, eenmalig, jaar, maand, vast, verbruik, verlengingen
+from .builders import (
+    SAAS_DOCUMENTEN,
+    aanbieding,
+    cpi,
+    eenmalig,
+    jaar,
+    maand,
+    vast,
+    verbruik,
+    vergoeding,
+    verlengingen,
+)
 
 # common_fields: (leverancier-KvK, softwarepakket, leveringsvorm, hostinglocatie, licentiemodel, eenheid)
 AANBIEDINGEN_COMMERCIEEL = [
@@ -17,7 +28,7 @@ AANBIEDINGEN_COMMERCIEEL = [
         "Voorbeeld Zaaksysteem SaaS per gebruiker",
         (VOORBEELD, "Voorbeeld Zaaksysteem", "saas", "nl", "per_gebruiker", "gebruiker"),
         [
-            eenmalig("12500.00"),
+            vergoeding("12500.00"),
             # An indexed price from 2027: the old one ends the day the new one starts.
             jaar("420.00", staffels=[(50, "395.00"), (100, "370.00"), (250, "340.00")], tot="2027-01-01"),
             jaar("436.80", staffels=[(50, "410.80"), (100, "384.80"), (250, "353.60")], vanaf="2027-01-01"),
@@ -32,7 +43,7 @@ AANBIEDINGEN_COMMERCIEEL = [
     aanbieding(
         "Voorbeeld Zaaksysteem SaaS per inwoner",
         (VOORBEELD, "Voorbeeld Zaaksysteem", "saas", "nl", "per_inwoner", "inwoner"),
-        [eenmalig("9500.00"), jaar("0.35", staffels=[(50000, "0.32"), (100000, "0.29")])],
+        [vergoeding("9500.00"), jaar("0.35", staffels=[(50000, "0.32"), (100000, "0.29")])],
         omschrijving="Onbeperkt aantal gebruikers; de prijs volgt het inwonertal.",
         looptijd_maanden=36,
         bestelparameters_schema="migratie",
@@ -43,7 +54,7 @@ AANBIEDINGEN_COMMERCIEEL = [
         "Voorbeeld Zaaksysteem SaaS – raamovereenkomst",
         (VOORBEELD, "Voorbeeld Zaaksysteem", "saas", "nl", "per_inwoner", "inwoner"),
         [
-            eenmalig("7500.00", doelgroep="raamovereenkomst"),
+            vergoeding("7500.00", doelgroep="raamovereenkomst"),
             jaar("0.29", staffels=[(100000, "0.26")], doelgroep="raamovereenkomst"),
         ],
         omschrijving="Afroep onder raamovereenkomst VNG-RO-2026-001, alleen voor deelnemers.",
@@ -75,7 +86,7 @@ AANBIEDINGEN_COMMERCIEEL = [
     aanbieding(
         "Voorbeeld Afsprakenplanner abonnement",
         (VOORBEELD, "Voorbeeld Afsprakenplanner", "saas", "eu", "per_organisatie", "organisatie"),
-        [eenmalig("1500.00"), maand("249.00")],
+        [vergoeding("1500.00"), maand("249.00")],
         omschrijving="Maandabonnement, per maand opzegbaar na het eerste jaar.",
         opzegtermijn_dagen=30,
     ),
@@ -90,7 +101,7 @@ AANBIEDINGEN_COMMERCIEEL = [
     aanbieding(
         "Polderdata Documentbeheer Cloud",
         (POLDERDATA, "Polderdata Documentbeheer", "saas", "eu", "per_gebruiker", "gebruiker"),
-        [eenmalig("8000.00"), maand("18.50", staffels=[(100, "16.75"), (500, "14.90")])],
+        [vergoeding("8000.00"), maand("18.50", staffels=[(100, "16.75"), (500, "14.90")])],
         minimale_afname=25,
         looptijd_maanden=24,
         bestelparameters_schema="saas_omgeving",
@@ -152,7 +163,7 @@ AANBIEDINGEN_COMMERCIEEL = [
     aanbieding(
         "Stadhuis Belastingen SaaS",
         (STADHUIS, "Stadhuis Belastingen", "saas", "nl", "per_inwoner", "inwoner"),
-        [eenmalig("15000.00"), jaar("0.55")],
+        [vergoeding("15000.00"), jaar("0.55")],
         looptijd_maanden=48,
         vereiste_documenten=[*SAAS_DOCUMENTEN, "dpia"],
         bestelparameters_schema="migratie",
@@ -183,7 +194,7 @@ AANBIEDINGEN_COMMERCIEEL = [
     aanbieding(
         "Kanaal Telefonie per gelijktijdige lijn",
         (KANAAL, "Kanaal Telefonie", "saas", "eu", "gelijktijdig_gebruik", "gelijktijdige lijn"),
-        [eenmalig("750.00"), maand("39.00", staffels=[(10, "35.00"), (30, "31.50")])],
+        [vergoeding("750.00"), maand("39.00", staffels=[(10, "35.00"), (30, "31.50")])],
         minimale_afname=2,
         bestelparameters_schema="telefonie",
     ),
@@ -219,7 +230,7 @@ AANBIEDINGEN_COMMERCIEEL = [
     aanbieding(
         "Meldpunt Berichtenservice per bericht",
         (MELDPUNT, "Meldpunt Berichtenservice", "saas", "eu", "verbruik", "bericht"),
-        [eenmalig("495.00"), verbruik("0.07", staffels=[(10000, "0.06"), (100000, "0.05")])],
+        [vergoeding("495.00"), verbruik("0.07", staffels=[(10000, "0.06"), (100000, "0.05")])],
         looptijd_maanden=None,
         verlenging="geen",
         opzegtermijn_dagen=30,

@@ -1,7 +1,7 @@
 """Demo offers of support and hosting for open-source products (fictional)."""
 
 from ..leveranciers import COOPERATIE, VOORBEELD
-from .builders import aanbieding, cpi, eenmalig, jaar, maand, vast, verlengingen
+from .builders import aanbieding, cpi, jaar, maand, vast, vergoeding, verlengingen
 
 # The cooperative serves its member municipalities under the VAT cost-sharing exemption.
 _COOP = {"btw": "0"}
@@ -10,7 +10,7 @@ AANBIEDINGEN_OPEN_SOURCE = [
     aanbieding(
         "Open Zaak als dienst",
         (COOPERATIE, "Open Zaak", "saas", "nl", "open_source_ondersteuning", "omgeving"),
-        [eenmalig("2500.00", **_COOP), jaar("14500.00", **_COOP)],
+        [vergoeding("2500.00", **_COOP), jaar("14500.00", **_COOP)],
         omschrijving="Hosting, beheer, updates en ondersteuning van Open Zaak in een Nederlands datacenter.",
         bestelparameters_schema="saas_omgeving",
     ),
@@ -42,7 +42,7 @@ AANBIEDINGEN_OPEN_SOURCE = [
     aanbieding(
         "KISS met Open Klant als dienst",
         (COOPERATIE, "KISS", "saas", "nl", "open_source_ondersteuning", "omgeving"),
-        [eenmalig("4000.00", **_COOP), jaar("11000.00", **_COOP)],
+        [vergoeding("4000.00", **_COOP), jaar("11000.00", **_COOP)],
     ),
     aanbieding(
         "Open Klant als dienst",
@@ -62,7 +62,7 @@ AANBIEDINGEN_OPEN_SOURCE = [
     aanbieding(
         "Open Inwoner als dienst",
         (COOPERATIE, "Open Inwoner", "saas", "nl", "open_source_ondersteuning", "omgeving"),
-        [eenmalig("3000.00", **_COOP), jaar("7800.00", **_COOP)],
+        [vergoeding("3000.00", **_COOP), jaar("7800.00", **_COOP)],
     ),
     aanbieding(
         "Signalen als dienst",
@@ -82,7 +82,7 @@ AANBIEDINGEN_OPEN_SOURCE = [
     aanbieding(
         "Gemeentewebsite op Open Webconcept",
         (COOPERATIE, "Open Webconcept", "saas", "nl", "open_source_ondersteuning", "website"),
-        [eenmalig("6500.00", **_COOP), maand("395.00", **_COOP)],
+        [vergoeding("6500.00", **_COOP), maand("395.00", **_COOP)],
         looptijd_maanden=24,
         verlenging="geen",
         opzegtermijn_dagen=0,
@@ -96,7 +96,7 @@ AANBIEDINGEN_OPEN_SOURCE = [
     aanbieding(
         "GZAC implementatie en ondersteuning",
         (VOORBEELD, "GZAC", "on_premises", "", "open_source_ondersteuning", "organisatie"),
-        [eenmalig("18000.00"), jaar("7200.00")],
+        [vergoeding("18000.00"), jaar("7200.00")],
         verlenging="handmatig",
     ),
 ]
