@@ -25,6 +25,7 @@ def licentie_met_contract(
     indexering_percentage: Decimal | None = None,
     indexering_plafond: Decimal | None = None,
     bedrag_per_jaar: Decimal = Decimal("100.00"),
+    kostenplaats: str = "",
     **factory,
 ) -> Licentie:
     """A licence of 10 units (a yearly price of 10.00 each) whose term ends on ``einddatum``."""
@@ -42,6 +43,7 @@ def licentie_met_contract(
         indexering_percentage=indexering_percentage,
         indexering_plafond=indexering_plafond,
         bedrag_per_jaar_excl_btw=bedrag_per_jaar,
+        kostenplaats=kostenplaats,
         opzegdatum=termijnen.opzegdatum(einddatum, opzegtermijn_dagen),
         uiterste_einddatum=termijnen.uiterste_einddatum(
             licentie.ingangsdatum,
