@@ -101,11 +101,11 @@ _VERSIE_COLUMNS = "uuid, softwarepakket_id, versie, releasedatum, einde_onderste
 _AANBIEDING_COLUMNS = (
     "id, uuid, softwarepakket_id, leverancier_id, naam, omschrijving, leveringsvorm, hostinglocatie, "
     "licentiemodel, eenheid, minimale_afname, looptijd_maanden, verlenging, bestelparameters_schema, "
-    "vereiste_documenten, geldig_vanaf, geldig_tot, status, zoektekst"
+    "vereiste_documenten, geldig_vanaf, geldig_tot, status, zoektekst, opzegtermijn_dagen, indexering"
 )
 _PRIJS_COLUMNS = (
     "uuid, aanbieding_id, prijstype, periode, bedrag_excl_btw, btw_percentage, staffels, doelgroep, "
-    "geldig_vanaf, geldig_tot"
+    "geldig_vanaf, geldig_tot, grondslag"
 )
 
 
@@ -321,6 +321,8 @@ class Generator:
                 self.random.choice(schemas) if self.random.random() < 0.25 else "{}",
                 SAAS_DOCUMENTEN if leveringsvorm != "on_premises" else ["sla"], START,
                 datetime.date(2027, 12, 31) if self.random.random() < 0.1 else None, "gepubliceerd", "",
+                # Contract terms, without drawing from the generator (same seed, same catalogue).
+                (30, 90, 180)[index % 3], "cpi" if index % 2 else "geen",
             ))  # fmt: skip
             prijzen.extend(self._prijzen(aanbieding_id, licentiemodel))
         return rows, prijzen
@@ -344,7 +346,7 @@ class Generator:
                 )
         yield (
             self.uuid(), aanbieding_id, prijstype, periode, Decimal(cents).scaleb(-2), Decimal(21),
-            json.dumps(staffels), "iedereen", START, None,
+            json.dumps(staffels), "iedereen", START, None, "per_eenheid",
         )  # fmt: skip
         if self.random.random() < 0.5:
             implementatie_bedrag = Decimal(self.random.randint(50_000, 2_500_000)).scaleb(-2)
@@ -359,4 +361,5 @@ class Generator:
                 "iedereen",
                 START,
                 None,
+                "per_eenheid",
             )

@@ -123,12 +123,14 @@ def renews_by_hand(licentie: Licentie) -> bool:
 
 
 def _prepare_renewal_order(licentie: Licentie) -> bool:
-    """A concept order of the licence's organisation renewing it (same offer and quantity),
-    made by the component; the organisation submits it or deletes it. An offer that can no
+    """A concept order of the licence's organisation renewing it (same offer, quantity and
+    order parameters), made by the component; the organisation submits it or deletes it. An offer that can no
     longer be ordered (withdrawn, expired) gets none: the reminder says enough."""
     if licentie.aanbieding.status != PublicatieStatus.GEPUBLICEERD:
         return False
     extra = {"kostenplaats": licentie.kostenplaats} if licentie.kostenplaats else {}
+    # The parameters it was last ordered with (the offer's schema may require them).
+    bronregel = licentie.bronregels.order_by("-id").only("bestelparameters").first()
     try:
         create_bestelling(
             acting=NIGHTLY_JOB,
@@ -139,6 +141,7 @@ def _prepare_renewal_order(licentie: Licentie) -> bool:
                     "aantal": licentie.aantal,
                     "actie": Actie.VERLENGEN,
                     "licentie": licentie,
+                    "bestelparameters": bronregel.bestelparameters if bronregel else {},
                 }
             ],
             **extra,
