@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 from decimal import Decimal
 
 import structlog
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
@@ -231,18 +231,36 @@ def _renew(chunk: tuple[QuerySet, list[int]], prijzen: _Prijzen, result: Verwerk
         if not renewed:
             return
         before = represent_many(Licentie, [licentie.pk for licentie in renewed])
-        Licentie.objects.bulk_update(
-            renewed,
-            [
-                "einddatum",
-                "aantal_verlengingen",
-                "opzegdatum",
-                "bedrag_per_jaar_excl_btw",
-                "indexering_boven_plafond",
-            ],
-        )
+        _write_renewals(renewed)
         _record(renewed, before, kenmerken)
         result.verlengd += len(renewed)
+
+
+_RENEWAL_COLUMNS = (
+    ("einddatum", "date"),
+    ("aantal_verlengingen", "integer"),
+    ("opzegdatum", "date"),
+    ("bedrag_per_jaar_excl_btw", "numeric"),
+    ("indexering_boven_plafond", "boolean"),
+)
+
+
+def _write_renewals(licenties: list[Licentie]) -> None:
+    """One ``UPDATE .. FROM unnest(..)`` for the batch (``bulk_update`` builds a CASE per
+    row and column in Python, several times slower here)."""
+    table = Licentie._meta.db_table
+    assignments = ", ".join(f"{column} = v.{column}" for column, _ in _RENEWAL_COLUMNS)
+    arrays = ", ".join(f"%s::{kind}[]" for _, kind in (("id", "bigint"), *_RENEWAL_COLUMNS))
+    names = ", ".join(column for column, _ in (("id", "bigint"), *_RENEWAL_COLUMNS))
+    values = [[licentie.pk for licentie in licenties]] + [
+        [getattr(licentie, column) for licentie in licenties] for column, _ in _RENEWAL_COLUMNS
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} AS l SET {assignments} FROM unnest({arrays}) AS v({names}) "  # noqa: S608
+            "WHERE l.id = v.id",
+            values,
+        )
 
 
 # --- ends and expiry ------------------------------------------------------------------------
