@@ -73,6 +73,11 @@ WITH pools AS (
         (k < 100 OR (k >= 195 AND n %% 2 = 0) OR (k >= 180 AND k < 195 AND n %% 3 <> 0))
             AS automatisch_verlengen
     FROM numbered
+), offered AS (
+    SELECT kinds.*,
+        CASE WHEN automatisch_verlengen THEN automatisch[1 + n %% cardinality(automatisch)]
+             ELSE handmatig[1 + n %% cardinality(handmatig)] END AS aanbieding_id
+    FROM kinds
 )
 INSERT INTO bestellingen_licentie (
     uuid, organisatie_id, bron, aanbieding_id, leverancier_naam, softwarepakket_naam, contractnummer,
@@ -81,17 +86,25 @@ INSERT INTO bestellingen_licentie (
     max_verlengingen, aantal_verlengingen, indexering, indexering_percentage, indexering_plafond,
     indexering_boven_plafond, opzegdatum, uiterste_einddatum, status
 )
-SELECT gen_random_uuid(), orgs[1 + n %% cardinality(orgs)], 'broker',
-       CASE WHEN automatisch_verlengen THEN automatisch[1 + n %% cardinality(automatisch)]
-            ELSE handmatig[1 + n %% cardinality(handmatig)] END,
-       '', '', 'C-' || n, '', 1 + n %% 200, 0, (100 + n %% 5000)::numeric, einddatum - 365, einddatum,
+SELECT gen_random_uuid(), orgs[1 + n %% cardinality(orgs)], 'broker', aanbieding_id,
+       '', '', 'C-' || n, '', 1 + n %% 200, 0,
+       -- what was paid so far: the current price less 2 %% (within any cap), for one in ten 10 %%
+       -- (a renewal then rises above a cap of 3 %% or a fixed 2.5 %%, and above no indexation)
+       round(prijs.bedrag_excl_btw * (1 + n %% 200) * CASE WHEN prijs.periode = 'maand' THEN 12 ELSE 1 END
+             * CASE WHEN n %% 10 = 0 THEN 0.90 ELSE 0.98 END, 2),
+       einddatum - 365, einddatum,
        automatisch_verlengen, 12, 90, 12,
        CASE WHEN k >= 80 AND k < 100 THEN 2 END, CASE WHEN k >= 80 AND k < 100 THEN 2 ELSE 0 END,
        (ARRAY['cpi', 'vast', 'geen'])[1 + n %% 3], CASE WHEN n %% 3 = 1 THEN 2.5 END,
        CASE WHEN n %% 3 = 0 THEN 3.0 END, false, einddatum - 90,
        CASE WHEN k >= 80 AND k < 100 THEN einddatum END,
        CASE WHEN k >= 100 AND k < 140 THEN 'opgezegd' ELSE 'actief' END
-FROM kinds
+FROM offered
+CROSS JOIN LATERAL (
+    SELECT bedrag_excl_btw, periode FROM catalogus_prijs
+    WHERE aanbieding_id = offered.aanbieding_id AND prijstype = 'terugkerend' AND doelgroep = 'iedereen'
+    ORDER BY id LIMIT 1
+) AS prijs
 """
 
 
@@ -201,7 +214,7 @@ def run(count: int, repeat: int) -> None:
         ("nightly job, second run (same day)", seconds, second),
     ):
         median = statistics.median(samples)
-        print(f"| {name} | {median:.2f} | {median / floor:.0f} | {result.wijzigingen:,} |")
+        print(f"| {name} | {median:.2f} | {median / floor:.1f} | {result.wijzigingen:,} |")
 
 
 def main() -> int:
