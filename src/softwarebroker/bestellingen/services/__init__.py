@@ -13,7 +13,8 @@ this state), ``VersionMismatch`` (``If-Match``), ``Unavailable`` (a peer that ca
 - :mod:`.fulfilment`: messages, deliveries, the delivery secret and cancellation requests;
 - :mod:`.licenties`: licences from delivered lines;
 - :mod:`.licentie_cyclus`: the nightly job: renewals, ends and expiry at the end date;
-- :mod:`.licentie_herinneringen`: its staged reminders before the opzegdatum.
+- :mod:`.licentie_herinneringen`: its staged reminders before the opzegdatum;
+- :mod:`.licentie_gemeen`: what those two share (the counts, the locked batches, renewal rules).
 """
 
 from .bestelling import create_bestelling, delete_bestelling, update_bestelling

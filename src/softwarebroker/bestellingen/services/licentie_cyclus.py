@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
 from decimal import Decimal
 
 import structlog
@@ -22,7 +21,6 @@ from django.utils import timezone
 
 from softwarebroker.api.resources import represent_many
 from softwarebroker.audit.services import audit_entry, record_audits
-from softwarebroker.autorisaties.context import Acting
 from softwarebroker.catalogus.constants import Indexering, Prijstype
 from softwarebroker.catalogus.models import Aanbieding, Prijs
 from softwarebroker.catalogus.selectors import valid_on
@@ -31,36 +29,12 @@ from softwarebroker.core import events
 from .. import kanalen, pricing, termijnen
 from ..constants import LicentieStatus
 from ..models import Licentie
+from .licentie_gemeen import NIGHTLY_JOB, Verwerking, locked, may_renew, renewal_term
+from .licentie_herinneringen import send_reminders
 
 logger = structlog.get_logger(__name__)
 
-# The nightly job changes licences as the component itself.
-NIGHTLY_JOB = Acting.system("worker")
 BATCH_SIZE = 1000
-# A licence whose contract names no term renews by a year (as a renewal order does).
-DEFAULT_TERM_MONTHS = 12
-
-
-@dataclass
-class Verwerking:
-    """What one run changed (every count is of rows written)."""
-
-    verlengd: int = 0
-    boven_plafond: int = 0  # of the renewals: a price rise above the contract's cap
-    beeindigd: int = 0
-    verlopen: int = 0
-    herinneringen: int = 0  # reminders sent (a notification each)
-    herinneringen_overgeslagen: int = 0  # stages already passed, recorded without a notification
-    verlengingsbestellingen: int = 0  # concept renewal orders prepared
-
-    @property
-    def wijzigingen(self) -> int:
-        return sum(getattr(self, field.name) for field in fields(self) if field.name != "boven_plafond")
-
-    def as_dict(self) -> dict:
-        return {field.name: getattr(self, field.name) for field in fields(self)} | {
-            "wijzigingen": self.wijzigingen
-        }
 
 
 def nachtelijke_licentieverwerking(
@@ -68,8 +42,6 @@ def nachtelijke_licentieverwerking(
 ) -> Verwerking:
     """Renew, end and expire the licences whose end date has come, then send the reminders that
     are due on ``day`` (default today)."""
-    from .licentie_herinneringen import send_reminders
-
     day = day or timezone.localdate()
     result = Verwerking()
     prijzen = _Prijzen(day)
@@ -114,32 +86,7 @@ def _chunks(queryset: QuerySet, batch_size: int) -> Iterator[tuple[QuerySet, lis
         yield queryset, ids[start : start + batch_size]
 
 
-def locked(queryset: QuerySet, ids: list[int]) -> list[Licentie]:
-    """Inside a transaction: the licences of ``ids`` that still qualify, locked; one being
-    changed elsewhere right now is skipped (the next run takes it)."""
-    return list(
-        queryset.filter(pk__in=ids)
-        .select_for_update(skip_locked=True, of=("self",))
-        .select_related("organisatie")
-        .order_by("pk")
-    )
-
-
 # --- renewal --------------------------------------------------------------------------------
-
-
-def renewal_term(licentie: Licentie) -> int:
-    return (
-        termijnen.verlengingstermijn(licentie.looptijd_maanden, licentie.verlengingstermijn_maanden)
-        or DEFAULT_TERM_MONTHS
-    )
-
-
-def may_renew(licentie: Licentie, renewals_so_far: int, new_einddatum: datetime.date) -> bool:
-    """Whether the contract allows one more renewal, to ``new_einddatum``."""
-    if licentie.max_verlengingen is not None and renewals_so_far >= licentie.max_verlengingen:
-        return False
-    return licentie.uiterste_einddatum is None or new_einddatum <= licentie.uiterste_einddatum
 
 
 def _renewed_until(licentie: Licentie, day: datetime.date) -> tuple[datetime.date, int]:

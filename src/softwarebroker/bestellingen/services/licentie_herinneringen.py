@@ -27,7 +27,7 @@ from .. import kanalen, termijnen
 from ..constants import Actie, LicentieStatus
 from ..models import Licentie, LicentieHerinnering
 from .bestelling import create_bestelling
-from .licentie_cyclus import NIGHTLY_JOB, Verwerking, locked, may_renew, renewal_term
+from .licentie_gemeen import NIGHTLY_JOB, Verwerking, locked, may_renew, renewal_term
 
 logger = structlog.get_logger(__name__)
 
