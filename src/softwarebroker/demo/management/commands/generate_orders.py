@@ -56,7 +56,7 @@ INSERT INTO bestellingen_bestelling (
     uuid, nummer, besteller_id, aanvrager, aanvrager_weergave, kostenplaats, inkoopordernummer,
     leverancier_id, raamovereenkomst_id, gewenste_ingangsdatum, status, status_voor_annulering,
     totaal_eenmalig_excl_btw, totaal_per_jaar_excl_btw, totaal_btw, ingediend_op, verzonden_op,
-    aangemaakt_op, gewijzigd_op, versie
+    aangemaakt_op, gewijzigd_op, versie, afroepwaarde_excl_btw
 )
 SELECT gen_random_uuid(), '{jaar}-' || lpad(n::text, 7, '0'), besteller_id,
        'inkoper' || (n %% 7) || '@benchmark.example', 'Inkoper ' || (n %% 7), 'KP-' || (n %% 40), '',
@@ -65,7 +65,7 @@ SELECT gen_random_uuid(), '{jaar}-' || lpad(n::text, 7, '0'), besteller_id,
        CASE WHEN status IN ('concept') THEN NULL ELSE moment + interval '1 day' END,
        CASE WHEN status IN ('concept', 'ter_goedkeuring', 'afgewezen') THEN NULL
             ELSE moment + interval '2 days' END,
-       moment, moment + interval '3 days', 3
+       moment, moment + interval '3 days', 3, 0
 FROM numbered
 """
 
