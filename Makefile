@@ -188,6 +188,7 @@ benchmark: $(STAMP)
 	@command -v wrk >/dev/null || apt-get install -y wrk
 	PYTHONPATH=src:. $(PY) -m benchmarks.catalogus $(ARGS)
 	PYTHONPATH=src:. $(PY) -m benchmarks.bestellingen $(ARGS)
+	PYTHONPATH=src:. $(PY) -m benchmarks.licenties $(ARGS)
 
 # List pagination on a million rows (in-process).
 benchmark-pagination: $(STAMP)

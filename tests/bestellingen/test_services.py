@@ -249,8 +249,8 @@ def test_expiring_licences_is_idempotent():
         organisatie=organisatie, aanbieding=aanbieding, aantal=1, ingangsdatum=datetime.date(2024, 1, 1)
     )
 
-    assert services.expire_licenties(datetime.date(2026, 1, 1)) == 1
-    assert services.expire_licenties(datetime.date(2026, 1, 1)) == 0
+    assert services.nachtelijke_licentieverwerking(datetime.date(2026, 1, 1)).verlopen == 1
+    assert services.nachtelijke_licentieverwerking(datetime.date(2026, 1, 1)).wijzigingen == 0
     verlopen.refresh_from_db()
     loopt.refresh_from_db()
     assert (verlopen.status, loopt.status) == (LicentieStatus.VERLOPEN, LicentieStatus.ACTIEF)

@@ -16,16 +16,14 @@ from tests.worker import run_worker
 
 @pytest.fixture
 def licenties(transactional_db):
-    """A licence entering its notice period in 20 days' time and one that does not, made before
-    the Notificaties API is configured."""
-    from tests.bestellingen.factories import LicentieFactory
+    """A licence whose opzegdatum is 20 days away and one whose is 170 days away, made before the
+    Notificaties API is configured."""
+    from tests.bestellingen.contracten import licentie_met_contract
 
     today = datetime.date.today()
-    entering_opzegtermijn = LicentieFactory(
-        einddatum=today + datetime.timedelta(days=20), opzegtermijn_dagen=30
-    )
-    LicentieFactory(einddatum=today + datetime.timedelta(days=200), opzegtermijn_dagen=30)
-    return entering_opzegtermijn
+    bijna = licentie_met_contract(einddatum=today + datetime.timedelta(days=50), opzegtermijn_dagen=30)
+    licentie_met_contract(einddatum=today + datetime.timedelta(days=400), opzegtermijn_dagen=30)
+    return bijna
 
 
 @pytest.mark.django_db(transaction=True)
@@ -87,24 +85,24 @@ def test_without_a_notificaties_api_nothing_is_enqueued():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_licence_entering_its_notice_period_is_announced_once(licenties, notificaties_api):
-    from softwarebroker.bestellingen.tasks import announce_opzegtermijnen
+def test_a_reminder_before_the_opzegdatum_is_notified_once(licenties, notificaties_api):
+    from softwarebroker.bestellingen.tasks import process_licenties
 
-    entering_opzegtermijn = licenties
+    bijna = licenties
     notificaties_api.start()
 
     for _ in range(2):
-        announce_opzegtermijnen.defer(timestamp=int(time.time()))
+        process_licenties.defer(timestamp=int(time.time()))
         run_worker()
 
     licenties = [item for item in notificaties_api.received if item["kanaal"] == "licenties"]
-    assert [item["hoofdObject"].rsplit("/", 1)[1] for item in licenties] == [str(entering_opzegtermijn.uuid)]
+    assert [item["hoofdObject"].rsplit("/", 1)[1] for item in licenties] == [str(bijna.uuid)]
+    assert licenties[0]["actie"] == "herinnering"
     assert licenties[0]["kenmerken"] == {
-        "organisatie": entering_opzegtermijn.organisatie.oin,
+        "organisatie": bijna.organisatie.oin,
         "status": "actief",
+        "herinnering": "30",
     }
-    entering_opzegtermijn.refresh_from_db()
-    assert entering_opzegtermijn.opzegtermijn_gemeld_op is not None
 
 
 @pytest.mark.django_db(transaction=True)

@@ -16,19 +16,30 @@ from notifications_api_common.kanalen import Kanaal
 
 @dataclass(frozen=True)
 class Kenmerk:
-    compute: Callable[[object], object]
+    """``compute``: the value from the main object; None for a kenmerk of some events only,
+    which the service gives when it publishes such an event (and the others leave out)."""
+
+    compute: Callable[[object], object] | None
     help_text: str
 
 
 class ResourceKanaal(Kanaal):
     def __init__(self, label: str, *, main_resource, kenmerken: dict[str, Kenmerk]):
+        self.computed = kenmerken
         super().__init__(
             label,
             main_resource=main_resource,
             kenmerken=tuple(kenmerken),
             extra_kwargs={name: {"help_text": kenmerk.help_text} for name, kenmerk in kenmerken.items()},
         )
-        self.computed = kenmerken
+
+    def get_field(self, model, field_name: str):
+        # A kenmerk of some events only is no field of the main resource (its help text is ours).
+        kenmerk = self.computed.get(field_name)
+        if kenmerk is not None and kenmerk.compute is None:
+            return None
+        return super().get_field(model, field_name)
 
     def get_kenmerken(self, obj, data=None, request=None) -> dict:
-        return {name: kenmerk.compute(obj) for name, kenmerk in self.computed.items()}
+        computed = self.computed.items()
+        return {name: kenmerk.compute(obj) for name, kenmerk in computed if kenmerk.compute is not None}

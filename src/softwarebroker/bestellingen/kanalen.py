@@ -32,5 +32,15 @@ LICENTIES = ResourceKanaal(
             lambda licentie: licentie.organisatie.oin, "OIN van de organisatie die de licentie heeft."
         ),
         "status": Kenmerk(lambda licentie: licentie.status, "De status van de licentie."),
+        "herinnering": Kenmerk(
+            None,
+            "Alleen bij een herinnering (actie `herinnering`): het aantal dagen tot de opzegdatum "
+            "van deze fase (standaard 180, 90 of 30).",
+        ),
+        "indexeringBovenPlafond": Kenmerk(
+            None,
+            "Alleen bij een verlenging waarvan de prijs meer steeg dan het plafond van het contract "
+            "toestaat: `true` (de licentie is dan zo gemarkeerd).",
+        ),
     },
 )

@@ -170,6 +170,20 @@ NOTIFICATIONS_ALERT_MINUTES = env("NOTIFICATIONS_ALERT_MINUTES")
 FEDERATIE_TIMEOUT = env("FEDERATIE_TIMEOUT")
 FEDERATIE_CACHE_SECONDS = env("FEDERATIE_CACHE_SECONDS")
 
+
+def _reminder_days(values: list[str]) -> list[int]:
+    try:
+        days = sorted({int(value) for value in values}, reverse=True)
+    except ValueError:
+        days = [-1]
+    if any(day < 0 for day in days):
+        raise ImproperlyConfigured("LICENTIE_HERINNERINGEN_DAGEN: whole numbers of days, 0 or more.")
+    return days
+
+
+# Days before a licence's opzegdatum a reminder is sent, earliest first (the nightly job).
+LICENTIE_HERINNERINGEN_DAGEN = _reminder_days(env("LICENTIE_HERINNERINGEN_DAGEN"))
+
 # Task queue (procrastinate). Workers send heartbeats; the jobs of a worker silent for
 # WORKER_STALLED_SECONDS are put back in the queue (core.tasks.retry_stalled_jobs).
 WORKER_STALLED_SECONDS = env("WORKER_STALLED_SECONDS")

@@ -352,6 +352,20 @@ define(
     group=NOTIFICATIONS,
 )
 
+LICENTIES = "Licenties"
+define(
+    "LICENTIE_HERINNERINGEN_DAGEN",
+    type="list",
+    default=["180", "90", "30"],
+    help="Comma-separated days before a licence's opzegdatum (the last day to give notice) on "
+    "which the nightly job sends a reminder (kanaal `licenties`, kenmerk `herinnering`: the "
+    "days): once per stage per contract period, a renewal arms them again. A licence registered "
+    "late gets only the most urgent stage that is due. At the first reminder of a licence "
+    "renewed by hand, a concept renewal order is prepared for its organisation. Empty: no "
+    "reminders.",
+    group=LICENTIES,
+)
+
 TASKS = "Taakwachtrij"
 define(
     "WORKER_STALLED_SECONDS",

@@ -30,16 +30,21 @@ class Event:
 
 
 _handlers: list[Callable[[Event], None]] = []
+# A handler's form for many events at once (publish_many), when it has one.
+_many: dict[Callable, Callable[[list[Event]], None]] = {}
 
 
-def subscribe(handler: Callable[[Event], None]) -> None:
+def subscribe(handler: Callable[[Event], None], *, many: Callable[[list[Event]], None] | None = None) -> None:
     if handler not in _handlers:
         _handlers.append(handler)
+    if many is not None:
+        _many[handler] = many
 
 
 def unsubscribe(handler: Callable[[Event], None]) -> None:
     if handler in _handlers:
         _handlers.remove(handler)
+    _many.pop(handler, None)
 
 
 def main_object(kanaal, instance):
@@ -53,13 +58,43 @@ def main_object(kanaal, instance):
     raise LookupError(f"A {instance._meta.model_name} does not belong to kanaal {kanaal.label}")
 
 
-def publish(kanaal, instance, actie: str) -> Event:
+def _event(kanaal, instance, actie: str, kenmerken: dict | None) -> Event:
+    main = main_object(kanaal, instance)
+    computed = kanaal.get_kenmerken(main)
+    if kenmerken:
+        # Kenmerken of the event rather than of the object (a reminder's stage): declared too.
+        undeclared = set(kenmerken) - set(kanaal.kenmerken)
+        if undeclared:
+            raise LookupError(f"Kanaal {kanaal.label} declares no kenmerk {', '.join(sorted(undeclared))}")
+        computed = {**computed, **kenmerken}
+    return Event(kanaal=kanaal, actie=actie, instance=instance, hoofd_object=main, kenmerken=computed)
+
+
+def _require_transaction() -> None:
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("Events are published inside the transaction of their change")
-    main = main_object(kanaal, instance)
-    event = Event(
-        kanaal=kanaal, actie=actie, instance=instance, hoofd_object=main, kenmerken=kanaal.get_kenmerken(main)
-    )
+
+
+def publish(kanaal, instance, actie: str, *, kenmerken: dict | None = None) -> Event:
+    """``kenmerken``: those of this event only (declared by the kanaal, computed by the caller)."""
+    _require_transaction()
+    event = _event(kanaal, instance, actie, kenmerken)
     for handler in list(_handlers):
         handler(event)
     return event
+
+
+def publish_many(kanaal, changes: list[tuple[object, str, dict | None]]) -> list[Event]:
+    """``(instance, actie, kenmerken)`` of many changes at once, as :func:`publish` would each;
+    a handler with a form for many (``subscribe(..., many=...)``) gets them in one call."""
+    _require_transaction()
+    published = [_event(kanaal, instance, actie, kenmerken) for instance, actie, kenmerken in changes]
+    if published:
+        for handler in list(_handlers):
+            many = _many.get(handler)
+            if many is not None:
+                many(published)
+            else:
+                for event in published:
+                    handler(event)
+    return published

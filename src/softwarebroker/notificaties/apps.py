@@ -8,8 +8,8 @@ class NotificatiesConfig(AppConfig):
     def ready(self):
         from softwarebroker.core import events, readiness
 
-        from .outbox import enqueue
+        from .outbox import enqueue, enqueue_many
         from .overdue import readiness_warnings
 
-        events.subscribe(enqueue)
+        events.subscribe(enqueue, many=enqueue_many)
         readiness.register(readiness_warnings)

@@ -151,6 +151,9 @@ class LicentieHerinnering(models.Model):
     einddatum = models.DateField("einddatum van de periode")
     dagen = models.PositiveIntegerField("dagen voor de opzegdatum")
     verzonden_op = models.DateTimeField("verzonden op", auto_now_add=True)
+    # A stage that had already passed when a more urgent one was due (a licence registered
+    # late): recorded so it is never sent, without a notification of its own.
+    overgeslagen = models.BooleanField("overgeslagen", default=False)
 
     class Meta:
         verbose_name = "licentieherinnering"

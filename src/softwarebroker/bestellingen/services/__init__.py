@@ -11,7 +11,10 @@ this state), ``VersionMismatch`` (``If-Match``), ``Unavailable`` (a peer that ca
 - :mod:`.bestelling`: creating, changing and deleting concepts;
 - :mod:`.transitions`: the state machine's transitions, submission and approval;
 - :mod:`.fulfilment`: messages, deliveries, the delivery secret and cancellation requests;
-- :mod:`.licenties`: licences from delivered lines, notice periods and expiry.
+- :mod:`.licenties`: licences from delivered lines;
+- :mod:`.licentie_cyclus`: the nightly job: renewals, ends and expiry at the end date;
+- :mod:`.licentie_herinneringen`: its staged reminders before the opzegdatum;
+- :mod:`.licentie_gemeen`: what those two share (the counts, the locked batches, renewal rules).
 """
 
 from .bestelling import create_bestelling, delete_bestelling, update_bestelling
@@ -23,13 +26,13 @@ from .fulfilment import (
     decide_annuleringsverzoek,
     read_levering_geheim,
 )
-from .licenties import announce_opzegtermijnen, expire_licenties
+from .licentie_cyclus import Verwerking, nachtelijke_licentieverwerking
 from .regels import bestelling_problems, bestelparameters_problems, regel_problems
 from .transitions import BESLUIT_NAAR, change_status, create_beoordeling
 
 __all__ = [
     "BESLUIT_NAAR",
-    "announce_opzegtermijnen",
+    "Verwerking",
     "bestelling_problems",
     "bestelparameters_problems",
     "change_status",
@@ -40,8 +43,8 @@ __all__ = [
     "create_levering",
     "decide_annuleringsverzoek",
     "delete_bestelling",
-    "expire_licenties",
     "may_order_for",
+    "nachtelijke_licentieverwerking",
     "next_nummer",
     "partijen",
     "read_levering_geheim",
