@@ -11,7 +11,9 @@ this state), ``VersionMismatch`` (``If-Match``), ``Unavailable`` (a peer that ca
 - :mod:`.bestelling`: creating, changing and deleting concepts;
 - :mod:`.transitions`: the state machine's transitions, submission and approval;
 - :mod:`.fulfilment`: messages, deliveries, the delivery secret and cancellation requests;
-- :mod:`.licenties`: licences from delivered lines, notice periods and expiry.
+- :mod:`.licenties`: licences following their order (requested, delivered, changed), the
+  stored contract dates, notice periods and expiry;
+- :mod:`.licentie_beheer`: external licences, cancelling and changing a licence.
 """
 
 from .bestelling import create_bestelling, delete_bestelling, update_bestelling
@@ -23,6 +25,7 @@ from .fulfilment import (
     decide_annuleringsverzoek,
     read_levering_geheim,
 )
+from .licentie_beheer import opzeggen_licentie, register_licentie, registration_problems, update_licentie
 from .licenties import announce_opzegtermijnen, expire_licenties
 from .regels import bestelling_problems, bestelparameters_problems, regel_problems
 from .transitions import BESLUIT_NAAR, change_status, create_beoordeling
@@ -43,9 +46,13 @@ __all__ = [
     "expire_licenties",
     "may_order_for",
     "next_nummer",
+    "opzeggen_licentie",
     "partijen",
     "read_levering_geheim",
     "regel_problems",
+    "register_licentie",
+    "registration_problems",
     "update_bestelling",
+    "update_licentie",
     "version_mismatch",
 ]

@@ -16,6 +16,7 @@ from softwarebroker.federatie.prijzen import PeerPrijs
 from .. import pricing
 from ..constants import (
     Actie,
+    LicentieStatus,
 )
 from ..models import (
     Bestelling,
@@ -42,6 +43,13 @@ def softwarepakket_of(aanbieding) -> tuple:
     if isinstance(aanbieding, PeerAanbieding):
         return ("peer", aanbieding.softwarepakket_url)
     return ("lokaal", aanbieding.softwarepakket_id)
+
+
+def _softwarepakket_of_licentie(licentie) -> tuple:
+    """The package of a licence: its offer's, or (an external licence) its own."""
+    if licentie.bron_aanbieding is not None:
+        return softwarepakket_of(licentie.bron_aanbieding)
+    return ("lokaal", licentie.softwarepakket_id)
 
 
 def regel_problems(besteller, regel: dict, day: datetime.date, path: str) -> list[tuple[str, str, str]]:
@@ -123,7 +131,11 @@ def regel_problems(besteller, regel: dict, day: datetime.date, path: str) -> lis
             problems.append(
                 (f"{path}.licentie", "andere_organisatie", "De licentie is van een andere organisatie.")
             )
-        elif softwarepakket_of(licentie.bron_aanbieding) != softwarepakket_of(aanbieding):
+        elif licentie.status == LicentieStatus.AANGEVRAAGD:
+            problems.append(
+                (f"{path}.licentie", "niet_geleverd", "Deze licentie is aangevraagd maar nog niet geleverd.")
+            )
+        elif _softwarepakket_of_licentie(licentie) != softwarepakket_of(aanbieding):
             problems.append(
                 (f"{path}.licentie", "ander_pakket", "De licentie is voor een ander softwarepakket.")
             )
