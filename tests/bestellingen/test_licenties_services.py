@@ -455,3 +455,43 @@ def test_opgezegd_op_is_set_by_an_opzeggen_line():
     licentie = LicentieFactory(status=LicentieStatus.OPGEZEGD, einddatum=datetime.date(2040, 1, 1))
     assert licentie.opgezegd_op is not None
     assert licentie.opgezegd_op <= timezone.now()
+
+
+def test_a_peers_offer_gives_what_its_data_has():
+    from softwarebroker.bestellingen.services.licenties import contract_terms
+    from softwarebroker.federatie.models import PeerAanbieding
+
+    volledig = PeerAanbieding(
+        gegevens={
+            "verlenging": "automatisch",
+            "looptijdMaanden": 24,
+            "opzegtermijnDagen": 90,
+            "verlengingstermijnMaanden": 12,
+            "maxVerlengingen": 1,
+            "indexering": {"methode": "vast", "percentage": "2.5", "plafondPercentage": None},
+        }
+    )
+    oud = PeerAanbieding(
+        gegevens={"verlenging": "handmatig", "looptijdMaanden": "twaalf", "indexering": "cpi"}
+    )
+
+    assert contract_terms(volledig) == {
+        "looptijd_maanden": 24,
+        "opzegtermijn_dagen": 90,
+        "verlengingstermijn_maanden": 12,
+        "max_verlengingen": 1,
+        "indexering": "vast",
+        "indexering_percentage": Decimal("2.50"),
+        "indexering_plafond": None,
+        "automatisch_verlengen": True,
+    }
+    assert contract_terms(oud) == {
+        "looptijd_maanden": None,
+        "opzegtermijn_dagen": 0,
+        "verlengingstermijn_maanden": None,
+        "max_verlengingen": None,
+        "indexering": "geen",
+        "indexering_percentage": None,
+        "indexering_plafond": None,
+        "automatisch_verlengen": False,
+    }
