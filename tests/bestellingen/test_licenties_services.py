@@ -495,3 +495,17 @@ def test_a_peers_offer_gives_what_its_data_has():
         "indexering_plafond": None,
         "automatisch_verlengen": False,
     }
+
+
+def test_a_contract_renewed_as_often_as_it_allows_is_renewed_no_more():
+    aanbieding = aanbieding_with_prijzen(looptijd_maanden=12, verlenging="geen")
+    licentie = LicentieFactory(aanbieding=aanbieding, einddatum=datetime.date(2040, 1, 1))
+    assert licentie.max_verlengingen == 0
+
+    problems = services.bestelling_problems(
+        licentie.organisatie,
+        [{"aanbieding": aanbieding, "aantal": 1, "actie": "verlengen", "licentie": licentie}],
+        TODAY(),
+    )
+
+    assert [(name, code) for name, code, _ in problems] == [("regels.0.licentie", "max_verlengingen")]

@@ -139,6 +139,18 @@ def regel_problems(besteller, regel: dict, day: datetime.date, path: str) -> lis
             problems.append(
                 (f"{path}.licentie", "ander_pakket", "De licentie is voor een ander softwarepakket.")
             )
+        elif (
+            actie == Actie.VERLENGEN
+            and licentie.max_verlengingen is not None
+            and licentie.aantal_verlengingen >= licentie.max_verlengingen
+        ):
+            problems.append(
+                (
+                    f"{path}.licentie",
+                    "max_verlengingen",
+                    f"Het contract staat geen verlenging meer toe ({licentie.max_verlengingen} gehad).",
+                )
+            )
     bounds = json_limits.json_problems(regel.get("bestelparameters") or {}, f"{path}.bestelparameters")
     problems += bounds
     if not bounds:
