@@ -45,6 +45,8 @@ class Resource:
     owned_by: Callable | None = None
     # A valid request body for POST/PUT/PATCH, for collections that can be written.
     payload: Callable | None = None
+    # For PATCH, when it takes other fields than creating does (a licence: only its own fields).
+    patch_payload: Callable | None = None
     content_type: str = "application/json"
     # The parents to make objects under, when the parent collection's plain object will not
     # do (an order in the state, or with the lines, its objects are made from); [..., parent].
@@ -232,6 +234,23 @@ def _new_bestelling(party=None) -> dict:
     }
 
 
+LICENTIE_EINDE = datetime.date(2040, 1, 1)
+
+
+def _externe_licentie(party=None) -> dict:
+    """A contract bought elsewhere, for the organisation of ``party``."""
+    organisatie = (party or {}).get("organisatie") or OrganisatieFactory()
+    return {
+        "organisatie": f"http://testserver/bestellingen/api/v1/organisaties/{organisatie.uuid}",
+        "leverancierNaam": "Buiten de broker B.V.",
+        "softwarepakketNaam": "Eigen pakket",
+        "aantal": 5,
+        "ingangsdatum": "2026-01-01",
+        "einddatum": "2028-01-01",
+        "automatischVerlengen": True,
+    }
+
+
 RESOURCES.update(
     {
         "/bestellingen": Resource(
@@ -276,9 +295,20 @@ RESOURCES.update(
                 "toelichting": "Nee",
             },
         ),
+        # Far from their end, so they can be cancelled (and changed) whatever the day.
         "/licenties": Resource(
-            lambda: LicentieFactory(),
-            owned_by=lambda party: [LicentieFactory(organisatie=party["organisatie"])],
+            lambda: LicentieFactory(einddatum=LICENTIE_EINDE),
+            owned_by=lambda party: [
+                LicentieFactory(organisatie=party["organisatie"], einddatum=LICENTIE_EINDE)
+            ],
+            payload=_externe_licentie,
+            patch_payload=lambda party=None: {"automatischVerlengen": False, "kostenplaats": "ICT-9"},
+        ),
+        "/licenties/{uuid}/_opzeggen": Resource(
+            lambda parent: parent,
+            parent="/licenties",
+            owned_by=lambda party: owned_chain("/licenties", party),
+            payload=lambda party=None: {"toelichting": "Niet meer nodig"},
         ),
     }
 )

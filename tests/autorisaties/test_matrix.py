@@ -89,7 +89,10 @@ def _body(operation, party) -> tuple[bytes, str]:
     resource = RESOURCES.get(operation.collection)
     if resource is None or resource.payload is None:
         return b"{}", "application/json"
-    payload = resource.payload(party)
+    make = (
+        resource.patch_payload if operation.method == "patch" and resource.patch_payload else resource.payload
+    )
+    payload = make(party)
     encoded = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
     return encoded, resource.content_type
 

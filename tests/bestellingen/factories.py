@@ -294,8 +294,8 @@ class LicentieFactory(ServiceFactory):
     (actie opzeggen) and is delivered too. ``automatisch_verlengen``: the offer renews
     automatically.
 
-    ``opzegtermijn_dagen`` is written directly: no service, API or admin screen sets a licence's
-    notice period (the field is read-only everywhere), so nothing else can give it one."""
+    ``opzegtermijn_dagen``: the offer's notice period, copied onto the licence at delivery (so
+    its ``opzegdatum`` is stored as delivery stores it)."""
 
     organisatie = factory.SubFactory(OrganisatieFactory)
     aanbieding = None
@@ -327,17 +327,22 @@ class LicentieFactory(ServiceFactory):
         looptijd = _looptijd(ingangsdatum, einddatum)
         if aanbieding is None:
             verlenging = Verlenging.AUTOMATISCH if automatisch_verlengen else Verlenging.HANDMATIG
-            aanbieding = aanbieding_with_prijzen(looptijd_maanden=looptijd, verlenging=verlenging)
+            aanbieding = aanbieding_with_prijzen(
+                looptijd_maanden=looptijd, verlenging=verlenging, opzegtermijn_dagen=opzegtermijn_dagen
+            )
         elif aanbieding.looptijd_maanden != looptijd:
             raise ValueError(
                 f"The term of {aanbieding} is {aanbieding.looptijd_maanden} months, not {looptijd}."
+            )
+        elif aanbieding.opzegtermijn_dagen != opzegtermijn_dagen:
+            raise ValueError(
+                f"The notice period of {aanbieding} is {aanbieding.opzegtermijn_dagen} days, "
+                f"not {opzegtermijn_dagen}."
             )
         bestel = {"besteller": organisatie, "aanbieding": aanbieding, "status": BestellingStatus.GELEVERD}
         bestelling = BestellingFactory(**bestel, aantal=aantal, gewenste_ingangsdatum=ingangsdatum)
         licentie = bestelling.regels.get().licenties.get()
         if status == LicentieStatus.OPGEZEGD:
             BestellingFactory(**bestel, aantal=aantal, actie=Actie.OPZEGGEN, licentie=licentie)
-        if opzegtermijn_dagen:
-            Licentie.objects.filter(pk=licentie.pk).update(opzegtermijn_dagen=opzegtermijn_dagen)
         licentie.refresh_from_db()
         return licentie

@@ -1,6 +1,7 @@
 """Orders and licences in the admin: read-only screens, the broker's transitions as actions
 through the same services as the API (one audit entry each, bron admin), never the secret."""
 
+import datetime
 import json
 
 import pytest
@@ -11,10 +12,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from softwarebroker.audit.models import AuditTrail
+from softwarebroker.autorisaties.context import Acting
 from softwarebroker.bestellingen import services, statemachine
 from softwarebroker.bestellingen.admin import transitions
 from softwarebroker.bestellingen.models import Bestelling, Licentie
 from tests.conftest import invalid_param, problem
+from tests.organisaties.factories import OrganisatieFactory
 
 from .helpers import Partijen
 
@@ -360,3 +363,21 @@ def test_licences_are_listed_searched_and_read_only(admin_client, geleverd):
     assert admin_client.get(f"{LICENTIES}add/").status_code == 403
     assert admin_client.post(change, {"aantal": 1}).status_code == 403
     assert admin_client.get(f"{LICENTIES}{licentie.pk}/delete/").status_code == 403
+
+
+def test_an_external_licence_is_listed_and_shown(admin_client):
+    licentie = services.register_licentie(
+        acting=Acting.system("test"),
+        organisatie=OrganisatieFactory(),
+        leverancier_naam="Buiten B.V.",
+        softwarepakket_naam="Kantoorpakket",
+        contractnummer="KS-14",
+        aantal=3,
+        ingangsdatum=datetime.date(2026, 1, 1),
+    )
+
+    listed = admin_client.get(LICENTIES, {"q": "Kantoorpakket", "bron": "extern"})
+    assert listed.status_code == 200 and list(listed.context["cl"].result_list) == [licentie]
+    assert "Kantoorpakket" in listed.content.decode()
+    detail = admin_client.get(f"{LICENTIES}{licentie.pk}/change/")
+    assert detail.status_code == 200 and "KS-14" in detail.content.decode()

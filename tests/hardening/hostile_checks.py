@@ -35,7 +35,10 @@ class Body:
         if not operation.has_body:
             return None
         resource = RESOURCES.get(operation.collection)
-        payload = resource.payload(world.party) if resource and resource.payload else {}
+        make = resource.payload if resource else None
+        if resource and operation.method == "patch" and resource.patch_payload:
+            make = resource.patch_payload
+        payload = make(world.party) if make else {}
         content_type = operation.request_media_type
         if isinstance(payload, str):
             document = yaml.safe_load(payload)

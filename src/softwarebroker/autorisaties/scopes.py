@@ -12,6 +12,7 @@ BESTELLINGEN_AANMAKEN = "bestellingen.aanmaken"
 BESTELLINGEN_BEOORDELEN = "bestellingen.beoordelen"
 BESTELLINGEN_VERWERKEN = "bestellingen.verwerken"
 LICENTIES_LEZEN = "licenties.lezen"
+LICENTIES_BEHEREN = "licenties.beheren"
 AUDITTRAILS_LEZEN = "audittrails.lezen"
 
 SCOPE_DESCRIPTIONS = {
@@ -25,6 +26,7 @@ SCOPE_DESCRIPTIONS = {
     BESTELLINGEN_BEOORDELEN: "Bestellingen van de eigen organisatie goedkeuren of afwijzen.",
     BESTELLINGEN_VERWERKEN: "Bestellingen aan de eigen leverancier verwerken en leveren.",
     LICENTIES_LEZEN: "Licenties van de eigen organisatie lezen.",
+    LICENTIES_BEHEREN: "Licenties van de eigen organisatie registreren, wijzigen en opzeggen.",
     AUDITTRAILS_LEZEN: "De audittrail van zichtbare objecten lezen.",
 }
 
@@ -46,6 +48,7 @@ ROLE_SCOPES: dict[str, frozenset[str]] = {
             BESTELLINGEN_LEZEN,
             BESTELLINGEN_AANMAKEN,
             LICENTIES_LEZEN,
+            LICENTIES_BEHEREN,
             AUDITTRAILS_LEZEN,
         }
     ),

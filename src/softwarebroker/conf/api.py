@@ -50,6 +50,7 @@ SPECTACULAR_SETTINGS = {
         "RegelStatusEnum": "softwarebroker.bestellingen.constants.RegelStatus",
         "AnnuleringStatusEnum": "softwarebroker.bestellingen.constants.AnnuleringStatus",
         "LicentieStatusEnum": "softwarebroker.bestellingen.constants.LicentieStatus",
+        "LicentieBronEnum": "softwarebroker.bestellingen.constants.LicentieBron",
         # Two choice sets under one property name (softwareType): ours and the publiccode.yml one.
         "SoftwareTypeEnum": "softwarebroker.catalogus.constants.SoftwareType",
         "PubliccodeSoftwareTypeEnum": "softwarebroker.catalogus.publiccode.mapping.PUBLICCODE_SOFTWARE_TYPES",

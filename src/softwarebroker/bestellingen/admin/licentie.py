@@ -1,5 +1,6 @@
 """Licences in the admin: a searchable list and a read-only detail. Licences change only
-through delivered order lines and the nightly jobs (the services), never here."""
+through their orders, the API (external licences, cancelling) and the nightly jobs (the
+services), never here."""
 
 from __future__ import annotations
 
@@ -21,19 +22,25 @@ class LicentieAdmin(admin.ModelAdmin):
         "ingangsdatum",
         "einddatum",
     )
-    list_select_related = ("organisatie", "aanbieding__softwarepakket", "peer_aanbieding")
-    list_filter = ("status", "automatisch_verlengen")
+    list_select_related = ("organisatie", "aanbieding__softwarepakket", "peer_aanbieding", "softwarepakket")
+    list_filter = ("status", "bron", "automatisch_verlengen")
     search_fields = (
         "organisatie__naam",
         "organisatie__oin",
         "aanbieding__naam",
         "aanbieding__softwarepakket__naam",
         "peer_aanbieding__url",
+        "softwarepakket_naam",
+        "leverancier_naam",
+        "contractnummer",
     )
     date_hierarchy = "einddatum"
     fields = (
         "uuid",
+        "bron",
         "organisatie",
+        "contractnummer",
+        "kostenplaats",
         "aanbieding",
         "peer_aanbieding",
         "softwarepakketversie",
@@ -43,6 +50,10 @@ class LicentieAdmin(admin.ModelAdmin):
         "einddatum",
         "automatisch_verlengen",
         "opzegtermijn_dagen",
+        "opzegdatum",
+        "uiterste_einddatum",
+        "aantal_verlengingen",
+        "opgezegd_op",
         "opzegtermijn_gemeld_op",
         "bestellingen",
     )
@@ -52,14 +63,18 @@ class LicentieAdmin(admin.ModelAdmin):
 
     @admin.display(description="aanbieding")
     def aanbieding_naam(self, licentie):
-        return str(licentie.bron_aanbieding)
+        return str(licentie.bron_aanbieding) if licentie.bron_aanbieding is not None else "-"
 
     @admin.display(description="softwarepakket", ordering="aanbieding__softwarepakket__naam")
     def softwarepakket(self, licentie):
         # A peer's offer names its package by URL only.
+        if licentie.softwarepakket_id:
+            return licentie.softwarepakket.naam
         if licentie.aanbieding_id:
             return licentie.aanbieding.softwarepakket.naam
-        return licentie.peer_aanbieding.gegevens.get("softwarepakket", "-")
+        if licentie.peer_aanbieding_id:
+            return licentie.peer_aanbieding.gegevens.get("softwarepakket", "-")
+        return licentie.softwarepakket_naam or "-"  # an external licence named by text
 
     @admin.display(description="bestellingen")
     def bestellingen(self, licentie):

@@ -1,7 +1,7 @@
 from django_filters import rest_framework as filters
 
 from softwarebroker.api.filters import FilterSet, LocalOrPeerReferenceFilter, ReferenceFilter
-from softwarebroker.bestellingen.constants import BestellingStatus, LicentieStatus
+from softwarebroker.bestellingen.constants import BestellingStatus, LicentieBron, LicentieStatus
 from softwarebroker.bestellingen.models import Bestelling, Licentie
 from softwarebroker.federatie.models import PeerAanbieding
 
@@ -58,8 +58,16 @@ class BestellingFilter(FilterSet):
 class LicentieFilter(FilterSet):
     organisatie = ReferenceFilter(field_name="organisatie", help_text="URL van de organisatie.")
     status = filters.ChoiceFilter(choices=LicentieStatus.choices)
+    bron = filters.ChoiceFilter(
+        choices=LicentieBron.choices, help_text="`broker` (via een bestelling) of `extern` (geregistreerd)."
+    )
+    leverancier = LocalOrPeerReferenceFilter(
+        field_name="leverancier",
+        peer_field_name="peer_aanbieding__gegevens__leverancier",
+        help_text="URL van de leverancier (ook die van een peer-catalogus).",
+    )
     softwarepakket = LocalOrPeerReferenceFilter(
-        field_name="aanbieding__softwarepakket",
+        field_name="softwarepakket",
         peer_field_name="peer_aanbieding__gegevens__softwarepakket",
         help_text="URL van het softwarepakket (ook dat van een peer-catalogus).",
     )
@@ -71,4 +79,4 @@ class LicentieFilter(FilterSet):
 
     class Meta:
         model = Licentie
-        fields = ("organisatie", "status", "softwarepakket", "verlooptVoor")
+        fields = ("organisatie", "status", "bron", "leverancier", "softwarepakket", "verlooptVoor")

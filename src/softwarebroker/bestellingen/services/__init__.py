@@ -11,7 +11,9 @@ this state), ``VersionMismatch`` (``If-Match``), ``Unavailable`` (a peer that ca
 - :mod:`.bestelling`: creating, changing and deleting concepts;
 - :mod:`.transitions`: the state machine's transitions, submission and approval;
 - :mod:`.fulfilment`: messages, deliveries, the delivery secret and cancellation requests;
-- :mod:`.licenties`: licences from delivered lines;
+- :mod:`.licenties`: licences following their order (requested, delivered, changed) and the
+  stored contract dates;
+- :mod:`.licentie_beheer`: external licences, cancelling and changing a licence;
 - :mod:`.licentie_cyclus`: the nightly job: renewals, ends and expiry at the end date;
 - :mod:`.licentie_herinneringen`: its staged reminders before the opzegdatum;
 - :mod:`.licentie_gemeen`: what those two share (the counts, the locked batches, renewal rules).
@@ -26,6 +28,7 @@ from .fulfilment import (
     decide_annuleringsverzoek,
     read_levering_geheim,
 )
+from .licentie_beheer import opzeggen_licentie, register_licentie, registration_problems, update_licentie
 from .licentie_cyclus import Verwerking, nachtelijke_licentieverwerking
 from .regels import bestelling_problems, bestelparameters_problems, regel_problems
 from .transitions import BESLUIT_NAAR, change_status, create_beoordeling
@@ -46,9 +49,13 @@ __all__ = [
     "may_order_for",
     "nachtelijke_licentieverwerking",
     "next_nummer",
+    "opzeggen_licentie",
     "partijen",
     "read_levering_geheim",
     "regel_problems",
+    "register_licentie",
+    "registration_problems",
     "update_bestelling",
+    "update_licentie",
     "version_mismatch",
 ]

@@ -16,6 +16,7 @@ from softwarebroker.federatie.prijzen import PeerPrijs
 from .. import pricing, termijnen
 from ..constants import (
     Actie,
+    LicentieStatus,
 )
 from ..models import (
     Bestelling,
@@ -63,6 +64,13 @@ def volledige_looptijd_maanden(aanbieding) -> int:
         verlengingstermijn_maanden=verlengingstermijn,
         max_verlengingen=max_verlengingen,
     )
+
+
+def _softwarepakket_of_licentie(licentie) -> tuple:
+    """The package of a licence: its offer's, or (an external licence) its own."""
+    if licentie.bron_aanbieding is not None:
+        return softwarepakket_of(licentie.bron_aanbieding)
+    return ("lokaal", licentie.softwarepakket_id)
 
 
 def regel_problems(besteller, regel: dict, day: datetime.date, path: str) -> list[tuple[str, str, str]]:
@@ -144,9 +152,25 @@ def regel_problems(besteller, regel: dict, day: datetime.date, path: str) -> lis
             problems.append(
                 (f"{path}.licentie", "andere_organisatie", "De licentie is van een andere organisatie.")
             )
-        elif softwarepakket_of(licentie.bron_aanbieding) != softwarepakket_of(aanbieding):
+        elif licentie.status == LicentieStatus.AANGEVRAAGD:
+            problems.append(
+                (f"{path}.licentie", "niet_geleverd", "Deze licentie is aangevraagd maar nog niet geleverd.")
+            )
+        elif _softwarepakket_of_licentie(licentie) != softwarepakket_of(aanbieding):
             problems.append(
                 (f"{path}.licentie", "ander_pakket", "De licentie is voor een ander softwarepakket.")
+            )
+        elif (
+            actie == Actie.VERLENGEN
+            and licentie.max_verlengingen is not None
+            and licentie.aantal_verlengingen >= licentie.max_verlengingen
+        ):
+            problems.append(
+                (
+                    f"{path}.licentie",
+                    "max_verlengingen",
+                    f"Het contract staat geen verlenging meer toe ({licentie.max_verlengingen} gehad).",
+                )
             )
     bounds = json_limits.json_problems(regel.get("bestelparameters") or {}, f"{path}.bestelparameters")
     problems += bounds

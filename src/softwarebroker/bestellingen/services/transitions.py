@@ -27,7 +27,7 @@ from ..models import (
     Statuswijziging,
 )
 from .common import _actor, _add_bericht, _audit, _publish, lock, partijen
-from .licenties import _apply_to_licentie
+from .licenties import apply_delivered_line, follow_order
 from .regels import _price_of, _set_totals, bestelling_problems
 
 # --- transitions ----------------------------------------------------------------------------
@@ -79,6 +79,7 @@ def _transition(acting, bestelling: Bestelling, naar: str, toelichting: str, bef
     bestelling.status = naar
     bestelling.versie += 1
     bestelling.save()
+    follow_order(acting, bestelling, naar)
     _audit(acting, "create", bestelling, statuswijziging, before)
     _publish(bestelling, "status", statuswijziging)
     return statuswijziging
@@ -202,7 +203,7 @@ def _complete_delivery(acting, bestelling: Bestelling, naar: str) -> None:
         regel.status = RegelStatus.GELEVERD if regel in geleverd else RegelStatus.MISLUKT
     Bestelregel.objects.bulk_update(regels, ["status"])
     for regel in geleverd:
-        _apply_to_licentie(acting, bestelling, regel)
+        apply_delivered_line(acting, bestelling, regel)
 
 
 # --- approval -------------------------------------------------------------------------------

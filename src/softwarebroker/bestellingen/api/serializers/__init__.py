@@ -5,7 +5,7 @@ from .beoordeling import BeoordelingSerializer
 from .bericht import BerichtSerializer
 from .bestelling import BestellingSerializer, BestelregelSerializer
 from .levering import LeveringGeheimSerializer, LeveringSerializer
-from .licentie import LicentieSerializer
+from .licentie import LicentieSerializer, LicentieWijzigingSerializer, OpzeggingSerializer
 from .statuswijziging import StatuswijzigingSerializer
 
 __all__ = [
@@ -17,5 +17,7 @@ __all__ = [
     "LeveringGeheimSerializer",
     "LeveringSerializer",
     "LicentieSerializer",
+    "LicentieWijzigingSerializer",
+    "OpzeggingSerializer",
     "StatuswijzigingSerializer",
 ]

@@ -48,12 +48,14 @@ class AanbiedingURLField(serializers.Field):
 
 
 class LocalOrPeerReferenceField(ReferenceField):
-    """A read-only reference to a catalogue resource of this instance or, for orders of a
+    """A reference to a catalogue resource of this instance or, for orders of a
     peer's offers, of the peer (its URL kept in ``peer_column``)."""
 
     def __init__(self, *, peer_column: str, **kwargs):
         self.peer_column = peer_column
-        kwargs["read_only"] = True
+        # Writable only where input names a local resource (a ``queryset`` is given).
+        if "queryset" not in kwargs:
+            kwargs["read_only"] = True
         super().__init__(**kwargs)
 
     def row_part(self, model):

@@ -2,16 +2,16 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from softwarebroker.api.bounds import BoundedSerializer
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.fields import BoundedJSONField, ReferenceField
 from softwarebroker.api.representation_engine import Part, grouped_by_parent, plan_for
 from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
 from softwarebroker.catalogus import selectors, services
-from softwarebroker.catalogus.constants import Document, Indexering
+from softwarebroker.catalogus.constants import Document
 from softwarebroker.catalogus.models import Aanbieding, Leverancier, Prijs, Raamovereenkomst, Softwarepakket
 from softwarebroker.core import json_limits
 
+from .indexering import IndexeringSerializer
 from .prijs import PrijsSerializer
 
 
@@ -38,34 +38,6 @@ class ActuelePrijzenField(serializers.Field):
             return lambda row: grouped.get(row["pk"], [])
 
         return Part(self.field_name, prepare)
-
-
-class IndexeringSerializer(BoundedSerializer):
-    """Hoe de terugkerende prijs van een lopend contract bij elke verlenging mag stijgen."""
-
-    methode = serializers.ChoiceField(
-        source="indexering",
-        choices=Indexering.choices,
-        help_text="`geen`, `cpi` (consumentenprijsindex van het CBS) of `vast` (een vast percentage).",
-    )
-    percentage = serializers.DecimalField(
-        source="indexering_percentage",
-        max_digits=5,
-        decimal_places=2,
-        coerce_to_string=True,
-        allow_null=True,
-        required=False,
-        help_text="Het vaste percentage per verlenging; alleen (en verplicht) bij `vast`.",
-    )
-    plafondPercentage = serializers.DecimalField(
-        source="indexering_plafond",
-        max_digits=5,
-        decimal_places=2,
-        coerce_to_string=True,
-        allow_null=True,
-        required=False,
-        help_text="De hoogste stijging per verlenging in procenten, bij `cpi` of `vast`; leeg: geen plafond.",
-    )
 
 
 class AanbiedingSerializer(ResourceSerializer):
