@@ -89,10 +89,10 @@ def test_an_order_delivers_each_line_once():
 
 def test_a_licence_is_what_a_delivered_line_leaves():
     einde = datetime.date(2028, 2, 29)
-    licentie = LicentieFactory(einddatum=einde, aantal=3, opzegtermijn_dagen=30)
+    licentie = LicentieFactory(einddatum=einde, aantal=3, opzegtermijn_dagen=20)
 
     assert (licentie.einddatum, licentie.aantal, licentie.status) == (einde, 3, "actief")
-    assert licentie.opzegtermijn_dagen == 30
+    assert licentie.opzegtermijn_dagen == 20
     assert licentie.bronregels.get().bestelling.status == "geleverd"
     assert LicentieFactory(status="opgezegd").status == "opgezegd"
     assert LicentieFactory(einddatum=None).einddatum is None

@@ -208,6 +208,8 @@ def test_delivery_copies_the_offers_contract_terms_and_a_later_change_of_the_off
         looptijd_maanden=24,
         opzegtermijn_dagen=90,
         verlenging="geen",
+        verlengingstermijn_maanden=None,
+        max_verlengingen=None,
         indexering="cpi",
         indexering_percentage=None,
     )
@@ -217,7 +219,7 @@ def test_delivery_copies_the_offers_contract_terms_and_a_later_change_of_the_off
 
 
 def test_an_offer_without_renewals_gives_a_licence_with_none_left():
-    aanbieding = aanbieding_with_prijzen(looptijd_maanden=12, verlenging="geen", max_verlengingen=5)
+    aanbieding = aanbieding_with_prijzen(looptijd_maanden=12, verlenging="geen")
     BestellingFactory(
         aanbieding=aanbieding,
         gewenste_ingangsdatum=datetime.date(2026, 1, 1),

@@ -64,12 +64,7 @@ FACTORY_MODULES = [
     TESTS / "bestellingen" / "helpers.py",
 ]
 # (module, call) -> why a factory may write it directly
-ALLOWED_IN_FACTORIES: dict[tuple[str, str], str] = {
-    ("tests/bestellingen/factories.py", "Licentie.objects.filter.update()"): (
-        "a licence's opzegtermijn_dagen: no service sets it (it is read-only in the API and the "
-        "admin), and the notice-period job is tested on licences that have one"
-    ),
-}
+ALLOWED_IN_FACTORIES: dict[tuple[str, str], str] = {}
 
 
 def _domain_models():

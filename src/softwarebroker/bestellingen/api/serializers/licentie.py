@@ -202,9 +202,6 @@ class LicentieSerializer(ResourceSerializer):
             self.set_value(values, field.source_attrs, value)
         return values
 
-    def create(self, validated_data):
-        return services.register_licentie(acting=self.acting, **validated_data)
-
 
 def _add_problems(detail: dict, problems) -> None:
     """Into DRF's ``detail``: each problem at its path (``indexering.percentage``), where that

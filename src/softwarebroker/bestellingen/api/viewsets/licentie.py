@@ -91,7 +91,8 @@ class LicentieViewSet(
     def _create(self, request):
         serializer = LicentieSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
-        licentie = serializer.save()
+        # Through the service, which writes the audit entry and the notification.
+        licentie = services.register_licentie(acting=request.auth, **serializer.validated_data)
         body = self.represent(licentie)
         return Response(body, status=status.HTTP_201_CREATED, headers={"Location": body["url"]})
 
