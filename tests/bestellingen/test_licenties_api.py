@@ -238,7 +238,7 @@ def _registered(parties, **overrides) -> dict:
 def test_cancelling_then_cancelling_again(parties):
     licentie = _registered(parties)
 
-    response = parties["afnemer"].post(f"{licentie['url']}/_opzeggen", {"toelichting": "Overgestapt"})
+    response = parties["afnemer"].post(f"{licentie['url']}/opzeggen", {"toelichting": "Overgestapt"})
 
     assert response.status_code == 200, response.content
     body = response.json()
@@ -246,7 +246,7 @@ def test_cancelling_then_cancelling_again(parties):
     assert body["opgezegdOp"] is not None
     counts = Licentie.objects.count(), AuditTrail.objects.count()
 
-    again = parties["afnemer"].post(f"{licentie['url']}/_opzeggen", {})
+    again = parties["afnemer"].post(f"{licentie['url']}/opzeggen", {})
 
     assert again.status_code == 409
     assert problem(again)["code"] == "al_opgezegd"
@@ -260,7 +260,7 @@ def test_cancelling_after_the_opzegdatum_names_the_next_end_date(parties):
     )
     counts = Licentie.objects.count(), AuditTrail.objects.count()
 
-    response = parties["afnemer"].post(f"{licentie['url']}/_opzeggen", {})
+    response = parties["afnemer"].post(f"{licentie['url']}/opzeggen", {})
 
     assert response.status_code == 409
     body = problem(response)
@@ -274,7 +274,7 @@ def test_cancelling_another_organisations_licence_is_not_found(parties):
     licentie = LicentieFactory(einddatum=datetime.date(2040, 1, 1))
     counts = Licentie.objects.count(), AuditTrail.objects.count()
 
-    response = parties["afnemer"].post(f"{API}/licenties/{licentie.uuid}/_opzeggen", {})
+    response = parties["afnemer"].post(f"{API}/licenties/{licentie.uuid}/opzeggen", {})
 
     assert response.status_code == 404
     problem(response)
@@ -283,7 +283,7 @@ def test_cancelling_another_organisations_licence_is_not_found(parties):
 
 def test_a_supplier_cancels_nothing(parties):
     licentie = _registered(parties)
-    response = parties["leverancier"].post(f"{licentie['url']}/_opzeggen", {})
+    response = parties["leverancier"].post(f"{licentie['url']}/opzeggen", {})
     assert response.status_code == 403
     assert Licentie.objects.get().status == "actief"
 
