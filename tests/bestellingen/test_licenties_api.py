@@ -214,7 +214,8 @@ def test_a_delivered_licence_shows_its_order_line_and_copied_terms(parties):
 
     [item] = parties["afnemer"].get(f"{API}/licenties").json()["results"]
 
-    assert item["bronregels"] == [{"bestelling": f"{API}/bestellingen/{bestelling.uuid}", "regel": 1}]
+    regel = bestelling.regels.get()
+    assert item["bronregels"] == [f"{API}/bestellingen/{bestelling.uuid}/regels/{regel.uuid}"]
     assert item["aanbieding"] == f"{CATALOGUS}/aanbiedingen/{aanbieding.uuid}"
     assert item["leverancier"] == f"{CATALOGUS}/leveranciers/{aanbieding.leverancier.uuid}"
     assert item["softwarepakket"] == f"{CATALOGUS}/softwarepakketten/{aanbieding.softwarepakket.uuid}"
