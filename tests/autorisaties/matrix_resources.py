@@ -19,6 +19,7 @@ from tests.bestellingen.factories import (
     BeoordelingFactory,
     BerichtFactory,
     BestellingFactory,
+    BestelregelFactory,
     LeveringFactory,
     LicentieFactory,
     StatuswijzigingFactory,
@@ -258,6 +259,14 @@ RESOURCES.update(
             owned_by=lambda party: [_bestelling_ordered_by(party)],
             payload=_new_bestelling,
         ),
+        # Lines are added to a concept (a submitted order's are fixed); the party's own order is
+        # submitted and sent, so its supplier sees it too.
+        "/bestellingen/{bestelling_uuid}/regels": Resource(
+            lambda parent: BestelregelFactory(bestelling=parent),
+            parent="/bestellingen",
+            owned_by=lambda party: [bestelling := _bestelling_ordered_by(party), bestelling.regels.get()],
+            parents=lambda: [BestellingFactory(status="concept")],
+        ),
         "/bestellingen/{bestelling_uuid}/statuswijzigingen": _under_bestelling(
             StatuswijzigingFactory, payload=lambda party=None: {"naarStatus": "geaccepteerd"}
         ),
@@ -304,7 +313,7 @@ RESOURCES.update(
             payload=_externe_licentie,
             patch_payload=lambda party=None: {"automatischVerlengen": False, "kostenplaats": "ICT-9"},
         ),
-        "/licenties/{uuid}/_opzeggen": Resource(
+        "/licenties/{uuid}/opzeggen": Resource(
             lambda parent: parent,
             parent="/licenties",
             owned_by=lambda party: owned_chain("/licenties", party),

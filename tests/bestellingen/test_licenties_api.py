@@ -214,7 +214,8 @@ def test_a_delivered_licence_shows_its_order_line_and_copied_terms(parties):
 
     [item] = parties["afnemer"].get(f"{API}/licenties").json()["results"]
 
-    assert item["bronregels"] == [{"bestelling": f"{API}/bestellingen/{bestelling.uuid}", "regel": 1}]
+    regel = bestelling.regels.get()
+    assert item["bronregels"] == [f"{API}/bestellingen/{bestelling.uuid}/regels/{regel.uuid}"]
     assert item["aanbieding"] == f"{CATALOGUS}/aanbiedingen/{aanbieding.uuid}"
     assert item["leverancier"] == f"{CATALOGUS}/leveranciers/{aanbieding.leverancier.uuid}"
     assert item["softwarepakket"] == f"{CATALOGUS}/softwarepakketten/{aanbieding.softwarepakket.uuid}"
@@ -238,7 +239,7 @@ def _registered(parties, **overrides) -> dict:
 def test_cancelling_then_cancelling_again(parties):
     licentie = _registered(parties)
 
-    response = parties["afnemer"].post(f"{licentie['url']}/_opzeggen", {"toelichting": "Overgestapt"})
+    response = parties["afnemer"].post(f"{licentie['url']}/opzeggen", {"toelichting": "Overgestapt"})
 
     assert response.status_code == 200, response.content
     body = response.json()
@@ -246,7 +247,7 @@ def test_cancelling_then_cancelling_again(parties):
     assert body["opgezegdOp"] is not None
     counts = Licentie.objects.count(), AuditTrail.objects.count()
 
-    again = parties["afnemer"].post(f"{licentie['url']}/_opzeggen", {})
+    again = parties["afnemer"].post(f"{licentie['url']}/opzeggen", {})
 
     assert again.status_code == 409
     assert problem(again)["code"] == "al_opgezegd"
@@ -260,7 +261,7 @@ def test_cancelling_after_the_opzegdatum_names_the_next_end_date(parties):
     )
     counts = Licentie.objects.count(), AuditTrail.objects.count()
 
-    response = parties["afnemer"].post(f"{licentie['url']}/_opzeggen", {})
+    response = parties["afnemer"].post(f"{licentie['url']}/opzeggen", {})
 
     assert response.status_code == 409
     body = problem(response)
@@ -274,7 +275,7 @@ def test_cancelling_another_organisations_licence_is_not_found(parties):
     licentie = LicentieFactory(einddatum=datetime.date(2040, 1, 1))
     counts = Licentie.objects.count(), AuditTrail.objects.count()
 
-    response = parties["afnemer"].post(f"{API}/licenties/{licentie.uuid}/_opzeggen", {})
+    response = parties["afnemer"].post(f"{API}/licenties/{licentie.uuid}/opzeggen", {})
 
     assert response.status_code == 404
     problem(response)
@@ -283,7 +284,7 @@ def test_cancelling_another_organisations_licence_is_not_found(parties):
 
 def test_a_supplier_cancels_nothing(parties):
     licentie = _registered(parties)
-    response = parties["leverancier"].post(f"{licentie['url']}/_opzeggen", {})
+    response = parties["leverancier"].post(f"{licentie['url']}/opzeggen", {})
     assert response.status_code == 403
     assert Licentie.objects.get().status == "actief"
 

@@ -203,6 +203,8 @@ VALUES: dict[str, object] = {
     "percentage": "3.00",
     "plafondPercentage": "5.00",
     "Licentie.opzegdatum": "2029-01-01",
+    # the order line that made the licence: the example line of the example order
+    "Licentie.bronregels": example_url(BESTELLINGEN, "/bestellingen/{bestelling_uuid}/regels/{uuid}"),
     "Licentie.uitersteEinddatum": "2032-04-01",
     "bedragEenmaligExclBtw": "2500.00",
     "bedragPerJaarExclBtw": "3750.00",

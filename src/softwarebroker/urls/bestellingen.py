@@ -11,6 +11,7 @@ from softwarebroker.bestellingen.api.viewsets import (
     BeoordelingViewSet,
     BerichtViewSet,
     BestellingViewSet,
+    BestelregelViewSet,
     LeveringViewSet,
     LicentieViewSet,
     StatuswijzigingViewSet,
@@ -23,11 +24,12 @@ router.register("bestellingen", BestellingViewSet, basename="bestelling")
 router.register("licenties", LicentieViewSet, basename="licentie")
 
 
-def under_bestelling(collection: str, viewset, detail_actions=None) -> list:
-    """``bestellingen/{bestelling_uuid}/{collection}[/{uuid}]``."""
+def under_bestelling(collection: str, viewset, detail_actions=None, *, create: bool = True) -> list:
+    """``bestellingen/{bestelling_uuid}/{collection}[/{uuid}]`` (``create``: also POST on the list)."""
     base = f"bestellingen/<uuid:bestelling_uuid>/{collection}"
+    list_actions = {"get": "list", **({"post": "create"} if create else {})}
     return [
-        path(base, viewset.as_view({"get": "list", "post": "create"}), name=f"bestelling-{collection}-list"),
+        path(base, viewset.as_view(list_actions), name=f"bestelling-{collection}-list"),
         path(
             f"{base}/<uuid:uuid>",
             viewset.as_view({"get": "retrieve", **(detail_actions or {})}),
@@ -45,6 +47,7 @@ urlpatterns = [
     path("docs", redoc, name="bestellingen-redoc"),
     path("docs/swagger-ui", swagger, name="bestellingen-swagger-ui"),
     *router.urls,
+    *under_bestelling("regels", BestelregelViewSet, create=False),
     *under_bestelling("statuswijzigingen", StatuswijzigingViewSet),
     *under_bestelling("beoordelingen", BeoordelingViewSet),
     *under_bestelling("berichten", BerichtViewSet),

@@ -1,4 +1,5 @@
-"""An order and its lines (the lines exist only inside their order)."""
+"""An order and its lines (written only through their order; each line also has a URL of its
+own, under the order's)."""
 
 from collections.abc import Mapping
 
@@ -14,11 +15,16 @@ from softwarebroker.bestellingen.models import Bestelling, Bestelregel, Licentie
 from softwarebroker.organisaties.models import Organisatie
 
 from .fields import MONEY, AanbiedingURLField, LocalOrPeerReferenceField
+from .order_subresource import SubURLField
 from .prijs_momentopname import prijs_momentopname_field
 
 
 class BestelregelSerializer(ResourceSerializer):
-    url = None
+    """Een regel van een bestelling: een aanbieding, een aantal en wat er met een licentie
+    gebeurt, met haar bedragen. Een regel wordt geschreven via de bestelling; zij heeft een eigen
+    URL (onder die van de bestelling), waarmee een licentie haar `bronregels` noemt."""
+
+    url = SubURLField(help_text="De unieke URL van deze bestelregel.")
     aanbieding = AanbiedingURLField(help_text="URL van de aanbieding.")
     aantal = serializers.IntegerField(
         min_value=1,
@@ -48,7 +54,10 @@ class BestelregelSerializer(ResourceSerializer):
 
     class Meta:
         model = Bestelregel
+        api = BESTELLINGEN
+        collection = "regels"
         fields = (
+            "url",
             "volgnummer",
             "aanbieding",
             "aantal",

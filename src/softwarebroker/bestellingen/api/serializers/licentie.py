@@ -12,13 +12,13 @@ from softwarebroker.api.definitions import BESTELLINGEN, CATALOGUS
 from softwarebroker.api.fields import ReferenceField
 from softwarebroker.api.serializers import ResourceSerializer
 from softwarebroker.bestellingen import services
-from softwarebroker.bestellingen.models import Bestelregel, Licentie
+from softwarebroker.bestellingen.models import Licentie
 from softwarebroker.catalogus import selectors as catalogus_selectors
 from softwarebroker.catalogus.api.serializers.indexering import IndexeringSerializer
 from softwarebroker.catalogus.models import Aanbieding, Leverancier, Softwarepakket, Softwarepakketversie
 from softwarebroker.organisaties.models import Organisatie
 
-from .fields import LocalOrPeerReferenceField
+from .fields import BestelregelURLsField, LocalOrPeerReferenceField
 
 AMOUNT = {
     "max_digits": 14,
@@ -37,25 +37,6 @@ def _manageable_organisaties(acting):
     if acting is None or acting.organisatie is None or "afnemer" not in acting.roles:
         return Organisatie.objects.none()
     return Organisatie.objects.filter(pk=acting.organisatie.pk)
-
-
-class BronregelSerializer(ResourceSerializer):
-    """Een bestelregel die de licentie aanmaakte of wijzigde: de bestelling en het volgnummer
-    van de regel daarin."""
-
-    url = None
-    bestelling = ReferenceField(
-        api=BESTELLINGEN, collection="bestellingen", read_only=True, help_text="URL van de bestelling."
-    )
-    regel = serializers.IntegerField(
-        source="volgnummer", read_only=True, help_text="Het volgnummer van de regel in de bestelling."
-    )
-
-    class Meta:
-        model = Bestelregel
-        fields = ("bestelling", "regel")
-        read_only_fields = fields
-        expandable = {}
 
 
 class LicentieSerializer(ResourceSerializer):
@@ -113,8 +94,9 @@ class LicentieSerializer(ResourceSerializer):
     bedragEenmaligExclBtw = serializers.DecimalField(source="bedrag_eenmalig_excl_btw", **AMOUNT)
     bedragPerJaarExclBtw = serializers.DecimalField(source="bedrag_per_jaar_excl_btw", **AMOUNT)
     indexering = IndexeringSerializer(source="*", required=False)
-    bronregels = BronregelSerializer(
-        many=True, read_only=True, help_text="De bestelregels die de licentie aanmaakten of wijzigden."
+    bronregels = BestelregelURLsField(
+        help_text="URL's van de bestelregels die de licentie aanmaakten of wijzigden (elk onder de "
+        "URL van haar bestelling), in volgorde van bestelling en regel."
     )
 
     class Meta:

@@ -2,6 +2,7 @@ from .annuleringsverzoek import AnnuleringsverzoekViewSet
 from .beoordeling import BeoordelingViewSet
 from .bericht import BerichtViewSet
 from .bestelling import BestellingViewSet
+from .bestelregel import BestelregelViewSet
 from .levering import LeveringViewSet
 from .licentie import LicentieViewSet
 from .statuswijziging import StatuswijzigingViewSet
@@ -11,6 +12,7 @@ __all__ = [
     "BeoordelingViewSet",
     "BerichtViewSet",
     "BestellingViewSet",
+    "BestelregelViewSet",
     "LeveringViewSet",
     "LicentieViewSet",
     "StatuswijzigingViewSet",

@@ -116,7 +116,7 @@ class LicentieViewSet(
         responses={200: LicentieSerializer},
         extensions={"x-extra-errors": ["409"]},
     )
-    @action(detail=True, methods=["post"], url_path="_opzeggen")
+    @action(detail=True, methods=["post"], url_path="opzeggen")
     def opzeggen(self, request, *args, **kwargs):
         licentie = self.get_object()
         serializer = self.get_serializer(data=request.data)

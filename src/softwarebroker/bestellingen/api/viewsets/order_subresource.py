@@ -21,30 +21,22 @@ from softwarebroker.bestellingen.models import Bestelling
 from .bestelling import IDEMPOTENCY_KEY, OrderRepresentation
 
 
-class OrderSubresourceViewSet(
-    OrderRepresentation,
-    IdempotentCreateMixin,
+class OrderSubresourceReadViewSet(
     RepresentationMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
     viewsets.GenericViewSet,
 ):
-    """Base of the resources under ``/bestellingen/{bestelling_uuid}/``: visible when the
-    order is, created through a service function (``apply_change``)."""
+    """Base of the resources under ``/bestellingen/{bestelling_uuid}/`` that are only read:
+    visible when the order is (anything else answers as unknown, 404)."""
 
-    http_method_names = ["get", "post", "head"]
+    http_method_names = ["get", "head"]
     model = None
-    create_scope: str | tuple[str, ...] = ()
     default_sort = ("pk",)
 
     @property
     def scopes(self) -> dict:
-        return {
-            "list": scopes.BESTELLINGEN_LEZEN,
-            "retrieve": scopes.BESTELLINGEN_LEZEN,
-            "create": self.create_scope,
-        }
+        return {"list": scopes.BESTELLINGEN_LEZEN, "retrieve": scopes.BESTELLINGEN_LEZEN}
 
     def bestelling(self) -> Bestelling:
         if not hasattr(self, "_bestelling"):
@@ -60,6 +52,23 @@ class OrderSubresourceViewSet(
         if getattr(self, "swagger_fake_view", False):
             return self.model.objects.none()
         return self.model.objects.filter(bestelling=self.bestelling())
+
+
+class OrderSubresourceViewSet(
+    OrderRepresentation,
+    IdempotentCreateMixin,
+    OrderSubresourceReadViewSet,
+    mixins.CreateModelMixin,
+):
+    """Base of the resources under ``/bestellingen/{bestelling_uuid}/``: visible when the
+    order is, created through a service function (``apply_change``)."""
+
+    http_method_names = ["get", "post", "head"]
+    create_scope: str | tuple[str, ...] = ()
+
+    @property
+    def scopes(self) -> dict:
+        return {**super().scopes, "create": self.create_scope}
 
     def create(self, request, *args, **kwargs):
         return self.idempotent(request, lambda: self._create(request))
@@ -79,17 +88,20 @@ class OrderSubresourceViewSet(
         raise NotImplementedError
 
 
-def documented(noun: str, plural: str, create: str, errors=("409",)):
-    """The contract's texts for the list, detail and create of a resource under an order."""
-    return extend_schema_view(
-        list=extend_schema(
+def documented(noun: str, plural: str, create: str | None, errors=("409",)):
+    """The contract's texts for the list, detail and (unless ``create`` is ``None``: read
+    only) create of a resource under an order."""
+    texts = {
+        "list": extend_schema(
             summary=f"{plural.capitalize()} van een bestelling", description=f"Alle {plural}."
         ),
-        retrieve=extend_schema(summary=f"Eén {noun}", description=f"Eén {noun} van de bestelling."),
-        create=extend_schema(
+        "retrieve": extend_schema(summary=f"Eén {noun}", description=f"Eén {noun} van de bestelling."),
+    }
+    if create is not None:
+        texts["create"] = extend_schema(
             summary=f"{noun.capitalize()} toevoegen",
             description=create,
             parameters=[IDEMPOTENCY_KEY],
             extensions={"x-extra-errors": list(errors)},
-        ),
-    )
+        )
+    return extend_schema_view(**texts)
