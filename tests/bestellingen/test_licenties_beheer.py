@@ -12,43 +12,15 @@ from softwarebroker.autorisaties.context import Acting
 from softwarebroker.bestellingen import services
 from softwarebroker.bestellingen.constants import LicentieStatus
 from softwarebroker.bestellingen.models import Licentie
-from softwarebroker.core import events
-from softwarebroker.core.errors import DomainError
 from tests.catalogus.factories import LeverancierFactory, SoftwarepakketFactory
 from tests.organisaties.factories import OrganisatieFactory
 
 from .factories import LicentieFactory
 from .helpers import Partijen, aanbieding_with_prijzen, acting
+from .licentie_support import refused, submitted
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date.today
-
-
-@pytest.fixture
-def licentie_events():
-    received = []
-
-    def handler(event):
-        if event.kanaal.label == "licenties":
-            received.append((event.actie, event.instance.uuid))
-
-    events.subscribe(handler)
-    yield received
-    events.unsubscribe(handler)
-
-
-def refused(call, status):
-    with pytest.raises(DomainError) as raised:
-        call()
-    assert raised.value.status == status, raised.value.message
-    return raised.value
-
-
-def _submitted(partijen, **kwargs):
-    bestelling = partijen.bestelling(**kwargs)
-    services.change_status(acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring")
-    bestelling.refresh_from_db()
-    return bestelling
 
 
 # --- external licences and cancelling ---------------------------------------------------------
@@ -194,7 +166,7 @@ def test_changing_its_own_fields_recomputes_nothing():
 
 def test_an_order_line_cannot_change_a_licence_not_yet_delivered():
     partijen = Partijen()
-    _submitted(partijen)
+    submitted(partijen)
     aangevraagd = Licentie.objects.get()
     problems = services.bestelling_problems(
         partijen.organisatie,

@@ -13,42 +13,14 @@ from softwarebroker.bestellingen.constants import BestellingStatus
 from softwarebroker.bestellingen.models import Licentie
 from softwarebroker.bestellingen.services.licenties import latest_end_date, next_end_date
 from softwarebroker.catalogus import services as catalogus_services
-from softwarebroker.core import events
-from softwarebroker.core.errors import DomainError
 
 from . import walk
 from .factories import BestellingFactory, LicentieFactory
 from .helpers import Partijen, aanbieding_with_prijzen
+from .licentie_support import submitted
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date.today
-
-
-@pytest.fixture
-def licentie_events():
-    received = []
-
-    def handler(event):
-        if event.kanaal.label == "licenties":
-            received.append((event.actie, event.instance.uuid))
-
-    events.subscribe(handler)
-    yield received
-    events.unsubscribe(handler)
-
-
-def refused(call, status):
-    with pytest.raises(DomainError) as raised:
-        call()
-    assert raised.value.status == status, raised.value.message
-    return raised.value
-
-
-def _submitted(partijen, **kwargs):
-    bestelling = partijen.bestelling(**kwargs)
-    services.change_status(acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring")
-    bestelling.refresh_from_db()
-    return bestelling
 
 
 # --- with the order ---------------------------------------------------------------------------
@@ -84,7 +56,7 @@ def test_submission_requests_a_licence_for_each_new_line(licentie_events):
 
 def test_a_request_for_more_information_removes_the_requested_licence(licentie_events):
     partijen = Partijen()
-    bestelling = _submitted(partijen)
+    bestelling = submitted(partijen)
     licentie = Licentie.objects.get()
 
     services.create_beoordeling(
@@ -116,7 +88,7 @@ def test_a_request_for_more_information_removes_the_requested_licence(licentie_e
 def test_an_order_ending_without_delivery_ends_its_requested_licences(naar, bij):
     partijen = Partijen()
     if bij == "beoordeling":
-        bestelling = _submitted(partijen)
+        bestelling = submitted(partijen)
         services.create_beoordeling(
             acting=partijen.budgethouder, bestelling=bestelling, besluit="afgewezen", toelichting="Te duur"
         )
@@ -140,7 +112,7 @@ def test_an_order_ending_without_delivery_ends_its_requested_licences(naar, bij)
 
 def test_statuses_through_a_whole_order():
     partijen = Partijen()
-    bestelling = _submitted(partijen)
+    bestelling = submitted(partijen)
     assert Licentie.objects.get().status == "aangevraagd"
     services.create_beoordeling(acting=partijen.budgethouder, bestelling=bestelling, besluit="goedgekeurd")
     assert Licentie.objects.get().status == "aangevraagd"

@@ -1,13 +1,13 @@
 import uuid
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 
 from softwarebroker.bestellingen.constants import LicentieBron, LicentieStatus
-from softwarebroker.catalogus.constants import Indexering
+from softwarebroker.catalogus.models.contractvoorwaarden import Indexeringsvoorwaarden
 
 
-class Licentie(models.Model):
+class Licentie(Indexeringsvoorwaarden):
     """An entitlement an organisation holds: delivered through the broker (created and changed by
     order lines) or bought elsewhere and registered (bron ``extern``)."""
 
@@ -60,33 +60,14 @@ class Licentie(models.Model):
     ingangsdatum = models.DateField("ingangsdatum")
     einddatum = models.DateField("einddatum", null=True, blank=True)
     automatisch_verlengen = models.BooleanField("automatisch verlengen", default=False)
-    # Contract terms, copied from the offer at delivery (later offer changes leave them alone).
+    # Contract terms (with those of Indexeringsvoorwaarden), copied from the offer at delivery
+    # (later offer changes leave them alone).
     looptijd_maanden = models.PositiveIntegerField("looptijd (maanden)", null=True, blank=True)
-    opzegtermijn_dagen = models.PositiveIntegerField("opzegtermijn (dagen)", default=0)
     verlengingstermijn_maanden = models.PositiveIntegerField(
         "verlengingstermijn (maanden)", null=True, blank=True, validators=[MinValueValidator(1)]
     )
     max_verlengingen = models.PositiveIntegerField("maximaal aantal verlengingen", null=True, blank=True)
     aantal_verlengingen = models.PositiveIntegerField("aantal verlengingen", default=0)
-    indexering = models.CharField(
-        "indexering", max_length=10, choices=Indexering.choices, default=Indexering.GEEN
-    )
-    indexering_percentage = models.DecimalField(
-        "indexeringspercentage (vast)",
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0), MaxValueValidator(100)],
-    )
-    indexering_plafond = models.DecimalField(
-        "plafond indexering (%)",
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0), MaxValueValidator(100)],
-    )
     # Set when a renewal's price rose more than the contract's cap allows.
     indexering_boven_plafond = models.BooleanField("indexering boven plafond", default=False)
     # Derived from the dates and terms and stored (the nightly job and reminders query them):

@@ -3,7 +3,7 @@ import uuid
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 
 from softwarebroker.catalogus.constants import (
@@ -16,8 +16,10 @@ from softwarebroker.catalogus.constants import (
     Verlenging,
 )
 
+from .contractvoorwaarden import Indexeringsvoorwaarden
 
-class Aanbieding(models.Model):
+
+class Aanbieding(Indexeringsvoorwaarden):
     """An orderable offer of a software product by a supplier."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -50,8 +52,8 @@ class Aanbieding(models.Model):
     verlenging = models.CharField(
         "verlenging", max_length=20, choices=Verlenging.choices, default=Verlenging.HANDMATIG
     )
-    # Contract terms, copied onto a licence when it is delivered (a running contract keeps them).
-    opzegtermijn_dagen = models.PositiveIntegerField("opzegtermijn (dagen)", default=0)
+    # Contract terms (with the notice period and indexation of Indexeringsvoorwaarden), copied
+    # onto a licence when it is delivered (a running contract keeps them).
     verlengingstermijn_maanden = models.PositiveIntegerField(
         "verlengingstermijn (maanden)",
         null=True,
@@ -61,25 +63,6 @@ class Aanbieding(models.Model):
     )
     max_verlengingen = models.PositiveIntegerField(
         "maximaal aantal verlengingen", null=True, blank=True, help_text="Leeg: onbeperkt."
-    )
-    indexering = models.CharField(
-        "indexering", max_length=10, choices=Indexering.choices, default=Indexering.GEEN
-    )
-    indexering_percentage = models.DecimalField(
-        "indexeringspercentage (vast)",
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0), MaxValueValidator(100)],
-    )
-    indexering_plafond = models.DecimalField(
-        "plafond indexering (%)",
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     raamovereenkomst = models.ForeignKey(
         "catalogus.Raamovereenkomst",

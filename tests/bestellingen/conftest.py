@@ -1,0 +1,17 @@
+import pytest
+
+from softwarebroker.core import events
+
+
+@pytest.fixture
+def licentie_events():
+    """(actie, uuid) of every notification on kanaal licenties during the test."""
+    received = []
+
+    def handler(event):
+        if event.kanaal.label == "licenties":
+            received.append((event.actie, event.instance.uuid))
+
+    events.subscribe(handler)
+    yield received
+    events.unsubscribe(handler)
