@@ -159,22 +159,4 @@ class Migration(migrations.Migration):
             model_name='licentieherinnering',
             constraint=models.UniqueConstraint(fields=('licentie', 'einddatum', 'dagen'), name='herinnering_eenmaal'),
         ),
-        # Existing licences: the stored opzegdatum, and supplier, package and term from their offer.
-        # Orders under a framework keep the value they were counted with (one-time plus a year).
-        migrations.RunSQL(
-            """
-            UPDATE bestellingen_licentie SET opzegdatum = einddatum - opzegtermijn_dagen
-            WHERE einddatum IS NOT NULL;
-            UPDATE bestellingen_licentie AS licentie
-            SET leverancier_id = aanbieding.leverancier_id,
-                softwarepakket_id = aanbieding.softwarepakket_id,
-                looptijd_maanden = aanbieding.looptijd_maanden
-            FROM catalogus_aanbieding AS aanbieding
-            WHERE licentie.aanbieding_id = aanbieding.id;
-            UPDATE bestellingen_bestelling
-            SET afroepwaarde_excl_btw = totaal_eenmalig_excl_btw + totaal_per_jaar_excl_btw
-            WHERE raamovereenkomst_id IS NOT NULL;
-            """,
-            migrations.RunSQL.noop,
-        ),
     ]
