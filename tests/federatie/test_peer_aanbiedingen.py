@@ -2,135 +2,25 @@
 
 The peer's Catalogus API is another organisation's API, so it is mocked with requests-mock on
 the zgw-consumers client; everything of this instance (database, services, API) is real. A peer
-at its worst (trickling or sending too much) is a real server on 127.0.0.1.
+at its worst (trickling or sending too much): test_peer_deadlines.py.
 """
 
 import datetime
-import json
-import time
 import uuid
 
 import pytest
 import requests
 import requests_mock
-from django.test import Client
-from zgw_consumers.constants import APITypes, AuthTypes
-from zgw_consumers.models import Service
 
 from softwarebroker.bestellingen.kanalen import BESTELLINGEN
 from softwarebroker.bestellingen.models import Bestelling, Bestelregel, Statuswijziging
 from softwarebroker.federatie import aanbiedingen as peer
 from softwarebroker.federatie.models import PeerAanbieding
 from softwarebroker.federatie.prijzen import PeerPrijs
-from softwarebroker.organisaties.models import Mandaat
-from tests.auth import bearer
-from tests.autorisaties.factories import make_applicatie
 from tests.conftest import invalid_param, problem
-from tests.federatie.support import LargePeer
-from tests.organisaties.factories import OrganisatieFactory
+from tests.federatie.peer_offers import API, PEER, order, peer_aanbieding, peer_prijs
 
 pytestmark = pytest.mark.django_db
-
-API = "http://testserver/bestellingen/api/v1"
-PEER = "https://peer.example.nl/catalogus/api/v1/"
-
-
-def peer_aanbieding(identifier=None, **overrides) -> dict:
-    """An aanbieding as another instance publishes it: 100.00 once and 10.00 a year per unit."""
-    identifier = identifier or uuid.uuid4()
-    aanbieding = {
-        "url": f"{PEER}aanbiedingen/{identifier}",
-        "softwarepakket": f"{PEER}softwarepakketten/{uuid.uuid4()}",
-        "leverancier": f"{PEER}leveranciers/7a1f0f5e-3f5a-4d0c-9d43-2a6b1c0e7c11",
-        "naam": "Zaaksysteem SaaS (peer)",
-        "omschrijving": "",
-        "leveringsvorm": "saas",
-        "hostinglocatie": "nl",
-        "licentiemodel": "per_gebruiker",
-        "eenheid": "gebruiker",
-        "minimaleAfname": 1,
-        "looptijdMaanden": 12,
-        "verlenging": "automatisch",
-        "raamovereenkomst": None,
-        "bestelparametersSchema": {},
-        "vereisteDocumenten": [],
-        "geldigVanaf": "2020-01-01",
-        "geldigTot": None,
-        "status": "gepubliceerd",
-        "actuelePrijzen": [
-            peer_prijs(identifier, "eenmalig", None, "100.00"),
-            peer_prijs(identifier, "terugkerend", "jaar", "10.00"),
-        ],
-    }
-    aanbieding.update(overrides)
-    return aanbieding
-
-
-def peer_prijs(aanbieding_id, prijstype, periode, bedrag, staffels=()):
-    return {
-        "url": f"{PEER}prijzen/{uuid.uuid4()}",
-        "aanbieding": f"{PEER}aanbiedingen/{aanbieding_id}",
-        "prijstype": prijstype,
-        "periode": periode,
-        "bedragExclBtw": bedrag,
-        "btwPercentage": "21.00",
-        "staffels": list(staffels),
-        "doelgroep": "iedereen",
-        "geldigVanaf": "2020-01-01",
-        "geldigTot": None,
-    }
-
-
-@pytest.fixture
-def service():
-    return Service.objects.create(
-        label="Catalogus van Regio Peer",
-        slug="peer-catalogus",
-        api_type=APITypes.orc,
-        api_root=PEER,
-        auth_type=AuthTypes.api_key,
-        header_key="Authorization",
-        header_value="Token peer-sleutel",
-        timeout=2,
-    )
-
-
-class Party:
-    def __init__(self, client_id, *roles, user_id, **kwargs):
-        make_applicatie(*roles, client_id=client_id, **kwargs)
-        self.client = Client(headers=bearer(client_id, user_id=user_id))
-
-    def post(self, url, data):
-        return self.client.post(url, json.dumps(data), content_type="application/json")
-
-    def get(self, url):
-        return self.client.get(url)
-
-
-@pytest.fixture
-def gemeente():
-    organisatie = OrganisatieFactory(naam="Gemeente Voorbeeldstad")
-    Mandaat.objects.create(
-        organisatie=organisatie, gebruikers_id="budget@voorbeeldstad.nl", maximum_bedrag=50000
-    )
-    return {
-        "organisatie": organisatie,
-        "afnemer": Party("afnemer", "afnemer", organisatie=organisatie, user_id="inkoper@voorbeeldstad.nl"),
-        "budgethouder": Party(
-            "budgethouder", "budgethouder", organisatie=organisatie, user_id="budget@voorbeeldstad.nl"
-        ),
-        "broker": Party("broker", "broker", user_id="broker@voorbeeldstad.nl"),
-    }
-
-
-def order(gemeente, aanbieding_url, aantal=5):
-    return gemeente["afnemer"].post(
-        f"{API}/bestellingen",
-        {
-            "besteller": f"{API}/organisaties/{gemeente['organisatie'].uuid}",
-            "regels": [{"aanbieding": aanbieding_url, "aantal": aantal}],
-        },
-    )
 
 
 def test_a_line_with_a_peers_offer_shows_the_peers_offer_supplier_and_prices(service, gemeente):
@@ -378,102 +268,3 @@ def test_a_delivered_peer_line_gives_a_licence_naming_the_peers_offer(service, g
     assert [(item["aanbieding"], item["aantal"]) for item in licenties] == [(aanbieding["url"], 5)]
     ingangsdatum = datetime.date.fromisoformat(licenties[0]["ingangsdatum"])
     assert licenties[0]["einddatum"] == ingangsdatum.replace(year=ingangsdatum.year + 1).isoformat()
-
-
-# --- a peer at its worst: a real server on 127.0.0.1 ----------------------------------------
-
-
-def local_service(port: int, timeout: int) -> Service:
-    return Service.objects.create(
-        label="Catalogus van Regio Peer",
-        slug="peer-catalogus",
-        api_type=APITypes.orc,
-        api_root=f"http://127.0.0.1:{port}/catalogus/api/v1/",
-        auth_type=AuthTypes.no_auth,
-        timeout=timeout,
-    )
-
-
-def local_offer_url(port: int) -> str:
-    return f"http://127.0.0.1:{port}/catalogus/api/v1/aanbiedingen/{uuid.uuid4()}"
-
-
-@pytest.mark.parametrize("slow_headers", [False, True], ids=["body", "headers"])
-def test_a_peer_trickling_its_offer_is_cut_off_at_the_services_timeout(gemeente, trickling, slow_headers):
-    # A byte a second: each wait for a byte is shorter than the Service's timeout, so only a
-    # deadline for the whole read ends it (the peer would send for days; it gives up after 8 s).
-    druppel = trickling(interval=1.0, slow_headers=slow_headers, give_up_after=8)
-    local_service(druppel.port, timeout=2)
-
-    started = time.monotonic()
-    response = order(gemeente, local_offer_url(druppel.port))
-    elapsed = time.monotonic() - started
-
-    assert elapsed < 2 + 1.5, elapsed  # the timeout plus a margin
-    assert response.status_code == 502, response.content
-    assert problem(response)["code"] == "peer_onbereikbaar"
-    assert "geen antwoord binnen de tijdslimiet" in problem(response)["detail"]
-    assert not Bestelling.objects.exists() and not Bestelregel.objects.exists()
-    assert not PeerAanbieding.objects.exists()
-    assert druppel.idle_within(1.5), "the call to the trickling peer is still open"
-
-
-def test_a_peer_trickling_at_submission_leaves_the_order_as_it_was(gemeente, trickling):
-    druppel = trickling(interval=1.0, give_up_after=8)
-    local_service(druppel.port, timeout=2)
-    url = local_offer_url(druppel.port)
-    aanbieding = peer_aanbieding(url=url)
-    with requests_mock.Mocker() as mock:  # the peer was fine when the order was made
-        mock.get(url, json=aanbieding, headers={"ETag": '"v1"'})
-        created = order(gemeente, url).json()
-
-    started = time.monotonic()
-    response = gemeente["afnemer"].post(
-        f"{created['url']}/statuswijzigingen", {"naarStatus": "ter_goedkeuring"}
-    )
-    elapsed = time.monotonic() - started
-
-    assert response.status_code == 502, response.content
-    assert problem(response)["code"] == "peer_onbereikbaar"
-    assert elapsed < 2 + 1.5, elapsed
-    bestelling = Bestelling.objects.get(nummer=created["nummer"])
-    assert bestelling.status == "concept" and bestelling.ingediend_op is None
-    assert not Statuswijziging.objects.filter(bestelling=bestelling).exists()
-    assert Bestelregel.objects.get(bestelling=bestelling).prijs_momentopname is None
-    assert PeerAanbieding.objects.get().etag == '"v1"'
-
-
-@pytest.mark.parametrize("declare_length", [True, False], ids=["content-length", "until-closed"])
-def test_an_offer_larger_than_the_limit_is_refused_without_reading_it_all(gemeente, declare_length):
-    # A valid aanbieding followed by 64 MB of spaces: still valid JSON, far too large.
-    groot = LargePeer(64 * 1024 * 1024, declare_length=declare_length)
-    try:
-        url = local_offer_url(groot.port)
-        groot.body = json.dumps(peer_aanbieding(url=url)).encode()
-        local_service(groot.port, timeout=10)
-
-        response = order(gemeente, url)
-
-        assert response.status_code == 400, response.content
-        error = invalid_param(response.json(), "regels.0.aanbieding")
-        assert error["code"] == "invalid-resource"
-        assert f"groter dan {peer.MAX_AANBIEDING} bytes" in error["reason"]
-        assert not Bestelling.objects.exists() and not PeerAanbieding.objects.exists()
-        assert groot.finished.wait(5), "the peer is still sending"
-        assert groot.sent < groot.total, "the whole answer was read"
-    finally:
-        groot.stop()
-
-
-def test_a_large_error_page_is_an_unreachable_peer(gemeente):
-    groot = LargePeer(8 * 1024 * 1024, status=503)
-    groot.body = b"<html>onderhoud</html>"
-    try:
-        local_service(groot.port, timeout=10)
-        response = order(gemeente, local_offer_url(groot.port))
-    finally:
-        groot.stop()
-
-    assert response.status_code == 502, response.content
-    assert problem(response)["code"] == "peer_onbereikbaar"
-    assert not Bestelling.objects.exists()

@@ -54,7 +54,6 @@ class LicentieAdmin(admin.ModelAdmin):
         "uiterste_einddatum",
         "aantal_verlengingen",
         "opgezegd_op",
-        "opzegtermijn_gemeld_op",
         "bestellingen",
     )
 

@@ -79,8 +79,6 @@ class Licentie(Indexeringsvoorwaarden):
     status = models.CharField(
         "status", max_length=20, choices=LicentieStatus.choices, default=LicentieStatus.ACTIEF
     )
-    # When the start of the licence's notice period was announced (once).
-    opzegtermijn_gemeld_op = models.DateTimeField("opzegtermijn gemeld op", null=True, blank=True)
     bronregels = models.ManyToManyField("bestellingen.Bestelregel", related_name="licenties", blank=True)
 
     class Meta:

@@ -132,7 +132,6 @@ class LicentieSerializer(ResourceSerializer):
             "uitersteEinddatum",
             "opgezegdOp",
             "status",
-            "opzegtermijnGemeldOp",
             "bronregels",
         )
         read_only_fields = (
@@ -143,7 +142,6 @@ class LicentieSerializer(ResourceSerializer):
             "uitersteEinddatum",
             "opgezegdOp",
             "status",
-            "opzegtermijnGemeldOp",
         )
         extra_kwargs = {
             "aantal": {"min_value": 1},
