@@ -1,12 +1,18 @@
-"""The Bestellingen API over HTTP with a client per party: what the API tests share (the
-parties themselves are the ``world`` fixture in conftest.py)."""
+"""The Bestellingen API over HTTP with a client per party: what the API tests share, the
+parties themselves as the ``world`` fixture (conftest.py offers it to tests/bestellingen; other
+test modules import it)."""
 
 import json
 
+import pytest
 from django.test import Client
 
+from softwarebroker.organisaties.models import Mandaat
 from tests.auth import bearer
 from tests.autorisaties.factories import make_applicatie
+from tests.organisaties.factories import OrganisatieFactory
+
+from .helpers import aanbieding_with_prijzen
 
 API = "http://testserver/bestellingen/api/v1"
 CATALOGUS = "http://testserver/catalogus/api/v1"
@@ -47,3 +53,24 @@ def create(world, **kwargs):
 
 def transition(party, url, naar, **extra):
     return party.post(f"{url}/statuswijzigingen", {"naarStatus": naar, **extra})
+
+
+@pytest.fixture
+def world():
+    """The ordering organisation with its afnemer and budget holder, and a supplier with an offer."""
+    organisatie = OrganisatieFactory(naam="Gemeente Voorbeeldstad")
+    aanbieding = aanbieding_with_prijzen()
+    Mandaat.objects.create(
+        organisatie=organisatie, gebruikers_id="budget@voorbeeldstad.nl", maximum_bedrag=50000
+    )
+    return {
+        "organisatie": organisatie,
+        "aanbieding": aanbieding,
+        "afnemer": Party("afnemer", "afnemer", organisatie=organisatie, user_id="inkoper@voorbeeldstad.nl"),
+        "budgethouder": Party(
+            "budgethouder", "budgethouder", organisatie=organisatie, user_id="budget@voorbeeldstad.nl"
+        ),
+        "leverancier": Party(
+            "leverancier", "leverancier", leverancier=aanbieding.leverancier, user_id="support@leverancier.nl"
+        ),
+    }

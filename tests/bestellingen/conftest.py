@@ -1,11 +1,8 @@
 import pytest
 
 from softwarebroker.core import events
-from softwarebroker.organisaties.models import Mandaat
-from tests.organisaties.factories import OrganisatieFactory
 
-from .api_world import Party
-from .helpers import aanbieding_with_prijzen
+from .api_world import world  # noqa: F401 - the API tests' parties, a fixture
 
 
 @pytest.fixture
@@ -20,24 +17,3 @@ def licentie_events():
     events.subscribe(handler)
     yield received
     events.unsubscribe(handler)
-
-
-@pytest.fixture
-def world():
-    """The ordering organisation with its afnemer and budget holder, and a supplier with an offer."""
-    organisatie = OrganisatieFactory(naam="Gemeente Voorbeeldstad")
-    aanbieding = aanbieding_with_prijzen()
-    Mandaat.objects.create(
-        organisatie=organisatie, gebruikers_id="budget@voorbeeldstad.nl", maximum_bedrag=50000
-    )
-    return {
-        "organisatie": organisatie,
-        "aanbieding": aanbieding,
-        "afnemer": Party("afnemer", "afnemer", organisatie=organisatie, user_id="inkoper@voorbeeldstad.nl"),
-        "budgethouder": Party(
-            "budgethouder", "budgethouder", organisatie=organisatie, user_id="budget@voorbeeldstad.nl"
-        ),
-        "leverancier": Party(
-            "leverancier", "leverancier", leverancier=aanbieding.leverancier, user_id="support@leverancier.nl"
-        ),
-    }

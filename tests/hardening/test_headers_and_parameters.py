@@ -7,7 +7,7 @@ import pytest
 from softwarebroker.api.headers import DECLARED_HEADER_MAX_LENGTH
 from softwarebroker.audit.models import AuditTrail
 from softwarebroker.bestellingen.models import Bestelling
-from tests.bestellingen.test_api import API, bestelling_payload, world  # noqa: F401
+from tests.bestellingen.api_world import API, bestelling_payload, world  # noqa: F401
 from tests.catalogus.api_requests import BASE
 from tests.catalogus.factories import AanbiedingFactory
 from tests.conftest import invalid_param, problem

@@ -12,7 +12,7 @@ from softwarebroker.api.bounds import TEXT_MAX_LENGTH
 from softwarebroker.bestellingen.models import Bestelling
 from softwarebroker.catalogus.models import Leverancier, Prijs, Softwarepakket
 from softwarebroker.catalogus.publiccode.parsing import MAX_TEXT_LENGTH
-from tests.bestellingen.test_api import API, bestelling_payload, world  # noqa: F401
+from tests.bestellingen.api_world import API, bestelling_payload, world  # noqa: F401
 from tests.catalogus.api_requests import BASE, send
 from tests.catalogus.factories import (
     AanbiedingFactory,

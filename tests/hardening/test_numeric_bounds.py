@@ -7,7 +7,7 @@ import pytest
 from softwarebroker.bestellingen.models import Bestelling, Bestelregel
 from softwarebroker.catalogus.models import Aanbieding, Prijs, Raamovereenkomst
 from softwarebroker.organisaties.models import Organisatie
-from tests.bestellingen.test_api import API, bestelling_payload, world  # noqa: F401
+from tests.bestellingen.api_world import API, bestelling_payload, world  # noqa: F401
 from tests.catalogus.api_requests import BASE, url
 from tests.catalogus.factories import AanbiedingFactory, RaamovereenkomstFactory
 from tests.conftest import invalid_param, problem
