@@ -10,6 +10,21 @@ from softwarebroker.api.schema_examples import BESTELPARAMETERS_SCHEMA, VALUES, 
 
 AANBIEDING_URL = resource_url(CATALOGUS, "aanbiedingen")
 PRIJS_PER_MAAND_URL = resource_url(CATALOGUS, "prijzen")
+# A monthly price per user with a tier from 50 users: in the offer's answer, and (without its
+# url) as the body that creates it.
+PRIJS_PER_MAAND = {
+    "url": PRIJS_PER_MAAND_URL,
+    "aanbieding": AANBIEDING_URL,
+    "prijstype": "terugkerend",
+    "grondslag": "per_eenheid",
+    "periode": "maand",
+    "bedragExclBtw": "12.50",
+    "btwPercentage": "21.00",
+    "staffels": [{"vanafAantal": 50, "bedragExclBtw": "10.00"}],
+    "doelgroep": "iedereen",
+    "geldigVanaf": "2026-01-01",
+    "geldigTot": "2027-01-01",
+}
 PRIJS_RAAMOVEREENKOMST_URL = resource_url(CATALOGUS, "prijzen", "prijzen-raamovereenkomst")
 PRIJS_IMPLEMENTATIE_URL = resource_url(CATALOGUS, "prijzen", "prijzen-implementatie")
 
@@ -50,19 +65,7 @@ AANBIEDING = {
             "geldigVanaf": "2026-01-01",
             "geldigTot": None,
         },
-        {
-            "url": PRIJS_PER_MAAND_URL,
-            "aanbieding": AANBIEDING_URL,
-            "prijstype": "terugkerend",
-            "grondslag": "per_eenheid",
-            "periode": "maand",
-            "bedragExclBtw": "12.50",
-            "btwPercentage": "21.00",
-            "staffels": [{"vanafAantal": 50, "bedragExclBtw": "10.00"}],
-            "doelgroep": "iedereen",
-            "geldigVanaf": "2026-01-01",
-            "geldigTot": "2027-01-01",
-        },
+        PRIJS_PER_MAAND,
         {
             "url": PRIJS_RAAMOVEREENKOMST_URL,
             "aanbieding": AANBIEDING_URL,
@@ -113,18 +116,7 @@ PRIJS_AANMAKEN_EXAMPLES = [
         summary="Een maandprijs per gebruiker, goedkoper vanaf 50 gebruikers",
         description="Telt per gebruiker van de bestelregel; vanaf 50 gebruikers geldt 10.00 voor elke "
         "gebruiker.",
-        value={
-            "aanbieding": AANBIEDING_URL,
-            "prijstype": "terugkerend",
-            "grondslag": "per_eenheid",
-            "periode": "maand",
-            "bedragExclBtw": "12.50",
-            "btwPercentage": "21.00",
-            "staffels": [{"vanafAantal": 50, "bedragExclBtw": "10.00"}],
-            "doelgroep": "iedereen",
-            "geldigVanaf": "2026-01-01",
-            "geldigTot": "2027-01-01",
-        },
+        value={name: value for name, value in PRIJS_PER_MAAND.items() if name != "url"},
         request_only=True,
     ),
 ]
