@@ -24,6 +24,7 @@ INVALID_UTF8 = b"\xff\xfe"
 MEGABYTE = 1_000_000  # characters: with the rest of a body still under API_MAX_BODY_SIZE
 DEPTHS = (300, 5000)
 MAX_SECONDS = 2.0  # per request, whatever it carries
+REPEATS = 2  # times a slower request is sent again before its time counts against it
 MAX_PROBLEM_SIZE = 64 * 1024  # an answer never echoes an unbounded input back
 
 # Every string input gets each of these; ``bytes`` are sent as they are (not UTF-8).
@@ -192,6 +193,10 @@ def encode(text: str, value) -> bytes:
 # --- sending, timing and checking --------------------------------------------------------------
 
 
+class _RolledBack(Exception):
+    """Undoes a request that was only sent again to time it."""
+
+
 @dataclass
 class Answer:
     label: str
@@ -233,8 +238,28 @@ class Prober:
         seconds = time.perf_counter() - start
         self._count(label, seconds)
         answer = Answer(label, response.status_code, seconds, headers=dict(response.headers))
+        if self.max_seconds is not None and seconds > self.max_seconds:
+            answer.seconds = self._quickest_repeat(seconds, method, url, kwargs)
         self._check(answer, response)
         return answer
+
+    def _quickest_repeat(self, seconds: float, method: str, url: str, kwargs: dict) -> float:
+        """A slow answer is timed again (up to REPEATS times, each repeat rolled back): a
+        request that stalls the server is slow every time, one that met a busy machine is not.
+        The quickest time counts."""
+        times = [seconds]
+        for _ in range(REPEATS):
+            start = time.perf_counter()
+            try:
+                with transaction.atomic():
+                    self.client.generic(method.upper(), url, **kwargs)
+                    raise _RolledBack
+            except Exception:  # noqa: BLE001 - _RolledBack, or an error the first answer reported
+                pass
+            times.append(time.perf_counter() - start)
+            if times[-1] <= self.max_seconds:
+                break
+        return min(times)
 
     def _count(self, label: str, seconds: float) -> None:
         self.tally.requests += 1
@@ -244,7 +269,8 @@ class Prober:
 
     def _check(self, answer: Answer, response) -> None:
         if self.max_seconds is not None and answer.seconds > self.max_seconds:
-            self.failures.append(f"{answer.label}: took {answer.seconds:.2f} s")
+            quickest = f"{answer.seconds:.2f} s, the quickest of {REPEATS + 1}"
+            self.failures.append(f"{answer.label}: took {quickest}")
         if answer.status >= 500:
             self.failures.append(f"{answer.label}: {answer.status} {response.content[:300]!r}")
         content_type = response.get("Content-Type", "")

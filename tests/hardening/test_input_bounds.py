@@ -3,7 +3,6 @@
 holds no text a column cannot keep; and no problem grows with what the client sent."""
 
 import json
-import time
 
 import pytest
 import yaml
@@ -23,6 +22,7 @@ from tests.catalogus.factories import (
 )
 from tests.catalogus.publiccode_documents import fixture
 from tests.conftest import invalid_param, problem
+from tests.timing import quickest_of
 
 pytestmark = pytest.mark.django_db
 
@@ -123,10 +123,10 @@ def test_a_publiccode_text_no_column_can_keep_is_400_naming_it(client, text, pat
 
 
 def test_publiccode_text_longer_than_the_standard_allows_is_refused_quickly(client):
-    started = time.monotonic()
-    response = _import(client, _document(roadmap="x" * 900_000))
+    document = _document(roadmap="x" * 900_000)
+    response, seconds = quickest_of(lambda: _import(client, document), bound=2)
 
-    assert time.monotonic() - started < 2
+    assert seconds < 2, seconds
     assert response.status_code == 400, response.content
     assert invalid_param(problem(response), "roadmap")["code"] == "max_length"
     assert len(response.content) < 10_000
