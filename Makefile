@@ -47,6 +47,9 @@ $(STAMP): requirements/dev.txt requirements/base.txt
 	@$(BASE_PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 or newer is needed (see .python-version)")'
 	test -x $(PY) || $(BASE_PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet -r requirements/dev.txt
+	@# The virtualenv finds the project's packages without PYTHONPATH (for tools run on their own,
+	@# such as .venv/bin/lint-imports or an editor's test runner).
+	$(PY) -c 'import os, sysconfig; open(os.path.join(sysconfig.get_paths()["purelib"], "softwarebroker.pth"), "w").write(os.path.abspath("src") + "\n" + os.path.abspath(".") + "\n")'
 	touch $(STAMP)
 
 venv: $(STAMP)
