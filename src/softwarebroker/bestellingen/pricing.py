@@ -45,14 +45,16 @@ def _order_key(prijs) -> tuple:
     return (prijs.prijstype, prijs.grondslag, prijs.geldig_vanaf, prijs.pk or 0, str(prijs.uuid))
 
 
-def applicable_prijzen(prijzen, *, raamovereenkomst: bool) -> list:
+def applicable_prijzen(prijzen, *, raamovereenkomst: bool, vraagbundeling: bool = False) -> list:
     """Of the prices valid on a day: per prijstype and grondslag the framework price when
     ordering under a framework, the general price otherwise (so a one-time fee per order may
-    stand beside a one-time price per unit). Joint-purchase prices never apply to an order.
+    stand beside a one-time price per unit). Joint-purchase prices apply only to a joint
+    purchase round and its orders (``vraagbundeling``), before all others.
     The choice and the order of the result do not depend on the order of ``prijzen``."""
-    preference = (
-        [Doelgroep.RAAMOVEREENKOMST, Doelgroep.IEDEREEN] if raamovereenkomst else [Doelgroep.IEDEREEN]
-    )
+    preference = [Doelgroep.VRAAGBUNDELING] if vraagbundeling else []
+    if raamovereenkomst:
+        preference.append(Doelgroep.RAAMOVEREENKOMST)
+    preference.append(Doelgroep.IEDEREEN)
     chosen = {}
     for doelgroep in reversed(preference):
         # The catalogue allows one price per kind, grondslag and doelgroep on a day; should two
@@ -85,18 +87,23 @@ def compute_regelprijs(
     aantal: int,
     *,
     raamovereenkomst: bool = False,
+    vraagbundeling: bool = False,
+    staffel_aantal: int | None = None,
     url_of: Callable[[object], str] = attrgetter("url"),
 ) -> Regelprijs:
     """The price of one line of ``aantal`` units, from the offer's prices valid that day. The
-    snapshot names each price by its URL (``url_of``), as every reference in the APIs does."""
+    snapshot names each price by its URL (``url_of``), as every reference in the APIs does.
+    ``staffel_aantal``: the quantity that decides the tier when it is not the line's own (the
+    pooled quantity of a joint purchase round)."""
     result = Regelprijs()
-    for prijs in applicable_prijzen(prijzen, raamovereenkomst=raamovereenkomst):
+    chosen = applicable_prijzen(prijzen, raamovereenkomst=raamovereenkomst, vraagbundeling=vraagbundeling)
+    for prijs in chosen:
         if prijs.grondslag == Grondslag.PER_BESTELLING:
             # Once per line: the line is the unit, so the amount is counted once and no tier applies.
             eenheidsprijs, staffel_vanaf_aantal, counted_aantal = prijs.bedrag_excl_btw, None, 1
         else:
             eenheidsprijs, staffel_vanaf_aantal = compute_eenheidsprijs(
-                prijs.bedrag_excl_btw, prijs.staffels, aantal
+                prijs.bedrag_excl_btw, prijs.staffels, aantal if staffel_aantal is None else staffel_aantal
             )
             counted_aantal = aantal
         bedrag = cents(eenheidsprijs * counted_aantal)

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "softwarebroker.autorisaties",
     "softwarebroker.audit",
     "softwarebroker.bestellingen",
+    "softwarebroker.vraagbundelingen",
     "softwarebroker.notificaties",
     "softwarebroker.federatie",
     "softwarebroker.health",
@@ -183,6 +184,12 @@ def _reminder_days(values: list[str]) -> list[int]:
 
 # Days before a licence's opzegdatum a reminder is sent, earliest first (the nightly job).
 LICENTIE_HERINNERINGEN_DAGEN = _reminder_days(env("LICENTIE_HERINNERINGEN_DAGEN"))
+
+# A joint purchase round above this pooled value (whole euros excl. VAT), on an offer without
+# a framework agreement, is not awarded: it must be tendered.
+AANBESTEDINGSDREMPEL = env("AANBESTEDINGSDREMPEL")
+if AANBESTEDINGSDREMPEL < 0:
+    raise ImproperlyConfigured("AANBESTEDINGSDREMPEL: whole euros, 0 or more.")
 
 # Task queue (procrastinate). Workers send heartbeats; the jobs of a worker silent for
 # WORKER_STALLED_SECONDS are put back in the queue (core.tasks.retry_stalled_jobs).

@@ -366,6 +366,20 @@ define(
     group=LICENTIES,
 )
 
+VRAAGBUNDELINGEN = "Vraagbundelingen"
+define(
+    "AANBESTEDINGSDREMPEL",
+    type="int",
+    default=221_000,
+    help="The European tender threshold for municipalities' supplies and services, in whole "
+    "euros excl. VAT (221,000 for 2024-2025; the European Commission revises it every two years). "
+    "A joint purchase round whose pooled estimated value (every participant's one-time costs plus "
+    "its recurring costs over the full term) is above it, on an offer without a framework "
+    "agreement, cannot be awarded through the broker (`409` `aanbestedingsplicht`): that purchase "
+    "must be tendered. At least 0.",
+    group=VRAAGBUNDELINGEN,
+)
+
 TASKS = "Taakwachtrij"
 define(
     "WORKER_STALLED_SECONDS",

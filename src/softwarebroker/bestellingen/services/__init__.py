@@ -16,6 +16,7 @@ this state), ``VersionMismatch`` (``If-Match``), ``Unavailable`` (a peer that ca
 - :mod:`.licentie_beheer`: external licences, cancelling and changing a licence;
 - :mod:`.licentie_cyclus`: the nightly job: renewals, ends and expiry at the end date;
 - :mod:`.licentie_herinneringen`: its staged reminders before the opzegdatum;
+- :mod:`.gebundeld`: the orders an awarded joint purchase round makes, in bulk;
 - :mod:`.licentie_gemeen`: what those two share (the counts, the locked batches, renewal rules).
 """
 
@@ -28,6 +29,7 @@ from .fulfilment import (
     decide_annuleringsverzoek,
     read_levering_geheim,
 )
+from .gebundeld import GegundeBestelling, create_gegunde_bestellingen
 from .licentie_beheer import opzeggen_licentie, register_licentie, registration_problems, update_licentie
 from .licentie_cyclus import Verwerking, nachtelijke_licentieverwerking
 from .regels import bestelling_problems, bestelparameters_problems, regel_problems
@@ -35,6 +37,7 @@ from .transitions import BESLUIT_NAAR, change_status, create_beoordeling
 
 __all__ = [
     "BESLUIT_NAAR",
+    "GegundeBestelling",
     "Verwerking",
     "bestelling_problems",
     "bestelparameters_problems",
@@ -43,6 +46,7 @@ __all__ = [
     "create_beoordeling",
     "create_bericht",
     "create_bestelling",
+    "create_gegunde_bestellingen",
     "create_levering",
     "decide_annuleringsverzoek",
     "delete_bestelling",

@@ -1,0 +1,101 @@
+"""Rounds for tests, made through the services (the one way a round changes)."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from softwarebroker.autorisaties.context import Acting
+from softwarebroker.organisaties.services import set_mandaat
+from softwarebroker.vraagbundelingen import services
+from tests.bestellingen.helpers import acting
+from tests.catalogus.factories import AanbiedingFactory, PrijsFactory
+from tests.organisaties.factories import OrganisatieFactory
+
+BROKER = Acting.system("test")
+
+
+def bundel_aanbieding(**kwargs):
+    """A published offer with a one-time fee of 500.00 per order, 10.00 per user a month
+    (iedereen; 9.00 from 100 users) and, for joint purchases, 9.50 a month (8.00 from 200,
+    7.00 from 500)."""
+    aanbieding = AanbiedingFactory(geldig_vanaf=datetime.date(2020, 1, 1), **kwargs)
+    common = {"aanbieding": aanbieding, "geldig_vanaf": datetime.date(2020, 1, 1), "geldig_tot": None}
+    PrijsFactory(
+        prijstype="eenmalig",
+        grondslag="per_bestelling",
+        periode="",
+        bedrag_excl_btw=Decimal("500.00"),
+        **common,
+    )
+    PrijsFactory(
+        prijstype="terugkerend",
+        periode="maand",
+        bedrag_excl_btw=Decimal("10.00"),
+        staffels=[{"vanafAantal": 100, "bedragExclBtw": "9.00"}],
+        **common,
+    )
+    PrijsFactory(
+        prijstype="terugkerend",
+        periode="maand",
+        doelgroep="vraagbundeling",
+        bedrag_excl_btw=Decimal("9.50"),
+        staffels=[
+            {"vanafAantal": 200, "bedragExclBtw": "8.00"},
+            {"vanafAantal": 500, "bedragExclBtw": "7.00"},
+        ],
+        **common,
+    )
+    return aanbieding
+
+
+class Deelnemer:
+    """An organisation with its afnemer and budget holder (mandate 100,000.00)."""
+
+    def __init__(self, organisatie=None, mandaat=Decimal("100000.00"), **organisatie_fields):
+        self.organisatie = organisatie or OrganisatieFactory(**organisatie_fields)
+        self.afnemer = acting("afnemer", organisatie=self.organisatie, user_id="inkoper@gemeente.nl")
+        self.budgethouder = acting("budgethouder", organisatie=self.organisatie, user_id="budget@gemeente.nl")
+        set_mandaat(
+            acting=Acting.system("factory"),
+            organisatie=self.organisatie,
+            gebruikers_id="budget@gemeente.nl",
+            maximum_bedrag=mandaat,
+        )
+
+    def doe_mee(self, vraagbundeling, aantal, *, goedkeuren=True, **fields):
+        deelname = services.create_deelname(
+            acting=self.afnemer,
+            vraagbundeling=vraagbundeling,
+            organisatie=self.organisatie,
+            aantal=aantal,
+            **fields,
+        )
+        if goedkeuren:
+            services.change_deelname_status(acting=self.budgethouder, deelname=deelname, naar="goedgekeurd")
+            deelname.refresh_from_db()
+        return deelname
+
+
+def open_ronde(aanbieding=None, initiatiefnemer=None, *, dagen=14, **fields):
+    initiatiefnemer = initiatiefnemer or Deelnemer()
+    return services.open_vraagbundeling(
+        acting=initiatiefnemer.afnemer,
+        aanbieding=aanbieding or bundel_aanbieding(),
+        initiatiefnemer=initiatiefnemer.organisatie,
+        naam="Zaaksysteem samen",
+        sluitingsdatum=timezone.localdate() + datetime.timedelta(days=dagen),
+        **fields,
+    )
+
+
+def sluit(vraagbundeling, acting=BROKER):
+    return services.change_vraagbundeling_status(
+        acting=acting, vraagbundeling=vraagbundeling, naar="gesloten"
+    )
+
+
+def gun(vraagbundeling, acting=BROKER):
+    return services.change_vraagbundeling_status(acting=acting, vraagbundeling=vraagbundeling, naar="gegund")
