@@ -1,0 +1,81 @@
+"""The demo's joint purchase round: open, on the offer with a joint-purchase price, joined by
+Voorbeeldstad and Proefdorp and approved by their budget holders; loading twice changes nothing."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.utils import timezone
+
+from softwarebroker.audit.models import AuditTrail
+from softwarebroker.catalogus.constants import Doelgroep
+from softwarebroker.demo.vraagbundelingen import AANBIEDING, NAAM
+from softwarebroker.vraagbundelingen import selectors
+from softwarebroker.vraagbundelingen.models import Deelname, Vraagbundeling
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.datetime(2026, 6, 1, 9, tzinfo=datetime.UTC)
+
+
+def load():
+    call_command("load_demo_data", verbosity=0)
+
+
+def test_an_open_round_joined_by_two_municipalities_and_approved_by_their_budget_holders():
+    with time_machine.travel(DAY, tick=False):
+        load()
+
+        (ronde,) = Vraagbundeling.objects.all()
+        assert (ronde.naam, ronde.status) == (NAAM, "open")
+        assert ronde.aanbieding.naam == AANBIEDING
+        assert ronde.aanbieding.prijzen.filter(doelgroep=Doelgroep.VRAAGBUNDELING).exists()
+        assert ronde.initiatiefnemer.naam == "Gemeente Voorbeeldstad"
+        assert ronde.sluitingsdatum == datetime.date(2026, 6, 29) > timezone.localdate()
+        deelnames = {
+            deelname.organisatie.naam: deelname
+            for deelname in Deelname.objects.filter(vraagbundeling=ronde).select_related("organisatie")
+        }
+        assert set(deelnames) == {"Gemeente Voorbeeldstad", "Gemeente Proefdorp"}
+        for deelname in deelnames.values():
+            assert deelname.status == "goedgekeurd"
+            assert deelname.beoordelaar.startswith("budgethouder@") and deelname.goedgekeurd_op
+            assert deelname.aanvrager.startswith("inkoper@")
+            assert deelname.bestelling is None
+        assert (deelnames["Gemeente Voorbeeldstad"].aantal, deelnames["Gemeente Proefdorp"].aantal) == (400, 75)
+        assert selectors.totalen(ronde) == (475, 2)
+        # Opened, joined and approved through the services: audited with the demo as source.
+        assert AuditTrail.objects.filter(hoofd_object_uuid=ronde.uuid, bron="demo").count() == 5
+
+
+def test_loading_twice_changes_nothing():
+    with time_machine.travel(DAY, tick=False):
+        load()
+        rows = (
+            Vraagbundeling.objects.count(),
+            Deelname.objects.count(),
+            AuditTrail.objects.count(),
+            list(Deelname.objects.values_list("versie", "status")),
+        )
+        load()
+
+        assert rows == (
+            Vraagbundeling.objects.count(),
+            Deelname.objects.count(),
+            AuditTrail.objects.count(),
+            list(Deelname.objects.values_list("versie", "status")),
+        )
+        assert rows[:2] == (1, 2)
+
+
+def test_a_round_past_its_closing_date_is_closed_and_a_new_one_opened():
+    with time_machine.travel(DAY, tick=False):
+        load()
+    with time_machine.travel(DAY + datetime.timedelta(days=40), tick=False):
+        load()
+
+        gesloten, open_ = Vraagbundeling.objects.order_by("aangemaakt_op")
+        assert (gesloten.status, gesloten.gebundeld_aantal) == ("gesloten", 475)
+        assert open_.status == "open" and open_.sluitingsdatum == datetime.date(2026, 8, 8)
+        assert selectors.totalen(open_) == (475, 2)
