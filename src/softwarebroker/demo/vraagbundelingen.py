@@ -4,9 +4,10 @@ budget holders approve.
 
 Made through the same services the API uses, by the demo API clients (as their people), as
 the demo orders are. Loading twice changes nothing: the demo round is known by its name and
-initiator while it is open. Its closing date lies four weeks after the day it was opened (before the offer ends); a
-demo round whose closing date has come (the worker was not running) is closed here first, as
-the periodic job would have, and a new one is opened, so the demo always has an open round.
+initiator while it is open. Its closing date lies four weeks after the day it was opened
+(before the offer ends); a demo round whose closing date has come (the worker was not running)
+is closed here first, as the periodic job would have, and a new one is opened, so the demo
+always has an open round.
 """
 
 from __future__ import annotations
