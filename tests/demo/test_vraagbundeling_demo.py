@@ -2,6 +2,7 @@
 Voorbeeldstad and Proefdorp and approved by their budget holders; loading twice changes nothing."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -9,9 +10,14 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from softwarebroker.audit.models import AuditTrail
+from softwarebroker.autorisaties.context import Acting
+from softwarebroker.autorisaties.models import Applicatie
 from softwarebroker.catalogus.constants import Doelgroep
+from softwarebroker.catalogus.models import Aanbieding
+from softwarebroker.demo.bestellingen import acting_as
 from softwarebroker.demo.vraagbundelingen import AANBIEDING, NAAM
-from softwarebroker.vraagbundelingen import selectors
+from softwarebroker.organisaties.models import Organisatie
+from softwarebroker.vraagbundelingen import selectors, services
 from softwarebroker.vraagbundelingen.models import Deelname, Vraagbundeling
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +86,81 @@ def test_a_round_past_its_closing_date_is_closed_and_a_new_one_opened():
         assert (gesloten.status, gesloten.gebundeld_aantal) == ("gesloten", 475)
         assert open_.status == "open" and open_.sluitingsdatum == datetime.date(2026, 8, 8)
         assert selectors.totalen(open_) == (475, 2)
+
+
+def test_the_readme_round_at_the_pooled_price():
+    """The README's walk-through, through the services on the demo data: 300 and 60 users at
+    the joint-purchase price, the amounts the README shows."""
+    with time_machine.travel(DAY, tick=False):
+        load()
+        voorbeeldstad, proefdorp = (
+            Organisatie.objects.get(naam=f"Gemeente {naam}") for naam in ("Voorbeeldstad", "Proefdorp")
+        )
+        ronde = services.open_vraagbundeling(
+            acting=acting_as("voorbeeldstad-afnemer"),
+            aanbieding=Aanbieding.objects.get(naam=AANBIEDING),
+            initiatiefnemer=voorbeeldstad,
+            naam="Kantoorwolk samen",
+            sluitingsdatum=timezone.localdate() + datetime.timedelta(days=14),
+            minimum_aantal=100,
+        )
+        for gemeente, organisatie, aantal, maximum, domein in [
+            ("voorbeeldstad", voorbeeldstad, 300, Decimal("110.00"), "kantoor.voorbeeldstad.nl"),
+            ("proefdorp", proefdorp, 60, None, "kantoor.proefdorp.nl"),
+        ]:
+            deelname = services.create_deelname(
+                acting=acting_as(f"{gemeente}-afnemer"),
+                vraagbundeling=ronde,
+                organisatie=organisatie,
+                aantal=aantal,
+                max_eenheidsprijs=maximum,
+                bestelparameters={"domeinnaam": domein, "beheerderEmail": f"beheer@{gemeente}.nl"},
+                kostenplaats="ICT-2026",
+            )
+            services.change_deelname_status(
+                acting=acting_as(f"{gemeente}-budgethouder"), deelname=deelname, naar="goedgekeurd"
+            )
+        assert selectors.totalen(ronde) == (360, 2)
+        services.change_vraagbundeling_status(
+            acting=acting_as("voorbeeldstad-afnemer"), vraagbundeling=ronde, naar="gesloten"
+        )
+        ronde.refresh_from_db()
+        assert (ronde.status, ronde.gebundeld_aantal, ronde.eenheidsprijs, ronde.bereikte_staffel) == (
+            "gesloten",
+            360,
+            Decimal("104.00"),
+            None,
+        )
+        assert ronde.geschatte_waarde == Decimal("149760.00")
+        services.change_vraagbundeling_status(
+            acting=Acting.for_applicatie(Applicatie.objects.get(client_id="broker-demo")),
+            vraagbundeling=ronde,
+            naar="gegund",
+        )
+
+        totals = {
+            deelname.organisatie.naam: (
+                deelname.status,
+                deelname.bestelling.status,
+                deelname.bestelling.totaal_eenmalig_excl_btw,
+                deelname.bestelling.totaal_per_jaar_excl_btw,
+                deelname.bestelling.totaal_btw,
+            )
+            for deelname in ronde.deelnames.select_related("organisatie", "bestelling")
+        }
+        assert totals == {
+            "Gemeente Voorbeeldstad": (
+                "besteld",
+                "ingediend",
+                Decimal("0.00"),
+                Decimal("31200.00"),
+                Decimal("6552.00"),
+            ),
+            "Gemeente Proefdorp": (
+                "besteld",
+                "ingediend",
+                Decimal("0.00"),
+                Decimal("6240.00"),
+                Decimal("1310.40"),
+            ),
+        }
