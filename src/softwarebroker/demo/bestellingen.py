@@ -53,7 +53,7 @@ PARAMETERS = {
 }
 
 
-def _acting(client_id: str) -> Acting:
+def acting_as(client_id: str) -> Acting:
     """The demo client as a person of its organisation; the audit trail names the demo as source."""
     user_id, naam = PEOPLE[client_id]
     applicatie = Applicatie.objects.select_related("organisatie", "leverancier").get(client_id=client_id)
@@ -133,13 +133,13 @@ def load_bestellingen_demo() -> int:
         aanbieding.naam: aanbieding
         for aanbieding in Aanbieding.objects.filter(naam__in=[PER_GEBRUIKER, AFSPRAKEN, ON_PREMISES])
     }
-    leverancier = _acting("leverancier-demo")
+    leverancier = acting_as("leverancier-demo")
     created = 0
     for gemeente, target, regels in BESTELLINGEN:
         kenmerk = f"DEMO-{gemeente}-{target}"
         if Bestelling.objects.filter(inkoopordernummer=kenmerk).exists():
             continue
-        afnemer, budgethouder = _acting(f"{gemeente}-afnemer"), _acting(f"{gemeente}-budgethouder")
+        afnemer, budgethouder = acting_as(f"{gemeente}-afnemer"), acting_as(f"{gemeente}-budgethouder")
         bestelling = services.create_bestelling(
             acting=afnemer,
             besteller=afnemer.organisatie,
