@@ -52,6 +52,13 @@ def run(deelnemers: int, repeat: int) -> None:
     from tests.vraagbundelingen.support import gun, sluit
 
     call_command("migrate", verbosity=0)
+    # The database outlives a run, the test factories' sequences (OIN, KvK number) do not:
+    # start from empty tables.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "TRUNCATE organisaties_organisatie, catalogus_leverancier, catalogus_raamovereenkomst, "
+            "audit_audittrail, bestellingen_nummerreeks RESTART IDENTITY CASCADE"
+        )
     closes, awards, queries = [], [], 0
     for number in range(1, repeat + 1):
         print(f"run {number}/{repeat}: {deelnemers} participants join and are approved ...", flush=True)

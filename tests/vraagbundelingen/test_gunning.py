@@ -4,7 +4,9 @@ threshold, and a framework's maximum value. A refused award writes nothing."""
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from softwarebroker.audit.models import AuditTrail
 from softwarebroker.bestellingen.models import Beoordeling, Bestelling, Licentie, Statuswijziging
@@ -160,3 +162,15 @@ def test_the_supplier_awards_but_the_initiator_does_not():
     )
     gun(ronde, leverancier)
     assert Bestelling.objects.count() == 2
+
+
+def _award_queries(aantallen):
+    ronde, _ = _gesloten(aantallen=aantallen)
+    with CaptureQueriesContext(connection) as captured:
+        gun(ronde)
+    assert Bestelling.objects.filter(deelname__vraagbundeling=ronde).count() == len(aantallen)
+    return len(captured.captured_queries)
+
+
+def test_the_award_reads_and_writes_in_bulk_whatever_the_number_of_participants():
+    assert _award_queries((40, 50)) == _award_queries((10, 20, 30, 40, 50, 60, 70))
