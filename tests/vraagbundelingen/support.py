@@ -5,13 +5,28 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+import pytest
 from django.utils import timezone
 
+from softwarebroker.audit.models import AuditTrail
 from softwarebroker.autorisaties.context import Acting
+from softwarebroker.bestellingen.models import Bestelling, Licentie
+from softwarebroker.core.errors import DomainError
 from softwarebroker.organisaties.services import set_mandaat
 from softwarebroker.vraagbundelingen import services
+from softwarebroker.vraagbundelingen.models import (
+    Deelname,
+    DeelnameStatuswijziging,
+    Vraagbundeling,
+    VraagbundelingStatuswijziging,
+)
 from tests.bestellingen.helpers import acting
-from tests.catalogus.factories import AanbiedingFactory, PrijsFactory
+from tests.catalogus.factories import (
+    AanbiedingFactory,
+    LeverancierFactory,
+    PrijsFactory,
+    RaamovereenkomstFactory,
+)
 from tests.organisaties.factories import OrganisatieFactory
 
 BROKER = Acting.system("test")
@@ -99,3 +114,41 @@ def sluit(vraagbundeling, acting=BROKER):
 
 def gun(vraagbundeling, acting=BROKER):
     return services.change_vraagbundeling_status(acting=acting, vraagbundeling=vraagbundeling, naar="gegund")
+
+
+def refused(call, status):
+    """The domain error ``call`` raises, after checking its HTTP status."""
+    with pytest.raises(DomainError) as raised:
+        call()
+    assert raised.value.status == status, raised.value.message
+    return raised.value
+
+
+def fields(error) -> set[str]:
+    return {problem.field for problem in error.problems}
+
+
+def rows() -> dict:
+    """Every row a change of a round could write, to show a refusal changed nothing."""
+    return {
+        "vraagbundelingen": list(Vraagbundeling.objects.order_by("pk").values()),
+        "deelnames": list(Deelname.objects.order_by("pk").values()),
+        "statuswijzigingen": list(VraagbundelingStatuswijziging.objects.order_by("pk").values())
+        + list(DeelnameStatuswijziging.objects.order_by("pk").values()),
+        "bestellingen": list(Bestelling.objects.order_by("pk").values()),
+        "licenties": list(Licentie.objects.order_by("pk").values()),
+        "audit": AuditTrail.objects.count(),
+    }
+
+
+def framework_bundel_aanbieding(maximale_waarde=None, *deelnemers):
+    """``bundel_aanbieding`` under an active framework with these deelnemers (organisations)."""
+    leverancier = LeverancierFactory()
+    raamovereenkomst = RaamovereenkomstFactory(
+        status="actief",
+        maximale_waarde=maximale_waarde,
+        leveranciers=[leverancier],
+        ingangsdatum=datetime.date(2020, 1, 1),
+    )
+    raamovereenkomst.deelnemers.add(*deelnemers)
+    return bundel_aanbieding(raamovereenkomst=raamovereenkomst, leverancier=leverancier)

@@ -61,7 +61,9 @@ def create_gegunde_bestellingen(
     *, acting, aanbieding, specs: list[GegundeBestelling], prijsdatum: datetime.date, toelichting: str
 ) -> list[Bestelling]:
     """The orders of an awarded round (in the caller's transaction), status ``ingediend``:
-    sent to the supplier, counting against a framework's maximum from now."""
+    sent to the supplier, counting against a framework's maximum from now. The order's
+    supplier and organisation are set as objects, so the notifications' kenmerken read no row
+    per order."""
     if not specs:
         return []
     now = timezone.now()
@@ -75,7 +77,7 @@ def create_gegunde_bestellingen(
                 aanvrager=spec.aanvrager,
                 aanvrager_weergave=spec.aanvrager_weergave,
                 kostenplaats=spec.kostenplaats,
-                leverancier_id=aanbieding.leverancier_id,
+                leverancier=aanbieding.leverancier,
                 raamovereenkomst_id=aanbieding.raamovereenkomst_id,
                 status=BestellingStatus.INGEDIEND,
                 totaal_eenmalig_excl_btw=spec.prijs.eenmalig,
@@ -136,7 +138,7 @@ def create_gegunde_bestellingen(
     licenties = Licentie.objects.bulk_create(
         [
             Licentie(
-                organisatie_id=bestelling.besteller_id,
+                organisatie=bestelling.besteller,
                 bron=LicentieBron.BROKER,
                 aanbieding=aanbieding,
                 **_product_of(aanbieding),
