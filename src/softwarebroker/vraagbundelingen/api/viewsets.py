@@ -68,7 +68,8 @@ class _Base(IdempotentCreateMixin, RepresentationMixin, mixins.ListModelMixin, v
 
     def retrieve_with_etag(self, queryset):
         plan = self.representation_plan()
-        rows = list(plan.values(queryset.filter(uuid=self.kwargs["uuid"]).order_by(), _versie=F("versie"))[:1])
+        queryset = queryset.filter(uuid=self.kwargs["uuid"]).order_by()
+        rows = list(plan.values(queryset, _versie=F("versie"))[:1])
         if not rows:
             raise Http404
         body = plan.build(rows, Context(self.request, self.get_serializer_context()))[0]

@@ -77,7 +77,9 @@ class DeelnameWijzigingSerializer(_OnlyTheseFields):
         help_text="De hoogste eenheidsprijs (excl. btw) die de organisatie accepteert.",
         **MONEY,
     )
-    bestelparameters = serializers.JSONField(required=False, help_text="De bestelparameters van de aanbieding.")
+    bestelparameters = serializers.JSONField(
+        required=False, help_text="Waarden volgens het bestelparametersSchema van de aanbieding."
+    )
     kostenplaats = serializers.CharField(max_length=100, required=False, allow_blank=True)
 
 
