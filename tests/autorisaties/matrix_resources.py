@@ -408,6 +408,14 @@ def _deelname(ronde, organisatie=None):
     )
 
 
+def _ronde_history(ronde):
+    from softwarebroker.vraagbundelingen.models import VraagbundelingStatuswijziging
+
+    return VraagbundelingStatuswijziging.objects.create(
+        vraagbundeling=ronde, van_status="open", naar_status="open", actor="test"
+    )
+
+
 def _deelname_history(deelname):
     from softwarebroker.vraagbundelingen.models import DeelnameStatuswijziging
 
@@ -441,9 +449,9 @@ RESOURCES.update(
             payload=_new_ronde,
             patch_payload=lambda party=None: {"naam": "Gewijzigde ronde", "minimumAantal": 5},
         ),
-        # The opening is in every round's history; cancelling is what its initiator may ask.
+        # Cancelling is what its initiator may ask.
         "/vraagbundelingen/{vraagbundeling_uuid}/statuswijzigingen": Resource(
-            lambda parent: parent.statuswijzigingen.get(),
+            _ronde_history,
             parent="/vraagbundelingen",
             owned_by=lambda party: [ronde := _own_ronde(party), ronde.statuswijzigingen.get()],
             payload=lambda party=None: {"naarStatus": "geannuleerd", "toelichting": "Te weinig animo"},
