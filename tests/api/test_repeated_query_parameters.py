@@ -85,10 +85,20 @@ def _orders_in_three_states(operation):
     return operation.url(), ["concept", "ingediend"]
 
 
+def _rounds_in_three_states(operation):
+    from softwarebroker.vraagbundelingen.models import Vraagbundeling
+    from tests.autorisaties.matrix_resources import _ronde
+
+    for status in ("open", "gesloten", "geannuleerd"):
+        Vraagbundeling.objects.filter(pk=_ronde().pk).update(status=status)
+    return operation.url(), ["open", "gesloten"]
+
+
 #: For each list filter (not ``fields``/``expand``/``sorteer``), by operation id and name: rows
 #: of which two values select some but not all, and those two values.
 FILTER_DATA = {
     ("bestellingen_list", "status"): _orders_in_three_states,
+    ("vraagbundelingen_list", "status"): _rounds_in_three_states,
 }
 
 

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from django.utils import timezone
+
 from softwarebroker.bestellingen.models import Bestelling
 from tests.audit.factories import AuditTrailFactory
 from tests.bestellingen.factories import (
@@ -370,3 +372,122 @@ def owned_chain(collection: str, party: dict) -> list:
     supplier) where that means anything; shared data is simply created."""
     resource = RESOURCES[collection]
     return resource.owned_by(party) if resource.owned_by else create_chain(collection)
+
+
+# --- joint purchase rounds: open ones, on an offer that can be bundled -------------------------
+
+
+def _ronde(organisatie=None, leverancier=None):
+    from softwarebroker.autorisaties.context import Acting
+    from softwarebroker.vraagbundelingen import services
+    from tests.vraagbundelingen.support import bundel_aanbieding
+
+    extra = {"leverancier": leverancier} if leverancier is not None else {}
+    return services.open_vraagbundeling(
+        acting=Acting.system("test"),
+        aanbieding=bundel_aanbieding(**extra),
+        initiatiefnemer=organisatie or OrganisatieFactory(),
+        naam=f"Ronde {_unique()}",
+        sluitingsdatum=timezone.localdate() + datetime.timedelta(days=14),
+    )
+
+
+def _own_ronde(party):
+    return _ronde(party.get("organisatie"), party.get("leverancier"))
+
+
+def _deelname(ronde, organisatie=None):
+    from softwarebroker.autorisaties.context import Acting
+    from softwarebroker.vraagbundelingen import services
+
+    return services.create_deelname(
+        acting=Acting.system("test"),
+        vraagbundeling=ronde,
+        organisatie=organisatie or OrganisatieFactory(),
+        aantal=10,
+    )
+
+
+def _ronde_history(ronde):
+    from softwarebroker.vraagbundelingen.models import VraagbundelingStatuswijziging
+
+    return VraagbundelingStatuswijziging.objects.create(
+        vraagbundeling=ronde, van_status="open", naar_status="open", actor="test"
+    )
+
+
+def _deelname_history(deelname):
+    from softwarebroker.vraagbundelingen.models import DeelnameStatuswijziging
+
+    return DeelnameStatuswijziging.objects.create(
+        deelname=deelname, van_status="", naar_status="aangemeld", actor="test"
+    )
+
+
+def _new_ronde(party=None) -> dict:
+    from tests.vraagbundelingen.support import bundel_aanbieding
+
+    organisatie = (party or {}).get("organisatie") or OrganisatieFactory()
+    return {
+        "aanbieding": _url("aanbiedingen", bundel_aanbieding()),
+        "initiatiefnemer": f"http://testserver/bestellingen/api/v1/organisaties/{organisatie.uuid}",
+        "naam": f"Ronde via API {_unique()}",
+        "sluitingsdatum": str(timezone.localdate() + datetime.timedelta(days=14)),
+    }
+
+
+def _own_deelname_chain(party) -> list:
+    ronde = _own_ronde(party)
+    return [ronde, _deelname(ronde, party.get("organisatie"))]
+
+
+RESOURCES.update(
+    {
+        "/vraagbundelingen": Resource(
+            lambda: _ronde(),
+            owned_by=lambda party: [_own_ronde(party)],
+            payload=_new_ronde,
+            patch_payload=lambda party=None: {"naam": "Gewijzigde ronde", "minimumAantal": 5},
+        ),
+        # Cancelling is what its initiator may ask.
+        "/vraagbundelingen/{vraagbundeling_uuid}/statuswijzigingen": Resource(
+            _ronde_history,
+            parent="/vraagbundelingen",
+            owned_by=lambda party: [ronde := _own_ronde(party), ronde.statuswijzigingen.get()],
+            payload=lambda party=None: {"naarStatus": "geannuleerd", "toelichting": "Te weinig animo"},
+        ),
+        # Joined by the party's own organisation (its own round: the supplier's too, still open).
+        "/vraagbundelingen/{vraagbundeling_uuid}/deelnames": Resource(
+            lambda parent: _deelname(parent),
+            parent="/vraagbundelingen",
+            owned_by=_own_deelname_chain,
+            payload=lambda party=None: {
+                "organisatie": "http://testserver/bestellingen/api/v1/organisaties/"
+                f"{((party or {}).get('organisatie') or OrganisatieFactory()).uuid}",
+                "aantal": 5,
+            },
+            patch_payload=lambda party=None: {"aantal": 7, "kostenplaats": "ICT-7"},
+            parents=lambda: [_ronde()],
+        ),
+        "/vraagbundelingen/{vraagbundeling_uuid}/deelnames/{deelname_uuid}/statuswijzigingen": Resource(
+            _deelname_history,
+            parent="/vraagbundelingen/{vraagbundeling_uuid}/deelnames",
+            owned_by=lambda party: [*(chain := _own_deelname_chain(party)), _deelname_history(chain[-1])],
+            payload=lambda party=None: {"naarStatus": "ingetrokken"},
+        ),
+    }
+)
+RESOURCES.update(
+    dict(
+        [
+            _audited(
+                "vraagbundelingen",
+                "/vraagbundelingen",
+                lambda parent_object: {
+                    "organisatie": parent_object.initiatiefnemer,
+                    "leverancier": parent_object.aanbieding.leverancier,
+                },
+            )
+        ]
+    )
+)

@@ -260,7 +260,7 @@ def read_lists(world: World) -> list[str]:
             urls = [operation.url()]
         else:
             uuids = world.touched[(operation.api.slug, _top(operation.path))]
-            urls = [operation.url(uuid) for uuid in sorted(uuids, key=str)]
+            urls = _list_urls(world, operation, sorted(uuids, key=str))
         expand = [parameter for parameter in parameters(operation, "query") if parameter["name"] == "expand"]
         query = (
             f"?pageSize=100&expand={','.join(operation.component(expand[0]['schema']['items'])['enum'])}"
@@ -272,6 +272,23 @@ def read_lists(world: World) -> list[str]:
             for url in urls:
                 _read_all_pages(prober, world, role, operation, url + query, allowed)
     return prober.failures
+
+
+def _list_urls(world: World, operation: Operation, uuids: list) -> list[str]:
+    """The list's URLs under each object written to; a list two levels down (the status
+    changes of a round's deelnames) under every item of the list above it, read as the broker."""
+    placeholders = re.findall(r"\{[^}]+\}", operation.path)
+    if len(placeholders) == 1:
+        return [operation.url(uuid) for uuid in uuids]
+    head, rest = operation.path.split("/" + placeholders[1], 1)
+    client = Client()
+    urls = []
+    for uuid in uuids:
+        parent = operation.api.base_path + head.replace(placeholders[0], str(uuid)) + "?pageSize=100"
+        answer = client.get(parent, headers=world.auth("broker"))
+        if answer.status_code == 200:
+            urls += [item["url"] + rest for item in answer.json()["results"]]
+    return urls
 
 
 def _read_all_pages(prober: Prober, world: World, role: str, operation: Operation, url: str, allowed) -> None:

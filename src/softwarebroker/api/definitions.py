@@ -81,6 +81,12 @@ BESTELLINGEN = APIDefinition(
             "in de API-gids.",
         ),
         ("licenties", "De licenties die organisaties hebben, ontstaan uit geleverde bestelregels."),
+        (
+            "vraagbundelingen",
+            "Gezamenlijke inkoop: organisaties bundelen hun vraag naar één aanbieding, het gebundelde "
+            "aantal bepaalt de staffel en de gunning maakt één bestelling per goedgekeurde deelname. "
+            "Deelnemers zien de totalen en hun eigen deelname, nooit die van een ander.",
+        ),
         ("openapi", "Het contract van deze API."),
     ),
 )

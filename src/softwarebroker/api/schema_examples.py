@@ -59,6 +59,8 @@ REFERENCES: dict[str, tuple] = {
     "deelnemers": (BESTELLINGEN, "organisaties", "deelnemer"),
     "bestelling": (BESTELLINGEN, "bestellingen"),
     "licentie": (BESTELLINGEN, "licenties"),
+    "initiatiefnemer": (BESTELLINGEN, "organisaties"),
+    "vraagbundeling": (BESTELLINGEN, "vraagbundelingen"),
 }
 
 AANBIEDING_OMSCHRIJVING = "Zaakvlot als dienst, met beheer, updates en ondersteuning op werkdagen."
@@ -123,6 +125,15 @@ VALUES: dict[str, object] = {
     "Organisatie.naam": "Gemeente Voorbeeldstad",
     "PubliccodeDocument.name": "Zaakvlot",
     "PubliccodeDocument.url": "https://code.voorbeeldsoftware.example/zaakvlot",
+    # joint purchase rounds
+    "Vraagbundeling.naam": "Zaakvlot samen inkopen 2026",
+    "Vraagbundeling.verwachteEenheidsprijs": "8.00",
+    "Vraagbundeling.geschatteWaarde": "120960.00",
+    "Deelname.maxEenheidsprijs": "9.00",
+    "DeelnameWijziging.maxEenheidsprijs": "9.00",
+    "VraagbundelingWijziging.naam": "Zaakvlot samen inkopen 2026",
+    "VraagbundelingStatuswijziging.vanStatus": "open",
+    "DeelnameStatuswijziging.vanStatus": "aangemeld",
     "FieldValidationError.name": "regels.0.bestelparameters.contactpersoonEmail",
     "FieldValidationError.code": "required",
     "FieldValidationError.reason": "Dit gegeven is verplicht.",

@@ -51,6 +51,10 @@ SPECTACULAR_SETTINGS = {
         "AnnuleringStatusEnum": "softwarebroker.bestellingen.constants.AnnuleringStatus",
         "LicentieStatusEnum": "softwarebroker.bestellingen.constants.LicentieStatus",
         "LicentieBronEnum": "softwarebroker.bestellingen.constants.LicentieBron",
+        "VraagbundelingStatusEnum": "softwarebroker.vraagbundelingen.constants.VraagbundelingStatus",
+        "DeelnameStatusEnum": "softwarebroker.vraagbundelingen.constants.DeelnameStatus",
+        "VraagbundelingOvergangEnum": "softwarebroker.vraagbundelingen.constants.VRAAGBUNDELING_OVERGANGEN",
+        "DeelnameOvergangEnum": "softwarebroker.vraagbundelingen.constants.DEELNAME_OVERGANGEN",
         # Two choice sets under one property name (softwareType): ours and the publiccode.yml one.
         "SoftwareTypeEnum": "softwarebroker.catalogus.constants.SoftwareType",
         "PubliccodeSoftwareTypeEnum": "softwarebroker.catalogus.publiccode.mapping.PUBLICCODE_SOFTWARE_TYPES",

@@ -17,11 +17,18 @@ from softwarebroker.bestellingen.api.viewsets import (
     StatuswijzigingViewSet,
 )
 from softwarebroker.organisaties.api.viewsets import OrganisatieViewSet
+from softwarebroker.vraagbundelingen.api.viewsets import (
+    DeelnameStatuswijzigingViewSet,
+    DeelnameViewSet,
+    VraagbundelingStatuswijzigingViewSet,
+    VraagbundelingViewSet,
+)
 
 router = SimpleRouter(trailing_slash=False)
 router.register("organisaties", OrganisatieViewSet, basename="organisatie")
 router.register("bestellingen", BestellingViewSet, basename="bestelling")
 router.register("licenties", LicentieViewSet, basename="licentie")
+router.register("vraagbundelingen", VraagbundelingViewSet, basename="vraagbundeling")
 
 
 def under_bestelling(collection: str, viewset, detail_actions=None, *, create: bool = True) -> list:
@@ -34,6 +41,19 @@ def under_bestelling(collection: str, viewset, detail_actions=None, *, create: b
             f"{base}/<uuid:uuid>",
             viewset.as_view({"get": "retrieve", **(detail_actions or {})}),
             name=f"bestelling-{collection}-detail",
+        ),
+    ]
+
+
+def under_vraagbundeling(base: str, name: str, viewset, detail_actions=None) -> list:
+    """``vraagbundelingen/{vraagbundeling_uuid}/{base}[/{uuid}]``, GET and POST on the list."""
+    base = f"vraagbundelingen/<uuid:vraagbundeling_uuid>/{base}"
+    return [
+        path(base, viewset.as_view({"get": "list", "post": "create"}), name=f"vraagbundeling-{name}-list"),
+        path(
+            f"{base}/<uuid:uuid>",
+            viewset.as_view({"get": "retrieve", **(detail_actions or {})}),
+            name=f"vraagbundeling-{name}-detail",
         ),
     ]
 
@@ -58,6 +78,14 @@ urlpatterns = [
         name="bestelling-leveringen-geheim",
     ),
     *under_bestelling("annuleringsverzoeken", AnnuleringsverzoekViewSet, {"patch": "partial_update"}),
+    *under_vraagbundeling("statuswijzigingen", "statuswijzigingen", VraagbundelingStatuswijzigingViewSet),
+    *under_vraagbundeling("deelnames", "deelnames", DeelnameViewSet, {"patch": "partial_update"}),
+    *under_vraagbundeling(
+        "deelnames/<uuid:deelname_uuid>/statuswijzigingen",
+        "deelname-statuswijzigingen",
+        DeelnameStatuswijzigingViewSet,
+    ),
     *audit_trail_urls("organisaties", OrganisatieViewSet, resource_label="organisatie"),
     *audit_trail_urls("bestellingen", BestellingViewSet, resource_label="bestelling"),
+    *audit_trail_urls("vraagbundelingen", VraagbundelingViewSet, resource_label="vraagbundeling"),
 ]

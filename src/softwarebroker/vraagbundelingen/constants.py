@@ -23,3 +23,15 @@ class DeelnameStatus(models.TextChoices):
 TELT_MEE = frozenset({DeelnameStatus.GOEDGEKEURD, DeelnameStatus.BESTELD})
 # A deelname still in the round (one per organisation).
 ACTIEF = frozenset({DeelnameStatus.AANGEMELD, DeelnameStatus.GOEDGEKEURD, DeelnameStatus.BESTELD})
+
+
+# What a client may ask for (POST .../statuswijzigingen): the other statuses are set by the
+# broker itself (``open`` at opening, ``afgehaakt`` and ``besteld`` at closing and awarding).
+VRAAGBUNDELING_OVERGANGEN = [
+    (value, label) for value, label in VraagbundelingStatus.choices if value != VraagbundelingStatus.OPEN
+]
+DEELNAME_OVERGANGEN = [
+    (value, label)
+    for value, label in DeelnameStatus.choices
+    if value in (DeelnameStatus.GOEDGEKEURD, DeelnameStatus.INGETROKKEN)
+]

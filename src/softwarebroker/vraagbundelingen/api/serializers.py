@@ -91,6 +91,12 @@ _PRICE_COLUMNS = (
 )
 
 
+_SCHEMAS = {
+    "staffel": {"type": "integer", "minimum": 0, "maximum": 2_147_483_647},
+    "eenheidsprijs": {"type": "string", "format": "decimal", "pattern": r"^-?\d{0,12}(?:\.\d{0,2})?$"},
+}
+
+
 class _RondeprijsField(serializers.Field):
     """``verwachteEenheidsprijs`` or ``bereikteStaffel``: while the round is open what the pooled
     quantity reaches now, once it is closed what was fixed then."""
@@ -99,6 +105,8 @@ class _RondeprijsField(serializers.Field):
         self.attribute = attribute  # of a Rondeprijs: eenheidsprijs or staffel
         kwargs.update(read_only=True, source="*")
         super().__init__(**kwargs)
+        # The contract's type (drf-spectacular reads this per field).
+        self._spectacular_annotation = {"field": _SCHEMAS[attribute]}
 
     def row_part(self, model):
         column = "eenheidsprijs" if self.attribute == "eenheidsprijs" else "bereikte_staffel"
