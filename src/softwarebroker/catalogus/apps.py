@@ -19,6 +19,7 @@ class CatalogusConfig(AppConfig):
             serializers.AanbiedingSerializer,
             serializers.PrijsSerializer,
             serializers.RaamovereenkomstSerializer,
+            serializers.VerklaringSerializer,
         ):
             resources.register(serializer)
 

@@ -70,11 +70,36 @@ class Verlenging(models.TextChoices):
 
 
 class Document(models.TextChoices):
+    """The kinds of evidence an offer may require (``vereisteDocumenten``) and a declaration
+    (Verklaring) is of."""
+
     VERWERKERSOVEREENKOMST = "verwerkersovereenkomst", "Verwerkersovereenkomst"
     DPIA = "dpia", "DPIA"
     SLA = "sla", "Service level agreement"
     BEVEILIGINGSVERKLARING = "beveiligingsverklaring", "Beveiligingsverklaring"
     EXITPLAN = "exitplan", "Exitplan"
+    PENTEST = "pentest", "Pentest"
+    ISO27001 = "iso27001", "ISO 27001"
+    NEN7510 = "nen7510", "NEN 7510"
+    BIO = "bio", "BIO"
+    TPM = "tpm", "Third party memorandum (TPM)"
+    GIBIT = "gibit", "GIBIT"
+    COMMON_GROUND = "common_ground", "Common Ground"
+    STANDAARD = "standaard", "Standaard"
+    OVERIG = "overig", "Overig"
+
+
+class VerklaringStatus(models.TextChoices):
+    CONCEPT = "concept", "Concept"
+    TER_BEOORDELING = "ter_beoordeling", "Ter beoordeling"
+    GOEDGEKEURD = "goedgekeurd", "Goedgekeurd"
+    AFGEWEZEN = "afgewezen", "Afgewezen"
+    VERLOPEN = "verlopen", "Verlopen"
+
+
+class Vertrouwelijkheid(models.TextChoices):
+    OPENBAAR = "openbaar", "Openbaar"
+    OVERHEID = "overheid", "Alleen overheid"
 
 
 class Prijstype(models.TextChoices):

@@ -3,7 +3,7 @@
 from softwarebroker.api.kanalen import Kenmerk, ResourceKanaal
 from softwarebroker.api.resources import url_of
 
-from .models import Aanbieding, Softwarepakket
+from .models import Aanbieding, Softwarepakket, Verklaring
 
 SOFTWAREPAKKETTEN = ResourceKanaal(
     "softwarepakketten",
@@ -28,5 +28,19 @@ AANBIEDINGEN = ResourceKanaal(
             lambda aanbieding: url_of(aanbieding.softwarepakket), "URL van het aangeboden softwarepakket."
         ),
         "status": Kenmerk(lambda aanbieding: aanbieding.status, "De publicatiestatus van de aanbieding."),
+    },
+)
+
+VERKLARINGEN = ResourceKanaal(
+    "verklaringen",
+    main_resource=Verklaring,
+    kenmerken={
+        "eigenaar": Kenmerk(
+            lambda verklaring: url_of(verklaring.eigenaar), "URL van de leverancier van wie de verklaring is."
+        ),
+        "type": Kenmerk(lambda verklaring: verklaring.type, "Het type verklaring."),
+        "status": Kenmerk(
+            lambda verklaring: verklaring.status, "De status van de verklaring na de wijziging."
+        ),
     },
 )

@@ -185,6 +185,9 @@ def _reminder_days(values: list[str]) -> list[int]:
 # Days before a licence's opzegdatum a reminder is sent, earliest first (the nightly job).
 LICENTIE_HERINNERINGEN_DAGEN = _reminder_days(env("LICENTIE_HERINNERINGEN_DAGEN"))
 
+# The largest declaration document (PDF) accepted, in bytes.
+VERKLARING_DOCUMENT_MAX_BYTES = env("VERKLARING_DOCUMENT_MAX_BYTES")
+
 # A joint purchase round above this pooled value (whole euros excl. VAT), on an offer without
 # a framework agreement, is not awarded: it must be tendered.
 AANBESTEDINGSDREMPEL = env("AANBESTEDINGSDREMPEL")

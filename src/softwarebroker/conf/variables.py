@@ -366,6 +366,17 @@ define(
     group=LICENTIES,
 )
 
+VERKLARINGEN = "Verklaringen"
+define(
+    "VERKLARING_DOCUMENT_MAX_BYTES",
+    type="int",
+    default=5 * 1024 * 1024,
+    help="The largest declaration document (a PDF) a supplier may upload, in bytes (default 5 MiB). "
+    "A larger one is refused with `400` `max_size` (`413` when the request itself is larger than "
+    "this plus 64 KiB).",
+    group=VERKLARINGEN,
+)
+
 VRAAGBUNDELINGEN = "Vraagbundelingen"
 define(
     "AANBESTEDINGSDREMPEL",

@@ -5,6 +5,7 @@ from .prijs import Prijs
 from .raamovereenkomst import Raamovereenkomst
 from .softwarepakket import Softwarepakket
 from .softwarepakketversie import Softwarepakketversie
+from .verklaring import Verklaring
 
 __all__ = [
     "LEVERANCIER_TRANSITIONS",
@@ -16,4 +17,5 @@ __all__ = [
     "Raamovereenkomst",
     "Softwarepakket",
     "Softwarepakketversie",
+    "Verklaring",
 ]

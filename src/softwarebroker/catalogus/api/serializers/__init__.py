@@ -5,6 +5,7 @@ from .prijs import PrijsSerializer
 from .raamovereenkomst import RaamovereenkomstSerializer
 from .softwarepakket import SoftwarepakketSerializer
 from .softwarepakketversie import SoftwarepakketversieSerializer
+from .verklaring import VerklaringSerializer
 
 __all__ = [
     "AanbiedingSerializer",
@@ -14,4 +15,5 @@ __all__ = [
     "RaamovereenkomstSerializer",
     "SoftwarepakketSerializer",
     "SoftwarepakketversieSerializer",
+    "VerklaringSerializer",
 ]

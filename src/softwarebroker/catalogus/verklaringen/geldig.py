@@ -1,0 +1,77 @@
+"""Which approved declarations cover an offer on a day.
+
+Declarations are inherited downward: a supplier's covers every offer it supplies, a package's
+every offer of that package, an offer's only itself. Of each type the most specific valid one
+counts (the offer's before the package's before the supplier's; then the latest start). A
+version's declaration covers no offer (an offer is of a package, not of one version): it is
+shown with the version.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+
+from django.db.models import Q
+
+from ..constants import VerklaringStatus
+from ..models import Verklaring
+
+# How specific a declaration is for an offer (lower: more specific).
+NIVEAUS = ("aanbieding", "softwarepakket", "leverancier")
+
+
+def valid_on(day: datetime.date) -> Q:
+    return (
+        Q(status=VerklaringStatus.GOEDGEKEURD)
+        & Q(geldig_vanaf__lte=day)
+        & (Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=day))
+    )
+
+
+def _niveau(verklaring: Verklaring) -> int:
+    if verklaring.aanbieding_id:
+        return 0
+    if verklaring.softwarepakket_id:
+        return 1
+    return 2
+
+
+def geldige_verklaringen(aanbiedingen, day: datetime.date) -> dict[int, dict[str, Verklaring]]:
+    """Per offer (by pk), per type the declaration that covers it on ``day``: one query for
+    all the offers given (each with ``softwarepakket_id`` and ``leverancier_id``)."""
+    aanbiedingen = list(aanbiedingen)
+    if not aanbiedingen:
+        return {}
+    condition = (
+        Q(aanbieding_id__in={a.pk for a in aanbiedingen})
+        | Q(softwarepakket_id__in={a.softwarepakket_id for a in aanbiedingen})
+        | Q(leverancier_id__in={a.leverancier_id for a in aanbiedingen})
+    )
+    by_subject = defaultdict(list)
+    for verklaring in Verklaring.objects.filter(valid_on(day) & condition):
+        key = (
+            ("aanbieding", verklaring.aanbieding_id)
+            if verklaring.aanbieding_id
+            else ("softwarepakket", verklaring.softwarepakket_id)
+            if verklaring.softwarepakket_id
+            else ("leverancier", verklaring.leverancier_id)
+        )
+        by_subject[key].append(verklaring)
+    result = {}
+    for aanbieding in aanbiedingen:
+        candidates = (
+            by_subject[("aanbieding", aanbieding.pk)]
+            + by_subject[("softwarepakket", aanbieding.softwarepakket_id)]
+            + by_subject[("leverancier", aanbieding.leverancier_id)]
+        )
+        chosen: dict[str, Verklaring] = {}
+        for verklaring in sorted(candidates, key=lambda v: (-_niveau(v), v.geldig_vanaf, v.pk)):
+            chosen[verklaring.type] = verklaring  # the most specific, then the latest, wins
+        result[aanbieding.pk] = chosen
+    return result
+
+
+def ontbrekend(aanbieding, gedekt: dict[str, Verklaring]) -> list[str]:
+    """The required types of ``aanbieding`` that no valid approved declaration covers."""
+    return [soort for soort in aanbieding.vereiste_documenten if soort not in gedekt]
