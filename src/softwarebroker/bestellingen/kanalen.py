@@ -42,5 +42,14 @@ LICENTIES = ResourceKanaal(
             "Alleen bij een verlenging waarvan de prijs meer steeg dan het plafond van het contract "
             "toestaat: `true` (de licentie is dan zo gemarkeerd).",
         ),
+        "verklaring": Kenmerk(
+            None,
+            "Alleen bij actie `verklaring_verlopen`: URL van de verklaring die verliep en de "
+            "aanbieding van deze licentie dekte (de aanbieding heeft nu geen geldige verklaring van "
+            "dat type meer).",
+        ),
+        "verklaringType": Kenmerk(
+            None, "Alleen bij actie `verklaring_verlopen`: het type van de verlopen verklaring."
+        ),
     },
 )

@@ -42,5 +42,11 @@ VERKLARINGEN = ResourceKanaal(
         "status": Kenmerk(
             lambda verklaring: verklaring.status, "De status van de verklaring na de wijziging."
         ),
+        "verloopt": Kenmerk(
+            None,
+            "Alleen bij de melding dat een goedgekeurde verklaring binnenkort verloopt (actie "
+            "`verloopt`, eenmaal per verklaring): het aantal dagen tot en met geldigTot (standaard "
+            "60 of minder).",
+        ),
     },
 )

@@ -187,6 +187,10 @@ LICENTIE_HERINNERINGEN_DAGEN = _reminder_days(env("LICENTIE_HERINNERINGEN_DAGEN"
 
 # The largest declaration document (PDF) accepted, in bytes.
 VERKLARING_DOCUMENT_MAX_BYTES = env("VERKLARING_DOCUMENT_MAX_BYTES")
+# Days before an approved declaration ends that its supplier is told (the nightly job).
+VERKLARING_VERLOOP_MELDING_DAGEN = env("VERKLARING_VERLOOP_MELDING_DAGEN")
+if VERKLARING_VERLOOP_MELDING_DAGEN < 0:
+    raise ImproperlyConfigured("VERKLARING_VERLOOP_MELDING_DAGEN: whole days, 0 or more.")
 
 # A joint purchase round above this pooled value (whole euros excl. VAT), on an offer without
 # a framework agreement, is not awarded: it must be tendered.

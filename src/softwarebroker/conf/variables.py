@@ -376,6 +376,17 @@ define(
     "this plus 64 KiB).",
     group=VERKLARINGEN,
 )
+define(
+    "VERKLARING_VERLOOP_MELDING_DAGEN",
+    type="int",
+    default=60,
+    help="Days before the end of an approved declaration (its `geldigTot`) on which the nightly job "
+    "tells its supplier once (kanaal `verklaringen`, actie `verloopt`, kenmerk `verloopt`: the days "
+    "left). The day after `geldigTot` the job sets the declaration to `verlopen` and tells the "
+    "organisations with an active licence of an offer it covered (kanaal `licenties`, actie "
+    "`verklaring_verlopen`). 0: no advance notice. At least 0.",
+    group=VERKLARINGEN,
+)
 
 VRAAGBUNDELINGEN = "Vraagbundelingen"
 define(

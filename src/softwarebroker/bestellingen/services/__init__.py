@@ -16,6 +16,7 @@ this state), ``VersionMismatch`` (``If-Match``), ``Unavailable`` (a peer that ca
 - :mod:`.licentie_beheer`: external licences, cancelling and changing a licence;
 - :mod:`.licentie_cyclus`: the nightly job: renewals, ends and expiry at the end date;
 - :mod:`.licentie_herinneringen`: its staged reminders before the opzegdatum;
+- :mod:`.verklaring_verloop`: the licence holders told when a declaration of their offer expires;
 - :mod:`.gebundeld`: the orders an awarded joint purchase round makes, in bulk;
 - :mod:`.licentie_gemeen`: what those two share (the counts, the locked batches, renewal rules).
 """
@@ -34,6 +35,7 @@ from .licentie_beheer import opzeggen_licentie, register_licentie, registration_
 from .licentie_cyclus import Verwerking, nachtelijke_licentieverwerking
 from .regels import bestelling_problems, bestelparameters_problems, regel_problems
 from .transitions import BESLUIT_NAAR, change_status, create_beoordeling
+from .verklaring_verloop import licenties_bij_verlopen_verklaringen
 
 __all__ = [
     "BESLUIT_NAAR",
@@ -50,6 +52,7 @@ __all__ = [
     "create_levering",
     "decide_annuleringsverzoek",
     "delete_bestelling",
+    "licenties_bij_verlopen_verklaringen",
     "may_order_for",
     "nachtelijke_licentieverwerking",
     "next_nummer",
