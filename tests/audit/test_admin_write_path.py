@@ -220,3 +220,47 @@ def test_the_admin_refuses_what_the_api_refuses_with_the_same_code_and_message(a
     ]
     assert (expected["code"], expected["reason"]) in shown, shown
     assert _entries() == before
+
+
+def test_the_declaration_review_in_the_admin_writes_through_the_service(admin_client):
+    """The review queue is read only; its actions call review_verklaring: one entry for a
+    review, none for a refusal, which shows the service's own message."""
+    from django.contrib.messages import get_messages
+
+    from softwarebroker.catalogus.models import Verklaring
+    from softwarebroker.catalogus.verklaringen import services
+    from softwarebroker.core import errors
+    from tests.verklaringen.support import BROKER, leverancier_acting
+
+    model_admin = admin.site._registry[Verklaring]
+    assert not isinstance(model_admin, ServiceAdmin)
+    aanbieding = AanbiedingFactory()
+    eigenaar = leverancier_acting(aanbieding.leverancier)
+    verklaring = services.create_verklaring(
+        acting=eigenaar,
+        onderwerp=aanbieding,
+        type="dpia",
+        geldig_vanaf=datetime.date(2026, 1, 1),
+        bewijs_url="https://leverancier.example/dpia.pdf",
+    )
+    with pytest.raises(errors.Conflict) as refused:  # a concept is not reviewed, by anyone
+        services.review_verklaring(acting=BROKER, verklaring=verklaring, besluit="goedgekeurd")
+    before = _entries()
+
+    response = admin_client.post(
+        _admin_url(Verklaring, "?status=alle"), {"action": "goedkeuren", "_selected_action": [verklaring.pk]}
+    )
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        f"Niet gewijzigd: {verklaring}: {refused.value.message}"
+    ]
+    assert _entries() == before
+
+    services.submit_verklaring(acting=eigenaar, verklaring=verklaring)
+    admin_client.post(
+        _admin_url(Verklaring, ""), {"action": "goedkeuren", "_selected_action": [verklaring.pk]}
+    )
+    verklaring.refresh_from_db()
+    assert verklaring.status == "goedgekeurd"
+    assert _entries() == before + 1
+    entry = AuditTrail.objects.filter(bron="admin").latest("id")
+    assert (entry.actie, entry.hoofd_object) == ("update", url_of(verklaring))

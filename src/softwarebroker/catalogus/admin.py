@@ -17,6 +17,7 @@ from .models import (
     Softwarepakket,
     Softwarepakketversie,
 )
+from .verklaringen import admin as verklaringen_admin  # noqa: F401 (registers the review queue)
 
 
 def status_action(status: str, label: str, update, argument: str):
