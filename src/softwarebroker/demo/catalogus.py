@@ -35,6 +35,7 @@ from softwarebroker.demo.catalogus_data import (
     raamovereenkomsten,
     softwarepakketten,
 )
+from softwarebroker.demo.verklaringen import load_verklaringen_demo
 from softwarebroker.organisaties import services as organisaties
 from softwarebroker.organisaties.models import Organisatie
 
@@ -83,6 +84,8 @@ def load_catalogus_demo() -> int:
     with transaction.atomic():
         loader = _Loader()
         loader.load()
+        # The evidence every required type of every published offer needs (the order gate).
+        loader.created += load_verklaringen_demo()
         if loader.created:
             # Search columns are maintained in SQL; new rows have none yet.
             search.refresh_softwarepakketten()
