@@ -161,3 +161,23 @@ def test_import_export_import_round_trips(name):
     # And importing it once more over itself changes nothing.
     import_publiccode(dump_publiccode(exported), acting=BEHEER)
     assert snapshot(again) == first
+
+
+def test_declarations_are_not_exported_since_publiccode_has_no_place_for_them():
+    """publiccode.yml has no key for compliance evidence (docs/verklaringen.md says why the
+    Italian ``IT.conforme`` and ``maintenance.contractors`` do not fit): approved declarations
+    of the package and its manufacturer leave the export as it was, and it stays valid."""
+    from tests.verklaringen.support import goedgekeurde_verklaring
+
+    owners()
+    pakket, _ = import_publiccode(fixture("zaaksysteem.yml"), acting=BEHEER)
+    before = export_publiccode(pakket)
+    goedgekeurde_verklaring(pakket, "dpia", geldig_tot=datetime.date(2099, 1, 1))
+    goedgekeurde_verklaring(pakket.fabrikant, "sla")
+    goedgekeurde_verklaring(pakket.fabrikant, "iso27001")
+
+    document = export_publiccode(pakket)
+
+    assert document == before and "IT" not in document
+    assert document["maintenance"] == {"type": "internal"}
+    assert schema_errors(document) == []

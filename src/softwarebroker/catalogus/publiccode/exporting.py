@@ -94,6 +94,10 @@ def _export_legal(pakket: Softwarepakket) -> dict:
 
 
 def _maintenance_type(pakket: Softwarepakket) -> str:
+    # Declarations (verklaringen) are not exported: publiccode.yml has no key for compliance
+    # evidence. IT.conforme is the deprecated Italian extension (Italian law), and
+    # maintenance.contractors names who maintains the software until when, not evidence; an
+    # SLA's end date is not a maintenance contract's (docs/verklaringen.md).
     # "contract" needs contractors with an end date we do not know, and we do not publish the
     # supplier's contact persons (personal data, and not necessarily technical maintainers).
     if pakket.status == PublicatieStatus.INGETROKKEN:
