@@ -187,6 +187,14 @@ LICENTIE_HERINNERINGEN_DAGEN = _reminder_days(env("LICENTIE_HERINNERINGEN_DAGEN"
 
 # The largest declaration document (PDF) accepted, in bytes.
 VERKLARING_DOCUMENT_MAX_BYTES = env("VERKLARING_DOCUMENT_MAX_BYTES")
+# Request paths that take a document, with the setting of its largest size: their bodies may
+# be that large (plus an envelope) instead of API_MAX_BODY_SIZE (api.middleware.body_limit).
+API_UPLOAD_PATHS = (
+    (
+        r"/catalogus/api/v1/verklaringen/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/document",
+        "VERKLARING_DOCUMENT_MAX_BYTES",
+    ),
+)
 
 # A joint purchase round above this pooled value (whole euros excl. VAT), on an offer without
 # a framework agreement, is not awarded: it must be tendered.
