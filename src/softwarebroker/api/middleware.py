@@ -74,11 +74,10 @@ def body_limit(path: str) -> int:
     """The largest request body for ``path``: ``API_MAX_BODY_SIZE``, or for an upload path in
     ``API_UPLOAD_PATHS`` (pattern, name of the setting with the largest document) that
     document plus :data:`UPLOAD_OVERHEAD`."""
-    limit = settings.API_MAX_BODY_SIZE
     for pattern, setting in getattr(settings, "API_UPLOAD_PATHS", ()):
         if re.fullmatch(pattern, path):
-            return max(limit, getattr(settings, setting) + UPLOAD_OVERHEAD)
-    return limit
+            return getattr(settings, setting) + UPLOAD_OVERHEAD
+    return settings.API_MAX_BODY_SIZE
 
 
 class RequestBodyLimitMiddleware:

@@ -207,7 +207,6 @@ class RaamovereenkomstFilter(FilterSet):
         return queryset.filter(ingangsdatum__lte=value).exclude(einddatum__isnull=False, einddatum__lt=value)
 
 
-
 class OnderwerpFilter(ReferenceFilter):
     """The declarations of one subject: its URL (a supplier, package, version or offer)."""
 

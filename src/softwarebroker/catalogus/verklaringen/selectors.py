@@ -15,7 +15,7 @@ from django.db.models import Q
 
 from softwarebroker.autorisaties.scopes import Rol
 
-from ..constants import PublicatieStatus, Vertrouwelijkheid, VerklaringStatus
+from ..constants import PublicatieStatus, VerklaringStatus, Vertrouwelijkheid
 from ..models import Verklaring
 
 PUBLIEK = (VerklaringStatus.GOEDGEKEURD, VerklaringStatus.VERLOPEN)

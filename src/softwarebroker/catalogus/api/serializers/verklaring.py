@@ -9,16 +9,17 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 
+from softwarebroker.api.bounds import BoundedSerializer
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.fields import MAX_URL_LENGTH
 from softwarebroker.api.representation_engine import Part
 from softwarebroker.api.serializers import ResourceSerializer
-from softwarebroker.api.bounds import BoundedSerializer
 from softwarebroker.api.urls_building import collection_url
 from softwarebroker.catalogus import selectors
 from softwarebroker.catalogus.constants import VerklaringStatus
 from softwarebroker.catalogus.models import Verklaring
 from softwarebroker.catalogus.verklaringen import services
+from softwarebroker.core import errors
 
 # The collections a declaration may be about: (collection, model column, visible objects).
 ONDERWERPEN = (
@@ -173,15 +174,40 @@ class VerklaringSerializer(ResourceSerializer):
         }
         expandable = {}
 
+    def validate(self, attrs):
+        # A supplier declares only about what is its own (itself, its packages and offers); a
+        # subject it may not even see is unknown (the field said so already). Reported with
+        # the rules across fields, every problem at once.
+        onderwerp, acting = attrs.get("onderwerp"), self.acting
+        if onderwerp is None or self.instance is not None:
+            return attrs
+        problems = []
+        eigenaar = services.eigenaar_van(onderwerp)
+        if eigenaar is None:  # a package without a manufacturer: nobody to declare for it
+            problems.append(
+                ("onderwerp", "geen_leverancier", "Dit softwarepakket heeft geen fabrikant (leverancier).")
+            )
+        elif not acting.is_broker and (acting.leverancier is None or eigenaar.pk != acting.leverancier.pk):
+            problems.append(
+                (
+                    "onderwerp",
+                    "niet_eigen",
+                    "Een leverancier maakt alleen verklaringen over zichzelf en haar eigen pakketten "
+                    "en aanbiedingen.",
+                )
+            )
+        if problems:
+            errors.raise_if_any(problems + services.field_problems(attrs))
+        return attrs
+
     def create(self, validated_data):
         return services.create_verklaring(acting=self.acting, **validated_data)
 
     def update(self, instance, validated_data):
         onderwerp = validated_data.pop("onderwerp", None)
         if onderwerp is not None and onderwerp != instance.onderwerp:
-            raise serializers.ValidationError(
-                {"onderwerp": [ErrorDetail("Het onderwerp van een verklaring wijzigt niet.", "niet_wijzigbaar")]}
-            )
+            message = "Het onderwerp van een verklaring wijzigt niet."
+            raise serializers.ValidationError({"onderwerp": [ErrorDetail(message, "niet_wijzigbaar")]})
         return services.update_verklaring(
             acting=self.acting, verklaring=instance, partial=self.partial, **validated_data
         )

@@ -88,7 +88,12 @@ class VerklaringViewSet(
     serializer_class = VerklaringSerializer
     filterset_class = filters.VerklaringFilter
     http_method_names = ["get", "post", "put", "patch", "head"]
-    sort_fields = {"geldigVanaf": "geldig_vanaf", "geldigTot": "geldig_tot", "type": "type", "status": "status"}
+    sort_fields = {
+        "geldigVanaf": "geldig_vanaf",
+        "geldigTot": "geldig_tot",
+        "type": "type",
+        "status": "status",
+    }
     default_sort = ("-aangemaakt_op", "-pk")
     scopes = {
         "list": scopes.CATALOGUS_LEZEN,
@@ -118,8 +123,14 @@ class VerklaringViewSet(
             return VerklaringOvergangSerializer
         return VerklaringSerializer
 
+    def _action(self) -> str | None:
+        # The parsers are chosen before REST framework sets ``action``: from the request's method.
+        request = getattr(self, "request", None)
+        mapping = getattr(self, "action_map", None) or {}
+        return mapping.get(request.method.lower()) if request is not None else None
+
     def get_parsers(self):
-        if getattr(self, "action", None) == "upload_document":
+        if self._action() == "upload_document":
             return [PDFParser(), MultiPartParser()]
         return [JSONParser()]
 
