@@ -138,7 +138,7 @@ VERKLARING = {
     "standaard": "",
     "standaardVersie": "",
     "status": "goedgekeurd",
-    "bewijsUrl": "",
+    "bewijsUrl": None,
     "beoordelaar": "Team Inkoop, Softwarebroker",
     "beoordeeldOp": "2026-01-15T09:30:00Z",
     "beoordelingToelichting": "Volledig; risico's en maatregelen beschreven.",
