@@ -508,7 +508,8 @@ def _verklaring(leverancier=None):
         acting=leverancier_acting(leverancier),
         onderwerp=leverancier,
         type="iso27001",
-        geldig_vanaf=_datetime.date(2026, 1, 1),
+        # Each starts on another day: their lists sort differently by date in each direction.
+        geldig_vanaf=_datetime.date(2026, 1, 1) + _datetime.timedelta(days=_unique()),
         bewijs_url="https://leverancier.example/iso27001.pdf",
     )
     return services.upload_document(

@@ -200,17 +200,14 @@ class VerklaringSerializer(ResourceSerializer):
             errors.raise_if_any(problems + services.field_problems(attrs))
         return attrs
 
-    def create(self, validated_data):
-        return services.create_verklaring(acting=self.acting, **validated_data)
-
-    def update(self, instance, validated_data):
-        onderwerp = validated_data.pop("onderwerp", None)
-        if onderwerp is not None and onderwerp != instance.onderwerp:
+    def changes(self) -> dict:
+        """The validated fields of a change (PATCH): everything but the subject, which stays."""
+        changes = dict(self.validated_data)
+        onderwerp = changes.pop("onderwerp", None)
+        if onderwerp is not None and onderwerp != self.instance.onderwerp:
             message = "Het onderwerp van een verklaring wijzigt niet."
             raise serializers.ValidationError({"onderwerp": [ErrorDetail(message, "niet_wijzigbaar")]})
-        return services.update_verklaring(
-            acting=self.acting, verklaring=instance, partial=self.partial, **validated_data
-        )
+        return changes
 
 
 OVERGANGEN = (

@@ -149,17 +149,21 @@ class VerklaringViewSet(
     def create(self, request, *args, **kwargs):
         serializer = VerklaringSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
-        verklaring = serializer.save()
+        verklaring = services.create_verklaring(acting=request.auth, **serializer.validated_data)
         body = self.represent(verklaring)
         return Response(body, status=status.HTTP_201_CREATED, headers={"Location": body["url"]})
 
     @transaction.atomic
     def partial_update(self, request, *args, **kwargs):
+        verklaring = self.get_object()
         serializer = VerklaringSerializer(
-            self.get_object(), data=request.data, partial=True, context=self.get_serializer_context()
+            verklaring, data=request.data, partial=True, context=self.get_serializer_context()
         )
         serializer.is_valid(raise_exception=True)
-        return Response(self.represent(serializer.save()))
+        verklaring = services.update_verklaring(
+            acting=request.auth, verklaring=verklaring, partial=True, **serializer.changes()
+        )
+        return Response(self.represent(verklaring))
 
     @extend_schema(
         summary="Verklaring indienen of beoordelen",
