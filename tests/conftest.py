@@ -5,10 +5,18 @@ from softwarebroker.api.definitions import APIS
 from softwarebroker.api.openapi import generate_schema
 from tests.auth import bearer
 from tests.autorisaties.factories import make_applicatie
+from tests.private_media import private_media_in
 
 # Every response from the two APIs is validated against its OpenAPI document (CHECK_RESPONSES);
 # the hostile-input suite's tally is summed up over the run.
 pytest_plugins = ["tests.response_validation", "tests.hardening.tally"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_media(tmp_path_factory):
+    """No test writes into the configured private media (tests/verklaringen: one per test)."""
+    with private_media_in(tmp_path_factory.mktemp("private-media")):
+        yield
 
 
 @pytest.fixture

@@ -491,3 +491,76 @@ RESOURCES.update(
         ]
     )
 )
+
+
+# --- declarations: concepts with a URL and an (openbaar) document, so they can be changed,
+# submitted and read; only their supplier and the broker see them --------------------------
+
+
+def _verklaring(leverancier=None):
+    import datetime as _datetime
+
+    from softwarebroker.catalogus.verklaringen import services
+    from tests.verklaringen.support import leverancier_acting, pdf
+
+    leverancier = leverancier or LeverancierFactory()
+    verklaring = services.create_verklaring(
+        acting=leverancier_acting(leverancier),
+        onderwerp=leverancier,
+        type="iso27001",
+        # Each starts on another day: their lists sort differently by date in each direction.
+        geldig_vanaf=_datetime.date(2026, 1, 1) + _datetime.timedelta(days=_unique()),
+        bewijs_url="https://leverancier.example/iso27001.pdf",
+    )
+    return services.upload_document(
+        acting=leverancier_acting(leverancier), verklaring=verklaring, upload=pdf()
+    )
+
+
+def _own_verklaring(party) -> list:
+    return [_verklaring(party["leverancier"])]
+
+
+RESOURCES.update(
+    {
+        "/verklaringen": Resource(
+            lambda: _verklaring(),
+            owned_by=_own_verklaring,
+            payload=lambda party=None: {
+                "onderwerp": _url("leveranciers", (party or {}).get("leverancier") or LeverancierFactory()),
+                "type": "verwerkersovereenkomst",
+                "geldigVanaf": "2026-01-01",
+                "bewijsUrl": "https://leverancier.example/verwerkersovereenkomst.pdf",
+            },
+            patch_payload=lambda party=None: {"omschrijving": "Bijgewerkt", "geldigTot": "2027-12-31"},
+        ),
+        "/verklaringen/{uuid}/statuswijzigingen": Resource(
+            lambda parent: parent,
+            parent="/verklaringen",
+            owned_by=_own_verklaring,
+            payload=lambda party=None: {"naarStatus": "ter_beoordeling"},
+        ),
+        "/verklaringen/{uuid}/document": Resource(
+            lambda parent: parent,
+            parent="/verklaringen",
+            owned_by=_own_verklaring,
+            payload=lambda party=None: _pdf_bytes(),
+            content_type="application/pdf",
+        ),
+    }
+)
+RESOURCES.update(
+    dict(
+        [
+            _audited(
+                "verklaringen", "/verklaringen", lambda parent_object: {"leverancier": parent_object.eigenaar}
+            )
+        ]
+    )
+)
+
+
+def _pdf_bytes() -> bytes:
+    from tests.verklaringen.support import MINIMAL_PDF
+
+    return MINIMAL_PDF

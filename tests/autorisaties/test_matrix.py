@@ -93,6 +93,8 @@ def _body(operation, party) -> tuple[bytes, str]:
         resource.patch_payload if operation.method == "patch" and resource.patch_payload else resource.payload
     )
     payload = make(party)
+    if isinstance(payload, bytes):  # a document (PDF)
+        return payload, resource.content_type
     encoded = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
     return encoded, resource.content_type
 

@@ -107,6 +107,7 @@ def test_the_example_configures_a_complete_instance(notificaties_api):
         "bestellingen",
         "licenties",
         "softwarepakketten",
+        "verklaringen",
         "vraagbundelingen",
     ]
 

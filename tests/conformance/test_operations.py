@@ -8,12 +8,16 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from softwarebroker.api.middleware import body_limit
 from tests.autorisaties.matrix_resources import RESOURCES, create_chain, create_in, parents_of
 from tests.conftest import invalid_param, problem
 
 from .operations import OPERATIONS, PATHS, Operation
 
 pytestmark = [pytest.mark.django_db, pytest.mark.conformance]
+
+# Bodies that are no text: what a malformed one is refused as (the part named, and why).
+MALFORMED_BINARY = {"application/pdf": ("document", "geen_pdf")}
 
 SECURITY_HEADERS = {
     "Cache-Control": "no-store",
@@ -135,15 +139,23 @@ def test_malformed_json_gives_400(client, operation):
 
     assert response.status_code == 400
     body = problem(response)
-    codes = {body["code"]} | {param["code"] for param in body.get("invalidParams", [])}
-    assert "parse_error" in codes
+    if operation.request_media_type in MALFORMED_BINARY:
+        name, code = MALFORMED_BINARY[operation.request_media_type]
+        assert invalid_param(body, name)["code"] == code
+    else:
+        codes = {body["code"]} | {param["code"] for param in body.get("invalidParams", [])}
+        assert "parse_error" in codes
     assert_documented(response, operation)
 
 
 @by_id([operation for operation in OPERATIONS if operation.has_body])
 def test_too_large_body_gives_413(client, operation, settings):
+    url = existing_url(operation)
     settings.API_MAX_BODY_SIZE = 100
-    response = call(client, operation, existing_url(operation), body=b'{"naam": "' + b"x" * 200 + b'"}')
+    for _pattern, setting in settings.API_UPLOAD_PATHS:  # their own limit: the document's + an envelope
+        setattr(settings, setting, 100)
+    limit = body_limit(url)
+    response = call(client, operation, url, body=b'{"naam": "' + b"x" * (limit + 100) + b'"}')
 
     assert response.status_code == 413
     problem(response)

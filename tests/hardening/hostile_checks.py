@@ -26,9 +26,12 @@ from .hostile import INVALID_UTF8, MEGABYTE, NUL, STRINGS, Input, Prober
 class Body:
     """A valid body of the operation, and the inputs in it."""
 
-    value: object  # parsed: a dict (JSON) or the YAML document
+    value: object  # parsed: a dict (JSON) or the YAML document; the bytes of a binary body
     content_type: str
     inputs: list[Input]
+    # What a 400 names when the body as a whole is wrong: ``body``, a binary body's name (the
+    # part it is in the multipart alternative), nothing for YAML (it names what it lacks).
+    refused_names: tuple[str, ...] = ("body",)
 
     @classmethod
     def of(cls, operation: Operation, world) -> Body | None:
@@ -40,9 +43,11 @@ class Body:
             make = resource.patch_payload
         payload = make(world.party) if make else {}
         content_type = operation.request_media_type
+        if isinstance(payload, bytes):  # a document (a PDF): no inputs inside, hostile as a whole
+            return cls(payload, content_type, [], (_binary_name(operation),))
         if isinstance(payload, str):
             document = yaml.safe_load(payload)
-            return cls(document, content_type, hostile.document_inputs(document))
+            return cls(document, content_type, hostile.document_inputs(document), ())
         schema = operation.operation["requestBody"]["content"][content_type]["schema"]
         return cls(payload, content_type, hostile.body_inputs(generate_schema(operation.api), schema))
 
@@ -50,8 +55,12 @@ class Body:
     def is_yaml(self) -> bool:
         return "yaml" in self.content_type
 
+    @property
+    def is_binary(self) -> bool:
+        return isinstance(self.value, bytes)
+
     def encoded(self) -> bytes:
-        return self._text(self.value).encode()
+        return self.value if self.is_binary else self._text(self.value).encode()
 
     def with_value(self, path: str, literal) -> bytes:
         """The body with the literal (JSON text or bytes) at ``path``."""
@@ -61,6 +70,16 @@ class Body:
         if self.is_yaml:
             return yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=10**9)
         return json.dumps(value)
+
+
+def _binary_name(operation: Operation) -> str:
+    """The name of a binary body: its part in the operation's multipart alternative, if any."""
+    content = operation.operation["requestBody"]["content"]
+    multipart = content.get("multipart/form-data")
+    if multipart is None:
+        return "body"
+    schema = hostile.resolve(generate_schema(operation.api), multipart["schema"])
+    return next(iter(schema.get("properties", {})), "body")
 
 
 def parameters(operation: Operation, where: str) -> list[dict]:
@@ -91,7 +110,11 @@ def check_body(prober: Prober, send, body: Body) -> None:
     for depth in hostile.DEPTHS:
         answer = send(f"body nested {depth} deep", hostile.nested(depth).encode())
         # A document nested 300 deep can still be a YAML mapping, refused for what it lacks.
-        prober.refused(answer, *(() if body.is_yaml else ("body",)))
+        prober.refused(answer, *body.refused_names)
+    if body.is_binary:  # no PDF at all: text with a NUL, bytes that are no UTF-8, 1 MB of text
+        for label, value in STRINGS.items():
+            raw = value if isinstance(value, bytes) else value.encode()
+            prober.refused(send(f"body with {label}", raw), *body.refused_names)
     for item in body.inputs:
         if item.kind == "container":
             for label, value in hostile.CONTAINERS.items():

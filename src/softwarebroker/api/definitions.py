@@ -57,6 +57,12 @@ CATALOGUS = APIDefinition(
             "en maximale waarde.",
         ),
         ("categorieen", "De boom van categorieën waarin software wordt ingedeeld."),
+        (
+            "verklaringen",
+            "Bewijs van naleving (verwerkersovereenkomst, DPIA, certificaten, pentest, standaarden) van "
+            "een leverancier, softwarepakket(versie) of aanbieding: door de leverancier ingediend, door "
+            "de broker beoordeeld; het document als PDF.",
+        ),
         ("openapi", "Het contract van deze API."),
     ),
 )

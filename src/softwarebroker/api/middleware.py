@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 
 from .definitions import api_for_path
@@ -64,8 +66,23 @@ class APIHeadersMiddleware:
         return response
 
 
+# Room for a multipart envelope (boundaries, part headers) around an uploaded document.
+UPLOAD_OVERHEAD = 64 * 1024
+
+
+def body_limit(path: str) -> int:
+    """The largest request body for ``path``: ``API_MAX_BODY_SIZE``, or for an upload path in
+    ``API_UPLOAD_PATHS`` (pattern, name of the setting with the largest document) that
+    document plus :data:`UPLOAD_OVERHEAD`."""
+    for pattern, setting in getattr(settings, "API_UPLOAD_PATHS", ()):
+        if re.fullmatch(pattern, path):
+            return getattr(settings, setting) + UPLOAD_OVERHEAD
+    return settings.API_MAX_BODY_SIZE
+
+
 class RequestBodyLimitMiddleware:
-    """Refuse bodies above API_MAX_BODY_SIZE with 413 before anything reads them."""
+    """Refuse bodies above API_MAX_BODY_SIZE (an upload path: its own limit, see
+    :func:`body_limit`) with 413 before anything reads them."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -82,10 +99,7 @@ class RequestBodyLimitMiddleware:
                 detail=reason,
                 invalid_params=[{"name": "Content-Length", "code": "invalid", "reason": reason}],
             )
-        if length > settings.API_MAX_BODY_SIZE:
-            return error_response(
-                request,
-                status=413,
-                detail=f"De aanvraag is groter dan {settings.API_MAX_BODY_SIZE} bytes.",
-            )
+        limit = body_limit(request.path_info)
+        if length > limit:
+            return error_response(request, status=413, detail=f"De aanvraag is groter dan {limit} bytes.")
         return self.get_response(request)

@@ -17,6 +17,7 @@ import math
 import re
 
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
@@ -153,3 +154,17 @@ class JSONParser(parsers.JSONParser):
         if "\\u" in text:  # only an escape writes a NUL or a lone surrogate in valid JSON
             refuse_unstorable_text(data)
         return data
+
+
+class PDFParser(parsers.BaseParser):
+    """An ``application/pdf`` body as an uploaded file (``document.pdf``), read up to one byte
+    over ``limit_setting`` (a setting's name) so the view can refuse an oversized one with its
+    own problem; what the bytes are is the view's (and its service's) to check."""
+
+    media_type = "application/pdf"
+    limit_setting = "VERKLARING_DOCUMENT_MAX_BYTES"
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        limit = getattr(settings, self.limit_setting)
+        content = stream.read(limit + 1) if stream is not None else b""
+        return {"document": SimpleUploadedFile("document.pdf", content, content_type=self.media_type)}

@@ -125,6 +125,19 @@ VALUES: dict[str, object] = {
     "Organisatie.naam": "Gemeente Voorbeeldstad",
     "PubliccodeDocument.name": "Zaakvlot",
     "PubliccodeDocument.url": "https://code.voorbeeldsoftware.example/zaakvlot",
+    # declarations (compliance evidence)
+    "Verklaring.onderwerp": resource_url(CATALOGUS, "aanbiedingen"),
+    "Verklaring.standaard": "https://www.forumstandaardisatie.nl/open-standaarden/digikoppeling",
+    "Verklaring.standaardVersie": "3.0",
+    "Verklaring.omschrijving": "DPIA op de verwerking van zaakgegevens in Zaakvlot als SaaS.",
+    "Verklaring.bewijsUrl": "https://voorbeeldsoftware.example/compliance/dpia-zaakvlot-2026.pdf",
+    "Verklaring.beoordelaar": "Team Inkoop, Softwarebroker",
+    "Verklaring.beoordelingToelichting": "Volledig; risico's en maatregelen beschreven.",
+    "Verklaring.document": resource_url(CATALOGUS, "verklaringen") + "/document",
+    "Verklaring.documentNaam": "dpia-zaakvlot-2026.pdf",
+    "Verklaring.documentSha256": "9f2c4b1a7d3e5f60812a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d",
+    "VerklaringOvergang.toelichting": "Volledig; risico's en maatregelen beschreven.",
+    "DocumentUpload.document": "%PDF-1.7 (de inhoud van het PDF-bestand)",  # as PDF_BODY
     # joint purchase rounds
     "Vraagbundeling.naam": "Zaakvlot samen inkopen 2026",
     "Vraagbundeling.verwachteEenheidsprijs": "8.00",
@@ -354,6 +367,7 @@ def add_examples(result: dict) -> None:
         for operation in item.values():
             if isinstance(operation, dict):
                 _fill_yaml_bodies(operation)
+                _fill_pdf_bodies(operation)
 
 
 def _fill(schema, owner: str, name: str, document: _Document) -> None:
@@ -395,3 +409,14 @@ def _fill_yaml_bodies(operation: dict) -> None:
         schema = media.get("schema", {})
         if schema.get("type") == "string":
             _set(schema, PUBLICCODE_YAML)
+
+
+PDF_BODY = "%PDF-1.7 (de inhoud van het PDF-bestand)"
+
+
+def _fill_pdf_bodies(operation: dict) -> None:
+    bodies = [operation.get("requestBody", {}), *operation.get("responses", {}).values()]
+    for body in bodies:
+        schema = body.get("content", {}).get("application/pdf", {}).get("schema", {})
+        if schema.get("type") == "string":
+            _set(schema, PDF_BODY)

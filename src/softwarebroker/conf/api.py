@@ -61,6 +61,11 @@ SPECTACULAR_SETTINGS = {
         # Fields named `type`: one name in both documents, never a bare `TypeEnum`.
         "OrganisatieTypeEnum": "softwarebroker.organisaties.models.organisatie.OrganisatieType",
         "LeveringTypeEnum": "softwarebroker.bestellingen.constants.LeveringType",
+        # The kinds of evidence: an offer's vereisteDocumenten and a declaration's type.
+        "DocumentEnum": "softwarebroker.catalogus.constants.Document",
+        "VerklaringStatusEnum": "softwarebroker.catalogus.constants.VerklaringStatus",
+        "VertrouwelijkheidEnum": "softwarebroker.catalogus.constants.Vertrouwelijkheid",
+        "VerklaringOvergangEnum": "softwarebroker.catalogus.api.serializers.verklaring.OVERGANGEN",
     },
     "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
     "SCHEMA_COERCE_PATH_PK_SUFFIX": False,

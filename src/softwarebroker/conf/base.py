@@ -192,6 +192,15 @@ VERKLARING_VERLOOP_MELDING_DAGEN = env("VERKLARING_VERLOOP_MELDING_DAGEN")
 if VERKLARING_VERLOOP_MELDING_DAGEN < 0:
     raise ImproperlyConfigured("VERKLARING_VERLOOP_MELDING_DAGEN: whole days, 0 or more.")
 
+# Request paths that take a document, with the setting of its largest size: their bodies may
+# be that large (plus an envelope) instead of API_MAX_BODY_SIZE (api.middleware.body_limit).
+API_UPLOAD_PATHS = (
+    (
+        r"/catalogus/api/v1/verklaringen/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/document",
+        "VERKLARING_DOCUMENT_MAX_BYTES",
+    ),
+)
+
 # A joint purchase round above this pooled value (whole euros excl. VAT), on an offer without
 # a framework agreement, is not awarded: it must be tendered.
 AANBESTEDINGSDREMPEL = env("AANBESTEDINGSDREMPEL")

@@ -18,6 +18,7 @@ from softwarebroker.catalogus.api.viewsets import (
     RaamovereenkomstViewSet,
     SoftwarepakketversieViewSet,
     SoftwarepakketViewSet,
+    VerklaringViewSet,
 )
 from softwarebroker.federatie.api.viewsets import FederatedSearchViewSet
 
@@ -31,6 +32,7 @@ router.register("prijzen", PrijsViewSet, basename="prijs")
 router.register("raamovereenkomsten", RaamovereenkomstViewSet, basename="raamovereenkomst")
 router.register("softwarepakketten", SoftwarepakketViewSet, basename="softwarepakket")
 router.register("softwarepakketversies", SoftwarepakketversieViewSet, basename="softwarepakketversie")
+router.register("verklaringen", VerklaringViewSet, basename="verklaring")
 
 openapi_json, openapi_yaml = openapi_views(CATALOGUS)
 redoc, swagger = documentation_views(CATALOGUS)
@@ -47,4 +49,5 @@ urlpatterns = [
     *audit_trail_urls("leveranciers", LeverancierViewSet, resource_label="leverancier"),
     *audit_trail_urls("raamovereenkomsten", RaamovereenkomstViewSet, resource_label="raamovereenkomst"),
     *audit_trail_urls("softwarepakketten", SoftwarepakketViewSet, resource_label="softwarepakket"),
+    *audit_trail_urls("verklaringen", VerklaringViewSet, resource_label="verklaring"),
 ]

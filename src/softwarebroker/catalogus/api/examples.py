@@ -120,3 +120,47 @@ PRIJS_AANMAKEN_EXAMPLES = [
         request_only=True,
     ),
 ]
+
+
+VERKLARING_URL = resource_url(CATALOGUS, "verklaringen")
+VERKLARING_AANMAKEN = {
+    "onderwerp": AANBIEDING_URL,
+    "type": "dpia",
+    "omschrijving": "DPIA op de verwerking van zaakgegevens in de SaaS-dienst, uitgevoerd met het "
+    "model DPIA Rijksdienst.",
+    "geldigVanaf": "2026-01-01",
+    "geldigTot": "2028-01-01",
+    "vertrouwelijkheid": "overheid",
+}
+VERKLARING = {
+    "url": VERKLARING_URL,
+    **VERKLARING_AANMAKEN,
+    "standaard": "",
+    "standaardVersie": "",
+    "status": "goedgekeurd",
+    "bewijsUrl": None,
+    "beoordelaar": "Team Inkoop, Softwarebroker",
+    "beoordeeldOp": "2026-01-15T09:30:00Z",
+    "beoordelingToelichting": "Volledig; risico's en maatregelen beschreven.",
+    "document": f"{VERKLARING_URL}/document",
+    "documentNaam": "dpia-zaaksysteem-2026.pdf",
+    "documentGrootte": 482113,
+    "documentSha256": "9f2c4b1a7d3e5f60812a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d",
+}
+
+VERKLARING_AANMAKEN_EXAMPLE = OpenApiExample(
+    "DPIA van een aanbieding",
+    summary="Een DPIA, alleen voor overheden leesbaar",
+    description="De leverancier maakt de verklaring als concept, uploadt daarna het document en dient "
+    "haar in.",
+    value=VERKLARING_AANMAKEN,
+    request_only=True,
+)
+VERKLARING_EXAMPLE = OpenApiExample(
+    "Goedgekeurde DPIA",
+    summary="Een goedgekeurde DPIA met document",
+    description="Door de broker goedgekeurd; het document is te downloaden via `document`.",
+    value=VERKLARING,
+    response_only=True,
+    status_codes=["200", "201"],
+)

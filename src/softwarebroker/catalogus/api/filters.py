@@ -1,8 +1,10 @@
+from django.db.models import Q
 from django_filters import rest_framework as filters
 
 from softwarebroker.api.filters import BooleanFilter, FilterSet, ReferenceFilter
 from softwarebroker.catalogus import search
 from softwarebroker.catalogus.constants import (
+    Document,
     Doelgroep,
     Grondslag,
     Hostinglocatie,
@@ -12,7 +14,9 @@ from softwarebroker.catalogus.constants import (
     PublicatieStatus,
     RaamovereenkomstStatus,
     SoftwareType,
+    VerklaringStatus,
     VersieStatus,
+    Vertrouwelijkheid,
 )
 from softwarebroker.catalogus.models import (
     Aanbieding,
@@ -23,6 +27,7 @@ from softwarebroker.catalogus.models import (
     Raamovereenkomst,
     Softwarepakket,
     Softwarepakketversie,
+    Verklaring,
 )
 from softwarebroker.catalogus.selectors import categorie_with_descendants, valid_on
 
@@ -200,3 +205,32 @@ class RaamovereenkomstFilter(FilterSet):
 
     def filter_geldig_op(self, queryset, name, value):
         return queryset.filter(ingangsdatum__lte=value).exclude(einddatum__isnull=False, einddatum__lt=value)
+
+
+class OnderwerpFilter(ReferenceFilter):
+    """The declarations of one subject: its URL (a supplier, package, version or offer)."""
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        return qs.filter(
+            Q(leverancier__uuid=value)
+            | Q(softwarepakket__uuid=value)
+            | Q(softwarepakketversie__uuid=value)
+            | Q(aanbieding__uuid=value)
+        )
+
+
+class VerklaringFilter(FilterSet):
+    onderwerp = OnderwerpFilter(
+        help_text="URL van de leverancier, het softwarepakket, de softwarepakketversie of de aanbieding "
+        "(alleen de verklaringen over dat onderwerp zelf, niet de geërfde)."
+    )
+    type = filters.ChoiceFilter(choices=Document.choices)
+    status = filters.ChoiceFilter(choices=VerklaringStatus.choices)
+    vertrouwelijkheid = filters.ChoiceFilter(choices=Vertrouwelijkheid.choices)
+    eigenaar = ReferenceFilter(field_name="eigenaar", help_text="URL van de leverancier van wie zij is.")
+
+    class Meta:
+        model = Verklaring
+        fields = ("onderwerp", "type", "status", "vertrouwelijkheid", "eigenaar")

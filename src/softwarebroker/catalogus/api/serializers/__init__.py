@@ -5,7 +5,7 @@ from .prijs import PrijsSerializer
 from .raamovereenkomst import RaamovereenkomstSerializer
 from .softwarepakket import SoftwarepakketSerializer
 from .softwarepakketversie import SoftwarepakketversieSerializer
-from .verklaring import VerklaringSerializer
+from .verklaring import VerklaringOvergangSerializer, VerklaringSerializer
 
 __all__ = [
     "AanbiedingSerializer",
@@ -15,5 +15,6 @@ __all__ = [
     "RaamovereenkomstSerializer",
     "SoftwarepakketSerializer",
     "SoftwarepakketversieSerializer",
+    "VerklaringOvergangSerializer",
     "VerklaringSerializer",
 ]

@@ -8,6 +8,7 @@ from .prijs import PrijsViewSet
 from .raamovereenkomst import RaamovereenkomstViewSet
 from .softwarepakket import SoftwarepakketViewSet
 from .softwarepakketversie import SoftwarepakketversieViewSet
+from .verklaring import VerklaringViewSet
 
 __all__ = [
     "AanbiedingViewSet",
@@ -17,4 +18,5 @@ __all__ = [
     "RaamovereenkomstViewSet",
     "SoftwarepakketViewSet",
     "SoftwarepakketversieViewSet",
+    "VerklaringViewSet",
 ]
