@@ -10,7 +10,7 @@ from tests.notificaties.fake_api import FakeNotificatiesAPI
 pytestmark = pytest.mark.django_db
 
 API_ROOT = "https://notificaties.gemeente.example/api/v1/"
-KANALEN = ["aanbiedingen", "bestellingen", "licenties", "softwarepakketten"]
+KANALEN = ["aanbiedingen", "bestellingen", "licenties", "softwarepakketten", "vraagbundelingen"]
 
 
 def configuration(**kanalen_config):

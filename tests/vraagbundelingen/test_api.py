@@ -115,7 +115,9 @@ def test_a_round_from_opening_to_award_over_http(ronde_world):
     assert own["bestelling"].startswith(f"{API}/bestellingen/")
     order = a["afnemer"].get(own["bestelling"])
     assert order.status_code == 200
-    assert order.json()["besteller"] == a["url"]
+    assert (order.json()["besteller"], order.json()["vraagbundeling"]) == (a["url"], ronde["url"])
+    listed = a["afnemer"].get(f"{API}/bestellingen").json()["results"]
+    assert [row["vraagbundeling"] for row in listed] == [ronde["url"]]
 
     history = a["afnemer"].get(f"{ronde['url']}/statuswijzigingen").json()["results"]
     assert [row["naarStatus"] for row in history] == ["open", "gesloten", "gegund"]

@@ -93,6 +93,17 @@ class BestellingSerializer(ResourceSerializer):
     raamovereenkomst = ReferenceField(
         api=CATALOGUS, collection="raamovereenkomsten", read_only=True, allow_null=True
     )
+    # Read through the relation a round's deelname has with its order: the ordering layer does not
+    # import the joint purchase rounds, which sit above it.
+    vraagbundeling = ReferenceField(
+        api=BESTELLINGEN,
+        collection="vraagbundelingen",
+        source="deelname.vraagbundeling",
+        read_only=True,
+        allow_null=True,
+        help_text="De vraagbundeling waarvan de gunning deze bestelling maakte; `null` bij een "
+        "gewone bestelling.",
+    )
     regels = BestelregelSerializer(many=True, help_text="De bestelregels (alle van één leverancier).")
     totaalEenmaligExclBtw = serializers.DecimalField(source="totaal_eenmalig_excl_btw", **MONEY)
     totaalPerJaarExclBtw = serializers.DecimalField(source="totaal_per_jaar_excl_btw", **MONEY)
@@ -121,6 +132,7 @@ class BestellingSerializer(ResourceSerializer):
             "inkoopordernummer",
             "leverancier",
             "raamovereenkomst",
+            "vraagbundeling",
             "gewensteIngangsdatum",
             "status",
             "regels",
