@@ -77,6 +77,14 @@ def _problem_schemas() -> dict:
         },
         "required": [*fout["required"], "invalidParams"],
     }
+    # A conflict with several causes at once lists each (409 `verklaring_ontbreekt`: every
+    # missing declaration of every order line); other problems leave it out.
+    fout["properties"]["invalidParams"] = {
+        "type": "array",
+        "description": "Bij een conflict met meer oorzaken tegelijk (409 `verklaring_ontbreekt`) elke "
+        "oorzaak: het veld (`regels.0.aanbieding`) en wat ontbreekt; anders afwezig.",
+        "items": {"$ref": "#/components/schemas/FieldValidationError"},
+    }
     fout["example"] = {
         "type": "urn:opensoftwarebroker:fout:not_found",
         "code": "not_found",
