@@ -61,6 +61,8 @@ SPECTACULAR_SETTINGS = {
         # Fields named `type`: one name in both documents, never a bare `TypeEnum`.
         "OrganisatieTypeEnum": "softwarebroker.organisaties.models.organisatie.OrganisatieType",
         "LeveringTypeEnum": "softwarebroker.bestellingen.constants.LeveringType",
+        # The required documents of an offer and the types of declarations are one choice set.
+        "VereisteDocumentenEnum": "softwarebroker.catalogus.constants.Document",
     },
     "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
     "SCHEMA_COERCE_PATH_PK_SUFFIX": False,

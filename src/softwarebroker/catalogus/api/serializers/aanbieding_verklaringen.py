@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from softwarebroker.api.definitions import CATALOGUS
-from softwarebroker.api.fields import MAX_URL_LENGTH
+from softwarebroker.api.fields import MAX_URL_LENGTH, DescribedJSONField
 from softwarebroker.api.representation_engine import Part
 from softwarebroker.catalogus.constants import Document
 from softwarebroker.catalogus.verklaringen import vereist
@@ -41,10 +41,9 @@ class AanbiedingVerklaringSerializer(serializers.Serializer):
     geldigTot = serializers.DateField(allow_null=True, help_text="`null`: onbepaald geldig.")
 
 
-@extend_schema_field(AanbiedingVerklaringSerializer(many=True, read_only=True))
-class VerklaringenField(serializers.Field):
+class VerklaringenField(DescribedJSONField):
     def __init__(self, **kwargs):
-        kwargs.update(read_only=True, source="*")
+        kwargs.update(source="*", described_by=AanbiedingVerklaringSerializer, many=True)
         kwargs.setdefault(
             "help_text",
             "De geldige, goedgekeurde verklaringen die deze aanbieding vandaag dekken, één per type (de "
