@@ -21,6 +21,8 @@ _SQL = """
 SELECT a.uuid, p.uuid, l.uuid, r.uuid, a.naam, a.omschrijving, a.leveringsvorm, a.hostinglocatie,
        a.licentiemodel, a.eenheid, a.minimale_afname, a.looptijd_maanden, a.verlenging,
        a.bestelparameters_schema, a.vereiste_documenten, a.geldig_vanaf, a.geldig_tot, a.status,
+       a.opzegtermijn_dagen, a.verlengingstermijn_maanden, a.max_verlengingen, a.indexering,
+       a.indexering_percentage::text, a.indexering_plafond::text,
        (SELECT coalesce(json_agg(json_build_object(
             'uuid', pr.uuid, 'prijstype', pr.prijstype, 'periode', pr.periode,
             'bedrag', pr.bedrag_excl_btw::text, 'btw', pr.btw_percentage::text, 'staffels', pr.staffels,
@@ -29,6 +31,17 @@ SELECT a.uuid, p.uuid, l.uuid, r.uuid, a.naam, a.omschrijving, a.leveringsvorm, 
         FROM catalogus_prijs pr
         WHERE pr.aanbieding_id = a.id AND pr.geldig_vanaf <= current_date
           AND (pr.geldig_tot IS NULL OR pr.geldig_tot > current_date)) AS prijzen,
+       (SELECT coalesce(json_agg(json_build_object(
+            'type', d.type, 'uuid', d.uuid, 'vanaf', d.geldig_vanaf, 'tot', d.geldig_tot
+        ) ORDER BY d.type), '[]')
+        FROM (SELECT DISTINCT ON (v.type) v.type, v.uuid, v.geldig_vanaf, v.geldig_tot
+              FROM catalogus_verklaring v
+              WHERE v.status = 'goedgekeurd' AND v.geldig_vanaf <= current_date
+                AND (v.geldig_tot IS NULL OR v.geldig_tot >= current_date)
+                AND (v.aanbieding_id = a.id OR v.softwarepakket_id = a.softwarepakket_id
+                     OR v.leverancier_id = a.leverancier_id)
+              ORDER BY v.type, (v.aanbieding_id IS NULL), (v.softwarepakket_id IS NULL),
+                       v.geldig_vanaf DESC, v.id DESC) AS d) AS verklaringen,
        {count} AS aantal
 FROM catalogus_aanbieding a
 JOIN catalogus_softwarepakket p ON p.id = a.softwarepakket_id
@@ -74,10 +87,18 @@ def _aanbieding(root: str, row) -> dict:
         geldig_vanaf,
         geldig_tot,
         status,
+        opzegtermijn_dagen,
+        verlengingstermijn_maanden,
+        max_verlengingen,
+        indexering,
+        indexering_percentage,
+        indexering_plafond,
         prijzen,
+        verklaringen,
         _count,
     ) = row
     url = f"{root}/aanbiedingen/{uuid}"
+    gedekt = {verklaring["type"] for verklaring in verklaringen}
     return {
         "url": url,
         "softwarepakket": f"{root}/softwarepakketten/{softwarepakket}",
@@ -91,6 +112,14 @@ def _aanbieding(root: str, row) -> dict:
         "minimaleAfname": minimale_afname,
         "looptijdMaanden": looptijd_maanden,
         "verlenging": verlenging,
+        "opzegtermijnDagen": opzegtermijn_dagen,
+        "verlengingstermijnMaanden": verlengingstermijn_maanden,
+        "maxVerlengingen": max_verlengingen,
+        "indexering": {
+            "methode": indexering,
+            "percentage": indexering_percentage and _two_decimals(indexering_percentage),
+            "plafondPercentage": indexering_plafond and _two_decimals(indexering_plafond),
+        },
         "raamovereenkomst": f"{root}/raamovereenkomsten/{raamovereenkomst}" if raamovereenkomst else None,
         "bestelparametersSchema": schema,
         "vereisteDocumenten": vereiste_documenten,
@@ -112,6 +141,16 @@ def _aanbieding(root: str, row) -> dict:
             }
             for prijs in prijzen
         ],
+        "verklaringen": [
+            {
+                "type": verklaring["type"],
+                "verklaring": f"{root}/verklaringen/{verklaring['uuid']}",
+                "geldigVanaf": verklaring["vanaf"],
+                "geldigTot": verklaring["tot"],
+            }
+            for verklaring in verklaringen
+        ],
+        "ontbrekendeVerklaringen": [soort for soort in vereiste_documenten if soort not in gedekt],
     }
 
 
@@ -123,6 +162,7 @@ SELECT b.uuid, b.nummer, o.uuid, b.aanvrager, b.aanvrager_weergave, b.kostenplaa
             'volgnummer', g.volgnummer, 'aanbieding', a.uuid, 'aantal', g.aantal, 'actie', g.actie,
             'licentie', li.uuid, 'bestelparameters', g.bestelparameters,
             'prijsMomentopname', g.prijs_momentopname,
+            'verklaringenMomentopname', g.verklaringen_momentopname,
             'eenmalig', g.bedrag_eenmalig_excl_btw::text, 'perJaar', g.bedrag_per_jaar_excl_btw::text,
             'btw', g.btw::text, 'status', g.status
         ) ORDER BY g.volgnummer), '[]')
@@ -180,6 +220,7 @@ def _bestelling(host: str, row) -> dict:
                 else None,
                 "bestelparameters": regel["bestelparameters"],
                 "prijsMomentopname": regel["prijsMomentopname"],
+                "verklaringenMomentopname": regel["verklaringenMomentopname"],
                 "bedragEenmaligExclBtw": regel["eenmalig"],
                 "bedragPerJaarExclBtw": regel["perJaar"],
                 "btw": regel["btw"],
