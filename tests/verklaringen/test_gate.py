@@ -199,7 +199,7 @@ def test_cancelling_or_reducing_a_licence_is_not_held_back_by_missing_declaratio
         acting=Acting.system("test"), aanbieding=aanbieding, partial=True, vereiste_documenten=["dpia"]
     )
 
-    for actie, aantal in (("verminderen", 5), ("opzeggen", None)):
+    for actie, aantal in (("verminderen", 5), ("opzeggen", licentie.aantal)):
         bestelling = BestellingFactory(
             besteller=licentie.organisatie,
             aanbieding=aanbieding,
@@ -252,9 +252,10 @@ def test_the_gate_costs_one_query_whatever_the_number_of_lines():
 def test_joining_a_round_is_refused_without_the_offers_declarations_and_nothing_changes():
     ronde = open_ronde(bundel_aanbieding(vereiste_documenten=VEREIST))
     goedgekeurde_verklaring(ronde.aanbieding.leverancier, "dpia")
+    deelnemer = Deelnemer()
     before = rows()
 
-    error = refused(lambda: Deelnemer().doe_mee(ronde, 50), 409)
+    error = refused(lambda: deelnemer.doe_mee(ronde, 50), 409)
 
     assert error.code == "verklaring_ontbreekt"
     assert [(p.field, p.code) for p in error.problems] == [("vraagbundeling", "verklaring_ontbreekt")]
