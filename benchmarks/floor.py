@@ -51,7 +51,19 @@ LEFT JOIN catalogus_raamovereenkomst r ON r.id = a.raamovereenkomst_id
 ORDER BY a.naam, a.id
 LIMIT %s
 """
-_COUNT = "(SELECT count(*) FROM (SELECT 1 FROM catalogus_aanbieding LIMIT 10001) AS s)"
+_COUNT = "(SELECT count(*) FROM (SELECT 1 FROM catalogus_aanbieding a {where} LIMIT 10001) AS s)"
+# ``volledigVerklaard``: the same condition as the API's (every required type covered today).
+_ONTBREEKT = """EXISTS (
+    SELECT 1 FROM unnest(a.vereiste_documenten) AS vereist(soort)
+    WHERE NOT EXISTS (SELECT 1 FROM catalogus_verklaring v WHERE v.aanbieding_id = a.id
+            AND v.type = vereist.soort AND v.status = 'goedgekeurd' AND v.geldig_vanaf <= current_date
+            AND (v.geldig_tot IS NULL OR v.geldig_tot >= current_date))
+      AND NOT EXISTS (SELECT 1 FROM catalogus_verklaring v WHERE v.softwarepakket_id = a.softwarepakket_id
+            AND v.type = vereist.soort AND v.status = 'goedgekeurd' AND v.geldig_vanaf <= current_date
+            AND (v.geldig_tot IS NULL OR v.geldig_tot >= current_date))
+      AND NOT EXISTS (SELECT 1 FROM catalogus_verklaring v WHERE v.leverancier_id = a.leverancier_id
+            AND v.type = vereist.soort AND v.status = 'goedgekeurd' AND v.geldig_vanaf <= current_date
+            AND (v.geldig_tot IS NULL OR v.geldig_tot >= current_date)))"""
 
 _connection = None
 
@@ -282,7 +294,12 @@ def application(environ, start_response):
             cursor.execute(_SQL.format(count="0", where="WHERE a.uuid = %s"), [path.rsplit("/", 1)[1], 1])
             body = _aanbieding(root, cursor.fetchone())
         else:
-            cursor.execute(_SQL.format(count=_COUNT, where=""), [101])
+            query = dict(
+                part.split("=", 1) for part in environ.get("QUERY_STRING", "").split("&") if "=" in part
+            )
+            volledig = query.get("volledigVerklaard")
+            where = {"true": f"WHERE NOT {_ONTBREEKT}", "false": f"WHERE {_ONTBREEKT}"}.get(volledig, "")
+            cursor.execute(_SQL.format(count=_COUNT.format(where=where), where=where), [101])
             rows = cursor.fetchall()
             query = environ.get("QUERY_STRING", "")
             body = {
