@@ -85,6 +85,7 @@ def volledig_verklaard(day: datetime.date, volledig: bool = True) -> RawSQL:
     """A condition on offers (``catalogus_aanbieding``): every required type is covered on
     ``day`` by a valid approved declaration of the offer, its package or its supplier (or,
     with ``volledig=False``, at least one is not). In SQL: a filter over a page of a large
-    catalogue must not load declarations."""
+    catalogue must not load declarations. It names the offer's table itself, so it belongs in
+    the WHERE of a query on offers (not of a subquery that aliases the table)."""
     sql = "NOT " + _ONTBREEKT if volledig else _ONTBREEKT
     return RawSQL(sql, [day] * 6, output_field=BooleanField())  # noqa: S611 - constant SQL, values are parameters
