@@ -24,7 +24,7 @@ SELECT a.uuid, p.uuid, l.uuid, r.uuid, a.naam, a.omschrijving, a.leveringsvorm, 
        a.opzegtermijn_dagen, a.verlengingstermijn_maanden, a.max_verlengingen, a.indexering,
        a.indexering_percentage::text, a.indexering_plafond::text,
        (SELECT coalesce(json_agg(json_build_object(
-            'uuid', pr.uuid, 'prijstype', pr.prijstype, 'periode', pr.periode,
+            'uuid', pr.uuid, 'prijstype', pr.prijstype, 'grondslag', pr.grondslag, 'periode', pr.periode,
             'bedrag', pr.bedrag_excl_btw::text, 'btw', pr.btw_percentage::text, 'staffels', pr.staffels,
             'doelgroep', pr.doelgroep, 'vanaf', pr.geldig_vanaf, 'tot', pr.geldig_tot
         ) ORDER BY pr.prijstype, pr.geldig_vanaf, pr.id), '[]')
@@ -118,7 +118,7 @@ def _aanbieding(root: str, row) -> dict:
         "naam": naam,
         "omschrijving": omschrijving,
         "leveringsvorm": leveringsvorm,
-        "hostinglocatie": hostinglocatie,
+        "hostinglocatie": hostinglocatie or None,
         "licentiemodel": licentiemodel,
         "eenheid": eenheid,
         "minimaleAfname": minimale_afname,
@@ -143,7 +143,8 @@ def _aanbieding(root: str, row) -> dict:
                 "url": f"{root}/prijzen/{prijs['uuid']}",
                 "aanbieding": url,
                 "prijstype": prijs["prijstype"],
-                "periode": prijs["periode"],
+                "grondslag": prijs["grondslag"],
+                "periode": prijs["periode"] or None,
                 "bedragExclBtw": _two_decimals(prijs["bedrag"]),
                 "btwPercentage": _two_decimals(prijs["btw"]),
                 "staffels": prijs["staffels"],
