@@ -34,14 +34,15 @@ SELECT a.uuid, p.uuid, l.uuid, r.uuid, a.naam, a.omschrijving, a.leveringsvorm, 
        (SELECT coalesce(json_agg(json_build_object(
             'type', d.type, 'uuid', d.uuid, 'vanaf', d.geldig_vanaf, 'tot', d.geldig_tot
         ) ORDER BY d.type), '[]')
-        FROM (SELECT DISTINCT ON (v.type) v.type, v.uuid, v.geldig_vanaf, v.geldig_tot
-              FROM catalogus_verklaring v
-              WHERE v.status = 'goedgekeurd' AND v.geldig_vanaf <= current_date
-                AND (v.geldig_tot IS NULL OR v.geldig_tot >= current_date)
-                AND (v.aanbieding_id = a.id OR v.softwarepakket_id = a.softwarepakket_id
-                     OR v.leverancier_id = a.leverancier_id)
-              ORDER BY v.type, (v.aanbieding_id IS NULL), (v.softwarepakket_id IS NULL),
-                       v.geldig_vanaf DESC, v.id DESC) AS d) AS verklaringen,
+        FROM (SELECT DISTINCT ON (c.type) c.type, c.uuid, c.geldig_vanaf, c.geldig_tot
+              FROM (SELECT 0 AS niveau, v.* FROM catalogus_verklaring v WHERE v.aanbieding_id = a.id
+                    UNION ALL
+                    SELECT 1, v.* FROM catalogus_verklaring v WHERE v.softwarepakket_id = a.softwarepakket_id
+                    UNION ALL
+                    SELECT 2, v.* FROM catalogus_verklaring v WHERE v.leverancier_id = a.leverancier_id) AS c
+              WHERE c.status = 'goedgekeurd' AND c.geldig_vanaf <= current_date
+                AND (c.geldig_tot IS NULL OR c.geldig_tot >= current_date)
+              ORDER BY c.type, c.niveau, c.geldig_vanaf DESC, c.id DESC) AS d) AS verklaringen,
        {count} AS aantal
 FROM catalogus_aanbieding a
 JOIN catalogus_softwarepakket p ON p.id = a.softwarepakket_id

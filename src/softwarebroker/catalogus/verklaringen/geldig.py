@@ -37,9 +37,16 @@ def _niveau(verklaring: Verklaring) -> int:
     return 2
 
 
-def geldige_verklaringen(aanbiedingen, day: datetime.date) -> dict[int, dict[str, Verklaring]]:
+# What choosing and referring to a covering declaration needs (a page of offers reads only these).
+KERN = ("uuid", "type", "geldig_vanaf", "geldig_tot", "aanbieding_id", "softwarepakket_id", "leverancier_id")
+
+
+def geldige_verklaringen(
+    aanbiedingen, day: datetime.date, only: tuple[str, ...] | None = None
+) -> dict[int, dict[str, Verklaring]]:
     """Per offer (by pk), per type the declaration that covers it on ``day``: one query for
-    all the offers given (each with ``softwarepakket_id`` and ``leverancier_id``)."""
+    all the offers given (each with ``softwarepakket_id`` and ``leverancier_id``). ``only``:
+    the columns to read (e.g. :data:`KERN`), the others deferred."""
     aanbiedingen = list(aanbiedingen)
     if not aanbiedingen:
         return {}
@@ -49,7 +56,8 @@ def geldige_verklaringen(aanbiedingen, day: datetime.date) -> dict[int, dict[str
         | Q(leverancier_id__in={a.leverancier_id for a in aanbiedingen})
     )
     by_subject = defaultdict(list)
-    for verklaring in Verklaring.objects.filter(valid_on(day) & condition):
+    queryset = Verklaring.objects.filter(valid_on(day) & condition).order_by()
+    for verklaring in queryset.only(*only) if only else queryset:
         key = (
             ("aanbieding", verklaring.aanbieding_id)
             if verklaring.aanbieding_id

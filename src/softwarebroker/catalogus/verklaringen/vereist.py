@@ -14,12 +14,13 @@ from softwarebroker.api.representation_engine import Context
 
 from ..constants import Document
 from ..models import Verklaring
-from .geldig import geldige_verklaringen, ontbrekend
+from .geldig import KERN, geldige_verklaringen, ontbrekend
 
 CODE = "verklaring_ontbreekt"
 
 __all__ = [
     "CODE",
+    "KERN",
     "geldige_verklaringen",
     "momentopname",
     "ontbrekend",
