@@ -26,7 +26,7 @@ def _coverage(context, rows) -> dict:
             SimpleNamespace(pk=row["pk"], softwarepakket_id=row[COLUMNS[0]], leverancier_id=row[COLUMNS[1]])
             for row in rows
         ]
-        return vereist.geldige_verklaringen(offers, timezone.localdate(), only=vereist.KERN)
+        return vereist.geldige_verklaringen(offers, timezone.localdate(), kern=True)
 
     return context.per_page("verklaringen", rows, load)
 
