@@ -2,8 +2,8 @@
 
     make benchmark     (or: python -m benchmarks.catalogus [--rows 100000] [--duration 20])
 
-1. Fills the database ``softwarebroker_benchmark`` with 100,000 generated aanbiedingen
-   (``generate_catalogue``; reused when already there).
+1. Fills the database ``softwarebroker_benchmark`` with 100,000 generated aanbiedingen and
+   300,000 verklaringen (``generate_catalogue``; reused when already there).
 2. Serves the API with gunicorn (2 workers, production settings) and the floor
    (``benchmarks/floor.py``: one SQL query + orjson, same JSON) with the same gunicorn
    settings, and checks that both give the same page before measuring.
@@ -33,6 +33,7 @@ from .common import (
 )
 
 BASE = "/catalogus/api/v1"
+DECLARATION_FIELDS = ("verklaringen", "ontbrekendeVerklaringen")
 CREATE_CLIENT = """
 from softwarebroker.autorisaties.models import Applicatie, ApplicatieSecret
 client, _ = Applicatie.objects.get_or_create(
@@ -43,22 +44,19 @@ ApplicatieSecret.objects.create(applicatie=client, secret="benchmark-geheim-0123
 """
 
 
-def _prepare(env, rows: int) -> str:
+COUNTS = (
+    "from softwarebroker.catalogus.models import Aanbieding, Verklaring; "
+    "print(Aanbieding.objects.count(), Verklaring.objects.count())"
+)
+
+
+def _prepare(env, rows: int, verklaringen: int) -> str:
     manage(env, "migrate", "-v0")
-    count = (
-        manage(
-            env,
-            "shell",
-            "-c",
-            "from softwarebroker.catalogus.models import Aanbieding; print(Aanbieding.objects.count())",
-            capture=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
-    if int(count) < rows:
+    counts = manage(env, "shell", "-c", COUNTS, capture=True).stdout.strip().splitlines()[-1]
+    aanbiedingen, bestaande_verklaringen = (int(count) for count in counts.split())
+    if aanbiedingen < rows or bestaande_verklaringen < verklaringen:
         manage(env, "generate_catalogue", "--clear")
-        manage(env, "generate_catalogue", "--aanbiedingen", str(rows))
+        manage(env, "generate_catalogue", "--aanbiedingen", str(rows), "--verklaringen", str(verklaringen))
     manage(env, "shell", "-c", CREATE_CLIENT)
     return token(env, "benchmark")
 
@@ -66,11 +64,12 @@ def _prepare(env, rows: int) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--verklaringen", type=int, default=300_000)
     parser.add_argument("--duration", type=int, default=20)
     arguments, _ = parser.parse_known_args(argv)
 
     with environment() as (env, production):
-        bearer = _prepare(env, arguments.rows)
+        bearer = _prepare(env, arguments.rows, arguments.verklaringen)
         with servers(production, env):
             api, floor = f"{API}{BASE}", f"{FLOOR}{BASE}"
             page = get(f"{api}/aanbiedingen?pageSize=100", bearer)
@@ -81,6 +80,13 @@ def main(argv=None) -> int:
             )
             assert page["results"] == floor_page["results"], "the floor must serve the API's representation"
             assert page["next"] == floor_page["next"]
+            for volledig in ("true", "false"):
+                # The floor filters with the same SQL condition (and counts the same way).
+                filtered = f"aanbiedingen?pageSize=100&volledigVerklaard={volledig}"
+                floor_filtered = json.loads(
+                    json.dumps(get(f"{floor}/{filtered}")).replace(f":{FLOOR_PORT}/", f":{API_PORT}/")
+                )
+                assert get(f"{api}/{filtered}", bearer)["results"] == floor_filtered["results"]
             detail = page["results"][0]["url"].rsplit("/", 1)[1]
             cases = [
                 (
@@ -96,6 +102,18 @@ def main(argv=None) -> int:
                     5,
                 ),
                 (
+                    "aanbiedingen list volledigVerklaard=true",
+                    f"{api}/aanbiedingen?pageSize=100&volledigVerklaard=true",
+                    f"{floor}/aanbiedingen?pageSize=100&volledigVerklaard=true",
+                    3,
+                ),
+                (
+                    "aanbiedingen list volledigVerklaard=false",
+                    f"{api}/aanbiedingen?pageSize=100&volledigVerklaard=false",
+                    f"{floor}/aanbiedingen?pageSize=100&volledigVerklaard=false",
+                    3,
+                ),
+                (
                     "softwarepakketten list (page of 100)",
                     f"{api}/softwarepakketten?pageSize=100",
                     f"{floor}/aanbiedingen?pageSize=100",
@@ -105,7 +123,10 @@ def main(argv=None) -> int:
             ]
             floors = {}
             load = f"wrk -t2 -c8 -d{arguments.duration}s --latency"
-            print(f"\n{arguments.rows:,} aanbiedingen; {load}; gunicorn 2 workers\n")
+            print(
+                f"\n{arguments.rows:,} aanbiedingen, {arguments.verklaringen:,} verklaringen; {load}; "
+                "gunicorn 2 workers\n"
+            )
             print(TABLE_HEADER)
             for name, api_url, floor_url, target in cases:
                 if floor_url not in floors:
@@ -122,6 +143,12 @@ def main(argv=None) -> int:
             for name, url in (
                 ("Django request without database (/_healthz/livez)", f"{API}/_healthz/livez"),
                 ("aanbieding detail with fields=url", f"{api}/aanbiedingen/{detail}?fields=url"),
+                # What the computed declaration fields cost a page: the same list without them.
+                (
+                    "aanbiedingen list without verklaringen, ontbrekendeVerklaringen",
+                    f"{api}/aanbiedingen?pageSize=100&fields="
+                    + ",".join(name for name in page["results"][0] if name not in DECLARATION_FIELDS),
+                ),
             ):
                 result = wrk(url, bearer, arguments.duration)
                 print(

@@ -21,14 +21,28 @@ _SQL = """
 SELECT a.uuid, p.uuid, l.uuid, r.uuid, a.naam, a.omschrijving, a.leveringsvorm, a.hostinglocatie,
        a.licentiemodel, a.eenheid, a.minimale_afname, a.looptijd_maanden, a.verlenging,
        a.bestelparameters_schema, a.vereiste_documenten, a.geldig_vanaf, a.geldig_tot, a.status,
+       a.opzegtermijn_dagen, a.verlengingstermijn_maanden, a.max_verlengingen, a.indexering,
+       a.indexering_percentage::text, a.indexering_plafond::text,
        (SELECT coalesce(json_agg(json_build_object(
-            'uuid', pr.uuid, 'prijstype', pr.prijstype, 'periode', pr.periode,
+            'uuid', pr.uuid, 'prijstype', pr.prijstype, 'grondslag', pr.grondslag, 'periode', pr.periode,
             'bedrag', pr.bedrag_excl_btw::text, 'btw', pr.btw_percentage::text, 'staffels', pr.staffels,
             'doelgroep', pr.doelgroep, 'vanaf', pr.geldig_vanaf, 'tot', pr.geldig_tot
         ) ORDER BY pr.prijstype, pr.geldig_vanaf, pr.id), '[]')
         FROM catalogus_prijs pr
         WHERE pr.aanbieding_id = a.id AND pr.geldig_vanaf <= current_date
           AND (pr.geldig_tot IS NULL OR pr.geldig_tot > current_date)) AS prijzen,
+       (SELECT coalesce(json_agg(json_build_object(
+            'type', d.type, 'uuid', d.uuid, 'vanaf', d.geldig_vanaf, 'tot', d.geldig_tot
+        ) ORDER BY d.type), '[]')
+        FROM (SELECT DISTINCT ON (c.type) c.type, c.uuid, c.geldig_vanaf, c.geldig_tot
+              FROM (SELECT 0 AS niveau, v.* FROM catalogus_verklaring v WHERE v.aanbieding_id = a.id
+                    UNION ALL
+                    SELECT 1, v.* FROM catalogus_verklaring v WHERE v.softwarepakket_id = a.softwarepakket_id
+                    UNION ALL
+                    SELECT 2, v.* FROM catalogus_verklaring v WHERE v.leverancier_id = a.leverancier_id) AS c
+              WHERE c.status = 'goedgekeurd' AND c.geldig_vanaf <= current_date
+                AND (c.geldig_tot IS NULL OR c.geldig_tot >= current_date)
+              ORDER BY c.type, c.niveau, c.geldig_vanaf DESC, c.id DESC) AS d) AS verklaringen,
        {count} AS aantal
 FROM catalogus_aanbieding a
 JOIN catalogus_softwarepakket p ON p.id = a.softwarepakket_id
@@ -38,7 +52,19 @@ LEFT JOIN catalogus_raamovereenkomst r ON r.id = a.raamovereenkomst_id
 ORDER BY a.naam, a.id
 LIMIT %s
 """
-_COUNT = "(SELECT count(*) FROM (SELECT 1 FROM catalogus_aanbieding LIMIT 10001) AS s)"
+_COUNT = "(SELECT count(*) FROM (SELECT 1 FROM catalogus_aanbieding a {where} LIMIT 10001) AS s)"
+# ``volledigVerklaard``: the same condition as the API's (every required type covered today).
+_ONTBREEKT = """EXISTS (
+    SELECT 1 FROM unnest(a.vereiste_documenten) AS vereist(soort)
+    WHERE NOT EXISTS (SELECT 1 FROM catalogus_verklaring v WHERE v.aanbieding_id = a.id
+            AND v.type = vereist.soort AND v.status = 'goedgekeurd' AND v.geldig_vanaf <= current_date
+            AND (v.geldig_tot IS NULL OR v.geldig_tot >= current_date))
+      AND NOT EXISTS (SELECT 1 FROM catalogus_verklaring v WHERE v.softwarepakket_id = a.softwarepakket_id
+            AND v.type = vereist.soort AND v.status = 'goedgekeurd' AND v.geldig_vanaf <= current_date
+            AND (v.geldig_tot IS NULL OR v.geldig_tot >= current_date))
+      AND NOT EXISTS (SELECT 1 FROM catalogus_verklaring v WHERE v.leverancier_id = a.leverancier_id
+            AND v.type = vereist.soort AND v.status = 'goedgekeurd' AND v.geldig_vanaf <= current_date
+            AND (v.geldig_tot IS NULL OR v.geldig_tot >= current_date)))"""
 
 _connection = None
 
@@ -74,10 +100,18 @@ def _aanbieding(root: str, row) -> dict:
         geldig_vanaf,
         geldig_tot,
         status,
+        opzegtermijn_dagen,
+        verlengingstermijn_maanden,
+        max_verlengingen,
+        indexering,
+        indexering_percentage,
+        indexering_plafond,
         prijzen,
+        verklaringen,
         _count,
     ) = row
     url = f"{root}/aanbiedingen/{uuid}"
+    gedekt = {verklaring["type"] for verklaring in verklaringen}
     return {
         "url": url,
         "softwarepakket": f"{root}/softwarepakketten/{softwarepakket}",
@@ -85,12 +119,20 @@ def _aanbieding(root: str, row) -> dict:
         "naam": naam,
         "omschrijving": omschrijving,
         "leveringsvorm": leveringsvorm,
-        "hostinglocatie": hostinglocatie,
+        "hostinglocatie": hostinglocatie or None,
         "licentiemodel": licentiemodel,
         "eenheid": eenheid,
         "minimaleAfname": minimale_afname,
         "looptijdMaanden": looptijd_maanden,
         "verlenging": verlenging,
+        "opzegtermijnDagen": opzegtermijn_dagen,
+        "verlengingstermijnMaanden": verlengingstermijn_maanden,
+        "maxVerlengingen": max_verlengingen,
+        "indexering": {
+            "methode": indexering,
+            "percentage": indexering_percentage and _two_decimals(indexering_percentage),
+            "plafondPercentage": indexering_plafond and _two_decimals(indexering_plafond),
+        },
         "raamovereenkomst": f"{root}/raamovereenkomsten/{raamovereenkomst}" if raamovereenkomst else None,
         "bestelparametersSchema": schema,
         "vereisteDocumenten": vereiste_documenten,
@@ -102,7 +144,8 @@ def _aanbieding(root: str, row) -> dict:
                 "url": f"{root}/prijzen/{prijs['uuid']}",
                 "aanbieding": url,
                 "prijstype": prijs["prijstype"],
-                "periode": prijs["periode"],
+                "grondslag": prijs["grondslag"],
+                "periode": prijs["periode"] or None,
                 "bedragExclBtw": _two_decimals(prijs["bedrag"]),
                 "btwPercentage": _two_decimals(prijs["btw"]),
                 "staffels": prijs["staffels"],
@@ -112,6 +155,16 @@ def _aanbieding(root: str, row) -> dict:
             }
             for prijs in prijzen
         ],
+        "verklaringen": [
+            {
+                "type": verklaring["type"],
+                "verklaring": f"{root}/verklaringen/{verklaring['uuid']}",
+                "geldigVanaf": verklaring["vanaf"],
+                "geldigTot": verklaring["tot"],
+            }
+            for verklaring in verklaringen
+        ],
+        "ontbrekendeVerklaringen": [soort for soort in vereiste_documenten if soort not in gedekt],
     }
 
 
@@ -123,6 +176,7 @@ SELECT b.uuid, b.nummer, o.uuid, b.aanvrager, b.aanvrager_weergave, b.kostenplaa
             'volgnummer', g.volgnummer, 'aanbieding', a.uuid, 'aantal', g.aantal, 'actie', g.actie,
             'licentie', li.uuid, 'bestelparameters', g.bestelparameters,
             'prijsMomentopname', g.prijs_momentopname,
+            'verklaringenMomentopname', g.verklaringen_momentopname,
             'eenmalig', g.bedrag_eenmalig_excl_btw::text, 'perJaar', g.bedrag_per_jaar_excl_btw::text,
             'btw', g.btw::text, 'status', g.status
         ) ORDER BY g.volgnummer), '[]')
@@ -180,6 +234,7 @@ def _bestelling(host: str, row) -> dict:
                 else None,
                 "bestelparameters": regel["bestelparameters"],
                 "prijsMomentopname": regel["prijsMomentopname"],
+                "verklaringenMomentopname": regel["verklaringenMomentopname"],
                 "bedragEenmaligExclBtw": regel["eenmalig"],
                 "bedragPerJaarExclBtw": regel["perJaar"],
                 "btw": regel["btw"],
@@ -241,7 +296,12 @@ def application(environ, start_response):
             cursor.execute(_SQL.format(count="0", where="WHERE a.uuid = %s"), [path.rsplit("/", 1)[1], 1])
             body = _aanbieding(root, cursor.fetchone())
         else:
-            cursor.execute(_SQL.format(count=_COUNT, where=""), [101])
+            query = dict(
+                part.split("=", 1) for part in environ.get("QUERY_STRING", "").split("&") if "=" in part
+            )
+            volledig = query.get("volledigVerklaard")
+            where = {"true": f"WHERE NOT {_ONTBREEKT}", "false": f"WHERE {_ONTBREEKT}"}.get(volledig, "")
+            cursor.execute(_SQL.format(count=_COUNT.format(where=where), where=where), [101])
             rows = cursor.fetchall()
             query = environ.get("QUERY_STRING", "")
             body = {

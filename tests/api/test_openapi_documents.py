@@ -322,6 +322,6 @@ def test_the_hand_written_examples_match_their_schemas(documents, api):
                             name = reference.rsplit("/", 1)[-1]
                             assert_matches_component(document, name, example["value"])
                             checked += 1
-    for name in ("Fout", "ValidatieFout"):
+    for name in ("Fout", "ValidatieFout", "ConflictFout"):
         assert_matches_component(document, name, document["components"]["schemas"][name]["example"])
     assert checked, "no hand-written examples"

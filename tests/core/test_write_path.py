@@ -41,8 +41,10 @@ ALLOWED: dict[str, str] = {
         "inside their transaction (and by the generator below), never on its own"
     ),
     "src/softwarebroker/demo/generated_catalogue.py": (
-        "writes up to 100,000 synthetic offers with COPY for the benchmarks, development "
-        "settings only: load data, deliberately without audit entries or notifications"
+        "writes up to 100,000 synthetic offers and 300,000 declarations (rows built by "
+        "generated_verklaringen.py, which writes nothing itself) with COPY for the benchmarks, and "
+        "deletes them again; development settings only: load data, deliberately without audit "
+        "entries or notifications"
     ),
     "src/softwarebroker/demo/management/commands/generate_orders.py": (
         "writes a million synthetic orders with INSERT .. SELECT for the benchmarks, "

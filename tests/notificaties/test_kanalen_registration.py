@@ -10,7 +10,14 @@ from tests.notificaties.fake_api import FakeNotificatiesAPI
 pytestmark = pytest.mark.django_db
 
 API_ROOT = "https://notificaties.gemeente.example/api/v1/"
-KANALEN = ["aanbiedingen", "bestellingen", "licenties", "softwarepakketten", "verklaringen", "vraagbundelingen"]
+KANALEN = [
+    "aanbiedingen",
+    "bestellingen",
+    "licenties",
+    "softwarepakketten",
+    "verklaringen",
+    "vraagbundelingen",
+]
 
 
 def configuration(**kanalen_config):

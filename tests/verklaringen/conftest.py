@@ -1,5 +1,6 @@
 import pytest
 
+from tests.bestellingen.api_world import world  # noqa: F401 - the ordering parties over HTTP, a fixture
 from tests.private_media import private_media_in
 
 

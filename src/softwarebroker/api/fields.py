@@ -134,9 +134,11 @@ class BoundedJSONField(serializers.JSONField):
 
 class DescribedJSONField(serializers.JSONField):
     """A read-only JSON value shown as stored, whose fixed shape the serializer ``described_by``
-    gives in the contract (``api.schema_extensions``): typed for clients, not re-serialised."""
+    gives in the contract (``api.schema_extensions``): typed for clients, not re-serialised.
+    ``many``: a list of such values."""
 
-    def __init__(self, *, described_by: type[serializers.Serializer], **kwargs):
+    def __init__(self, *, described_by: type[serializers.Serializer], many: bool = False, **kwargs):
         self.described_by = described_by
+        self.many = many
         kwargs["read_only"] = True
         super().__init__(**kwargs)

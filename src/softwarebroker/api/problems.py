@@ -78,9 +78,9 @@ def problem_body(
     invalid_params: list[dict] | None = None,
 ) -> dict:
     code = code or DEFAULT_CODES.get(status, "error")
-    if status == 400 and invalid_params is None:
-        # The contract's ValidatieFout: every 400 lists what was invalid, even when nothing in
-        # particular can be named (an empty list).
+    if status in (400, 409) and invalid_params is None:
+        # The contract's ValidatieFout and ConflictFout: every 400 lists what was invalid, every
+        # 409 its causes, even when nothing in particular can be named (an empty list).
         invalid_params = []
     body = {
         "type": problem_type(code),

@@ -56,6 +56,7 @@ class Context:
         self.request = request
         self.options = options or {}
         self._bases: dict[tuple[str, str], str] = {}
+        self._per_page: dict[str, tuple[list, object]] = {}
 
     def base(self, api, collection: str) -> str:
         """``https://host/catalogus/api/v1/aanbiedingen/``, once per request."""
@@ -67,6 +68,13 @@ class Context:
             else:
                 self._bases[key] = collection_url(self.request, api, collection) + "/"
         return self._bases[key]
+
+    def per_page(self, key: str, rows: list[dict], load: Callable[[], object]):
+        """What several fields of one page need (loaded once for the page's ``rows``)."""
+        cached = self._per_page.get(key)
+        if cached is None or cached[0] is not rows:
+            cached = self._per_page[key] = (rows, load())
+        return cached[1]
 
 
 @dataclass(frozen=True)

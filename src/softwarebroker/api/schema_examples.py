@@ -54,6 +54,7 @@ REFERENCES: dict[str, tuple] = {
     "categorieen": (CATALOGUS, "categorieen"),
     "bovenliggendeCategorie": (CATALOGUS, "categorieen", "hoofdcategorie"),
     "prijs": (CATALOGUS, "prijzen"),
+    "verklaring": (CATALOGUS, "verklaringen"),
     "besteller": (BESTELLINGEN, "organisaties"),
     "organisatie": (BESTELLINGEN, "organisaties"),
     "deelnemers": (BESTELLINGEN, "organisaties", "deelnemer"),

@@ -92,7 +92,8 @@ class DescribedJSONFieldExtension(OpenApiSerializerFieldExtension):
         if direction == "request":
             return None
         described = self.target.described_by()
-        return auto_schema.resolve_serializer(described, direction).ref
+        ref = auto_schema.resolve_serializer(described, direction).ref
+        return {"type": "array", "items": ref} if self.target.many else ref
 
 
 class SortFilterExtension(OpenApiFilterExtension):

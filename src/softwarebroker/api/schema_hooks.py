@@ -23,7 +23,8 @@ ERROR_DESCRIPTIONS = {
     "de handeling is aan een andere partij van de bestelling (`code: rol`).",
     "404": "Niet gevonden.",
     "406": "Het gevraagde formaat (Accept) wordt niet ondersteund.",
-    "409": "Conflict met de huidige toestand van de resource.",
+    "409": "Conflict met de huidige toestand van de resource; meer oorzaken tegelijk staan elk in "
+    "`invalidParams` (`code: verklaring_ontbreekt`: elk ontbrekend type per regel).",
     "412": "De versie in If-Match komt niet overeen.",
     "413": "De aanvraag is te groot.",
     "415": "Het formaat van de aanvraag (Content-Type) wordt niet ondersteund.",
@@ -77,6 +78,23 @@ def _problem_schemas() -> dict:
         },
         "required": [*fout["required"], "invalidParams"],
     }
+    # A conflict names each of its causes where it has several at once (409
+    # `verklaring_ontbreekt`: every missing declaration of every order line); else the list is
+    # empty, so the shape of every 409 is the same.
+    conflict_fout = {
+        "type": "object",
+        "description": "Foutbericht bij een conflict met de huidige toestand; heeft het conflict meer "
+        "oorzaken tegelijk, dan staat elk in `invalidParams` (anders is die lijst leeg).",
+        "properties": {
+            **fout["properties"],
+            "invalidParams": {
+                "type": "array",
+                "description": "Elke oorzaak: het veld (`regels.0.aanbieding`), de code en wat ontbreekt.",
+                "items": {"$ref": "#/components/schemas/FieldValidationError"},
+            },
+        },
+        "required": [*fout["required"], "invalidParams"],
+    }
     fout["example"] = {
         "type": "urn:opensoftwarebroker:fout:not_found",
         "code": "not_found",
@@ -110,7 +128,33 @@ def _problem_schemas() -> dict:
             },
         ],
     }
-    return {"Fout": fout, "ValidatieFout": validatie_fout, "FieldValidationError": invalid_param}
+    conflict_fout["example"] = {
+        "type": "urn:opensoftwarebroker:fout:verklaring_ontbreekt",
+        "code": "verklaring_ontbreekt",
+        "title": "Conflict.",
+        "status": 409,
+        "detail": "Indienen kan niet: voor elk vereist document is een geldige, goedgekeurde verklaring "
+        "nodig. Ontbreekt: regels.0.aanbieding: DPIA, Exitplan.",
+        "instance": "urn:uuid:0c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f",
+        "invalidParams": [
+            {
+                "name": "regels.0.aanbieding",
+                "code": "verklaring_ontbreekt",
+                "reason": "Geen geldige, goedgekeurde verklaring van het type 'dpia' (DPIA).",
+            },
+            {
+                "name": "regels.0.aanbieding",
+                "code": "verklaring_ontbreekt",
+                "reason": "Geen geldige, goedgekeurde verklaring van het type 'exitplan' (Exitplan).",
+            },
+        ],
+    }
+    return {
+        "Fout": fout,
+        "ValidatieFout": validatie_fout,
+        "ConflictFout": conflict_fout,
+        "FieldValidationError": invalid_param,
+    }
 
 
 def _headers() -> dict:
@@ -242,7 +286,7 @@ def _error_codes(path: str, method: str, operation: dict) -> list[str]:
 
 
 def _error_response(code: str) -> dict:
-    schema = "ValidatieFout" if code == "400" else "Fout"
+    schema = {"400": "ValidatieFout", "409": "ConflictFout"}.get(code, "Fout")
     headers = {"API-Version": _header_ref("API-Version")}
     if code == "401":
         headers["WWW-Authenticate"] = _header_ref("WWW-Authenticate")

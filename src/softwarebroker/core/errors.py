@@ -61,10 +61,29 @@ class NotAllowed(DomainError):
 
 
 class Conflict(DomainError):
-    """Not possible in the current state (a transition, an object still in use)."""
+    """Not possible in the current state (a transition, an object still in use). Where the
+    state of several things is at fault at once (each missing declaration of each order line),
+    ``problems`` lists every one; the API shows them as ``invalidParams``."""
 
     status = 409
     default_code = "conflict"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        field: str | None = None,
+        problems: Iterable[Problem | tuple[str, str, str]] = (),
+    ):
+        super().__init__(message, code=code, field=field)
+        self._problems = [
+            problem if isinstance(problem, Problem) else Problem(*problem) for problem in problems
+        ]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return list(self._problems) or super().problems
 
 
 class VersionMismatch(DomainError):

@@ -18,6 +18,7 @@ import uuid
 from decimal import Decimal
 
 from django.db import connection
+from django.utils import timezone
 
 from softwarebroker.catalogus import search
 from softwarebroker.catalogus.constants import (
@@ -27,7 +28,7 @@ from softwarebroker.catalogus.constants import (
     Licentiemodel,
 )
 from softwarebroker.catalogus.models import Categorie, Leverancier
-from softwarebroker.demo import data
+from softwarebroker.demo import data, generated_verklaringen
 from softwarebroker.demo.catalogus import referentiecomponent_uri
 from softwarebroker.demo.catalogus_data.bestelparameters import BESTELPARAMETERS_SCHEMAS
 
@@ -154,6 +155,8 @@ def clear_generated() -> dict[str, int]:
             leveranciers,
             pakketten,
         )
+        # Generated declarations are those owned by generated suppliers (of any subject of theirs).
+        delete("verklaringen", "DELETE FROM catalogus_verklaring WHERE eigenaar_id = ANY(%s)", leveranciers)
         delete("prijzen", "DELETE FROM catalogus_prijs WHERE aanbieding_id = ANY(%s)", aanbiedingen)
         delete("aanbiedingen", "DELETE FROM catalogus_aanbieding WHERE id = ANY(%s)", aanbiedingen)
         delete(
@@ -200,7 +203,9 @@ class Generator:
     def uuid(self) -> uuid.UUID:
         return uuid.UUID(int=self.random.getrandbits(128), version=4)
 
-    def run(self, leveranciers: int, softwarepakketten: int, aanbiedingen: int, stdout) -> dict[str, int]:
+    def run(
+        self, leveranciers: int, softwarepakketten: int, aanbiedingen: int, stdout, verklaringen: int = 0
+    ) -> dict[str, int]:
         categorieen = self._categorieen()
         counts = {}
         with connection.cursor() as cursor:
@@ -229,6 +234,21 @@ class Generator:
             rows, prijzen = self._aanbiedingen(aanbieding_ids, pakketten, leverancier_ids)
             counts["aanbiedingen"] = _copy(cursor, "catalogus_aanbieding", _AANBIEDING_COLUMNS, rows)
             counts["prijzen"] = _copy(cursor, "catalogus_prijs", _PRIJS_COLUMNS, prijzen)
+            if verklaringen:
+                counts["verklaringen"] = _copy(
+                    cursor,
+                    "catalogus_verklaring",
+                    generated_verklaringen.COLUMNS,
+                    generated_verklaringen.rows(
+                        self.random,
+                        self.uuid,
+                        verklaringen,
+                        leverancier_ids,
+                        [(row[0], row[5]) for row, _ in pakketten],
+                        [(row[0], row[3]) for row in rows],
+                        timezone.now(),
+                    ),
+                )
             stdout.write(f"  rijen geschreven in {time.perf_counter() - started:.1f} s")
 
             started = time.perf_counter()
@@ -236,7 +256,7 @@ class Generator:
             search.refresh_aanbiedingen()
             cursor.execute(
                 "ANALYZE catalogus_leverancier, catalogus_softwarepakket, catalogus_softwarepakketversie, "
-                "catalogus_aanbieding, catalogus_prijs"
+                "catalogus_aanbieding, catalogus_prijs, catalogus_verklaring"
             )
             stdout.write(f"  zoekkolommen bijgewerkt in {time.perf_counter() - started:.1f} s")
         return counts

@@ -121,6 +121,8 @@ class Bestelregel(models.Model):
     bestelparameters = models.JSONField("bestelparameters", default=dict, blank=True)
     # The prices and tiers applied, frozen when the order is submitted.
     prijs_momentopname = models.JSONField("prijsmomentopname", null=True, blank=True)
+    # The declarations covering the offer, frozen with the prices (null for a peer's offer).
+    verklaringen_momentopname = models.JSONField("verklaringenmomentopname", null=True, blank=True)
     bedrag_eenmalig_excl_btw = models.DecimalField(max_digits=14, decimal_places=2, default=0)
     bedrag_per_jaar_excl_btw = models.DecimalField(max_digits=14, decimal_places=2, default=0)
     btw = models.DecimalField(max_digits=14, decimal_places=2, default=0)

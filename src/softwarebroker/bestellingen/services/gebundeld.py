@@ -58,10 +58,17 @@ def _nummers(jaar: int, aantal: int) -> list[str]:
 
 
 def create_gegunde_bestellingen(
-    *, acting, aanbieding, specs: list[GegundeBestelling], prijsdatum: datetime.date, toelichting: str
+    *,
+    acting,
+    aanbieding,
+    specs: list[GegundeBestelling],
+    prijsdatum: datetime.date,
+    toelichting: str,
+    verklaringen_momentopname: list[dict] | None = None,
 ) -> list[Bestelling]:
     """The orders of an awarded round (in the caller's transaction), status ``ingediend``:
-    sent to the supplier, counting against a framework's maximum from now. The order's
+    sent to the supplier, counting against a framework's maximum from now; each line freezes
+    the offer's declarations checked at the award (``verklaringen_momentopname``). The order's
     supplier and organisation are set as objects, so the notifications' kenmerken read no row
     per order."""
     if not specs:
@@ -102,6 +109,7 @@ def create_gegunde_bestellingen(
                 actie=Actie.NIEUW,
                 bestelparameters=spec.bestelparameters,
                 prijs_momentopname=spec.prijs.momentopname(prijsdatum),
+                verklaringen_momentopname=verklaringen_momentopname,
                 bedrag_eenmalig_excl_btw=spec.prijs.eenmalig,
                 bedrag_per_jaar_excl_btw=spec.prijs.per_jaar,
                 btw=spec.prijs.btw,

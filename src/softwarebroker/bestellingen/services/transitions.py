@@ -26,6 +26,7 @@ from ..models import (
     Bestelregel,
     Statuswijziging,
 )
+from . import verklaringen
 from .common import _actor, _add_bericht, _audit, _publish, lock, partijen
 from .licenties import apply_delivered_line, follow_order
 from .regels import _price_of, _set_totals, bestelling_problems
@@ -108,7 +109,8 @@ def change_status(*, acting, bestelling: Bestelling, naar: str, toelichting: str
 
 
 def _submit(bestelling: Bestelling, user_id: str = "") -> None:
-    """Submission: the lines checked again today, prices frozen, the framework's budget."""
+    """Submission: the lines checked again today (and their offers' required declarations),
+    prices and declarations frozen, the framework's budget."""
     regels = list(
         bestelling.regels.select_related(
             "aanbieding__raamovereenkomst",
@@ -132,6 +134,7 @@ def _submit(bestelling: Bestelling, user_id: str = "") -> None:
         for regel in regels
     ]
     errors.raise_if_any(bestelling_problems(bestelling.besteller, values, day))
+    verklaringen.check_regels(regels, day)
     for regel in regels:
         prijs = _price_of(regel, day)
         regel.bedrag_eenmalig_excl_btw = prijs.eenmalig
@@ -139,7 +142,14 @@ def _submit(bestelling: Bestelling, user_id: str = "") -> None:
         regel.btw = prijs.btw
         regel.prijs_momentopname = prijs.momentopname(day)
     Bestelregel.objects.bulk_update(
-        regels, ["bedrag_eenmalig_excl_btw", "bedrag_per_jaar_excl_btw", "btw", "prijs_momentopname"]
+        regels,
+        [
+            "bedrag_eenmalig_excl_btw",
+            "bedrag_per_jaar_excl_btw",
+            "btw",
+            "prijs_momentopname",
+            "verklaringen_momentopname",
+        ],
     )
     _set_totals(bestelling, regels)
     bestelling.ingediend_op = timezone.now()

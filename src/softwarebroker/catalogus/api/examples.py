@@ -80,6 +80,21 @@ AANBIEDING = {
             "geldigTot": "2029-01-01",
         },
     ],
+    "verklaringen": [
+        {
+            "type": "sla",
+            "verklaring": resource_url(CATALOGUS, "verklaringen", "verklaringen-sla"),
+            "geldigVanaf": "2026-01-01",
+            "geldigTot": "2027-01-01",
+        },
+        {
+            "type": "verwerkersovereenkomst",
+            "verklaring": resource_url(CATALOGUS, "verklaringen"),
+            "geldigVanaf": "2025-06-01",
+            "geldigTot": None,
+        },
+    ],
+    "ontbrekendeVerklaringen": ["exitplan"],
 }
 
 AANBIEDING_EXAMPLE = OpenApiExample(
@@ -89,7 +104,9 @@ AANBIEDING_EXAMPLE = OpenApiExample(
     "gebruikers, het blijft 12500.00), dan per gebruiker per maand, met een staffel vanaf 50 "
     "gebruikers; drie jaar, daarna hoogstens twee keer een jaar verlengd, 90 dagen opzegtermijn, "
     "geïndexeerd met de CPI tot 4%. Deelnemers van de raamovereenkomst betalen de jaarprijs van de "
-    "overeenkomst. Bij een bestelregel horen de bestelparameters volgens `bestelparametersSchema`.",
+    "overeenkomst. Bij een bestelregel horen de bestelparameters volgens `bestelparametersSchema`. "
+    "De verwerkersovereenkomst (van de leverancier) en de SLA zijn goedgekeurd; zolang het exitplan "
+    "ontbreekt, wordt een bestelling ervan niet ingediend.",
     value=AANBIEDING,
     response_only=True,
     status_codes=["200"],

@@ -1,4 +1,5 @@
 from django.db.models import Q
+from django.utils import timezone
 from django_filters import rest_framework as filters
 
 from softwarebroker.api.filters import BooleanFilter, FilterSet, ReferenceFilter
@@ -30,6 +31,7 @@ from softwarebroker.catalogus.models import (
     Verklaring,
 )
 from softwarebroker.catalogus.selectors import categorie_with_descendants, valid_on
+from softwarebroker.catalogus.verklaringen import vereist
 
 
 class CategorieFilter(FilterSet):
@@ -161,6 +163,12 @@ class AanbiedingFilter(FilterSet):
     referentiecomponent = filters.CharFilter(method="filter_referentiecomponent")
     standaard = filters.CharFilter(method="filter_standaard")
     geldigOp = filters.DateFilter(method=_valid_on, help_text="Alleen aanbiedingen die op deze datum gelden.")
+    volledigVerklaard = BooleanFilter(
+        method="filter_volledig_verklaard",
+        help_text="`true`: alleen aanbiedingen met vandaag voor elk vereist document een geldige, "
+        "goedgekeurde verklaring (`ontbrekendeVerklaringen` leeg); `false`: alleen die waarvoor er een "
+        "ontbreekt.",
+    )
 
     class Meta:
         model = Aanbieding
@@ -168,6 +176,11 @@ class AanbiedingFilter(FilterSet):
 
     def filter_categorie(self, queryset, name, value):
         return _in_category(queryset, "softwarepakket__categorieen", value)
+
+    def filter_volledig_verklaard(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(vereist.volledig_verklaard(timezone.localdate(), volledig=value))
 
     def filter_referentiecomponent(self, queryset, name, value):
         return queryset.filter(softwarepakket__referentiecomponenten__contains=[value])

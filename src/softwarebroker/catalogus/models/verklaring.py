@@ -121,20 +121,24 @@ class Verklaring(models.Model):
         ]
         indexes = [
             # The valid approved declarations of a type, per level (the gate and the offer's
-            # computed fields look them up by subject and type).
+            # computed fields look them up by subject and type). The validity is included, so
+            # ``volledigVerklaard`` probes them without reading the table (index-only scans).
             models.Index(
                 fields=("aanbieding", "type"),
                 name="verklaring_aanbieding_idx",
+                include=("geldig_vanaf", "geldig_tot"),
                 condition=models.Q(status="goedgekeurd"),
             ),
             models.Index(
                 fields=("softwarepakket", "type"),
                 name="verklaring_pakket_idx",
+                include=("geldig_vanaf", "geldig_tot"),
                 condition=models.Q(status="goedgekeurd"),
             ),
             models.Index(
                 fields=("leverancier", "type"),
                 name="verklaring_leverancier_idx",
+                include=("geldig_vanaf", "geldig_tot"),
                 condition=models.Q(status="goedgekeurd"),
             ),
             models.Index(fields=("status", "geldig_tot"), name="verklaring_verloop_idx"),

@@ -10,7 +10,7 @@ shown with the version.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 
 from django.db.models import Q
 
@@ -37,9 +37,19 @@ def _niveau(verklaring: Verklaring) -> int:
     return 2
 
 
-def geldige_verklaringen(aanbiedingen, day: datetime.date) -> dict[int, dict[str, Verklaring]]:
+# What choosing and referring to a covering declaration needs (a page of offers reads only these).
+KERN = ("uuid", "type", "geldig_vanaf", "geldig_tot", "aanbieding_id", "softwarepakket_id", "leverancier_id")
+# A declaration read as these columns only: a plain record, not a model instance (a page of
+# offers is covered by hundreds).
+Kern = namedtuple("Kern", ("pk", *KERN))
+
+
+def geldige_verklaringen(
+    aanbiedingen, day: datetime.date, kern: bool = False
+) -> dict[int, dict[str, Verklaring | Kern]]:
     """Per offer (by pk), per type the declaration that covers it on ``day``: one query for
-    all the offers given (each with ``softwarepakket_id`` and ``leverancier_id``)."""
+    all the offers given (each with ``softwarepakket_id`` and ``leverancier_id``). ``kern``:
+    each as a :class:`Kern` record (the columns of :data:`KERN`) instead of a model instance."""
     aanbiedingen = list(aanbiedingen)
     if not aanbiedingen:
         return {}
@@ -49,7 +59,10 @@ def geldige_verklaringen(aanbiedingen, day: datetime.date) -> dict[int, dict[str
         | Q(leverancier_id__in={a.leverancier_id for a in aanbiedingen})
     )
     by_subject = defaultdict(list)
-    for verklaring in Verklaring.objects.filter(valid_on(day) & condition):
+    queryset = Verklaring.objects.filter(valid_on(day) & condition).order_by()
+    for verklaring in queryset.values_list("pk", *KERN) if kern else queryset:
+        if kern:
+            verklaring = Kern(*verklaring)
         key = (
             ("aanbieding", verklaring.aanbieding_id)
             if verklaring.aanbieding_id

@@ -12,6 +12,7 @@ from softwarebroker.audit.services import snapshot
 from softwarebroker.autorisaties.context import normalise_user_id
 from softwarebroker.bestellingen import pricing
 from softwarebroker.bestellingen.services import regel_problems
+from softwarebroker.bestellingen.services.verklaringen import check_aanbieding as check_verklaringen
 from softwarebroker.catalogus.constants import Licentiemodel
 from softwarebroker.core import errors
 from softwarebroker.organisaties.models import Mandaat
@@ -107,6 +108,9 @@ def create_deelname(
         )
     values = {"aantal": aantal, "bestelparameters": bestelparameters}
     errors.raise_if_any(_problems(vraagbundeling, organisatie, values))
+    check_verklaringen(
+        vraagbundeling.aanbieding, timezone.localdate(), "vraagbundeling", "Deelnemen aan deze vraagbundeling"
+    )
     before = snapshot(vraagbundeling)
     name, weergave = actor(acting)
     deelname = Deelname.objects.create(

@@ -25,6 +25,7 @@ from softwarebroker.audit.services import snapshot
 from softwarebroker.bestellingen import pricing
 from softwarebroker.bestellingen import services as bestellingen
 from softwarebroker.bestellingen.services.regels import volledige_looptijd_maanden
+from softwarebroker.bestellingen.services.verklaringen import check_aanbieding as check_verklaringen
 from softwarebroker.catalogus import selectors as catalogus_selectors
 from softwarebroker.catalogus.models import Raamovereenkomst
 from softwarebroker.core import errors
@@ -151,6 +152,10 @@ def _award(acting, vraagbundeling: Vraagbundeling, toelichting: str):
             "een raamovereenkomst: deze inkoop moet worden aanbesteed.",
             code="aanbestedingsplicht",
         )
+    # The offer's declarations may have expired since the participants joined.
+    verklaringen = check_verklaringen(
+        aanbieding, timezone.localdate(), "vraagbundeling", "Gunnen van deze vraagbundeling"
+    )
     deelnames = list(
         Deelname.objects.filter(vraagbundeling=vraagbundeling, status=DeelnameStatus.GOEDGEKEURD)
         .select_related("organisatie")
@@ -190,6 +195,7 @@ def _award(acting, vraagbundeling: Vraagbundeling, toelichting: str):
         specs=specs,
         prijsdatum=vraagbundeling.prijsdatum,
         toelichting=f"Gegund in vraagbundeling '{vraagbundeling.naam}'.",
+        verklaringen_momentopname=verklaringen,
     )
     name, weergave = actor(acting)
     DeelnameStatuswijziging.objects.bulk_create(

@@ -16,7 +16,7 @@ from softwarebroker.organisaties.models import Organisatie
 
 from .fields import MONEY, AanbiedingURLField, LocalOrPeerReferenceField
 from .order_subresource import SubURLField
-from .prijs_momentopname import prijs_momentopname_field
+from .prijs_momentopname import prijs_momentopname_field, verklaringen_momentopname_field
 
 
 class BestelregelSerializer(ResourceSerializer):
@@ -48,6 +48,12 @@ class BestelregelSerializer(ResourceSerializer):
         source="prijs_momentopname",
         help_text="De toegepaste prijzen en staffels, vastgelegd bij indienen; `null` daarvoor.",
     )
+    verklaringenMomentopname = verklaringen_momentopname_field(
+        source="verklaringen_momentopname",
+        help_text="De geldige, goedgekeurde verklaringen die de aanbieding dekten bij indienen (één per "
+        "type), vastgelegd met de prijzen; `null` daarvoor, en bij een aanbieding van een peer (haar "
+        "verklaringen staan in de catalogus van de peer).",
+    )
     bedragEenmaligExclBtw = serializers.DecimalField(source="bedrag_eenmalig_excl_btw", **MONEY)
     bedragPerJaarExclBtw = serializers.DecimalField(source="bedrag_per_jaar_excl_btw", **MONEY)
     btw = serializers.DecimalField(**MONEY)
@@ -65,6 +71,7 @@ class BestelregelSerializer(ResourceSerializer):
             "licentie",
             "bestelparameters",
             "prijsMomentopname",
+            "verklaringenMomentopname",
             "bedragEenmaligExclBtw",
             "bedragPerJaarExclBtw",
             "btw",

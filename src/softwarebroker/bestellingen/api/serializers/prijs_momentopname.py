@@ -4,7 +4,7 @@ the contract. The snapshot is shown as stored; these serializers only describe i
 from rest_framework import serializers
 
 from softwarebroker.api.fields import MAX_URL_LENGTH, DescribedJSONField
-from softwarebroker.catalogus.constants import Doelgroep, Grondslag, Periode, Prijstype
+from softwarebroker.catalogus.constants import Document, Doelgroep, Grondslag, Periode, Prijstype
 
 AMOUNT = {"max_digits": 14, "decimal_places": 2, "min_value": 0, "coerce_to_string": True}
 
@@ -62,3 +62,21 @@ class PrijsMomentopnameSerializer(serializers.Serializer):
 def prijs_momentopname_field(**kwargs) -> DescribedJSONField:
     """The stored snapshot as it is (a JSON column), described by :class:`PrijsMomentopnameSerializer`."""
     return DescribedJSONField(described_by=PrijsMomentopnameSerializer, allow_null=True, **kwargs)
+
+
+class MomentopnameVerklaringSerializer(serializers.Serializer):
+    """Een verklaring die de aanbieding dekte bij indienen, zoals vastgelegd."""
+
+    type = serializers.ChoiceField(choices=Document.choices)
+    verklaring = serializers.URLField(
+        max_length=MAX_URL_LENGTH, help_text="URL van de verklaring in de catalogus."
+    )
+    geldigVanaf = serializers.DateField()
+    geldigTot = serializers.DateField(allow_null=True, help_text="`null`: onbepaald geldig.")
+
+
+def verklaringen_momentopname_field(**kwargs) -> DescribedJSONField:
+    """The frozen declarations (a JSON column), described by :class:`MomentopnameVerklaringSerializer`."""
+    return DescribedJSONField(
+        described_by=MomentopnameVerklaringSerializer, many=True, allow_null=True, **kwargs
+    )

@@ -11,6 +11,7 @@ from softwarebroker.catalogus.constants import Document
 from softwarebroker.catalogus.models import Aanbieding, Leverancier, Prijs, Raamovereenkomst, Softwarepakket
 from softwarebroker.core import json_limits
 
+from .aanbieding_verklaringen import OntbrekendeVerklaringenField, VerklaringenField
 from .indexering import IndexeringSerializer
 from .prijs import PrijsSerializer
 
@@ -42,9 +43,11 @@ class ActuelePrijzenField(serializers.Field):
 
 class AanbiedingSerializer(ResourceSerializer):
     """Een bestelbaar aanbod van een softwarepakket door een leverancier, met leveringsvorm,
-    licentiemodel, looptijd, contractvoorwaarden (opzegtermijn, verlenging, indexering) en de
-    prijzen die vandaag gelden (`actuelePrijzen`). Een licentie neemt de contractvoorwaarden
-    over bij levering: latere wijzigingen van de aanbieding raken een lopend contract niet."""
+    licentiemodel, looptijd, contractvoorwaarden (opzegtermijn, verlenging, indexering), de
+    prijzen die vandaag gelden (`actuelePrijzen`), de verklaringen die haar vandaag dekken
+    (`verklaringen`) en de vereiste documenten zonder verklaring (`ontbrekendeVerklaringen`).
+    Een licentie neemt de contractvoorwaarden over bij levering: latere wijzigingen van de
+    aanbieding raken een lopend contract niet."""
 
     softwarepakket = ReferenceField(
         api=CATALOGUS,
@@ -75,6 +78,8 @@ class AanbiedingSerializer(ResourceSerializer):
         help_text="Prijsindexering bij verlenging (standaard: geen).",
     )
     actuelePrijzen = ActuelePrijzenField()
+    verklaringen = VerklaringenField()
+    ontbrekendeVerklaringen = OntbrekendeVerklaringenField()
     _expand = ExpandField()
 
     class Meta:
@@ -105,6 +110,8 @@ class AanbiedingSerializer(ResourceSerializer):
             "geldigTot",
             "status",
             "actuelePrijzen",
+            "verklaringen",
+            "ontbrekendeVerklaringen",
             "_expand",
         )
         extra_kwargs = {

@@ -1,7 +1,7 @@
 """Generate a large synthetic catalogue for load and search tests (local use only).
 
     python src/manage.py generate_catalogue --aanbiedingen 100000 [--softwarepakketten N]
-        [--leveranciers 50] [--seed 1] [--clear]
+        [--leveranciers 50] [--verklaringen 300000] [--seed 1] [--clear]
 
 Rows are built in Python from a seeded random generator (same seed, same catalogue) and
 written with PostgreSQL COPY, which is an order of magnitude faster than INSERTs. Generated
@@ -35,12 +35,20 @@ class Command(BaseCommand):
         parser.add_argument("--aanbiedingen", type=int, help="Aantal aanbiedingen (elk met 1-2 prijzen).")
         parser.add_argument("--softwarepakketten", type=int, help="Standaard: aanbiedingen // 10.")
         parser.add_argument("--leveranciers", type=int, default=50)
+        parser.add_argument(
+            "--verklaringen",
+            type=int,
+            default=0,
+            help="Aantal verklaringen (van leveranciers, pakketten en aanbiedingen; standaard geen).",
+        )
         parser.add_argument("--seed", type=int, default=1, help="Zelfde seed, zelfde catalogus.")
         parser.add_argument(
             "--clear", action="store_true", help="Verwijder eerder gegenereerde gegevens eerst."
         )
 
-    def handle(self, *args, aanbiedingen, softwarepakketten, leveranciers, seed, clear, **options):
+    def handle(
+        self, *args, aanbiedingen, softwarepakketten, leveranciers, verklaringen, seed, clear, **options
+    ):
         if not getattr(settings, "DEMO_DATA_ALLOWED", False):
             raise CommandError(
                 "Gegenereerde gegevens zijn alleen toegestaan met de ontwikkel- of testinstellingen."
@@ -49,10 +57,13 @@ class Command(BaseCommand):
             raise CommandError("Geef --aanbiedingen N om te genereren, of --clear om op te ruimen.")
         if softwarepakketten is None and aanbiedingen is not None:
             softwarepakketten = aanbiedingen // 10
-        if any(count is not None and count < 0 for count in (aanbiedingen, softwarepakketten, leveranciers)):
+        counts = (aanbiedingen, softwarepakketten, leveranciers, verklaringen)
+        if any(count is not None and count < 0 for count in counts):
             raise CommandError("Aantallen zijn nooit negatief.")
         if aanbiedingen and (softwarepakketten < 1 or leveranciers < 1):
             raise CommandError("Aanbiedingen hebben minstens 1 softwarepakket en 1 leverancier nodig.")
+        if verklaringen and not aanbiedingen:
+            raise CommandError("Verklaringen worden gegenereerd met aanbiedingen (--aanbiedingen N).")
         if leveranciers > MAX_LEVERANCIERS:
             raise CommandError(f"Hoogstens {MAX_LEVERANCIERS} leveranciers (KvK-nummers {KVK_PREFIX}xxxxxx).")
 
@@ -65,7 +76,9 @@ class Command(BaseCommand):
                 if aanbiedingen is not None:
                     if generated_leveranciers().exists():
                         raise CommandError("Er staan al gegenereerde gegevens; gebruik --clear.")
-                    counts = Generator(seed).run(leveranciers, softwarepakketten, aanbiedingen, self.stdout)
+                    counts = Generator(seed).run(
+                        leveranciers, softwarepakketten, aanbiedingen, self.stdout, verklaringen=verklaringen
+                    )
                     self.stdout.write("Gegenereerd: " + summary(counts))
         except IntegrityError as error:
             # Foreign keys are checked at commit: e.g. an order still refers to a generated offer.
