@@ -47,7 +47,7 @@ from bestellingen_client.models import (
     BestellingRequest,
     BestellingStatusEnum,
     BestelregelRequest,
-    Fout,
+    ConflictFout,
     PaginatedBestellingList,
     PaginatedOrganisatieList,
     Statuswijziging,
@@ -175,13 +175,13 @@ def refused_order(bestellingen: BestellingenClient, besteller: str, aanbieding: 
     return fout
 
 
-def impossible_transition(bestellingen: BestellingenClient, bestelling: Bestelling) -> Fout:
+def impossible_transition(bestellingen: BestellingenClient, bestelling: Bestelling) -> ConflictFout:
     """Submitting an order that is no longer a concept: 409, with the possible transitions."""
     body = StatuswijzigingRequest(naar_status=BestellingStatusEnum.TER_GOEDKEURING)
     response = bestellingen_statuswijzigingen_create.sync_detailed(
         uuid_of(bestelling.url), client=bestellingen, body=body, idempotency_key=str(uuid.uuid4())
     )
-    fout = expect(response.parsed, Fout, "submit the order again")
+    fout = expect(response.parsed, ConflictFout, "submit the order again")
     print(f"not possible ({response.status_code.value} {fout.code}): {fout.detail}")
     return fout
 
