@@ -25,6 +25,9 @@ CHECKS = [
 ]
 
 
+# A declaration's document is sent as the raw bytes of a file, like any binary body.
+schemathesis.serializer.alias("application/pdf", "application/octet-stream")
+
 # The documents are generated from code only (no database), so loading them while
 # tests are collected is safe.
 catalogus = schemathesis.openapi.from_wsgi("/catalogus/api/v1/openapi.json", application)

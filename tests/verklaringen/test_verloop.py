@@ -11,7 +11,7 @@ from softwarebroker.audit.models import AuditTrail
 from softwarebroker.bestellingen import services as bestellingen
 from softwarebroker.bestellingen.constants import LicentieStatus
 from softwarebroker.catalogus.models import Verklaring
-from softwarebroker.catalogus.verklaringen import verloop
+from softwarebroker.catalogus.verklaringen.services import verloop
 from softwarebroker.core import events
 from tests.bestellingen.factories import LicentieFactory
 from tests.bestellingen.helpers import aanbieding_with_prijzen

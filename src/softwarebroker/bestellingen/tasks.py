@@ -1,6 +1,6 @@
 from procrastinate.contrib.django import app
 
-from softwarebroker.catalogus.verklaringen import verloop
+from softwarebroker.catalogus.verklaringen.services import verloop
 from softwarebroker.core.tasks import closes_connections
 
 from . import services

@@ -3,7 +3,7 @@ licence of an offer the declaration covered hear of it (kanaal ``licenties``, ac
 ``verklaring_verlopen``, kenmerken ``verklaring`` and ``verklaringType``), once, in the
 transaction of the expiry.
 
-The catalogue's nightly job (:mod:`softwarebroker.catalogus.verklaringen.verloop`) expires the
+The catalogue's nightly job (:mod:`softwarebroker.catalogus.verklaringen.services.verloop`) expires the
 declarations and calls :func:`licenties_bij_verlopen_verklaringen`, which the task of this app
 hands it: the catalogue knows nothing of licences.
 

@@ -17,10 +17,10 @@ from django.utils import timezone
 from softwarebroker.audit.services import record_audit, snapshot
 from softwarebroker.core import errors, events
 
-from .. import kanalen
-from ..constants import Document, VerklaringStatus, Vertrouwelijkheid
-from ..models import Aanbieding, Leverancier, Softwarepakket, Softwarepakketversie, Verklaring
-from . import documenten
+from ... import kanalen
+from ...constants import Document, VerklaringStatus, Vertrouwelijkheid
+from ...models import Aanbieding, Leverancier, Softwarepakket, Softwarepakketversie, Verklaring
+from .. import documenten
 
 ONDERWERPEN = {
     Leverancier: "leverancier",

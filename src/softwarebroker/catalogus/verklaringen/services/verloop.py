@@ -35,9 +35,9 @@ from softwarebroker.audit.services import audit_entry, record_audits
 from softwarebroker.autorisaties.context import Acting
 from softwarebroker.core import events
 
-from .. import kanalen
-from ..constants import VerklaringStatus
-from ..models import Verklaring
+from ... import kanalen
+from ...constants import VerklaringStatus
+from ...models import Verklaring
 
 logger = structlog.get_logger(__name__)
 
