@@ -17,9 +17,8 @@ from softwarebroker.bestellingen.api.viewsets import (
     StatuswijzigingViewSet,
 )
 from softwarebroker.organisaties.api.viewsets import OrganisatieViewSet
+from softwarebroker.vraagbundelingen.api.deelnames import DeelnameStatuswijzigingViewSet, DeelnameViewSet
 from softwarebroker.vraagbundelingen.api.viewsets import (
-    DeelnameStatuswijzigingViewSet,
-    DeelnameViewSet,
     VraagbundelingStatuswijzigingViewSet,
     VraagbundelingViewSet,
 )
