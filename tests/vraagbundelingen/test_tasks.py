@@ -65,9 +65,7 @@ def test_the_job_closes_only_open_rounds_whose_closing_date_has_come_and_is_idem
 @pytest.mark.django_db(transaction=True)
 def test_the_worker_runs_the_job():
     morgen, overmorgen, _ = _rondes()
-    # At 40 past the hour: the hourly schedule (10 past) is more than the periodic deferrer's
-    # ten minutes ago, so the worker runs only the job deferred here, whatever the clock says.
-    later = (timezone.now() + datetime.timedelta(days=1)).replace(minute=40, second=0, microsecond=0)
+    later = timezone.now() + datetime.timedelta(days=1)
 
     try:
         with time_machine.travel(later, tick=False):
@@ -79,4 +77,7 @@ def test_the_worker_runs_the_job():
     assert _statuses(morgen, overmorgen) == ["gesloten", "open"]
     with connection.cursor() as cursor:
         cursor.execute("SELECT status FROM procrastinate_jobs WHERE task_name = %s", [SLUITEN])
-        assert [status for (status,) in cursor.fetchall()] == ["succeeded"]
+        statuses = [status for (status,) in cursor.fetchall()]
+    # The job deferred here ran; the worker's periodic deferrer may have queued the hourly close
+    # as well (within ten minutes after 10 past the hour), which then ran too and found nothing.
+    assert statuses and set(statuses) == {"succeeded"}, statuses
