@@ -2,6 +2,7 @@
 token, and what each party may (not) see. Every answer is checked against the contract."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -143,6 +144,8 @@ def test_another_organisations_deelname_is_unknown_and_its_quantity_never_shown(
     )
     assert b["afnemer"].send("PATCH", deelname_a["url"], {"aantal": 1}).status_code == 404
     body = b["afnemer"].get(ronde["url"]).content.decode()
+    # Without the UUIDs of the URLs, which may hold the same digits by chance.
+    body = re.sub(r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", "", body)
     assert "120" not in body and "9.25" not in body
 
     # The supplier sees no deelname while the round is open, all of them once it is closed.
