@@ -21,7 +21,7 @@ from django.apps import apps
 
 ROOT = Path(__file__).resolve().parents[2]
 SCANNED = [ROOT / "src" / "softwarebroker", ROOT / "benchmarks"]
-DOMAIN_APPS = ("organisaties", "catalogus", "federatie", "bestellingen", "vraagbundelingen")
+DOMAIN_APPS = ("organisaties", "catalogus", "federatie", "bestellingen", "vraagbundelingen", "gebruik")
 WRITES = {
     "save",
     "delete",

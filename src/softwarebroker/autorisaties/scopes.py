@@ -14,6 +14,8 @@ BESTELLINGEN_VERWERKEN = "bestellingen.verwerken"
 LICENTIES_LEZEN = "licenties.lezen"
 LICENTIES_BEHEREN = "licenties.beheren"
 AUDITTRAILS_LEZEN = "audittrails.lezen"
+GEBRUIKEN_LEZEN = "gebruiken.lezen"
+GEBRUIKEN_BEHEREN = "gebruiken.beheren"
 
 SCOPE_DESCRIPTIONS = {
     CATALOGUS_LEZEN: "De softwarecatalogus lezen.",
@@ -28,6 +30,8 @@ SCOPE_DESCRIPTIONS = {
     LICENTIES_LEZEN: "Licenties van de eigen organisatie lezen.",
     LICENTIES_BEHEREN: "Licenties van de eigen organisatie registreren, wijzigen en opzeggen.",
     AUDITTRAILS_LEZEN: "De audittrail van zichtbare objecten lezen.",
+    GEBRUIKEN_LEZEN: "Het softwaregebruik (applicatielandschap) van de eigen organisatie lezen.",
+    GEBRUIKEN_BEHEREN: "Het softwaregebruik van de eigen organisatie registreren en wijzigen.",
 }
 
 
@@ -50,6 +54,8 @@ ROLE_SCOPES: dict[str, frozenset[str]] = {
             LICENTIES_LEZEN,
             LICENTIES_BEHEREN,
             AUDITTRAILS_LEZEN,
+            GEBRUIKEN_LEZEN,
+            GEBRUIKEN_BEHEREN,
         }
     ),
     Rol.BUDGETHOUDER: frozenset(
@@ -60,6 +66,7 @@ ROLE_SCOPES: dict[str, frozenset[str]] = {
             BESTELLINGEN_BEOORDELEN,
             LICENTIES_LEZEN,
             AUDITTRAILS_LEZEN,
+            GEBRUIKEN_LEZEN,
         }
     ),
     Rol.LEVERANCIER: frozenset(

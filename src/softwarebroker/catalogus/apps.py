@@ -20,8 +20,10 @@ class CatalogusConfig(AppConfig):
             serializers.PrijsSerializer,
             serializers.RaamovereenkomstSerializer,
             serializers.VerklaringSerializer,
+            serializers.ReferentiecomponentSerializer,
         ):
             resources.register(serializer)
+        resources.register(serializers.KwetsbaarheidSerializer, parent="softwarepakketversie")
 
         # API clients act for a supplier; autorisaties (a layer below) finds it through this.
         from softwarebroker.autorisaties import parties

@@ -157,3 +157,21 @@ AFROEP_TELT_STATUSSEN = frozenset(
         "deels_geleverd",
     }
 )
+
+
+class ReferentiecomponentStatus(models.TextChoices):
+    """GEMMA's own status of a reference component ("GEMMA status" in its export)."""
+
+    IN_GEBRUIK = "in_gebruik", "In gebruik"
+    IN_ONTWIKKELING = "in_ontwikkeling", "In ontwikkeling"
+    TERUGGETROKKEN = "teruggetrokken", "Teruggetrokken"
+
+
+class Ernst(models.TextChoices):
+    """Severity of a vulnerability (the Softwarecatalogus' scale; CVSS 0.1-3.9 is laag,
+    4.0-6.9 gemiddeld, 7.0-8.9 hoog, 9.0-10.0 kritiek)."""
+
+    LAAG = "laag", "Laag"
+    GEMIDDELD = "gemiddeld", "Gemiddeld"
+    HOOG = "hoog", "Hoog"
+    KRITIEK = "kritiek", "Kritiek"

@@ -11,8 +11,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import validators
-from .constants import PUBLICATIE_TRANSITIONS, Doelgroep, Grondslag, Indexering, Prijstype, Verlenging
-from .models import LEVERANCIER_TRANSITIONS, Categorie, Prijs
+from .constants import (
+    PUBLICATIE_TRANSITIONS,
+    Doelgroep,
+    Grondslag,
+    Indexering,
+    Prijstype,
+    ReferentiecomponentStatus,
+    Verlenging,
+)
+from .models import LEVERANCIER_TRANSITIONS, Categorie, Prijs, Referentiecomponent
 
 Problem = validators.Problem
 OVERLAP = (
@@ -54,8 +62,48 @@ def check_leverancier(values: dict, instance=None) -> list[Problem]:
     return status_transition(getattr(instance, "status", None), values.get("status"), LEVERANCIER_TRANSITIONS)
 
 
+def referentiecomponent_problems(uris, *, field: str = "referentiecomponenten", already=()) -> list[Problem]:
+    """Each URI must name an entry of the GEMMA register; one GEMMA withdrew may stay where it
+    was (``already``) but is not added anew. Unchanged values are not checked again, so an
+    edit of something else never fails on what was stored before the register existed."""
+    kept = set(already or ())
+    new = [uri for uri in uris or () if uri not in kept]
+    if not new:
+        return []
+    known = dict(Referentiecomponent.objects.filter(uri__in=new).values_list("uri", "status"))
+    problems: list[Problem] = []
+    seen = set()
+    for index, uri in enumerate(uris):
+        if uri in seen:
+            problems.append((f"{field}.{index}", "dubbel", f"{uri} staat er al eerder in."))
+        seen.add(uri)
+        if uri in kept:
+            continue
+        if uri not in known:
+            problems.append(
+                (
+                    f"{field}.{index}",
+                    "onbekend",
+                    f"{uri} staat niet in het register van GEMMA-referentiecomponenten "
+                    "(/referentiecomponenten).",
+                )
+            )
+        elif known[uri] == ReferentiecomponentStatus.TERUGGETROKKEN:
+            problems.append(
+                (
+                    f"{field}.{index}",
+                    "teruggetrokken",
+                    f"GEMMA heeft de referentiecomponent {uri} teruggetrokken.",
+                )
+            )
+    return problems
+
+
 def check_softwarepakket(values: dict, instance=None) -> list[Problem]:
     problems = validators.spdx(values.get("licentie", ""))
+    problems += referentiecomponent_problems(
+        values.get("referentiecomponenten"), already=getattr(instance, "referentiecomponenten", ())
+    )
     if values.get("open_source") and not validators.is_open_source_licence(values.get("licentie", "")):
         problems.append(("openSource", "licence", "Open source vraagt om een open-source SPDX-licentie."))
     problems += status_transition(

@@ -236,7 +236,7 @@ def create_softwarepakketversie(*, acting, **fields) -> Softwarepakketversie:
     _check(rules.check_softwarepakketversie, versie, fields)
     _write(versie, fields)
     _audit(acting, "create", versie, None)
-    events.publish(kanalen.SOFTWAREPAKKETTEN, versie, "create")
+    events.publish(kanalen.SOFTWAREPAKKETTEN, versie, "create", acting=acting)
     return versie
 
 
@@ -249,7 +249,7 @@ def update_softwarepakketversie(
     before = snapshot(versie)
     _write(versie, changes)
     _audit(acting, "update", versie, before, partial=partial)
-    events.publish(kanalen.SOFTWAREPAKKETTEN, versie, "update")
+    events.publish(kanalen.SOFTWAREPAKKETTEN, versie, "update", acting=acting)
     return versie
 
 

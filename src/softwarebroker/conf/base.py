@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "softwarebroker.audit",
     "softwarebroker.bestellingen",
     "softwarebroker.vraagbundelingen",
+    "softwarebroker.gebruik",
     "softwarebroker.notificaties",
     "softwarebroker.federatie",
     "softwarebroker.health",

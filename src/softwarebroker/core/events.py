@@ -23,6 +23,7 @@ class Event:
     instance: object
     hoofd_object: object  # the kanaal's main resource the instance belongs to
     kenmerken: dict  # computed by the kanaal when the change is made
+    acting: object = None  # who made the change, when the service says (for handlers that audit)
 
     @property
     def resource(self) -> str:
@@ -47,18 +48,32 @@ def unsubscribe(handler: Callable[[Event], None]) -> None:
     _many.pop(handler, None)
 
 
-def main_object(kanaal, instance):
-    """The kanaal's main resource that ``instance`` is (or belongs to, by its foreign key)."""
-    main_resource = kanaal.main_resource
+def _owner(instance, main_resource, depth: int):
     if isinstance(instance, main_resource):
         return instance
+    if depth == 0:
+        return None
     for field in instance._meta.concrete_fields:
         if field.many_to_one and field.related_model is main_resource:
             return getattr(instance, field.name)
-    raise LookupError(f"A {instance._meta.model_name} does not belong to kanaal {kanaal.label}")
+    for field in instance._meta.concrete_fields:
+        if field.many_to_one and not field.null:
+            found = _owner(getattr(instance, field.name), main_resource, depth - 1)
+            if found is not None:
+                return found
+    return None
 
 
-def _event(kanaal, instance, actie: str, kenmerken: dict | None) -> Event:
+def main_object(kanaal, instance):
+    """The kanaal's main resource that ``instance`` is, or belongs to by its foreign key, or by
+    the foreign key of what it belongs to (a version's vulnerability belongs to the package)."""
+    found = _owner(instance, kanaal.main_resource, 2)
+    if found is None:
+        raise LookupError(f"A {instance._meta.model_name} does not belong to kanaal {kanaal.label}")
+    return found
+
+
+def _event(kanaal, instance, actie: str, kenmerken: dict | None, acting=None) -> Event:
     main = main_object(kanaal, instance)
     computed = kanaal.get_kenmerken(main)
     if kenmerken:
@@ -67,7 +82,9 @@ def _event(kanaal, instance, actie: str, kenmerken: dict | None) -> Event:
         if undeclared:
             raise LookupError(f"Kanaal {kanaal.label} declares no kenmerk {', '.join(sorted(undeclared))}")
         computed = {**computed, **kenmerken}
-    return Event(kanaal=kanaal, actie=actie, instance=instance, hoofd_object=main, kenmerken=computed)
+    return Event(
+        kanaal=kanaal, actie=actie, instance=instance, hoofd_object=main, kenmerken=computed, acting=acting
+    )
 
 
 def _require_transaction() -> None:
@@ -75,10 +92,11 @@ def _require_transaction() -> None:
         raise RuntimeError("Events are published inside the transaction of their change")
 
 
-def publish(kanaal, instance, actie: str, *, kenmerken: dict | None = None) -> Event:
-    """``kenmerken``: those of this event only (declared by the kanaal, computed by the caller)."""
+def publish(kanaal, instance, actie: str, *, kenmerken: dict | None = None, acting=None) -> Event:
+    """``kenmerken``: those of this event only (declared by the kanaal, computed by the caller);
+    ``acting``: who made the change, for handlers that write (and audit) in reaction to it."""
     _require_transaction()
-    event = _event(kanaal, instance, actie, kenmerken)
+    event = _event(kanaal, instance, actie, kenmerken, acting)
     for handler in list(_handlers):
         handler(event)
     return event

@@ -31,7 +31,7 @@ def _changed(acting, licentie: Licentie, actie: str, before: dict | None) -> Non
     record_audit(
         acting=acting, actie=actie, instance=licentie, before=before, organisatie_id=licentie.organisatie_id
     )
-    events.publish(kanalen.LICENTIES, licentie, actie)
+    events.publish(kanalen.LICENTIES, licentie, actie, acting=acting)
 
 
 # --- the stored contract dates ----------------------------------------------------------------

@@ -1,8 +1,10 @@
 from .aanbieding import Aanbieding
 from .categorie import Categorie
+from .kwetsbaarheid import Kwetsbaarheid
 from .leverancier import LEVERANCIER_TRANSITIONS, Leverancier, LeverancierStatus
 from .prijs import Prijs
 from .raamovereenkomst import Raamovereenkomst
+from .referentiecomponent import Referentiecomponent
 from .softwarepakket import Softwarepakket
 from .softwarepakketversie import Softwarepakketversie
 from .verklaring import Verklaring
@@ -11,10 +13,12 @@ __all__ = [
     "LEVERANCIER_TRANSITIONS",
     "Aanbieding",
     "Categorie",
+    "Kwetsbaarheid",
     "Leverancier",
     "LeverancierStatus",
     "Prijs",
     "Raamovereenkomst",
+    "Referentiecomponent",
     "Softwarepakket",
     "Softwarepakketversie",
     "Verklaring",
