@@ -55,6 +55,8 @@ SPECTACULAR_SETTINGS = {
         "DeelnameStatusEnum": "softwarebroker.vraagbundelingen.constants.DeelnameStatus",
         "VraagbundelingOvergangEnum": "softwarebroker.vraagbundelingen.constants.VRAAGBUNDELING_OVERGANGEN",
         "DeelnameOvergangEnum": "softwarebroker.vraagbundelingen.constants.DEELNAME_OVERGANGEN",
+        "GebruikStatusEnum": "softwarebroker.gebruik.constants.GebruikStatus",
+        "AttentieRedenEnum": "softwarebroker.gebruik.constants.AttentieReden",
         # Two choice sets under one property name (softwareType): ours and the publiccode.yml one.
         "SoftwareTypeEnum": "softwarebroker.catalogus.constants.SoftwareType",
         "PubliccodeSoftwareTypeEnum": "softwarebroker.catalogus.publiccode.mapping.PUBLICCODE_SOFTWARE_TYPES",

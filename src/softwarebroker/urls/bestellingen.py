@@ -16,6 +16,8 @@ from softwarebroker.bestellingen.api.viewsets import (
     LicentieViewSet,
     StatuswijzigingViewSet,
 )
+from softwarebroker.gebruik.api.onderdelen import AttentieViewSet, GebruikStatuswijzigingViewSet
+from softwarebroker.gebruik.api.viewsets import GebruikViewSet
 from softwarebroker.organisaties.api.viewsets import OrganisatieViewSet
 from softwarebroker.vraagbundelingen.api.deelnames import DeelnameStatuswijzigingViewSet, DeelnameViewSet
 from softwarebroker.vraagbundelingen.api.viewsets import (
@@ -28,6 +30,7 @@ router.register("organisaties", OrganisatieViewSet, basename="organisatie")
 router.register("bestellingen", BestellingViewSet, basename="bestelling")
 router.register("licenties", LicentieViewSet, basename="licentie")
 router.register("vraagbundelingen", VraagbundelingViewSet, basename="vraagbundeling")
+router.register("gebruiken", GebruikViewSet, basename="gebruik")
 
 
 def under_bestelling(collection: str, viewset, detail_actions=None, *, create: bool = True) -> list:
@@ -53,6 +56,18 @@ def under_vraagbundeling(base: str, name: str, viewset, detail_actions=None) -> 
             f"{base}/<uuid:uuid>",
             viewset.as_view({"get": "retrieve", **(detail_actions or {})}),
             name=f"vraagbundeling-{name}-detail",
+        ),
+    ]
+
+
+def under_gebruik(collection: str, viewset, *, create: bool = True) -> list:
+    """``gebruiken/{gebruik_uuid}/{collection}[/{uuid}]`` (``create``: also POST on the list)."""
+    base = f"gebruiken/<uuid:gebruik_uuid>/{collection}"
+    list_actions = {"get": "list", **({"post": "create"} if create else {})}
+    return [
+        path(base, viewset.as_view(list_actions), name=f"gebruik-{collection}-list"),
+        path(
+            f"{base}/<uuid:uuid>", viewset.as_view({"get": "retrieve"}), name=f"gebruik-{collection}-detail"
         ),
     ]
 
@@ -84,7 +99,15 @@ urlpatterns = [
         "deelname-statuswijzigingen",
         DeelnameStatuswijzigingViewSet,
     ),
+    *under_gebruik("statuswijzigingen", GebruikStatuswijzigingViewSet),
+    *under_gebruik("attenties", AttentieViewSet, create=False),
+    path(
+        "gebruiken/<uuid:gebruik_uuid>/attenties/<uuid:uuid>/afhandelen",
+        AttentieViewSet.as_view({"post": "afhandelen"}),
+        name="gebruik-attenties-afhandelen",
+    ),
     *audit_trail_urls("organisaties", OrganisatieViewSet, resource_label="organisatie"),
     *audit_trail_urls("bestellingen", BestellingViewSet, resource_label="bestelling"),
     *audit_trail_urls("vraagbundelingen", VraagbundelingViewSet, resource_label="vraagbundeling"),
+    *audit_trail_urls("gebruiken", GebruikViewSet, resource_label="gebruik"),
 ]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
+from django.db.models import F
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from softwarebroker.api.definitions import BESTELLINGEN, CATALOGUS
-from softwarebroker.api.fields import ReferenceField, ResourceURLField
-from softwarebroker.api.representation_engine import Part
+from softwarebroker.api.fields import MAX_URL_LENGTH, ReferenceField, ResourceURLField
+from softwarebroker.api.representation_engine import Part, plan_for
 from softwarebroker.api.serializers import ResourceSerializer
 from softwarebroker.bestellingen.models import Licentie
 from softwarebroker.catalogus import selectors as catalogus_selectors
@@ -16,6 +20,191 @@ from softwarebroker.organisaties.models import Organisatie
 from .. import selectors
 from ..constants import GebruikStatus
 from ..models import Attentie, Gebruik, GebruikStatuswijziging
+
+
+def _open_attenties(context, rows: list[dict]) -> dict:
+    """The open alerts of a page's uses, represented and grouped per use: one query for the page
+    (shared by ``attentie`` and ``attenties``)."""
+
+    def load():
+        pks = [row["pk"] for row in rows]
+        grouped = defaultdict(list)
+        if not pks:
+            return grouped
+        plan = plan_for(GebruikAttentieSerializer)
+        related = list(
+            plan.values(
+                Attentie.objects.filter(gebruik_id__in=pks, afgehandeld_op__isnull=True).order_by(
+                    "-aangemaakt_op", "-id"
+                ),
+                _parent=F("gebruik_id"),
+            )
+        )
+        for row, result in zip(related, plan.build(related, context), strict=True):
+            grouped[row["_parent"]].append(result)
+        return grouped
+
+    return context.per_page("gebruik_open_attenties", rows, load)
+
+
+class _AttentieVlagField(serializers.BooleanField):
+    """``true`` while the use has an open alert."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(read_only=True)
+        super().__init__(**kwargs)
+
+    def row_part(self, model):
+        def prepare(context, rows):
+            grouped = _open_attenties(context, rows)
+            return lambda row: bool(grouped.get(row["pk"]))
+
+        return Part(self.field_name, prepare)
+
+
+class _OpenAttentiesList(serializers.ListSerializer):
+    def row_part(self, model):
+        def prepare(context, rows):
+            grouped = _open_attenties(context, rows)
+            return lambda row: grouped.get(row["pk"], [])
+
+        return Part(self.field_name, prepare)
+
+
+class _SubURLField(ResourceURLField):
+    """``{use url}/{collection}/{uuid}``."""
+
+    def row_part(self, model):
+        collection = self.parent.Meta.collection
+
+        def prepare(context, rows):
+            base = context.base(BESTELLINGEN, "gebruiken")
+            return lambda row: f"{base}{row['gebruik__uuid']}/{collection}/{row['uuid']}"
+
+        return Part(self.field_name, prepare, columns=("gebruik__uuid", "uuid"))
+
+
+class _VanStatusField(serializers.ChoiceField):
+    """The status before the step; ``null`` for the first entry (the registration)."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(read_only=True, allow_null=True, choices=GebruikStatus.choices)
+        super().__init__(**kwargs)
+
+    def row_part(self, model):
+        return Part(
+            self.field_name, lambda context, rows: lambda row: row["van_status"] or None, ("van_status",)
+        )
+
+
+class GebruikStatuswijzigingSerializer(ResourceSerializer):
+    """Een stap in het leven van een gebruik, met de datum waarop die inging. Aanmaken zet de
+    status; vooruit mag altijd, terug alleen naar de status die het gebruik direct daarvoor had."""
+
+    url = _SubURLField()
+    gebruik = ReferenceField(api=BESTELLINGEN, collection="gebruiken", read_only=True)
+    vanStatus = _VanStatusField(
+        source="van_status", help_text="De status voor deze stap; leeg bij de registratie."
+    )
+    naarStatus = serializers.ChoiceField(source="naar_status", choices=GebruikStatus.choices)
+    datum = serializers.DateField(
+        required=False, help_text="Datum waarop de status ingaat (standaard vandaag)."
+    )
+
+    class Meta:
+        model = GebruikStatuswijziging
+        api = BESTELLINGEN
+        collection = "statuswijzigingen"
+        fields = (
+            "url",
+            "gebruik",
+            "vanStatus",
+            "naarStatus",
+            "datum",
+            "toelichting",
+            "actor",
+            "actorWeergave",
+            "geregistreerdOp",
+        )
+        read_only_fields = ("vanStatus", "actor", "actorWeergave", "geregistreerdOp")
+        extra_kwargs = {"toelichting": {"required": False}}
+        expandable = {}
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "format": "uri",
+        "maxLength": MAX_URL_LENGTH,
+        "nullable": True,
+        "readOnly": True,
+        "description": "URL van de kwetsbaarheid (Catalogus API) bij reden `kwetsbaarheid`; anders leeg.",
+    }
+)
+class _KwetsbaarheidURLField(serializers.Field):
+    """``{catalogus}/softwarepakketversies/{versie}/kwetsbaarheden/{uuid}`` or ``None``."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(read_only=True, source="*")
+        super().__init__(**kwargs)
+
+    def row_part(self, model):
+        def prepare(context, rows):
+            base = context.base(CATALOGUS, "softwarepakketversies")
+
+            def build(row):
+                if row["kwetsbaarheid__uuid"] is None:
+                    return None
+                versie = row["kwetsbaarheid__softwarepakketversie__uuid"]
+                return f"{base}{versie}/kwetsbaarheden/{row['kwetsbaarheid__uuid']}"
+
+            return build
+
+        columns = ("kwetsbaarheid__uuid", "kwetsbaarheid__softwarepakketversie__uuid")
+        return Part(self.field_name, prepare, columns=columns)
+
+
+class AttentieSerializer(ResourceSerializer):
+    """Een waarschuwing voor één gebruik: de ondersteuning van zijn versie eindigt binnen 12
+    maanden, of er is een kwetsbaarheid van die versie gepubliceerd."""
+
+    url = _SubURLField()
+    gebruik = ReferenceField(api=BESTELLINGEN, collection="gebruiken", read_only=True)
+    softwarepakketversie = ReferenceField(api=CATALOGUS, collection="softwarepakketversies", read_only=True)
+    kwetsbaarheid = _KwetsbaarheidURLField()
+
+    class Meta:
+        model = Attentie
+        api = BESTELLINGEN
+        collection = "attenties"
+        fields = (
+            "url",
+            "gebruik",
+            "reden",
+            "softwarepakketversie",
+            "kwetsbaarheid",
+            "eindeOndersteuning",
+            "aangemaaktOp",
+            "afgehandeldOp",
+        )
+        read_only_fields = fields
+        expandable = {}
+
+
+class GebruikAttentieSerializer(AttentieSerializer):
+    """Een open attentie, zoals het gebruik haar toont (afhandelen: `POST {url}/afhandelen`)."""
+
+    class Meta(AttentieSerializer.Meta):
+        fields = (
+            "url",
+            "reden",
+            "softwarepakketversie",
+            "kwetsbaarheid",
+            "eindeOndersteuning",
+            "aangemaaktOp",
+        )
+        read_only_fields = fields
+        list_serializer_class = _OpenAttentiesList
 
 
 class GebruikSerializer(ResourceSerializer):
@@ -69,6 +258,12 @@ class GebruikSerializer(ResourceSerializer):
     statusdatum = serializers.DateField(
         required=False, help_text="Sinds wanneer de huidige status geldt (standaard vandaag)."
     )
+    attenties = GebruikAttentieSerializer(
+        many=True, read_only=True, help_text="De open attenties van dit gebruik, nieuwste eerst."
+    )
+    attentie = _AttentieVlagField(
+        help_text="`true` zolang er een open attentie is (einde ondersteuning of kwetsbaarheid).",
+    )
 
     class Meta:
         model = Gebruik
@@ -87,6 +282,8 @@ class GebruikSerializer(ResourceSerializer):
             "verwerktPersoonsgegevens",
             "vertrouwelijk",
             "toelichting",
+            "attentie",
+            "attenties",
         )
         extra_kwargs = {
             "bedrijfskritisch": {"required": False},
@@ -94,73 +291,4 @@ class GebruikSerializer(ResourceSerializer):
             "vertrouwelijk": {"required": False},
             "toelichting": {"required": False},
         }
-        expandable = {}
-
-
-class _SubURLField(ResourceURLField):
-    """``{use url}/{collection}/{uuid}``."""
-
-    def row_part(self, model):
-        collection = self.parent.Meta.collection
-
-        def prepare(context, rows):
-            base = context.base(BESTELLINGEN, "gebruiken")
-            return lambda row: f"{base}{row['gebruik__uuid']}/{collection}/{row['uuid']}"
-
-        return Part(self.field_name, prepare, columns=("gebruik__uuid", "uuid"))
-
-
-class GebruikStatuswijzigingSerializer(ResourceSerializer):
-    """Een stap in het leven van een gebruik, met de datum waarop die inging. Aanmaken zet de
-    status; vooruit mag altijd, terug alleen naar de status die het gebruik direct daarvoor had."""
-
-    url = _SubURLField()
-    gebruik = ReferenceField(api=BESTELLINGEN, collection="gebruiken", read_only=True)
-    naarStatus = serializers.ChoiceField(source="naar_status", choices=GebruikStatus.choices)
-    datum = serializers.DateField(
-        required=False, help_text="Datum waarop de status ingaat (standaard vandaag)."
-    )
-
-    class Meta:
-        model = GebruikStatuswijziging
-        api = BESTELLINGEN
-        collection = "statuswijzigingen"
-        fields = (
-            "url",
-            "gebruik",
-            "vanStatus",
-            "naarStatus",
-            "datum",
-            "toelichting",
-            "actor",
-            "actorWeergave",
-            "geregistreerdOp",
-        )
-        read_only_fields = ("vanStatus", "actor", "actorWeergave", "geregistreerdOp")
-        extra_kwargs = {"toelichting": {"required": False}}
-        expandable = {}
-
-
-class AttentieSerializer(ResourceSerializer):
-    """Een waarschuwing voor één gebruik: de ondersteuning van zijn versie eindigt binnen 12
-    maanden, of er is een kwetsbaarheid van die versie gepubliceerd."""
-
-    url = _SubURLField()
-    gebruik = ReferenceField(api=BESTELLINGEN, collection="gebruiken", read_only=True)
-    softwarepakketversie = ReferenceField(api=CATALOGUS, collection="softwarepakketversies", read_only=True)
-
-    class Meta:
-        model = Attentie
-        api = BESTELLINGEN
-        collection = "attenties"
-        fields = (
-            "url",
-            "gebruik",
-            "reden",
-            "softwarepakketversie",
-            "eindeOndersteuning",
-            "aangemaaktOp",
-            "afgehandeldOp",
-        )
-        read_only_fields = fields
         expandable = {}
