@@ -76,7 +76,7 @@ BESTELLINGEN = APIDefinition(
     description=(
         "De Bestellingen API registreert bestellingen van standaardsoftware door "
         "gemeenten en verbonden partijen: organisaties, bestellingen met hun regels, "
-        "beoordelingen, statuswijzigingen, leveringen en licenties."
+        "beoordelingen, statuswijzigingen, leveringen, licenties en het gebruik van software."
     ),
     tags=(
         ("organisaties", "Gemeenten en verbonden partijen die bestellen."),
@@ -92,6 +92,12 @@ BESTELLINGEN = APIDefinition(
             "Gezamenlijke inkoop: organisaties bundelen hun vraag naar één aanbieding, het gebundelde "
             "aantal bepaalt de staffel en de gunning maakt één bestelling per goedgekeurde deelname. "
             "Deelnemers zien de totalen en hun eigen deelname, nooit die van een ander.",
+        ),
+        (
+            "gebruiken",
+            "Het applicatielandschap: welke software een organisatie gebruikt, voor welke "
+            "GEMMA-referentiecomponenten en in welke fase, met de geschiedenis van die fasen en de "
+            "attenties bij einde ondersteuning of een kwetsbaarheid van de gebruikte versie.",
         ),
         ("openapi", "Het contract van deze API."),
     ),
