@@ -29,6 +29,7 @@ from tests.catalogus.factories import (
 )
 from tests.organisaties.factories import OrganisatieFactory
 
+from .matrix_gebruik import GEBRUIK_RESOURCES
 from .matrix_objects import (
     LICENTIE_EINDE,
     ROWS_UNDER_ONE_PARENT,
@@ -377,6 +378,17 @@ RESOURCES.update(
         [
             _audited(
                 "verklaringen", "/verklaringen", lambda parent_object: {"leverancier": parent_object.eigenaar}
+            )
+        ]
+    )
+)
+
+RESOURCES.update(GEBRUIK_RESOURCES)
+RESOURCES.update(
+    dict(
+        [
+            _audited(
+                "gebruiken", "/gebruiken", lambda parent_object: {"organisatie": parent_object.organisatie}
             )
         ]
     )
