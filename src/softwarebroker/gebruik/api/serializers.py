@@ -285,6 +285,8 @@ class GebruikSerializer(ResourceSerializer):
             "attentie",
             "attenties",
         )
+        # A duplicate is the service's 409 ``bestaat_al``, not a 400 of the serializer.
+        validators = []
         extra_kwargs = {
             "bedrijfskritisch": {"required": False},
             "verwerktPersoonsgegevens": {"required": False},
