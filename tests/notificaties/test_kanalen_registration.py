@@ -13,6 +13,7 @@ API_ROOT = "https://notificaties.gemeente.example/api/v1/"
 KANALEN = [
     "aanbiedingen",
     "bestellingen",
+    "gebruiken",
     "licenties",
     "softwarepakketten",
     "verklaringen",
