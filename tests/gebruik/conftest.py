@@ -3,6 +3,8 @@ from notifications_api_common.models import NotificationsConfig
 from zgw_consumers.constants import APITypes, AuthTypes
 from zgw_consumers.models import Service
 
+from .api_support import wereld  # noqa: F401  (the world of the API tests)
+
 
 @pytest.fixture
 def notificaties_geconfigureerd(db):
