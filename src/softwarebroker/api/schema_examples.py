@@ -62,6 +62,7 @@ REFERENCES: dict[str, tuple] = {
     "licentie": (BESTELLINGEN, "licenties"),
     "initiatiefnemer": (BESTELLINGEN, "organisaties"),
     "vraagbundeling": (BESTELLINGEN, "vraagbundelingen"),
+    "gebruik": (BESTELLINGEN, "gebruiken"),
 }
 
 AANBIEDING_OMSCHRIJVING = "Zaakvlot als dienst, met beheer, updates en ondersteuning op werkdagen."
@@ -148,6 +149,17 @@ VALUES: dict[str, object] = {
     "VraagbundelingWijziging.naam": "Zaakvlot samen inkopen 2026",
     "VraagbundelingStatuswijziging.vanStatus": "open",
     "DeelnameStatuswijziging.vanStatus": "aangemeld",
+    # software use: an alert as the use shows it inline, and the vulnerability it names
+    "bestellingen:GebruikAttentie.url": example_url(
+        BESTELLINGEN, "/gebruiken/{gebruik_uuid}/attenties/{uuid}"
+    ),
+    "bestellingen:GebruikAttentie.kwetsbaarheid": example_url(
+        CATALOGUS, "/softwarepakketversies/{uuid}/kwetsbaarheden/{uuid}"
+    ),
+    "bestellingen:Attentie.kwetsbaarheid": example_url(
+        CATALOGUS, "/softwarepakketversies/{uuid}/kwetsbaarheden/{uuid}"
+    ),
+    "GebruikStatuswijziging.vanStatus": "gepland",
     "FieldValidationError.name": "regels.0.bestelparameters.contactpersoonEmail",
     "FieldValidationError.code": "required",
     "FieldValidationError.reason": "Dit gegeven is verplicht.",
