@@ -94,11 +94,21 @@ def _rounds_in_three_states(operation):
     return operation.url(), ["open", "gesloten"]
 
 
+def _uses_in_three_states(operation):
+    from softwarebroker.gebruik.models import Gebruik
+    from tests.autorisaties.matrix_gebruik import _gebruik
+
+    for status in ("gepland", "in_productie", "uitgefaseerd"):
+        Gebruik.objects.filter(pk=_gebruik().pk).update(status=status)
+    return operation.url(), ["gepland", "in_productie"]
+
+
 #: For each list filter (not ``fields``/``expand``/``sorteer``), by operation id and name: rows
 #: of which two values select some but not all, and those two values.
 FILTER_DATA = {
     ("bestellingen_list", "status"): _orders_in_three_states,
     ("vraagbundelingen_list", "status"): _rounds_in_three_states,
+    ("gebruiken_list", "status"): _uses_in_three_states,
 }
 
 
