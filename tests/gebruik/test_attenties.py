@@ -41,7 +41,7 @@ def landschap(notificaties_geconfigureerd):
 
 
 def test_end_of_support_of_version_2_alerts_exactly_its_two_users(landschap):
-    pakket, v1, v2, op_v1, op_v2 = landschap
+    _pakket, _v1, v2, _op_v1, op_v2 = landschap
     ProcrastinateJob.objects.all().delete()
 
     catalogus.update_softwarepakketversie(
@@ -59,9 +59,11 @@ def test_end_of_support_of_version_2_alerts_exactly_its_two_users(landschap):
 
 
 def test_the_same_date_again_alerts_nobody_twice_and_a_date_beyond_12_months_nobody(landschap):
-    pakket, v1, v2, op_v1, op_v2 = landschap
+    _pakket, v1, _v2, _op_v1, _op_v2 = landschap
     far = timezone.localdate() + datetime.timedelta(days=500)
-    catalogus.update_softwarepakketversie(acting=BROKER, softwarepakketversie=v1, einde_ondersteuning=far, partial=True)
+    catalogus.update_softwarepakketversie(
+        acting=BROKER, softwarepakketversie=v1, einde_ondersteuning=far, partial=True
+    )
     assert not Attentie.objects.exists()
     near = timezone.localdate() + datetime.timedelta(days=30)
     for _ in range(2):
@@ -72,7 +74,7 @@ def test_the_same_date_again_alerts_nobody_twice_and_a_date_beyond_12_months_nob
 
 
 def test_a_published_vulnerability_alerts_the_users_of_its_version_only(landschap):
-    pakket, v1, v2, op_v1, op_v2 = landschap
+    _pakket, v1, _v2, op_v1, _op_v2 = landschap
     ProcrastinateJob.objects.all().delete()
     kwetsbaarheid(v1)
     assert _notified_oins() == sorted(o.oin for o in op_v1)
