@@ -203,7 +203,7 @@ def _spread(pakket, versies, organisaties: int):
             )
 
 
-@pytest.mark.parametrize("role, reads_of_uses", [("broker", 3), ("lezer", 2)])
+@pytest.mark.parametrize("role, reads_of_uses", [("broker", 2), ("lezer", 1)])
 def test_the_number_of_queries_does_not_grow_with_the_uses(django_assert_num_queries, role, reads_of_uses):
     pakket = SoftwarepakketFactory()
     versies = [SoftwarepakketversieFactory(softwarepakket=pakket) for _ in range(3)]
@@ -211,7 +211,7 @@ def test_the_number_of_queries_does_not_grow_with_the_uses(django_assert_num_que
     _spread(pakket, versies[:1], 2)
     with CaptureQueriesContext(connection) as small:
         assert client.get(_url(pakket)).json()["aantalOrganisaties"] == 2
-    assert sum('"gebruik_gebruik"' in query["sql"] for query in small.captured_queries) == reads_of_uses
+    assert sum("gebruik_gebruik" in query["sql"] for query in small.captured_queries) == reads_of_uses
 
     _spread(pakket, versies, 25)
     with django_assert_num_queries(len(small.captured_queries)):

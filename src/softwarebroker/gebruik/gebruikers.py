@@ -3,15 +3,19 @@
 The numbers (organisations per version and status) are for everyone who may read the package;
 the organisations by name only for government (:func:`.selectors.is_overheid`), never for
 suppliers, and never an organisation that marked its use ``vertrouwelijk`` (that use still
-counts). Counted by the database (GROUP BY): three queries for everyone, four for government,
-whatever the number of uses.
+counts). Counted by the database (GROUP BY), the names' JSON built by it: one query for
+everyone, two for government, whatever the number of uses.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F
+import orjson
+from django.db import connection
+
+from softwarebroker.catalogus.models import Softwarepakketversie
+from softwarebroker.organisaties.models import Organisatie
 
 from .constants import GebruikStatus
 from .models import Gebruik
@@ -29,97 +33,86 @@ class Versie:
 
 
 @dataclass
-class Gebruiker:
-    uuid: object
-    naam: str
-    gebruiken: list[dict] = field(default_factory=list)
-
-
-@dataclass
 class Gebruikers:
     aantal_organisaties: int
     per_versie: list[Versie]
-    organisaties: list[Gebruiker] | None  # None: not shown to this client
+    organisaties: list[dict] | None  # as the API shows them; None: not shown to this client
 
 
 # Newest release first (the order of a package's versions), the uses without a version last.
-VERSIE_VOLGORDE = (
-    F("softwarepakketversie__releasedatum").desc(nulls_last=True),
-    F("softwarepakketversie__versie").asc(nulls_last=True),
-    F("softwarepakketversie_id").asc(nulls_last=True),
-)
+VERSIE_VOLGORDE = "v.releasedatum DESC NULLS LAST, v.versie ASC NULLS LAST, v.id ASC NULLS LAST"
 
+# Organisations per (version, status), and the distinct organisations over all (the empty
+# grouping set): one scan of the package's uses. An organisation has at most one use per
+# version (the unique constraint), so the uses counted per version are organisations.
+_AANTALLEN = f"""
+SELECT GROUPING(g.softwarepakketversie_id) AS totaal, v.uuid, v.versie, g.status,
+       count(*) AS gebruiken, count(DISTINCT g.organisatie_id) AS organisaties
+FROM {Gebruik._meta.db_table} g
+LEFT JOIN {Softwarepakketversie._meta.db_table} v ON v.id = g.softwarepakketversie_id
+WHERE g.softwarepakket_id = %(pakket)s
+GROUP BY GROUPING SETS ((g.softwarepakketversie_id, v.uuid, v.versie, v.releasedatum, v.id, g.status), ())
+ORDER BY totaal, {VERSIE_VOLGORDE}, g.status
+"""  # noqa: S608 - the tables are the models', the values parameters
 
-def per_versie(softwarepakket_id) -> list[Versie]:
-    """One GROUP BY (version, status) query. An organisation has at most one use per version
-    (the unique constraint), so the uses counted are organisations."""
-    rows = (
-        Gebruik.objects.filter(softwarepakket_id=softwarepakket_id)
-        .order_by()
-        .values(
-            "softwarepakketversie_id",
-            "softwarepakketversie__uuid",
-            "softwarepakketversie__versie",
-            "softwarepakketversie__releasedatum",
-            "status",
+# The organisations that may be named, by name, each with its uses, as the JSON the API
+# answers (built by PostgreSQL: no row of it passes through Python objects one by one).
+_BIJ_NAAM = f"""
+SELECT coalesce(json_agg(o.organisatie ORDER BY o.naam, o.id), '[]')::text
+FROM (
+    SELECT org.id, org.naam, json_build_object(
+        'organisatie', %(organisaties)s || org.uuid::text,
+        'naam', org.naam,
+        'gebruiken', json_agg(
+            json_build_object(
+                'softwarepakketversie', %(versies)s || v.uuid::text, 'versie', v.versie, 'status', g.status
+            ) ORDER BY {VERSIE_VOLGORDE}
         )
-        .annotate(aantal=Count("id"))
-        .order_by(*VERSIE_VOLGORDE, "status")
-    )
-    versies: dict[object, Versie] = {}
-    for row in rows:
-        versie = versies.get(row["softwarepakketversie_id"])
-        if versie is None:
-            versie = versies[row["softwarepakketversie_id"]] = Versie(
-                uuid=row["softwarepakketversie__uuid"], versie=row["softwarepakketversie__versie"]
-            )
-        versie.per_status[row["status"]] = row["aantal"]
-        versie.aantal_organisaties += row["aantal"]
-    return list(versies.values())
+    ) AS organisatie
+    FROM {Gebruik._meta.db_table} g
+    JOIN {Organisatie._meta.db_table} org ON org.id = g.organisatie_id
+    LEFT JOIN {Softwarepakketversie._meta.db_table} v ON v.id = g.softwarepakketversie_id
+    WHERE g.softwarepakket_id = %(pakket)s AND NOT g.vertrouwelijk
+    GROUP BY org.id
+) o
+"""  # noqa: S608 - the tables are the models', the values parameters
 
 
-def aantal_organisaties(softwarepakket_id) -> int:
-    return Gebruik.objects.filter(softwarepakket_id=softwarepakket_id).aggregate(
-        aantal=Count("organisatie_id", distinct=True)
-    )["aantal"]
+def aantallen(softwarepakket_id) -> tuple[int, list[Versie]]:
+    """The distinct organisations using the package, and per version (one query)."""
+    totaal, versies = 0, {}
+    with connection.cursor() as cursor:
+        cursor.execute(_AANTALLEN, {"pakket": softwarepakket_id})
+        for is_totaal, uuid, nummer, status, gebruiken, organisaties in cursor.fetchall():
+            if is_totaal:
+                totaal = organisaties
+                continue
+            versie = versies.get(uuid)
+            if versie is None:
+                versie = versies[uuid] = Versie(uuid=uuid, versie=nummer)
+            versie.per_status[status] = gebruiken
+            versie.aantal_organisaties += gebruiken
+    return totaal, list(versies.values())
 
 
-def bij_naam(softwarepakket_id) -> list[Gebruiker]:
-    """The organisations that may be named, by name, each with its uses (one query)."""
-    rows = (
-        Gebruik.objects.filter(softwarepakket_id=softwarepakket_id, vertrouwelijk=False)
-        .order_by("organisatie__naam", "organisatie_id", *VERSIE_VOLGORDE)
-        .values(
-            "organisatie_id",
-            "organisatie__uuid",
-            "organisatie__naam",
-            "softwarepakketversie__uuid",
-            "softwarepakketversie__versie",
-            "status",
+def bij_naam(softwarepakket_id, *, organisaties: str, versies: str) -> list[dict]:
+    """The organisations that may be named, as the API shows them (one query); ``organisaties``
+    and ``versies`` are the URL prefixes (``https://host/.../organisaties/``)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _BIJ_NAAM, {"pakket": softwarepakket_id, "organisaties": organisaties, "versies": versies}
         )
-    )
-    gebruikers: dict[object, Gebruiker] = {}
-    for row in rows:
-        gebruiker = gebruikers.get(row["organisatie_id"])
-        if gebruiker is None:
-            gebruiker = gebruikers[row["organisatie_id"]] = Gebruiker(
-                uuid=row["organisatie__uuid"], naam=row["organisatie__naam"]
-            )
-        gebruiker.gebruiken.append(
-            {
-                "versie_uuid": row["softwarepakketversie__uuid"],
-                "versie": row["softwarepakketversie__versie"],
-                "status": row["status"],
-            }
-        )
-    return list(gebruikers.values())
+        return orjson.loads(cursor.fetchone()[0])
 
 
-def gebruikers(acting, softwarepakket_id) -> Gebruikers:
+def gebruikers(acting, softwarepakket_id, *, organisaties: str, versies: str) -> Gebruikers:
     """Who uses the package, as far as ``acting`` may know (the caller checked that it may
-    read the package)."""
+    read the package); ``organisaties`` and ``versies``: see :func:`bij_naam`."""
+    totaal, per_versie = aantallen(softwarepakket_id)
     return Gebruikers(
-        aantal_organisaties=aantal_organisaties(softwarepakket_id),
-        per_versie=per_versie(softwarepakket_id),
-        organisaties=bij_naam(softwarepakket_id) if is_overheid(acting) else None,
+        aantal_organisaties=totaal,
+        per_versie=per_versie,
+        organisaties=bij_naam(softwarepakket_id, organisaties=organisaties, versies=versies)
+        if is_overheid(acting)
+        else None,
     )

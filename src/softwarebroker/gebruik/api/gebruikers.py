@@ -107,13 +107,14 @@ class GebruikersViewSet(RepresentationMixin, viewsets.GenericViewSet):
         )
         if pakket is None:
             raise Http404
-        result = selector.gebruikers(request.auth, pakket)
-        return Response(self.represent(request, uuid, result))
-
-    @staticmethod
-    def represent(request, uuid, result: selector.Gebruikers) -> dict:
         root = request.build_absolute_uri(CATALOGUS.base_path)
         versies = f"{root}/softwarepakketversies/"
+        result = selector.gebruikers(
+            request.auth,
+            pakket,
+            organisaties=f"{request.build_absolute_uri(BESTELLINGEN.base_path)}/organisaties/",
+            versies=versies,
+        )
         body = {
             "softwarepakket": f"{root}/softwarepakketten/{uuid}",
             "aantalOrganisaties": result.aantal_organisaties,
@@ -128,22 +129,5 @@ class GebruikersViewSet(RepresentationMixin, viewsets.GenericViewSet):
             ],
         }
         if result.organisaties is not None:
-            organisaties = f"{request.build_absolute_uri(BESTELLINGEN.base_path)}/organisaties/"
-            body["organisaties"] = [
-                {
-                    "organisatie": f"{organisaties}{gebruiker.uuid}",
-                    "naam": gebruiker.naam,
-                    "gebruiken": [
-                        {
-                            "softwarepakketversie": f"{versies}{gebruik['versie_uuid']}"
-                            if gebruik["versie_uuid"]
-                            else None,
-                            "versie": gebruik["versie"],
-                            "status": gebruik["status"],
-                        }
-                        for gebruik in gebruiker.gebruiken
-                    ],
-                }
-                for gebruiker in result.organisaties
-            ]
-        return body
+            body["organisaties"] = result.organisaties
+        return Response(body)
