@@ -193,6 +193,7 @@ benchmark: $(STAMP)
 	PYTHONPATH=src:. $(PY) -m benchmarks.bestellingen $(ARGS)
 	PYTHONPATH=src:. $(PY) -m benchmarks.licenties $(ARGS)
 	PYTHONPATH=src:. $(PY) -m benchmarks.vraagbundelingen $(ARGS)
+	PYTHONPATH=src:. $(PY) -m benchmarks.gebruik $(ARGS)
 
 # List pagination on a million rows (in-process).
 benchmark-pagination: $(STAMP)

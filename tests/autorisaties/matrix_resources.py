@@ -166,6 +166,12 @@ RESOURCES["/softwarepakketten/{uuid}/publiccode"] = Resource(
     parent="/softwarepakketten",
     owned_by=lambda party: owned_chain("/softwarepakketten", party),
 )
+# Who uses a package: readable with the package (the names only for government, tests/gebruik/).
+RESOURCES["/softwarepakketten/{uuid}/gebruikers"] = Resource(
+    lambda parent: parent,
+    parent="/softwarepakketten",
+    owned_by=lambda party: owned_chain("/softwarepakketten", party),
+)
 # Federated search: nothing to create (its peers are set up in tests/federatie/).
 RESOURCES["/aanbiedingen/_zoeken"] = Resource(lambda: None)
 RESOURCES["/softwarepakketten/_importeer"] = Resource(

@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 
+from softwarebroker.autorisaties.context import Acting
 from softwarebroker.catalogus import search
+from softwarebroker.catalogus.register.services import Rij, importeer_referentiecomponenten
 from tests.catalogus.api_requests import BASE, url
 from tests.catalogus.factories import (
     AanbiedingFactory,
@@ -66,9 +68,19 @@ def test_category_filter_includes_sub_categories(client):
     assert names(client.get(f"{BASE}/aanbiedingen?categorie={url('categorieen', hoofdcategorie)}")) == []
 
 
+# A package names components of the GEMMA register (Zaakregistratiecomponent).
+ZRC = "https://www.gemmaonline.nl/wiki/GEMMA/id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf"
+
+
 def test_filters_on_offers(client):
+    importeer_referentiecomponenten(
+        acting=Acting.system("test"),
+        rijen=[
+            Rij("id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf", "Zaakregistratiecomponent", "", "in_gebruik", ZRC)
+        ],
+    )
     open_source = SoftwarepakketFactory(
-        open_source=True, referentiecomponenten=["https://gemma.example/zrc"], standaarden=["ZGW API's"]
+        open_source=True, referentiecomponenten=[ZRC], standaarden=["ZGW API's"]
     )
     proprietary = SoftwarepakketFactory(open_source=False, licentie="LicenseRef-proprietary")
     aanbieding_a = AanbiedingFactory(naam="A", softwarepakket=open_source, licentiemodel="per_inwoner")
@@ -81,7 +93,7 @@ def test_filters_on_offers(client):
 
     assert names(client.get(f"{BASE}/aanbiedingen?openSource=true")) == ["A"]
     assert names(client.get(f"{BASE}/aanbiedingen?licentiemodel=per_inwoner")) == ["A"]
-    assert names(client.get(f"{BASE}/aanbiedingen?referentiecomponent=https://gemma.example/zrc")) == ["A"]
+    assert names(client.get(f"{BASE}/aanbiedingen", {"referentiecomponent": ZRC})) == ["A"]
     assert names(client.get(f"{BASE}/aanbiedingen?standaard=ZGW API's")) == ["A"]
     assert names(client.get(f"{BASE}/aanbiedingen?geldigOp=2026-03-01")) == ["A"]
     assert names(client.get(f"{BASE}/aanbiedingen?geldigOp=2026-01-15&sorteer=-naam")) == ["B", "A"]

@@ -125,6 +125,7 @@ VALUES: dict[str, object] = {
     "Raamovereenkomst.naam": "Raamovereenkomst Zaaksystemen 2026-2030",
     "Raamovereenkomst.omschrijving": "Gezamenlijk aanbestede zaaksystemen voor de deelnemende gemeenten.",
     "Organisatie.naam": "Gemeente Voorbeeldstad",
+    "GebruikendeOrganisatie.naam": "Gemeente Voorbeeldstad",
     "PubliccodeDocument.name": "Zaakvlot",
     "PubliccodeDocument.url": "https://code.voorbeeldsoftware.example/zaakvlot",
     # declarations (compliance evidence)

@@ -1,7 +1,7 @@
 """URLs of the Catalogus API, relative to /catalogus/api/v1 (also the schema's urlconf).
 
 The API is composed here, above the apps whose views it serves: the catalogue's resources
-and their audit trails, and the federated search of federatie.
+and their audit trails, the federated search of federatie and who uses a package (gebruik).
 """
 
 from django.urls import path
@@ -21,8 +21,10 @@ from softwarebroker.catalogus.api.viewsets import (
     VerklaringViewSet,
 )
 from softwarebroker.federatie.api.viewsets import FederatedSearchViewSet
+from softwarebroker.gebruik.api.gebruikers import GebruikersViewSet
 
 federated_search = FederatedSearchViewSet.as_view({"get": "search"})
+gebruikers = GebruikersViewSet.as_view({"get": "gebruikers"})
 
 router = SimpleRouter(trailing_slash=False)
 router.register("aanbiedingen", AanbiedingViewSet, basename="aanbieding")
@@ -43,6 +45,7 @@ urlpatterns = [
     path("docs", redoc, name="catalogus-redoc"),
     path("docs/swagger-ui", swagger, name="catalogus-swagger-ui"),
     path("aanbiedingen/_zoeken", federated_search, name="aanbieding-zoeken"),
+    path("softwarepakketten/<uuid:uuid>/gebruikers", gebruikers, name="softwarepakket-gebruikers"),
     *router.urls,
     *audit_trail_urls("aanbiedingen", AanbiedingViewSet, resource_label="aanbieding"),
     *audit_trail_urls("categorieen", CategorieViewSet, resource_label="categorie"),
