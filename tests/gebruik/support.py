@@ -30,7 +30,9 @@ def register(*rijen: Rij):
 
 
 def gebruik(organisatie, softwarepakket, *, acting=BROKER, **kwargs):
-    return services.create_gebruik(acting=acting, organisatie=organisatie, softwarepakket=softwarepakket, **kwargs)
+    return services.create_gebruik(
+        acting=acting, organisatie=organisatie, softwarepakket=softwarepakket, **kwargs
+    )
 
 
 def kwetsbaarheid(versie, *, acting=BROKER, cve_id="CVE-2026-10001", **kwargs):

@@ -61,7 +61,9 @@ def test_end_of_support_of_version_2_alerts_exactly_its_two_users(landschap):
 def test_the_same_date_again_alerts_nobody_twice_and_a_date_beyond_12_months_nobody(landschap):
     pakket, v1, v2, op_v1, op_v2 = landschap
     far = timezone.localdate() + datetime.timedelta(days=500)
-    catalogus.update_softwarepakketversie(acting=BROKER, softwarepakketversie=v1, einde_ondersteuning=far, partial=True)
+    catalogus.update_softwarepakketversie(
+        acting=BROKER, softwarepakketversie=v1, einde_ondersteuning=far, partial=True
+    )
     assert not Attentie.objects.exists()
     near = timezone.localdate() + datetime.timedelta(days=30)
     for _ in range(2):

@@ -16,6 +16,7 @@ from softwarebroker.bestellingen.api.viewsets import (
     LicentieViewSet,
     StatuswijzigingViewSet,
 )
+from softwarebroker.gebruik.api.landschap import ApplicatielandschapViewSet
 from softwarebroker.organisaties.api.viewsets import OrganisatieViewSet
 from softwarebroker.vraagbundelingen.api.deelnames import DeelnameStatuswijzigingViewSet, DeelnameViewSet
 from softwarebroker.vraagbundelingen.api.viewsets import (
@@ -83,6 +84,11 @@ urlpatterns = [
         "deelnames/<uuid:deelname_uuid>/statuswijzigingen",
         "deelname-statuswijzigingen",
         DeelnameStatuswijzigingViewSet,
+    ),
+    path(
+        "organisaties/<uuid:uuid>/applicatielandschap",
+        ApplicatielandschapViewSet.as_view({"get": "applicatielandschap"}),
+        name="organisatie-applicatielandschap",
     ),
     *audit_trail_urls("organisaties", OrganisatieViewSet, resource_label="organisatie"),
     *audit_trail_urls("bestellingen", BestellingViewSet, resource_label="bestelling"),
