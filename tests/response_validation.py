@@ -82,7 +82,12 @@ def _yaml(value, **parameters):
     return yaml.load(value, Loader=yaml.CSafeLoader)
 
 
-MEDIA_TYPES = {"application/problem+json": _json, "application/yaml": _yaml}
+def _text(value, **parameters):
+    """A text body (CSV) is a string in the contract."""
+    return value.decode(parameters.get("charset", "utf-8")) if isinstance(value, bytes) else value
+
+
+MEDIA_TYPES = {"application/problem+json": _json, "application/yaml": _yaml, "text/csv": _text}
 
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

@@ -38,7 +38,7 @@ from tests.conftest import invalid_param, problem
 from tests.organisaties.factories import OrganisatieFactory
 
 pytestmark = pytest.mark.django_db
-DOMAIN_APPS = ("organisaties", "catalogus", "bestellingen", "vraagbundelingen")
+DOMAIN_APPS = ("organisaties", "catalogus", "bestellingen", "vraagbundelingen", "gebruik")
 
 
 @dataclass

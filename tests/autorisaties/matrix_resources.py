@@ -172,6 +172,11 @@ RESOURCES["/softwarepakketten/{uuid}/gebruikers"] = Resource(
     parent="/softwarepakketten",
     owned_by=lambda party: owned_chain("/softwarepakketten", party),
 )
+RESOURCES["/organisaties/{uuid}/applicatielandschap"] = Resource(
+    lambda parent: parent,
+    parent="/organisaties",
+    owned_by=lambda party: owned_chain("/organisaties", party),
+)
 # Federated search: nothing to create (its peers are set up in tests/federatie/).
 RESOURCES["/aanbiedingen/_zoeken"] = Resource(lambda: None)
 RESOURCES["/softwarepakketten/_importeer"] = Resource(

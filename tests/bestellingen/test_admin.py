@@ -16,6 +16,7 @@ from softwarebroker.autorisaties.context import Acting
 from softwarebroker.bestellingen import services, statemachine
 from softwarebroker.bestellingen.admin import transitions
 from softwarebroker.bestellingen.models import Bestelling, Licentie
+from softwarebroker.gebruik.models import Gebruik
 from tests.conftest import invalid_param, problem
 from tests.organisaties.factories import OrganisatieFactory
 
@@ -254,9 +255,11 @@ def test_each_action_changes_the_status_through_the_service(
     entry = entries.get(hoofd_object_uuid=bestelling.uuid)  # exactly one for the order
     assert (entry.bron, entry.gebruikers_id, entry.applicatie_id) == ("admin", admin_user.username, "")
     assert entry.nieuw["status"] == naar and entry.toelichting == "Via de beheeromgeving"
-    # A delivered line also makes its licence, a main object with an entry of its own.
+    # A delivered line also makes its licence and registers its use, main objects with an
+    # entry of their own.
     licenties = {str(uuid) for uuid in Licentie.objects.values_list("uuid", flat=True)}
-    assert {str(e.hoofd_object_uuid) for e in entries.exclude(pk=entry.pk)} <= licenties
+    gebruiken = {str(uuid) for uuid in Gebruik.objects.values_list("uuid", flat=True)}
+    assert {str(e.hoofd_object_uuid) for e in entries.exclude(pk=entry.pk)} <= licenties | gebruiken
     assert {e.bron for e in entries} == {"admin"}
     if naar == "wacht_op_afnemer":  # the question reaches the buyer as a message
         assert bestelling.berichten.get(auteur_rol="broker").inhoud == toelichting

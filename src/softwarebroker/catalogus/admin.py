@@ -17,6 +17,7 @@ from .models import (
     Softwarepakket,
     Softwarepakketversie,
 )
+from .register import admin as register_admin  # noqa: F401 (the GEMMA register, vulnerabilities: read only)
 from .verklaringen import admin as verklaringen_admin  # noqa: F401 (registers the review queue)
 
 

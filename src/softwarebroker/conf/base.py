@@ -208,6 +208,11 @@ AANBESTEDINGSDREMPEL = env("AANBESTEDINGSDREMPEL")
 if AANBESTEDINGSDREMPEL < 0:
     raise ImproperlyConfigured("AANBESTEDINGSDREMPEL: whole euros, 0 or more.")
 
+# The Softwarecatalogus to which publiceer_applicatielandschap sends a landscape (a Service slug).
+SOFTWARECATALOGUS_SERVICE = env("SOFTWARECATALOGUS_SERVICE")
+SOFTWARECATALOGUS_VOORZIENINGEN_PAD = env("SOFTWARECATALOGUS_VOORZIENINGEN_PAD")
+SOFTWARECATALOGUS_GEBRUIK_PAD = env("SOFTWARECATALOGUS_GEBRUIK_PAD")
+
 # Task queue (procrastinate). Workers send heartbeats; the jobs of a worker silent for
 # WORKER_STALLED_SECONDS are put back in the queue (core.tasks.retry_stalled_jobs).
 WORKER_STALLED_SECONDS = env("WORKER_STALLED_SECONDS")

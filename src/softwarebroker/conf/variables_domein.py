@@ -1,5 +1,6 @@
 """The environment variables of the domain's rules (licences, declarations, joint purchase
-rounds) and of the task queue, registered after those of ``variables`` (which imports this)."""
+rounds, publication to the Softwarecatalogus) and of the task queue, registered after those of
+``variables`` (which imports this)."""
 
 from .environment import define
 
@@ -51,6 +52,38 @@ define(
     "agreement, cannot be awarded through the broker (`409` `aanbestedingsplicht`): that purchase "
     "must be tendered. At least 0.",
     group=VRAAGBUNDELINGEN,
+)
+
+SOFTWARECATALOGUS = "Softwarecatalogus"
+define(
+    "SOFTWARECATALOGUS_SERVICE",
+    type="str",
+    default="",
+    help="The slug of the zgw-consumers Service (admin: Services) of the Softwarecatalogus' "
+    "Voorzieningen API (an OpenRegister API root, for example "
+    "`https://softwarecatalogus.example/apps/openregister/api/`), to which "
+    "`manage.py publiceer_applicatielandschap --organisatie <OIN>` sends an organisation's "
+    "application landscape; its authentication, certificates and timeout come from the Service. "
+    "Empty: no Softwarecatalogus is configured and the command stops with an error.",
+    group=SOFTWARECATALOGUS,
+)
+define(
+    "SOFTWARECATALOGUS_VOORZIENINGEN_PAD",
+    type="str",
+    default="objects/voorzieningen/voorziening",
+    help="The path, relative to the Service's API root, to which each `Voorziening` (a package "
+    "the organisation uses) is POSTed: by default OpenRegister's objects endpoint "
+    "(`objects/{register}/{schema}`) of register `voorzieningen`, schema `voorziening`.",
+    group=SOFTWARECATALOGUS,
+)
+define(
+    "SOFTWARECATALOGUS_GEBRUIK_PAD",
+    type="str",
+    default="objects/voorzieningen/voorzieninggebruik",
+    help="The path, relative to the Service's API root, to which each `VoorzieningGebruik` (a use "
+    "of the organisation) is POSTed, after the voorzieningen: by default OpenRegister's objects "
+    "endpoint of register `voorzieningen`, schema `voorzieninggebruik`.",
+    group=SOFTWARECATALOGUS,
 )
 
 TASKS = "Taakwachtrij"

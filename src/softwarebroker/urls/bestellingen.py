@@ -16,6 +16,7 @@ from softwarebroker.bestellingen.api.viewsets import (
     LicentieViewSet,
     StatuswijzigingViewSet,
 )
+from softwarebroker.gebruik.api.landschap import ApplicatielandschapViewSet
 from softwarebroker.gebruik.api.onderdelen import AttentieViewSet, GebruikStatuswijzigingViewSet
 from softwarebroker.gebruik.api.viewsets import GebruikViewSet
 from softwarebroker.organisaties.api.viewsets import OrganisatieViewSet
@@ -105,6 +106,11 @@ urlpatterns = [
         "gebruiken/<uuid:gebruik_uuid>/attenties/<uuid:uuid>/afhandelen",
         AttentieViewSet.as_view({"post": "afhandelen"}),
         name="gebruik-attenties-afhandelen",
+    ),
+    path(
+        "organisaties/<uuid:uuid>/applicatielandschap",
+        ApplicatielandschapViewSet.as_view({"get": "applicatielandschap"}),
+        name="organisatie-applicatielandschap",
     ),
     *audit_trail_urls("organisaties", OrganisatieViewSet, resource_label="organisatie"),
     *audit_trail_urls("bestellingen", BestellingViewSet, resource_label="bestelling"),

@@ -1,0 +1,71 @@
+"""The GEMMA register and published vulnerabilities in the admin: read only. The register
+changes only through its import (``importeer_referentiecomponenten``), a vulnerability only
+through its services (the API)."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
+
+from ..models import Kwetsbaarheid, Referentiecomponent
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Shows, never writes: no add, change or delete (and so no list actions)."""
+
+    def get_readonly_fields(self, request, obj=None):
+        return flatten_fieldsets(self.get_fieldsets(request, obj))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Referentiecomponent)
+class ReferentiecomponentAdmin(ReadOnlyAdmin):
+    list_display = ("naam", "gemma_id", "status", "gewijzigd_op")
+    list_filter = ("status",)
+    search_fields = ("naam", "gemma_id", "uri")
+    fields = ("naam", "gemma_id", "uuid", "status", "uri", "beschrijving", "gewijzigd_op")
+
+
+@admin.register(Kwetsbaarheid)
+class KwetsbaarheidAdmin(ReadOnlyAdmin):
+    list_display = (
+        "cve_id",
+        "titel",
+        "softwarepakket_naam",
+        "versie",
+        "ernst",
+        "opgelost_in",
+        "gepubliceerd_op",
+    )
+    list_select_related = ("softwarepakketversie__softwarepakket",)
+    list_filter = ("ernst",)
+    search_fields = ("cve_id", "titel", "softwarepakketversie__softwarepakket__naam")
+    date_hierarchy = "gepubliceerd_op"
+    fields = (
+        "cve_id",
+        "uuid",
+        "titel",
+        "softwarepakketversie",
+        "ernst",
+        "opgelost_in",
+        "beschrijving",
+        "referenties",
+        "gepubliceerd_op",
+        "gewijzigd_op",
+    )
+
+    @admin.display(description="softwarepakket", ordering="softwarepakketversie__softwarepakket__naam")
+    def softwarepakket_naam(self, kwetsbaarheid):
+        return kwetsbaarheid.softwarepakketversie.softwarepakket.naam
+
+    @admin.display(description="versie", ordering="softwarepakketversie__versie")
+    def versie(self, kwetsbaarheid):
+        return kwetsbaarheid.softwarepakketversie.versie
