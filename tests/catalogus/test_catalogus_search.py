@@ -12,6 +12,7 @@ from tests.catalogus.factories import (
     LeverancierFactory,
     PrijsFactory,
     SoftwarepakketFactory,
+    referentiecomponent,
 )
 
 pytestmark = pytest.mark.django_db
@@ -67,8 +68,9 @@ def test_category_filter_includes_sub_categories(client):
 
 
 def test_filters_on_offers(client):
+    zrc = referentiecomponent("Zaakregistratiecomponent", gemma_id="id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf")
     open_source = SoftwarepakketFactory(
-        open_source=True, referentiecomponenten=["https://gemma.example/zrc"], standaarden=["ZGW API's"]
+        open_source=True, referentiecomponenten=[zrc.uri], standaarden=["ZGW API's"]
     )
     proprietary = SoftwarepakketFactory(open_source=False, licentie="LicenseRef-proprietary")
     aanbieding_a = AanbiedingFactory(naam="A", softwarepakket=open_source, licentiemodel="per_inwoner")
@@ -81,7 +83,7 @@ def test_filters_on_offers(client):
 
     assert names(client.get(f"{BASE}/aanbiedingen?openSource=true")) == ["A"]
     assert names(client.get(f"{BASE}/aanbiedingen?licentiemodel=per_inwoner")) == ["A"]
-    assert names(client.get(f"{BASE}/aanbiedingen?referentiecomponent=https://gemma.example/zrc")) == ["A"]
+    assert names(client.get(f"{BASE}/aanbiedingen?referentiecomponent={zrc.uri}")) == ["A"]
     assert names(client.get(f"{BASE}/aanbiedingen?standaard=ZGW API's")) == ["A"]
     assert names(client.get(f"{BASE}/aanbiedingen?geldigOp=2026-03-01")) == ["A"]
     assert names(client.get(f"{BASE}/aanbiedingen?geldigOp=2026-01-15&sorteer=-naam")) == ["B", "A"]
