@@ -77,6 +77,14 @@ def test_the_manufacturer_publishes_and_exactly_the_users_of_the_version_are_ale
         if job.args["bericht"].get("kanaal") == "gebruiken" and job.args["bericht"].get("actie") == "attentie"
     )
     assert notified == sorted(o.oin for o in op_v1)
+    published = [
+        (bericht["actie"], bericht["resourceUrl"])
+        for bericht in (job.args["bericht"] for job in ProcrastinateJob.objects.all())
+        if bericht.get("kanaal") == "softwarepakketten" and bericht.get("resource") == "kwetsbaarheid"
+    ]
+    assert [
+        (actie, resource_url.endswith(pad(v1, str(created.uuid)))) for actie, resource_url in published
+    ] == [("create", True)]
 
 
 def test_only_the_manufacturer_or_the_broker_publishes(pakket):
