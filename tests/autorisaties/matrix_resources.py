@@ -21,9 +21,11 @@ from tests.bestellingen.factories import (
 from tests.catalogus.factories import (
     AanbiedingFactory,
     CategorieFactory,
+    KwetsbaarheidFactory,
     LeverancierFactory,
     PrijsFactory,
     RaamovereenkomstFactory,
+    ReferentiecomponentFactory,
     SoftwarepakketFactory,
     SoftwarepakketversieFactory,
 )
@@ -117,6 +119,8 @@ RESOURCES = {
     ),
     "/softwarepakketversies": Resource(
         lambda: SoftwarepakketversieFactory(),
+        # A version of the party's own package (its vulnerabilities are the supplier's to publish).
+        owned_by=lambda party: [SoftwarepakketversieFactory(softwarepakket__fabrikant=party["leverancier"])],
         payload=lambda party=None: {
             "softwarepakket": _url("softwarepakketten", SoftwarepakketFactory()),
             "versie": f"2.{_unique()}.0",
@@ -161,6 +165,24 @@ RESOURCES = {
         },
     ),
 }
+# The register is filled by the import only: read-only through the API.
+RESOURCES["/referentiecomponenten"] = Resource(lambda: ReferentiecomponentFactory())
+# Published by the package's manufacturer: the party's own are of its own package's version.
+RESOURCES["/softwarepakketversies/{softwarepakketversie_uuid}/kwetsbaarheden"] = Resource(
+    lambda parent: KwetsbaarheidFactory(softwarepakketversie=parent),
+    parent="/softwarepakketversies",
+    owned_by=lambda party: [
+        versie := SoftwarepakketversieFactory(softwarepakket__fabrikant=party["leverancier"]),
+        KwetsbaarheidFactory(softwarepakketversie=versie),
+    ],
+    payload=lambda party=None: {
+        "cveId": f"CVE-2026-{20000 + _unique()}",
+        "titel": "Onvoldoende controle van invoer",
+        "ernst": "kritiek",
+        "opgelostIn": "2.0.1",
+    },
+    patch_payload=lambda party=None: {"ernst": "gemiddeld", "opgelostIn": "2.0.2"},
+)
 RESOURCES["/softwarepakketten/{uuid}/publiccode"] = Resource(
     lambda parent: parent,
     parent="/softwarepakketten",

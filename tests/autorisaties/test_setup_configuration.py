@@ -88,6 +88,10 @@ def test_the_example_configures_a_complete_instance(notificaties_api):
         "inkoopportaal-voorbeeldstad", secret="vervang-dit-door-een-lang-willekeurig-geheim-0001"
     )
     assert Client(headers=headers).get("/catalogus/api/v1/categorieen").status_code == 200
+    # the GEMMA register, from the file the example names
+    from softwarebroker.catalogus.models import Referentiecomponent
+
+    assert Referentiecomponent.objects.filter(naam="Zaakregistratiecomponent").exists()
     # the services this instance calls, and what uses them
     from notifications_api_common.models import NotificationsConfig
     from zgw_consumers.models import Service
@@ -105,6 +109,7 @@ def test_the_example_configures_a_complete_instance(notificaties_api):
     assert sorted(notificaties_api.kanalen) == [
         "aanbiedingen",
         "bestellingen",
+        "gebruiken",
         "licenties",
         "softwarepakketten",
         "verklaringen",

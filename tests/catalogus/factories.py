@@ -1,21 +1,25 @@
 """Factories for the catalogue's resources."""
 
 import datetime
+import uuid
 from decimal import Decimal
 
 import factory
 
 from softwarebroker.autorisaties.context import Acting
 from softwarebroker.catalogus import services
+from softwarebroker.catalogus.kwetsbaarheden.services import publiceer_kwetsbaarheid
 from softwarebroker.catalogus.models import (
     Aanbieding,
     Categorie,
     Leverancier,
     Prijs,
     Raamovereenkomst,
+    Referentiecomponent,
     Softwarepakket,
     Softwarepakketversie,
 )
+from softwarebroker.catalogus.register.services import Rij, importeer_referentiecomponenten
 
 # Test objects are made like any other change: through the catalogue services (audited).
 TESTS = Acting.system("factory")
@@ -106,3 +110,50 @@ class RaamovereenkomstFactory(ServiceFactory):
 
     class Meta:
         model = Raamovereenkomst
+
+
+def referentiecomponent(naam: str = "", **fields):
+    """A register entry, made by the import (the register's only writer); real-looking GEMMA id."""
+    gemma_id = fields.pop("gemma_id", None) or f"id-{uuid.uuid4()}"
+    rij = Rij(
+        gemma_id=gemma_id,
+        naam=naam or f"Component {gemma_id[3:11]}",
+        beschrijving=fields.pop("beschrijving", ""),
+        status=fields.pop("status", "in_gebruik"),
+        uri=fields.pop("uri", None) or f"https://www.gemmaonline.nl/wiki/GEMMA/{gemma_id}",
+    )
+    importeer_referentiecomponenten(acting=TESTS, rijen=[rij])
+    return Referentiecomponent.objects.get(gemma_id=gemma_id)
+
+
+class ReferentiecomponentFactory(factory.Factory):
+    """``ReferentiecomponentFactory()``: a register entry through the import."""
+
+    naam = factory.Sequence(lambda n: f"Referentiecomponent {n}")
+
+    class Meta:
+        model = dict
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return referentiecomponent(**kwargs)
+
+    _build = _create
+
+
+class KwetsbaarheidFactory(factory.Factory):
+    """A vulnerability published through its service (as the broker)."""
+
+    softwarepakketversie = factory.SubFactory(SoftwarepakketversieFactory)
+    cve_id = factory.Sequence(lambda n: f"CVE-2026-{10000 + n}")
+    titel = "Onvoldoende controle van invoer"
+    ernst = "hoog"
+
+    class Meta:
+        model = dict
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return publiceer_kwetsbaarheid(acting=TESTS, **kwargs)
+
+    _build = _create

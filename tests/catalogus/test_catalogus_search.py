@@ -4,9 +4,7 @@ import datetime
 
 import pytest
 
-from softwarebroker.autorisaties.context import Acting
 from softwarebroker.catalogus import search
-from softwarebroker.catalogus.register.services import Rij, importeer_referentiecomponenten
 from tests.catalogus.api_requests import BASE, url
 from tests.catalogus.factories import (
     AanbiedingFactory,
@@ -14,6 +12,7 @@ from tests.catalogus.factories import (
     LeverancierFactory,
     PrijsFactory,
     SoftwarepakketFactory,
+    referentiecomponent,
 )
 
 pytestmark = pytest.mark.django_db
@@ -68,19 +67,10 @@ def test_category_filter_includes_sub_categories(client):
     assert names(client.get(f"{BASE}/aanbiedingen?categorie={url('categorieen', hoofdcategorie)}")) == []
 
 
-# A package names components of the GEMMA register (Zaakregistratiecomponent).
-ZRC = "https://www.gemmaonline.nl/wiki/GEMMA/id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf"
-
-
 def test_filters_on_offers(client):
-    importeer_referentiecomponenten(
-        acting=Acting.system("test"),
-        rijen=[
-            Rij("id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf", "Zaakregistratiecomponent", "", "in_gebruik", ZRC)
-        ],
-    )
+    zrc = referentiecomponent("Zaakregistratiecomponent", gemma_id="id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf")
     open_source = SoftwarepakketFactory(
-        open_source=True, referentiecomponenten=[ZRC], standaarden=["ZGW API's"]
+        open_source=True, referentiecomponenten=[zrc.uri], standaarden=["ZGW API's"]
     )
     proprietary = SoftwarepakketFactory(open_source=False, licentie="LicenseRef-proprietary")
     aanbieding_a = AanbiedingFactory(naam="A", softwarepakket=open_source, licentiemodel="per_inwoner")
@@ -93,7 +83,7 @@ def test_filters_on_offers(client):
 
     assert names(client.get(f"{BASE}/aanbiedingen?openSource=true")) == ["A"]
     assert names(client.get(f"{BASE}/aanbiedingen?licentiemodel=per_inwoner")) == ["A"]
-    assert names(client.get(f"{BASE}/aanbiedingen", {"referentiecomponent": ZRC})) == ["A"]
+    assert names(client.get(f"{BASE}/aanbiedingen?referentiecomponent={zrc.uri}")) == ["A"]
     assert names(client.get(f"{BASE}/aanbiedingen?standaard=ZGW API's")) == ["A"]
     assert names(client.get(f"{BASE}/aanbiedingen?geldigOp=2026-03-01")) == ["A"]
     assert names(client.get(f"{BASE}/aanbiedingen?geldigOp=2026-01-15&sorteer=-naam")) == ["B", "A"]

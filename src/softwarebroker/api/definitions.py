@@ -49,7 +49,14 @@ CATALOGUS = APIDefinition(
             "softwarepakketten",
             "De software zelf, los van wie haar aanbiedt; ook als publiccode.yml te lezen en te importeren.",
         ),
-        ("softwarepakketversies", "De uitgebrachte versies van een softwarepakket en hun ondersteuning."),
+        (
+            "softwarepakketversies",
+            "De uitgebrachte versies van een softwarepakket, hun ondersteuning en hun kwetsbaarheden.",
+        ),
+        (
+            "referentiecomponenten",
+            "Het register van GEMMA-referentiecomponenten, gevuld uit de publicatie van GEMMA.",
+        ),
         ("leveranciers", "Fabrikanten, resellers en dienstverleners, met hun KvK-nummer."),
         (
             "raamovereenkomsten",

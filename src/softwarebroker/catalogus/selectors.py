@@ -13,9 +13,11 @@ from .constants import AFROEP_TELT_STATUSSEN, PublicatieStatus
 from .models import (
     Aanbieding,
     Categorie,
+    Kwetsbaarheid,
     Leverancier,
     Prijs,
     Raamovereenkomst,
+    Referentiecomponent,
     Softwarepakket,
     Softwarepakketversie,
 )
@@ -67,6 +69,15 @@ def softwarepakketten(acting):
 def softwarepakketversies(acting):
     pakketten = softwarepakketten(acting).values("pk")
     return Softwarepakketversie.objects.select_related("softwarepakket").filter(softwarepakket__in=pakketten)
+
+
+def referentiecomponenten():
+    return Referentiecomponent.objects.all()
+
+
+def kwetsbaarheden(acting, softwarepakketversie: Softwarepakketversie):
+    """The vulnerabilities of a version, for whoever may see the version (public, like it)."""
+    return Kwetsbaarheid.objects.filter(softwarepakketversie=softwarepakketversie)
 
 
 def aanbiedingen(acting):

@@ -85,6 +85,7 @@ AXES_RESET_ON_SUCCESS = True
 SETUP_CONFIGURATION_STEPS = [
     "softwarebroker.organisaties.setup_configuration.OrganisatiesConfigurationStep",
     "softwarebroker.autorisaties.setup_configuration.ApplicatiesConfigurationStep",
+    "softwarebroker.catalogus.register.setup_configuration.ReferentiecomponentenConfigurationStep",
     # Services this instance calls (Notificaties API, peer catalogues), then what uses them.
     "zgw_consumers.contrib.setup_configuration.steps.ServiceConfigurationStep",
     "notifications_api_common.contrib.setup_configuration.steps.NotificationConfigurationStep",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from urllib.parse import quote
+from pathlib import Path
 
 from django.db import transaction
 
@@ -23,9 +23,11 @@ from softwarebroker.catalogus.models import (
     Leverancier,
     Prijs,
     Raamovereenkomst,
+    Referentiecomponent,
     Softwarepakket,
     Softwarepakketversie,
 )
+from softwarebroker.catalogus.register import bron as register
 from softwarebroker.demo import data
 from softwarebroker.demo.catalogus_data import (
     aanbiedingen,
@@ -61,9 +63,27 @@ def get_or_create(model, defaults: dict, **lookup):
     return CREATE[model](acting=DEMO, **lookup, **defaults), True
 
 
+# The GEMMA reference components the demo packages implement, in GEMMA's export format.
+REGISTER = Path(__file__).parent / "catalogus_data" / "gemma_referentiecomponenten.csv"
+
+
+def load_register() -> int:
+    """The demo's register, loaded as an operator loads GEMMA's export (the import command's
+    code path, idempotent); returns the number of components created."""
+    return register.importeer(acting=DEMO, bron=REGISTER).aangemaakt
+
+
+def referentiecomponent_uris() -> dict[str, str]:
+    """The URI of each reference component in the register, by name."""
+    return dict(Referentiecomponent.objects.values_list("naam", "uri"))
+
+
 def referentiecomponent_uri(naam: str) -> str:
-    """The GEMMA Online page of a reference component, e.g. ``.../Zaakregistratiecomponent``."""
-    return softwarepakketten.GEMMA_REFERENTIECOMPONENT_BASIS + quote(naam.replace(" ", "_"))
+    """The URI under which the register knows the component ``naam`` (a package names it so)."""
+    uri = referentiecomponent_uris().get(naam)
+    if uri is None:
+        raise LookupError(f"{naam} staat niet in het register van referentiecomponenten.")
+    return uri
 
 
 def staffels(pairs) -> list[dict]:
@@ -108,6 +128,8 @@ class _Loader:
         return instance, new
 
     def load(self) -> None:
+        # The register first: packages name their components by the register's URIs.
+        self.created += load_register()
         self._categorieen()
         self._organisaties()
         self._leveranciers()

@@ -29,7 +29,7 @@ from softwarebroker.catalogus.constants import (
 )
 from softwarebroker.catalogus.models import Categorie, Leverancier
 from softwarebroker.demo import data, generated_verklaringen
-from softwarebroker.demo.catalogus import referentiecomponent_uri
+from softwarebroker.demo.catalogus import load_register, referentiecomponent_uris
 from softwarebroker.demo.catalogus_data.bestelparameters import BESTELPARAMETERS_SCHEMAS
 
 KVK_PREFIX = "99"
@@ -43,7 +43,7 @@ PRODUCT_KINDS = [
     ("Zaaksysteem", "Zaaksysteem voor het registreren en afhandelen van zaken", "Zaaksystemen",
      "Zaakregistratiecomponent", [ZGW, "StUF-ZKN"]),
     ("Zaakafhandeling", "Werkomgeving voor het afhandelen van zaken en taken", "Zaaksystemen",
-     "Zaakafhandelcomponent", [ZGW]),
+     "Generiek zaakafhandelcomponent", [ZGW]),
     ("Documentbeheer", "Documentmanagementsysteem met versiebeheer en archivering", "Documentbeheer",
      "Documentregistratiecomponent", [ZGW, "MDTO"]),
     ("Archief", "Archivering van e-mail en documenten volgens de Archiefwet", "Documentbeheer",
@@ -207,6 +207,10 @@ class Generator:
         self, leveranciers: int, softwarepakketten: int, aanbiedingen: int, stdout, verklaringen: int = 0
     ) -> dict[str, int]:
         categorieen = self._categorieen()
+        # Packages name register entries: the demo's register is loaded through the import
+        # (idempotent) before the rows are built, and its URIs are read once.
+        load_register()
+        self.componenten = referentiecomponent_uris()
         counts = {}
         with connection.cursor() as cursor:
             started = time.perf_counter()
@@ -298,7 +302,7 @@ class Generator:
         open_source = self.random.random() < 0.2
         row = (
             pakket_id, self.uuid(), naam, f"{omschrijving}.", f"{omschrijving}, voor gemeenten.",
-            self.random.choice(leverancier_ids), [referentiecomponent_uri(component)] if component else [],
+            self.random.choice(leverancier_ids), [self.componenten[component]] if component else [],
             standaarden, "standalone_web", ["web"], open_source,
             "EUPL-1.2" if open_source else "LicenseRef-proprietary", "", "", "", "gepubliceerd", "",
         )  # fmt: skip

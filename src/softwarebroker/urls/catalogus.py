@@ -13,9 +13,11 @@ from softwarebroker.audit.api.urls import audit_trail_urls
 from softwarebroker.catalogus.api.viewsets import (
     AanbiedingViewSet,
     CategorieViewSet,
+    KwetsbaarheidViewSet,
     LeverancierViewSet,
     PrijsViewSet,
     RaamovereenkomstViewSet,
+    ReferentiecomponentViewSet,
     SoftwarepakketversieViewSet,
     SoftwarepakketViewSet,
     VerklaringViewSet,
@@ -32,9 +34,12 @@ router.register("categorieen", CategorieViewSet, basename="categorie")
 router.register("leveranciers", LeverancierViewSet, basename="leverancier")
 router.register("prijzen", PrijsViewSet, basename="prijs")
 router.register("raamovereenkomsten", RaamovereenkomstViewSet, basename="raamovereenkomst")
+router.register("referentiecomponenten", ReferentiecomponentViewSet, basename="referentiecomponent")
 router.register("softwarepakketten", SoftwarepakketViewSet, basename="softwarepakket")
 router.register("softwarepakketversies", SoftwarepakketversieViewSet, basename="softwarepakketversie")
 router.register("verklaringen", VerklaringViewSet, basename="verklaring")
+
+KWETSBAARHEDEN = "softwarepakketversies/<uuid:softwarepakketversie_uuid>/kwetsbaarheden"
 
 openapi_json, openapi_yaml = openapi_views(CATALOGUS)
 redoc, swagger = documentation_views(CATALOGUS)
@@ -47,6 +52,16 @@ urlpatterns = [
     path("aanbiedingen/_zoeken", federated_search, name="aanbieding-zoeken"),
     path("softwarepakketten/<uuid:uuid>/gebruikers", gebruikers, name="softwarepakket-gebruikers"),
     *router.urls,
+    path(
+        KWETSBAARHEDEN,
+        KwetsbaarheidViewSet.as_view({"get": "list", "post": "create"}),
+        name="softwarepakketversie-kwetsbaarheden-list",
+    ),
+    path(
+        f"{KWETSBAARHEDEN}/<uuid:uuid>",
+        KwetsbaarheidViewSet.as_view({"get": "retrieve", "patch": "partial_update"}),
+        name="softwarepakketversie-kwetsbaarheden-detail",
+    ),
     *audit_trail_urls("aanbiedingen", AanbiedingViewSet, resource_label="aanbieding"),
     *audit_trail_urls("categorieen", CategorieViewSet, resource_label="categorie"),
     *audit_trail_urls("leveranciers", LeverancierViewSet, resource_label="leverancier"),

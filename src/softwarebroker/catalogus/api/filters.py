@@ -14,6 +14,7 @@ from softwarebroker.catalogus.constants import (
     Prijstype,
     PublicatieStatus,
     RaamovereenkomstStatus,
+    ReferentiecomponentStatus,
     SoftwareType,
     VerklaringStatus,
     VersieStatus,
@@ -26,6 +27,7 @@ from softwarebroker.catalogus.models import (
     LeverancierStatus,
     Prijs,
     Raamovereenkomst,
+    Referentiecomponent,
     Softwarepakket,
     Softwarepakketversie,
     Verklaring,
@@ -247,3 +249,13 @@ class VerklaringFilter(FilterSet):
     class Meta:
         model = Verklaring
         fields = ("onderwerp", "type", "status", "vertrouwelijkheid", "eigenaar")
+
+
+class ReferentiecomponentFilter(FilterSet):
+    naam = filters.CharFilter(field_name="naam", lookup_expr="icontains", help_text="Deel van de naam.")
+    status = filters.ChoiceFilter(choices=ReferentiecomponentStatus.choices, help_text="GEMMA-status.")
+    gemmaId = filters.CharFilter(field_name="gemma_id", lookup_expr="iexact", help_text="Exact GEMMA-id.")
+
+    class Meta:
+        model = Referentiecomponent
+        fields = ("naam", "status", "gemmaId")

@@ -3,7 +3,6 @@
 from .commercieel import COMMERCIELE_PAKKETTEN
 from .open_source import OPEN_SOURCE_PAKKETTEN
 
-# Each GEMMA reference component is referenced by its page: BASE + name (spaces as "_").
-GEMMA_REFERENTIECOMPONENT_BASIS = "https://www.gemmaonline.nl/index.php/GEMMA/Referentiecomponent/"
-
+# Packages name their GEMMA reference components by the names in the demo's register
+# (catalogus_data/gemma_referentiecomponenten.csv); loading turns them into the register's URIs.
 SOFTWAREPAKKETTEN = OPEN_SOURCE_PAKKETTEN + COMMERCIELE_PAKKETTEN

@@ -11,7 +11,7 @@ COMMERCIELE_PAKKETTEN = [
         "Compleet zaaksysteem met zaaktypecatalogus, werkvoorraden, termijnbewaking en "
         "documentcreatie; koppelt via de ZGW API's en StUF-ZKN met andere systemen.",
         categorieen=["Zaaksystemen"],
-        referentiecomponenten=["Zaakregistratiecomponent", "Zaakafhandelcomponent"],
+        referentiecomponenten=["Zaakregistratiecomponent", "Generiek zaakafhandelcomponent"],
         standaarden=[ZGW, "StUF-ZKN", "DigiD"],
         versies=[("4.2.0", "2025-06-01", "2027-06-01", "onderhoud"), ("5.0.0", "2026-01-12", None, "actief")],
     ),

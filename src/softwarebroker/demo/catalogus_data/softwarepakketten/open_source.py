@@ -122,7 +122,7 @@ OPEN_SOURCE_PAKKETTEN = [
         "Werkomgeving om zaken op te pakken, taken af te handelen en documenten te beheren, bovenop "
         "registraties met de ZGW API's.",
         categorieen=["Zaaksystemen"],
-        referentiecomponenten=["Zaakafhandelcomponent"],
+        referentiecomponenten=["Generiek zaakafhandelcomponent"],
         standaarden=[ZGW, "Haal Centraal BRP bevragen", "Notificaties API"],
         repository_url="https://github.com/infonl/dimpact-zaakafhandelcomponent",
         versies=[("3.10.0", "2025-06-02", None, "actief")],
@@ -168,7 +168,7 @@ OPEN_SOURCE_PAKKETTEN = [
         "Bouwt voort op Valtimo: processen worden gemodelleerd in BPMN en DMN en draaien bovenop de "
         "ZGW API's, met plug-ins voor onder meer de BRP en Open Klant.",
         categorieen=["Procesautomatisering", "Zaaksystemen"],
-        referentiecomponenten=["Zaakafhandelcomponent"],
+        referentiecomponenten=["Generiek zaakafhandelcomponent"],
         standaarden=[ZGW, "BPMN 2.0", "DMN 1.3"],
         versies=[("12.0.0", "2025-02-03", None, "actief")],
     ),
