@@ -54,7 +54,6 @@ SPECTACULAR_SETTINGS = {
         "VraagbundelingStatusEnum": "softwarebroker.vraagbundelingen.constants.VraagbundelingStatus",
         "DeelnameStatusEnum": "softwarebroker.vraagbundelingen.constants.DeelnameStatus",
         "VraagbundelingOvergangEnum": "softwarebroker.vraagbundelingen.constants.VRAAGBUNDELING_OVERGANGEN",
-        "GebruikStatusEnum": "softwarebroker.gebruik.constants.GebruikStatus",
         "DeelnameOvergangEnum": "softwarebroker.vraagbundelingen.constants.DEELNAME_OVERGANGEN",
         "GebruikStatusEnum": "softwarebroker.gebruik.constants.GebruikStatus",
         "AttentieRedenEnum": "softwarebroker.gebruik.constants.AttentieReden",
