@@ -96,3 +96,25 @@ def test_a_missing_file(tmp_path):
             "importeer_referentiecomponenten", str(tmp_path / "weg.csv"), stdout=StringIO(), stderr=err
         )
     assert "niet te lezen" in err.getvalue()
+
+
+def test_a_uri_the_register_has_for_another_id_is_refused(tmp_path):
+    run(str(EXPORT))
+    other = tmp_path / "export.csv"
+    other.write_text(
+        "Naam;ID;Status;URI\n"
+        "Zaakregistratiecomponent 2;id-11111111-2222-3333-4444-555555555555;In gebruik;"
+        "https://www.gemmaonline.nl/wiki/GEMMA/id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf\n",
+        encoding="utf-8",
+    )
+    err = StringIO()
+
+    with pytest.raises(CommandError, match="1 fout"):
+        call_command("importeer_referentiecomponenten", str(other), stdout=StringIO(), stderr=err)
+
+    assert err.getvalue().splitlines() == [
+        "bestand: https://www.gemmaonline.nl/wiki/GEMMA/id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf hoort in het "
+        "register al bij id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf, "
+        "niet bij id-11111111-2222-3333-4444-555555555555."
+    ]
+    assert Referentiecomponent.objects.count() == 6

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import requests
 
+from ..models import Referentiecomponent
 from .gemma_csv import Fout, RegisterOngeldig, parse_referentiecomponenten
-from .services import Resultaat, importeer_referentiecomponenten
+from .services import Resultaat, Rij, importeer_referentiecomponenten
 
 TIMEOUT = 30  # seconds, for connecting and for each read
 MAX_BYTES = 20 * 1024 * 1024  # GEMMA's export is well under 1 MB
@@ -45,4 +46,20 @@ def _download(url: str) -> bytes:
 
 def importeer(*, acting, bron: str | Path) -> Resultaat:
     """Read, parse (every problem at once, nothing stored) and import the export at ``bron``."""
-    return importeer_referentiecomponenten(acting=acting, rijen=parse_referentiecomponenten(lees(bron)))
+    rijen = parse_referentiecomponenten(lees(bron))
+    _check_uris(rijen)
+    return importeer_referentiecomponenten(acting=acting, rijen=rijen)
+
+
+def _check_uris(rijen: list[Rij]) -> None:
+    """A URI the register already has for another GEMMA id cannot be given to this one."""
+    bezet = dict(
+        Referentiecomponent.objects.filter(uri__in=[rij.uri for rij in rijen]).values_list("uri", "gemma_id")
+    )
+    fouten = [
+        Fout(0, "", f"{rij.uri} hoort in het register al bij {bezet[rij.uri]}, niet bij {rij.gemma_id}.")
+        for rij in rijen
+        if bezet.get(rij.uri, rij.gemma_id) != rij.gemma_id
+    ]
+    if fouten:
+        raise RegisterOngeldig(fouten)

@@ -163,7 +163,7 @@ def parse_referentiecomponenten(data: bytes | str) -> list[Rij]:
             if sleutel in eerder:
                 naam = kop[posities[kolom]].strip() if kolom in posities else "URI"
                 fouten.append(Fout(start, naam, f"{sleutel} staat al op regel {eerder[sleutel]}."))
-            eerder[sleutel] = start
+            eerder.setdefault(sleutel, start)
         rijen.append(rij)
     if fouten:
         raise RegisterOngeldig(fouten)
