@@ -105,6 +105,7 @@ def test_the_example_configures_a_complete_instance(notificaties_api):
     assert sorted(notificaties_api.kanalen) == [
         "aanbiedingen",
         "bestellingen",
+        "gebruiken",
         "licenties",
         "softwarepakketten",
         "verklaringen",
