@@ -266,6 +266,17 @@ VALUES: dict[str, object] = {
     "resterendeWaarde": "2087500.00",
     "eenmaligExclBtw": "2500.00",
     "perJaarExclBtw": "3750.00",
+    # the application landscape, in the Softwarecatalogus' shape
+    "Voorziening.id": example_uuid("softwarepakketten"),
+    "Voorziening.naam": "Zaakvlot",
+    "Voorziening.beschrijving": "Zaaksysteem voor het registreren en afhandelen van zaken.",
+    "VoorzieningGebruik.id": example_uuid("gebruiken"),
+    "VoorzieningGebruik.organisatieId": example_uuid("organisaties"),
+    "VoorzieningGebruik.voorzieningId": example_uuid("softwarepakketten"),
+    "VoorzieningGebruik.versieId": example_uuid("softwarepakketversies"),
+    "VoorzieningGebruik.startDatum": "2025-07-01",
+    "VoorzieningGebruik.eindDatum": "2029-12-31",
+    "VoorzieningGebruik.opmerkingen": "Zaakgericht werken voor alle afdelingen.",
     # audit trail (by API: an order's in the Bestellingen API, an offer's in the Catalogus API)
     "catalogus:AuditTrail.bron": "catalogus",
     "catalogus:AuditTrail.applicatieId": "voorbeeldsoftware-catalogusbeheer",
@@ -392,6 +403,7 @@ def add_examples(result: dict) -> None:
             if isinstance(operation, dict):
                 _fill_yaml_bodies(operation)
                 _fill_pdf_bodies(operation)
+                _fill_csv_bodies(operation)
 
 
 def _fill(schema, owner: str, name: str, document: _Document) -> None:
@@ -444,3 +456,18 @@ def _fill_pdf_bodies(operation: dict) -> None:
         schema = body.get("content", {}).get("application/pdf", {}).get("schema", {})
         if schema.get("type") == "string":
             _set(schema, PDF_BODY)
+
+
+CSV_BODY = (
+    "\ufeffPakket;Versie;Fabrikant;Referentiecomponenten;Status;Sinds;Bedrijfskritisch;"
+    "Verwerkt persoonsgegevens;Contractnummer licentie;Toelichting\r\n"
+    "Zaakvlot;4.2.0;Voorbeeldsoftware B.V.;Zaakregistratiecomponent;In productie;2025-07-01;ja;ja;"
+    "2026-0000042;Zaakgericht werken voor alle afdelingen.\r\n"
+)
+
+
+def _fill_csv_bodies(operation: dict) -> None:
+    for body in operation.get("responses", {}).values():
+        schema = body.get("content", {}).get("text/csv", {}).get("schema", {})
+        if schema.get("type") == "string":
+            _set(schema, CSV_BODY)
