@@ -9,7 +9,6 @@ from django.core.management import call_command
 from django.test import Client
 
 from softwarebroker.audit.models import AuditTrail
-from softwarebroker.autorisaties.context import Acting
 from softwarebroker.autorisaties.demo_secrets import demo_secret
 from softwarebroker.catalogus.models import Kwetsbaarheid
 from softwarebroker.demo.bestellingen import acting_as
@@ -23,32 +22,6 @@ pytestmark = pytest.mark.django_db
 
 CLIENT = "voorbeeldstad-afnemer"
 DAY = datetime.datetime(2026, 12, 1, 9, tzinfo=datetime.UTC)
-
-
-@pytest.fixture(autouse=True)
-def register_of_the_demo_packages():
-    """The GEMMA register entries of the names the demo catalogue gives its packages' components,
-    where the demo catalogue itself does not fill the register (older demo data: names as URIs
-    of GEMMA Online pages)."""
-    import softwarebroker.demo.catalogus as demo_catalogus
-    from softwarebroker.catalogus.register.services import Rij, importeer_referentiecomponenten
-    from softwarebroker.demo.catalogus_data.softwarepakketten import SOFTWAREPAKKETTEN
-
-    as_uri = getattr(demo_catalogus, "referentiecomponent_uri", None)
-    names = sorted({naam for item in SOFTWAREPAKKETTEN for naam in item.get("referentiecomponenten", [])})
-    if as_uri is None or not all(isinstance(naam, str) and not naam.startswith("http") for naam in names):
-        return
-    rijen = [
-        Rij(
-            gemma_id=f"id-00000000-0000-4000-8000-{index:012d}",
-            naam=naam,
-            beschrijving="",
-            status="in_gebruik",
-            uri=as_uri(naam),
-        )
-        for index, naam in enumerate(names, start=1)
-    ]
-    importeer_referentiecomponenten(acting=Acting.system("test"), rijen=rijen)
 
 
 def load():

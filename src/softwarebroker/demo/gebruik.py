@@ -112,7 +112,8 @@ def _gebruik(oin, pakket, versie, stappen, fields) -> int:
     gebruik = services.create_gebruik(
         acting=acting,
         softwarepakket=softwarepakketversie.softwarepakket,
-        referentiecomponenten=[],
+        # What the package implements (the demo's packages name components of the register).
+        referentiecomponenten=list(softwarepakketversie.softwarepakket.referentiecomponenten),
         status=status,
         statusdatum=datetime.date.fromisoformat(datum),
         **lookup,
