@@ -4,8 +4,6 @@ themselves."""
 
 from __future__ import annotations
 
-import re
-
 from django.db import transaction
 from django.db.models import F
 from django.http import Http404
@@ -17,6 +15,7 @@ from softwarebroker.api.bounds import INTEGER_MAX
 from softwarebroker.api.headers import checked_header
 from softwarebroker.api.idempotency import KEY_PATTERN, MAX_KEY_LENGTH, IdempotentCreateMixin
 from softwarebroker.api.representation_engine import Context, plan_for
+from softwarebroker.api.versioned import ETAG_PATTERN, MAX_IF_MATCH, etag
 from softwarebroker.api.viewsets import ResourceViewSet
 from softwarebroker.autorisaties import scopes
 from softwarebroker.bestellingen import selectors, services
@@ -30,9 +29,6 @@ from ..serializers import (
     BestellingSerializer,
 )
 
-MAX_IF_MATCH = 100
-# An order's ETag: its uuid and version (an integer column), ASCII digits only.
-ETAG_PATTERN = re.compile(r'^(?:W/)?"([0-9a-f-]{36})-([0-9]{1,10})"$', re.ASCII)
 IF_MATCH = OpenApiParameter(
     "If-Match",
     {"type": "string", "maxLength": MAX_IF_MATCH},
@@ -48,10 +44,6 @@ IDEMPOTENCY_KEY = OpenApiParameter(
     description="Unieke sleutel per aanvraag: een herhaling met dezelfde sleutel en inhoud geeft het "
     "oorspronkelijke antwoord en maakt niets opnieuw aan (48 uur bewaard).",
 )
-
-
-def etag(uuid, versie: int) -> str:
-    return f'"{uuid}-{versie}"'
 
 
 class OrderRepresentation:
