@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from softwarebroker.bestellingen.admin.bestelling import ReadOnlyInline
-from softwarebroker.catalogus.register.admin import ReadOnlyAdmin
+from softwarebroker.core.admin import ReadOnlyAdmin
 
 from .models import Attentie, Gebruik, GebruikStatuswijziging
 

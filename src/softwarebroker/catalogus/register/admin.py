@@ -5,25 +5,10 @@ through its services (the API)."""
 from __future__ import annotations
 
 from django.contrib import admin
-from django.contrib.admin.utils import flatten_fieldsets
+
+from softwarebroker.core.admin import ReadOnlyAdmin
 
 from ..models import Kwetsbaarheid, Referentiecomponent
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Shows, never writes: no add, change or delete (and so no list actions)."""
-
-    def get_readonly_fields(self, request, obj=None):
-        return flatten_fieldsets(self.get_fieldsets(request, obj))
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Referentiecomponent)
