@@ -3,8 +3,13 @@ it): uses made through their service, each of a package of its own, with a versi
 
 import datetime
 
-from tests.autorisaties.matrix_objects import Resource
-from tests.catalogus.factories import SoftwarepakketFactory, SoftwarepakketversieFactory
+from tests.autorisaties.matrix_objects import Resource, _unique
+from tests.catalogus.factories import (
+    KwetsbaarheidFactory,
+    ReferentiecomponentFactory,
+    SoftwarepakketFactory,
+    SoftwarepakketversieFactory,
+)
 from tests.organisaties.factories import OrganisatieFactory
 
 BESTELLINGEN = "http://testserver/bestellingen/api/v1"
@@ -25,15 +30,8 @@ def _gebruik(organisatie=None):
 
 
 def _history(gebruik):
-    from softwarebroker.gebruik.models import GebruikStatuswijziging
-
-    return GebruikStatuswijziging.objects.create(
-        gebruik=gebruik,
-        van_status="in_productie",
-        naar_status="in_productie",
-        datum=datetime.date.today(),
-        actor="test",
-    )
+    """The use's first history entry: the one its registration wrote."""
+    return gebruik.statuswijzigingen.get()
 
 
 def _own_gebruik(party) -> list:
@@ -41,14 +39,17 @@ def _own_gebruik(party) -> list:
 
 
 def _attentie(gebruik):
-    from softwarebroker.gebruik.models import Attentie
+    """An alert made the way alerts are made: the version's end of support set within 12 months."""
+    from softwarebroker.autorisaties.context import Acting
+    from softwarebroker.catalogus import services
 
-    return Attentie.objects.create(
-        gebruik=gebruik,
-        reden="einde_ondersteuning",
+    services.update_softwarepakketversie(
+        acting=Acting.system("test"),
         softwarepakketversie=gebruik.softwarepakketversie,
+        partial=True,
         einde_ondersteuning=datetime.date.today() + datetime.timedelta(days=200),
     )
+    return gebruik.attenties.get()
 
 
 def _own_attentie_chain(party) -> list:
@@ -109,3 +110,43 @@ GEBRUIK_RESOURCES = {
         owned_by=_own_attentie_chain,
     ),
 }
+
+
+def _owned_chain(collection: str, party: dict) -> list:
+    from tests.autorisaties.matrix_resources import owned_chain
+
+    return owned_chain(collection, party)
+
+
+# The catalogue's side of software use: the GEMMA register, vulnerabilities, who uses a package,
+# and an organisation's landscape export.
+CATALOGUS_GEBRUIK_RESOURCES: dict = {}
+# The register is filled by the import only: read-only through the API.
+CATALOGUS_GEBRUIK_RESOURCES["/referentiecomponenten"] = Resource(lambda: ReferentiecomponentFactory())
+# Published by the package's manufacturer: the party's own are of its own package's version.
+CATALOGUS_GEBRUIK_RESOURCES["/softwarepakketversies/{softwarepakketversie_uuid}/kwetsbaarheden"] = Resource(
+    lambda parent: KwetsbaarheidFactory(softwarepakketversie=parent),
+    parent="/softwarepakketversies",
+    owned_by=lambda party: [
+        versie := SoftwarepakketversieFactory(softwarepakket__fabrikant=party["leverancier"]),
+        KwetsbaarheidFactory(softwarepakketversie=versie),
+    ],
+    payload=lambda party=None: {
+        "cveId": f"CVE-2026-{20000 + _unique()}",
+        "titel": "Onvoldoende controle van invoer",
+        "ernst": "kritiek",
+        "opgelostIn": "2.0.1",
+    },
+    patch_payload=lambda party=None: {"ernst": "gemiddeld", "opgelostIn": "2.0.2"},
+)
+# Who uses a package: readable with the package (the names only for government, tests/gebruik/).
+CATALOGUS_GEBRUIK_RESOURCES["/softwarepakketten/{uuid}/gebruikers"] = Resource(
+    lambda parent: parent,
+    parent="/softwarepakketten",
+    owned_by=lambda party: _owned_chain("/softwarepakketten", party),
+)
+CATALOGUS_GEBRUIK_RESOURCES["/organisaties/{uuid}/applicatielandschap"] = Resource(
+    lambda parent: parent,
+    parent="/organisaties",
+    owned_by=lambda party: _owned_chain("/organisaties", party),
+)

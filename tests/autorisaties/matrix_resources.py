@@ -21,17 +21,15 @@ from tests.bestellingen.factories import (
 from tests.catalogus.factories import (
     AanbiedingFactory,
     CategorieFactory,
-    KwetsbaarheidFactory,
     LeverancierFactory,
     PrijsFactory,
     RaamovereenkomstFactory,
-    ReferentiecomponentFactory,
     SoftwarepakketFactory,
     SoftwarepakketversieFactory,
 )
 from tests.organisaties.factories import OrganisatieFactory
 
-from .matrix_gebruik import GEBRUIK_RESOURCES
+from .matrix_gebruik import CATALOGUS_GEBRUIK_RESOURCES, GEBRUIK_RESOURCES
 from .matrix_objects import (
     LICENTIE_EINDE,
     ROWS_UNDER_ONE_PARENT,
@@ -165,39 +163,10 @@ RESOURCES = {
         },
     ),
 }
-# The register is filled by the import only: read-only through the API.
-RESOURCES["/referentiecomponenten"] = Resource(lambda: ReferentiecomponentFactory())
-# Published by the package's manufacturer: the party's own are of its own package's version.
-RESOURCES["/softwarepakketversies/{softwarepakketversie_uuid}/kwetsbaarheden"] = Resource(
-    lambda parent: KwetsbaarheidFactory(softwarepakketversie=parent),
-    parent="/softwarepakketversies",
-    owned_by=lambda party: [
-        versie := SoftwarepakketversieFactory(softwarepakket__fabrikant=party["leverancier"]),
-        KwetsbaarheidFactory(softwarepakketversie=versie),
-    ],
-    payload=lambda party=None: {
-        "cveId": f"CVE-2026-{20000 + _unique()}",
-        "titel": "Onvoldoende controle van invoer",
-        "ernst": "kritiek",
-        "opgelostIn": "2.0.1",
-    },
-    patch_payload=lambda party=None: {"ernst": "gemiddeld", "opgelostIn": "2.0.2"},
-)
 RESOURCES["/softwarepakketten/{uuid}/publiccode"] = Resource(
     lambda parent: parent,
     parent="/softwarepakketten",
     owned_by=lambda party: owned_chain("/softwarepakketten", party),
-)
-# Who uses a package: readable with the package (the names only for government, tests/gebruik/).
-RESOURCES["/softwarepakketten/{uuid}/gebruikers"] = Resource(
-    lambda parent: parent,
-    parent="/softwarepakketten",
-    owned_by=lambda party: owned_chain("/softwarepakketten", party),
-)
-RESOURCES["/organisaties/{uuid}/applicatielandschap"] = Resource(
-    lambda parent: parent,
-    parent="/organisaties",
-    owned_by=lambda party: owned_chain("/organisaties", party),
 )
 # Federated search: nothing to create (its peers are set up in tests/federatie/).
 RESOURCES["/aanbiedingen/_zoeken"] = Resource(lambda: None)
@@ -417,6 +386,7 @@ RESOURCES.update(
 )
 
 RESOURCES.update(GEBRUIK_RESOURCES)
+RESOURCES.update(CATALOGUS_GEBRUIK_RESOURCES)
 RESOURCES.update(
     dict(
         [

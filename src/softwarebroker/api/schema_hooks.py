@@ -10,7 +10,7 @@ from __future__ import annotations
 from drf_spectacular.drainage import warn
 
 from .headers import AUDIT_HEADER, DECLARED_HEADER_MAX_LENGTH, OPTIONAL_REQUEST_HEADERS
-from .schema_examples import add_examples
+from .schema_example_filling import add_examples
 
 PROBLEM = "application/problem+json"
 BODY_METHODS = {"post", "put", "patch"}
