@@ -7,7 +7,8 @@ import pytest
 
 from tests import response_validation
 from tests.catalogus.factories import CategorieFactory, LeverancierFactory
-from tests.response_validation import RECORDER, Mismatch, is_decimal, is_uri
+from tests.response_formats import is_decimal, is_uri
+from tests.response_validation import RECORDER, Mismatch
 
 pytestmark = pytest.mark.django_db
 
