@@ -1,8 +1,6 @@
 """The generic suites' registry entries of software use (``/gebruiken`` and what hangs under
 it): uses made through their service, each of a package of its own, with a version."""
 
-import datetime
-
 from tests.autorisaties.matrix_objects import Resource, _unique
 from tests.catalogus.factories import (
     KwetsbaarheidFactory,
@@ -30,8 +28,14 @@ def _gebruik(organisatie=None):
 
 
 def _history(gebruik):
-    """The use's first history entry: the one its registration wrote."""
-    return gebruik.statuswijzigingen.get()
+    """One history entry through the service: a phase-out planned, or (when it was) called off
+    again, so the use stays where a next step is allowed."""
+    from softwarebroker.autorisaties.context import Acting
+    from softwarebroker.gebruik import services
+
+    gebruik.refresh_from_db()
+    naar = "in_productie" if gebruik.status == "uit_te_faseren" else "uit_te_faseren"
+    return services.wijzig_status(acting=Acting.system("test"), gebruik=gebruik, naar_status=naar)
 
 
 def _own_gebruik(party) -> list:
@@ -39,17 +43,18 @@ def _own_gebruik(party) -> list:
 
 
 def _attentie(gebruik):
-    """An alert made the way alerts are made: the version's end of support set within 12 months."""
+    """An alert made the way alerts are made: a vulnerability of the use's version published."""
     from softwarebroker.autorisaties.context import Acting
-    from softwarebroker.catalogus import services
+    from softwarebroker.catalogus.kwetsbaarheden.services import publiceer_kwetsbaarheid
 
-    services.update_softwarepakketversie(
+    kwetsbaarheid = publiceer_kwetsbaarheid(
         acting=Acting.system("test"),
         softwarepakketversie=gebruik.softwarepakketversie,
-        partial=True,
-        einde_ondersteuning=datetime.date.today() + datetime.timedelta(days=200),
+        cve_id=f"CVE-2026-{30000 + _unique()}",
+        titel="Onvoldoende controle van invoer",
+        ernst="hoog",
     )
-    return gebruik.attenties.get()
+    return gebruik.attenties.get(kwetsbaarheid=kwetsbaarheid)
 
 
 def _own_attentie_chain(party) -> list:
@@ -89,7 +94,6 @@ GEBRUIK_RESOURCES = {
         payload=_gebruik_payload,
         patch_payload=lambda party=None: {"bedrijfskritisch": True, "toelichting": "Gewijzigd"},
     ),
-    # Forward from in_productie: always allowed.
     "/gebruiken/{gebruik_uuid}/statuswijzigingen": Resource(
         _history,
         parent="/gebruiken",
@@ -97,7 +101,8 @@ GEBRUIK_RESOURCES = {
             gebruik := _gebruik(party.get("organisatie")),
             gebruik.statuswijzigingen.get(),
         ],
-        payload=lambda party=None: {"naarStatus": "uit_te_faseren", "toelichting": "Vervanger gekozen"},
+        # uitgefaseerd follows both phases the history entries above leave a use in.
+        payload=lambda party=None: {"naarStatus": "uitgefaseerd", "toelichting": "Vervangen"},
     ),
     "/gebruiken/{gebruik_uuid}/attenties": Resource(
         _attentie,
