@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 from procrastinate.contrib.django.models import ProcrastinateJob
 
+from softwarebroker.audit.models import AuditTrail
 from softwarebroker.catalogus import services as catalogus
 from softwarebroker.gebruik import selectors
 from softwarebroker.gebruik.models import Attentie, Gebruik
@@ -79,3 +80,29 @@ def test_a_published_vulnerability_alerts_the_users_of_its_version_only(landscha
     kwetsbaarheid(v1)
     assert _notified_oins() == sorted(o.oin for o in op_v1)
     assert Attentie.objects.filter(reden="kwetsbaarheid").count() == 3
+
+
+def test_an_end_of_support_moved_beyond_12_months_closes_its_alerts_audited_and_notified(landschap):
+    v2, op_v2 = landschap[2], landschap[4]
+    near = timezone.localdate() + datetime.timedelta(days=60)
+    catalogus.update_softwarepakketversie(
+        acting=BROKER, softwarepakketversie=v2, einde_ondersteuning=near, partial=True
+    )
+    assert Attentie.objects.filter(afgehandeld_op__isnull=True).count() == 2
+    ProcrastinateJob.objects.all().delete()
+    entries_before = AuditTrail.objects.filter(resource="gebruik").count()
+
+    far = timezone.localdate() + datetime.timedelta(days=900)
+    catalogus.update_softwarepakketversie(
+        acting=BROKER, softwarepakketversie=v2, einde_ondersteuning=far, partial=True
+    )
+
+    assert Attentie.objects.filter(afgehandeld_op__isnull=True).count() == 0
+    assert not selectors.gebruiken(BROKER).filter(_attentie=True).exists()
+    assert AuditTrail.objects.filter(resource="gebruik").count() == entries_before + 2
+    updates = [
+        job.args["bericht"]["kenmerken"]["organisatie"]
+        for job in ProcrastinateJob.objects.all()
+        if job.args["bericht"]["kanaal"] == "gebruiken" and job.args["bericht"]["actie"] == "update"
+    ]
+    assert sorted(updates) == sorted(o.oin for o in op_v2)

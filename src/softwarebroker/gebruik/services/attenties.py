@@ -36,27 +36,42 @@ def _users(softwarepakketversie_id, already):
     )
 
 
-def _alert(acting, gebruiken: list[Gebruik], make, kenmerken: dict) -> list[Attentie]:
-    if not gebruiken:
+def _alert(acting, gebruiken: list[Gebruik], make, kenmerken: dict, superseded=None) -> list[Attentie]:
+    """New alerts for ``gebruiken``, and ``superseded`` open alerts closed; every use either
+    touches gets its audit entry and event (``attentie`` for a new alert, else ``update``)."""
+    alerted = {gebruik.pk for gebruik in gebruiken}
+    closed_only = []
+    if superseded is not None:
+        ids = set(superseded.values_list("gebruik_id", flat=True)) - alerted
+        closed_only = list(Gebruik.objects.filter(pk__in=ids).select_related("organisatie", "softwarepakket"))
+    touched = [*gebruiken, *closed_only]
+    if not touched:
         return []
-    before = represent_many(Gebruik, [gebruik.pk for gebruik in gebruiken])
+    before = represent_many(Gebruik, [gebruik.pk for gebruik in touched])
+    if superseded is not None:
+        superseded.update(afgehandeld_op=timezone.now())
     attenties = Attentie.objects.bulk_create([make(gebruik) for gebruik in gebruiken], batch_size=1000)
-    after = represent_many(Gebruik, [gebruik.pk for gebruik in gebruiken])
+    after = represent_many(Gebruik, [gebruik.pk for gebruik in touched])
+    instances = [*attenties, *closed_only]
     record_audits(
         [
             audit_entry(
                 acting=acting,
-                actie="attentie",
-                instance=attentie,
+                actie="attentie" if gebruik.pk in alerted else "update",
+                instance=instance,
                 main=gebruik,
                 before=before.get(gebruik.pk),
                 after=after.get(gebruik.pk),
                 organisatie_id=gebruik.organisatie_id,
             )
-            for gebruik, attentie in zip(gebruiken, attenties, strict=True)
+            for gebruik, instance in zip(touched, instances, strict=True)
         ]
     )
-    events.publish_many(kanalen.GEBRUIKEN, [(gebruik, "attentie", kenmerken) for gebruik in gebruiken])
+    events.publish_many(
+        kanalen.GEBRUIKEN,
+        [(gebruik, "attentie", kenmerken) for gebruik in gebruiken]
+        + [(gebruik, "update", None) for gebruik in closed_only],
+    )
     return attenties
 
 
@@ -67,22 +82,25 @@ def window_end(day: datetime.date | None = None) -> datetime.date:
 @transaction.atomic
 def signaleer_einde_ondersteuning(*, acting, softwarepakketversie) -> list[Attentie]:
     """The version's end of support, when it lies within 12 months: alert its users that were
-    not alerted for this date yet. Alerts for an earlier date of the version are superseded."""
+    not alerted for this date yet. Open alerts for another date of the version (moved, further
+    away, or removed) are closed."""
     einde = softwarepakketversie.einde_ondersteuning
-    if einde is None or einde > window_end():
-        return []
-    Attentie.objects.filter(
+    superseded = Attentie.objects.filter(
         softwarepakketversie=softwarepakketversie,
         reden=AttentieReden.EINDE_ONDERSTEUNING,
         afgehandeld_op__isnull=True,
-    ).exclude(einde_ondersteuning=einde).update(afgehandeld_op=timezone.now())
-    already = Attentie.objects.filter(
-        gebruik=OuterRef("pk"),
-        softwarepakketversie=softwarepakketversie,
-        reden=AttentieReden.EINDE_ONDERSTEUNING,
-        einde_ondersteuning=einde,
     )
-    gebruiken = list(_users(softwarepakketversie.pk, already))
+    if einde is not None:
+        superseded = superseded.exclude(einde_ondersteuning=einde)
+    gebruiken = []
+    if einde is not None and einde <= window_end():
+        already = Attentie.objects.filter(
+            gebruik=OuterRef("pk"),
+            softwarepakketversie=softwarepakketversie,
+            reden=AttentieReden.EINDE_ONDERSTEUNING,
+            einde_ondersteuning=einde,
+        )
+        gebruiken = list(_users(softwarepakketversie.pk, already))
     return _alert(
         acting,
         gebruiken,
@@ -93,6 +111,7 @@ def signaleer_einde_ondersteuning(*, acting, softwarepakketversie) -> list[Atten
             einde_ondersteuning=einde,
         ),
         {"attentie": AttentieReden.EINDE_ONDERSTEUNING},
+        superseded=superseded,
     )
 
 
@@ -143,6 +162,7 @@ def handel_af(*, acting, attentie: Attentie) -> Attentie:
             )
         ]
     )
+    events.publish(kanalen.GEBRUIKEN, attentie.gebruik, "update")
     return attentie
 
 
