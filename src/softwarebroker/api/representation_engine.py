@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
+from django.db import transaction
 from django.db.models import F, QuerySet
 from rest_framework import ISO_8601, serializers
 from rest_framework.relations import ManyRelatedField
@@ -367,6 +368,21 @@ class Plan:
 
     def _expand_many(self, spec, target_plan: Plan):
         return relation_part(spec.source, self.model, spec.source, lambda: target_plan).prepare
+
+
+def represented_chunks(plan: Plan, queryset: QuerySet, context: Context, size: int = 500):
+    """Every row of ``queryset`` represented, ``size`` at a time, from a server-side cursor (for
+    exports: memory does not grow with the number of rows). The transaction is opened here, by
+    the consumer: outside one, PostgreSQL would materialise the whole result first."""
+    with transaction.atomic():
+        batch: list[dict] = []
+        for row in plan.values(queryset).iterator(chunk_size=2000):
+            batch.append(row)
+            if len(batch) == size:
+                yield plan.build(batch, context)
+                batch = []
+        if batch:
+            yield plan.build(batch, context)
 
 
 def represent_instance(serializer, instance) -> dict:

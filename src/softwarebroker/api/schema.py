@@ -16,6 +16,7 @@ from drf_spectacular.drainage import warn
 from drf_spectacular.plumbing import ResolvedComponent
 from drf_spectacular.utils import OpenApiParameter
 
+from . import exports
 from .empty_values import BlankAsNull
 from .query_parameters import list_query_parameters, query_parameter_max_length
 from .representation_engine import field_names
@@ -99,6 +100,13 @@ class AutoSchema(openapi.AutoSchema):
             self.view, "etag_actions", ()
         ):
             operation["x-etag"] = True  # the hook declares the ETag header (see schema_hooks._declare_etag)
+        export_columns = getattr(self.view, "export_columns", None)
+        if operation is not None and export_columns is not None and self._offers_exports():
+            # The header row an export of this list starts with (api.exports); the hook puts it
+            # in the CSV body's example.
+            operation["x-csv-header"] = exports.CSV_SEPARATOR.join(
+                column.header for column in export_columns()
+            )
         lists = list_query_parameters(self.view)
         for parameter in (operation or {}).get("parameters", []):
             schema = parameter.get("schema", {})
@@ -125,6 +133,9 @@ class AutoSchema(openapi.AutoSchema):
                 )
                 parameter["description"] = f"{text} {repeated}".strip() + choices + rest
         return operation
+
+    def _offers_exports(self) -> bool:
+        return any(isinstance(renderer, exports.ExportRenderer) for renderer in self.view.get_renderers())
 
     def resource_enum(self, suffix: str, values: list[str], description: str, **extensions) -> dict:
         """A named enum component for the view's resource (``AanbiedingVeld``,

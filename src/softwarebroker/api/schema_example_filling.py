@@ -4,6 +4,7 @@ the rules by which a property gets one)."""
 from __future__ import annotations
 
 from .definitions import CATALOGUS, api_for_path
+from .exports import CSV_DESCRIPTION as CSV_EXPORT_DESCRIPTION
 from .schema_examples import (
     DATES,
     DEFAULT_DATE,
@@ -156,5 +157,6 @@ CSV_BODY = (
 def _fill_csv_bodies(operation: dict) -> None:
     for body in operation.get("responses", {}).values():
         schema = body.get("content", {}).get("text/csv", {}).get("schema", {})
-        if schema.get("type") == "string":
+        # A list's export has the list's own columns (api.exports), not the landscape's.
+        if schema.get("type") == "string" and schema.get("description") != CSV_EXPORT_DESCRIPTION:
             _set(schema, CSV_BODY)

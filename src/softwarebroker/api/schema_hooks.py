@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from drf_spectacular.drainage import warn
 
+from . import exports
 from .headers import AUDIT_HEADER, DECLARED_HEADER_MAX_LENGTH, OPTIONAL_REQUEST_HEADERS
 from .schema_example_filling import add_examples
 from .schema_problems import problem_schemas
@@ -49,9 +50,14 @@ def _headers() -> dict:
             "required": True,
         },
         "Link": {
-            "description": "Links naar de eerste, vorige, volgende en laatste pagina (RFC 8288).",
+            "description": "Links naar de eerste, vorige, volgende en laatste pagina (RFC 8288); bij "
+            "JSON, niet bij een export (CSV, XLSX), die alle rijen heeft.",
             "schema": {"type": "string"},
-            "required": True,
+        },
+        "Content-Disposition": {
+            "description": "Bij een export (CSV, XLSX): een bijlage met de bestandsnaam "
+            "`<lijst>-<datum>.csv` of `.xlsx`.",
+            "schema": {"type": "string"},
         },
         "X-Aantal-Geschat": {
             "description": "`true` als `count` een schatting is (zeer grote resultaten).",
@@ -232,6 +238,30 @@ def _drop_unreferenced(result: dict, names: tuple[str, ...]) -> None:
             del schemas[name]
 
 
+def _declare_exports(operation: dict, response: dict) -> None:
+    """A list's CSV and XLSX (``api.exports``): the negotiation offers them, these are their
+    bodies (not the JSON page's schema the generator repeats for every media type)."""
+    content = response.get("content", {})
+    if exports.CSV in content and exports.XLSX in content:
+        header = operation.get("x-csv-header", "")
+        content[exports.CSV] = {
+            "schema": {
+                "type": "string",
+                "description": exports.CSV_DESCRIPTION,
+                "example": f"\ufeff{header}\r\n",
+            }
+        }
+        content[exports.XLSX] = {
+            "schema": {
+                "type": "string",
+                "format": "binary",
+                "description": exports.XLSX_DESCRIPTION,
+                "example": "PK\u0003\u0004 (het werkblad: een ZIP-bestand in Office Open XML)",
+            }
+        }
+        response["headers"]["Content-Disposition"] = _header_ref("Content-Disposition")
+
+
 def postprocess_conventions(result, generator, request, public):
     components = result.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
@@ -268,8 +298,11 @@ def postprocess_conventions(result, generator, request, public):
                 if code == "200" and operation["operationId"].endswith("_list"):
                     headers["Link"] = _header_ref("Link")
                     headers["X-Aantal-Geschat"] = _header_ref("X-Aantal-Geschat")
+                if code == "200":
+                    _declare_exports(operation, response)
                 if code == "200" and path.startswith("/openapi."):
                     headers["Access-Control-Allow-Origin"] = _header_ref("Access-Control-Allow-Origin")
+            operation.pop("x-csv-header", None)
     return result
 
 

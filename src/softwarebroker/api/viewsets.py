@@ -8,11 +8,12 @@ from rest_framework import status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from . import exports
 from .field_selection import parse_expand, parse_fields
 from .filters import FilterBackend, SortFilter
 from .headers import check_declared_headers
 from .query_parameters import check_query_parameters, collect_errors
-from .representation_engine import Context, plan_for
+from .representation_engine import Context, plan_for, represented_chunks
 
 UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
@@ -81,12 +82,39 @@ class RepresentationMixin:
             self.get_serializer_class(), None if selected is None else frozenset(selected), tuple(self.expand)
         )
 
+    def get_renderers(self):
+        # Lists are also offered as CSV and XLSX (``api.exports``); other actions are not.
+        renderers = super().get_renderers()
+        if getattr(self, "action", None) == "list":
+            renderers += [renderer() for renderer in exports.EXPORT_RENDERERS]
+        return renderers
+
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
         plan = self.representation_plan()
         context = Context(request, self.get_serializer_context())
+        if exports.wants_export(request):
+            return self.export(queryset, plan, context)
         rows = self.paginator.paginate_queryset(queryset, request, view=self, select=plan.values)
         return self.paginator.get_paginated_response(plan.build(rows, context))
+
+    def export(self, queryset, plan, context):
+        """Every row of the list as CSV or XLSX, not a page (``api.exports``)."""
+        if self.expand:
+            raise ValidationError({"expand": ["Een export (CSV, XLSX) kan geen relaties insluiten."]})
+        exports.check_xlsx_size(self.request, queryset.count)
+        return exports.export_response(
+            self.request,
+            self.export_name(),
+            self.export_columns(),
+            represented_chunks(plan, queryset, context),
+        )
+
+    def export_columns(self) -> list:
+        return exports.serializer_columns(self.get_serializer_class(), getattr(self, "selected_fields", None))
+
+    def export_name(self) -> str:
+        return getattr(self, "basename", None) or self.get_queryset().model._meta.model_name
 
     def retrieve(self, request, *args, **kwargs):
         lookup = self.lookup_url_kwarg or self.lookup_field

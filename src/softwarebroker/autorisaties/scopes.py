@@ -16,6 +16,7 @@ LICENTIES_BEHEREN = "licenties.beheren"
 AUDITTRAILS_LEZEN = "audittrails.lezen"
 GEBRUIKEN_LEZEN = "gebruiken.lezen"
 GEBRUIKEN_BEHEREN = "gebruiken.beheren"
+RAPPORTAGES_LEZEN = "rapportages.lezen"
 
 SCOPE_DESCRIPTIONS = {
     CATALOGUS_LEZEN: "De softwarecatalogus lezen.",
@@ -32,6 +33,8 @@ SCOPE_DESCRIPTIONS = {
     AUDITTRAILS_LEZEN: "De audittrail van zichtbare objecten lezen.",
     GEBRUIKEN_LEZEN: "Het softwaregebruik (applicatielandschap) van de eigen organisatie lezen.",
     GEBRUIKEN_BEHEREN: "Het softwaregebruik van de eigen organisatie registreren en wijzigen.",
+    RAPPORTAGES_LEZEN: "Rapportages lezen: prijsstatistieken uit aankopen van alle organisaties "
+    "(geanonimiseerd), de uitgaven en de vergelijking van de eigen organisatie.",
 }
 
 
@@ -56,6 +59,7 @@ ROLE_SCOPES: dict[str, frozenset[str]] = {
             AUDITTRAILS_LEZEN,
             GEBRUIKEN_LEZEN,
             GEBRUIKEN_BEHEREN,
+            RAPPORTAGES_LEZEN,
         }
     ),
     Rol.BUDGETHOUDER: frozenset(
@@ -67,6 +71,7 @@ ROLE_SCOPES: dict[str, frozenset[str]] = {
             LICENTIES_LEZEN,
             AUDITTRAILS_LEZEN,
             GEBRUIKEN_LEZEN,
+            RAPPORTAGES_LEZEN,
         }
     ),
     Rol.LEVERANCIER: frozenset(

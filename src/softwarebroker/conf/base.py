@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "softwarebroker.bestellingen",
     "softwarebroker.vraagbundelingen",
     "softwarebroker.gebruik",
+    "softwarebroker.rapportages",
     "softwarebroker.notificaties",
     "softwarebroker.federatie",
     "softwarebroker.health",

@@ -141,6 +141,14 @@ define(
     group=API,
 )
 define(
+    "EXPORT_XLSX_MAX_RIJEN",
+    type="int",
+    default=50000,
+    help="Most rows an XLSX export of a list or rapportage may have; above it the answer is 400 "
+    "`export_te_groot` (CSV exports are streamed and have no limit).",
+    group=API,
+)
+define(
     "IDEMPOTENCY_KEY_HOURS",
     type="int",
     default=48,

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RapportagesConfig(AppConfig):
+    name = "softwarebroker.rapportages"
+    verbose_name = "Rapportages"
