@@ -87,8 +87,9 @@ print(json.dumps({
 """
 
 
-def _prepare(env, bestellingen: int, rows: int) -> dict:
-    catalogus._prepare(env, rows)
+def _prepare(env, bestellingen: int, rows: int, verklaringen: int = 0) -> dict:
+    # The catalogue as the catalogue benchmark left it (or at least ``rows`` offers).
+    catalogus._prepare(env, rows, verklaringen)
     count = manage(
         env,
         "shell",

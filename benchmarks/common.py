@@ -28,13 +28,15 @@ def manage(env, *args, capture=False):
     return run(sys.executable, str(SRC / "manage.py"), *args, env=env, capture=capture)
 
 
-def serve(app: str, port: int, env) -> subprocess.Popen:
+def serve(app: str, port: int, env, workers: int = 2, threads: int = 1) -> subprocess.Popen:
     return subprocess.Popen(
         [
             "gunicorn",
             app,
             "--workers",
-            "2",
+            str(workers),
+            "--threads",
+            str(threads),
             "--bind",
             f"127.0.0.1:{port}",
             "--no-control-socket",

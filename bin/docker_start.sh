@@ -16,7 +16,7 @@ set -eu
 exec gunicorn softwarebroker.wsgi:application \
     --bind 0.0.0.0:8000 \
     --workers "${WEB_CONCURRENCY:-2}" \
-    --threads "${GUNICORN_THREADS:-1}" \
+    --threads "${GUNICORN_THREADS:-2}" \
     --timeout "${GUNICORN_TIMEOUT:-30}" \
     --graceful-timeout "${GUNICORN_GRACEFUL_TIMEOUT:-25}" \
     --keep-alive "${GUNICORN_KEEP_ALIVE:-5}" \

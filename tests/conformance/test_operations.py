@@ -12,6 +12,7 @@ from softwarebroker.api.middleware import body_limit
 from tests.autorisaties.matrix_resources import RESOURCES, create_chain, create_in, parents_of
 from tests.conftest import invalid_param, problem
 
+from .exports import CSV, XLSX, assert_exports_have_the_rows, read_csv
 from .operations import OPERATIONS, PATHS, Operation
 
 pytestmark = [pytest.mark.django_db, pytest.mark.conformance]
@@ -116,12 +117,20 @@ def test_trailing_slash_gives_404_not_a_redirect(client, operation):
 @by_id([operation for operation in OPERATIONS if operation.path.startswith("/openapi.") is False])
 def test_unsupported_accept_gives_406(client, operation):
     # A format no operation offers (the application landscape offers text/csv).
-    response = call(client, operation, existing_url(operation), Accept="application/xml")
+    url = existing_url(operation)
+    response = call(client, operation, url, Accept="application/xml")
 
     assert response.status_code == 406
     problem(response)
     assert_api_headers(response, operation)
     assert_documented(response, operation)
+    if operation.method != "get" or operation.is_list:
+        return
+    # Lists are exported (CSV, XLSX); a detail is not, unless its contract says so.
+    for media_type in (CSV, XLSX):
+        exported = call(client, operation, url, Accept=media_type)
+        offered = media_type in operation.operation["responses"]["200"].get("content", {})
+        assert (exported.status_code == 406) is not offered, (media_type, exported.status_code)
 
 
 @by_id([operation for operation in OPERATIONS if operation.has_body])
@@ -192,11 +201,20 @@ def test_undocumented_method_gives_405_with_allow(client, api, path, methods):
     assert options.status_code == 405
 
 
+def test_every_list_declares_its_exports():
+    for operation in (operation for operation in OPERATIONS if operation.is_list):
+        content = operation.operation["responses"]["200"]["content"]
+        assert content[CSV]["schema"]["type"] == "string", operation.id
+        assert content[XLSX]["schema"]["format"] == "binary", operation.id
+
+
 @by_id([operation for operation in OPERATIONS if operation.is_list])
 def test_list_is_paginated(client, operation):
     url = make_rows(operation, 3)
 
     response = client.get(url + "?pageSize=2")
+    # The exports have every row of the count (tests/conformance/test_exports.py).
+    assert_api_headers(assert_exports_have_the_rows(client, url, response.json()["count"]), operation)
 
     assert response.status_code == 200
     body = response.json()
@@ -223,16 +241,23 @@ def test_list_query_count_does_not_grow_with_rows(client, operation):
     parents = existing_parents(operation)
     parent = parents[-1] if parents else None
     url = operation.url(*(obj.uuid for obj in parents)) + expand
+    export_url = operation.url(*(obj.uuid for obj in parents))
     for _ in range(2):
         create_in(operation.collection, parent)
     with CaptureQueriesContext(connection) as few:
         assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as few_exported:
+        read_csv(client, export_url)
     for _ in range(15):
         create_in(operation.collection, parent)
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as many_exported:
+        read_csv(client, export_url)
 
     assert len(many) == len(few), [query["sql"] for query in many.captured_queries]
+    # An export reads through a cursor in chunks: neither do its queries.
+    assert len(many_exported) == len(few_exported), [query["sql"] for query in many_exported.captured_queries]
 
 
 @by_id(

@@ -118,7 +118,7 @@ def test_shellcheck_findings_fail(context, capsys):
     ("old", "new", "message"),
     [
         ("${GUNICORN_TIMEOUT:-30}", "${GUNICORN_TIMEOUT:-60}", "GUNICORN_TIMEOUT defaults to '60' here"),
-        ("${GUNICORN_THREADS:-1}", "${GUNICORN_DRADEN:-1}", "reads GUNICORN_DRADEN, which is not in"),
+        ("${GUNICORN_THREADS:-2}", "${GUNICORN_DRADEN:-2}", "reads GUNICORN_DRADEN, which is not in"),
     ],
 )
 def test_script_variables_must_be_registered_with_the_same_default(context, capsys, old, new, message):

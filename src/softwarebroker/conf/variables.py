@@ -168,8 +168,10 @@ define(
 define(
     "GUNICORN_THREADS",
     type="int",
-    default=1,
-    help="Threads per gunicorn worker; above 1 gunicorn uses threaded workers.",
+    default=2,
+    help="Threads per gunicorn worker. Above 1 gunicorn uses threaded workers (gthread), whose "
+    "timeout only replaces a worker that stops responding; with 1 (sync workers) every request, "
+    "a long CSV export included, is stopped after GUNICORN_TIMEOUT.",
     group="Server",
 )
 define(
