@@ -54,3 +54,19 @@ def test_the_generated_catalogue_names_register_uris():
     named = {uri for pakket in Softwarepakket.objects.all() for uri in pakket.referentiecomponenten}
     assert named
     assert named <= uris
+
+
+def test_demo_data_of_an_earlier_version_is_brought_to_the_register(settings):
+    # A local database filled before the register existed: its packages named components by
+    # URIs the register does not hold, and loading the demo again (make run) must not fail.
+    settings.DEMO_DATA_ALLOWED = True
+    load_catalogus_demo()
+    oud = "https://www.gemmaonline.nl/index.php/GEMMA/Referentiecomponent/Zaakregistratiecomponent"
+    Softwarepakket.objects.update(referentiecomponenten=[oud])  # as an earlier version stored them
+
+    call_command("load_demo_data", stdout=StringIO())
+
+    register = set(Referentiecomponent.objects.values_list("uri", flat=True))
+    stored = {uri for pakket in Softwarepakket.objects.all() for uri in pakket.referentiecomponenten}
+    assert oud not in stored
+    assert stored <= register

@@ -187,6 +187,15 @@ class _Loader:
             ]
             fields["categorieen"] = [self.categorieen[naam] for naam in item["categorieen"]]
             pakket, _ = self._get_or_create(Softwarepakket, fields, naam=item["naam"])
+            if pakket.referentiecomponenten != fields["referentiecomponenten"]:
+                # Demo data loaded by an earlier version named components before the register
+                # existed: they become the register's URIs (the uses below copy them).
+                catalogus.update_softwarepakket(
+                    acting=DEMO,
+                    softwarepakket=pakket,
+                    partial=True,
+                    referentiecomponenten=fields["referentiecomponenten"],
+                )
             for versie, releasedatum, einde_ondersteuning, status in item["versies"]:
                 self._get_or_create(
                     Softwarepakketversie,
