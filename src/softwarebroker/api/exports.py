@@ -62,7 +62,6 @@ XLSX_DESCRIPTION = (
     "(tijdstippen in Europe/Amsterdam). Tot `EXPORT_XLSX_MAX_RIJEN` rijen (standaard 50.000); "
     "daarboven 400 `export_te_groot`."
 )
-CHUNK_ROWS = 500  # rows read, represented and written at a time
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_MAX_CELL = 32767  # characters in one cell
 CAMEL_HUMP = re.compile(r"([a-z0-9])([A-Z])")
@@ -70,9 +69,9 @@ _AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 
 
 class ExportRenderer(renderers.BaseRenderer):
-    """Declares a spreadsheet format to content negotiation; the body is written by
-    :func:`export_response` (a streamed or file response), never by this renderer. What it
-    renders is the problem of a refused request."""
+    """Declares a spreadsheet format to content negotiation. The body is written by
+    :func:`export_response` (a streamed or file response) and problems by
+    ``api.exceptions`` (problem+json), so this renderer renders nothing of its own."""
 
     charset = None
 
