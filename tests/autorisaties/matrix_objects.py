@@ -129,7 +129,8 @@ def _verklaring(leverancier=None):
         onderwerp=leverancier,
         type="iso27001",
         # Each starts on another day: their lists sort differently by date in each direction.
-        geldig_vanaf=_datetime.date(2026, 1, 1) + _datetime.timedelta(days=_unique()),
+        # (Modulo: a long run makes thousands; every start stays well before any test's geldigTot.)
+        geldig_vanaf=_datetime.date(2026, 1, 1) + _datetime.timedelta(days=_unique() % 600),
         bewijs_url="https://leverancier.example/iso27001.pdf",
     )
     return services.upload_document(
