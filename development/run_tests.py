@@ -3,7 +3,9 @@
 Two pytest processes run side by side on the database server DATABASE_URL names:
 
 - every test but the schemathesis ones, spread over PYTEST_WORKERS pytest-xdist workers
-  (default ``auto``: one per core), each with a test database of its own;
+  (default ``auto``: one per core), each with a test database of its own; the schemathesis
+  module is not even collected there (``--ignore``): collecting it generates the coverage phase's
+  cases of every operation, minutes of CPU per worker for tests the marker then deselects;
 - the schemathesis tests (marker ``schemathesis``) in one process of its own: schemathesis runs
   every operation as a subtest of one test function, which pytest-xdist cannot distribute.
 
@@ -17,11 +19,14 @@ import os
 import subprocess
 import sys
 import tempfile
+from pathlib import Path
+
+FUZZING_MODULE = Path(__file__).resolve().parents[1] / "tests" / "test_schemathesis.py"
 
 
 def commands(arguments: list[str], workers: str) -> tuple[list[str], list[str]]:
     pytest = [sys.executable, "-m", "pytest"]
-    suite = [*pytest, "-n", workers, "-m", "not schemathesis", *arguments]
+    suite = [*pytest, "-n", workers, "-m", "not schemathesis", f"--ignore={FUZZING_MODULE}", *arguments]
     fuzzing = [*pytest, "-p", "no:xdist", "-m", "schemathesis", *arguments]
     return suite, fuzzing
 
