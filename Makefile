@@ -175,7 +175,7 @@ check-deploy: $(STAMP)
 	$(MANAGE) check --deploy --fail-level WARNING
 
 # The suite on every core (pytest-xdist, PYTEST_WORKERS workers, default one per core), each
-# worker with a test database of its own, and schemathesis in a process beside it: see
+# worker with a test database of its own, and schemathesis in a process per API beside it: see
 # development/run_tests.py. Options for pytest: make pytest ARGS="-x".
 export PYTEST_WORKERS ?= auto
 pytest: $(STAMP) browser

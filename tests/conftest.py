@@ -8,8 +8,9 @@ from tests.autorisaties.factories import make_applicatie
 from tests.private_media import private_media_in
 
 # Every response from the two APIs is validated against its OpenAPI document (CHECK_RESPONSES);
-# the hostile-input suite's tally is summed up over the run.
-pytest_plugins = ["tests.response_validation", "tests.hardening.tally"]
+# the hostile-input suite's tally is summed up over the run; WhiteNoise finds the static files
+# once per process.
+pytest_plugins = ["tests.response_validation", "tests.hardening.tally", "tests.static_files"]
 
 
 @pytest.fixture(scope="session", autouse=True)

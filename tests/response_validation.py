@@ -23,7 +23,7 @@ import re
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 import pytest
 from django.core.handlers.base import BaseHandler
@@ -84,56 +84,97 @@ class _Response:
         self.content_type = response.get("Content-Type", "")
 
 
+class _SchemaValidators:
+    """openapi-core's schema validators, built once per schema of the document.
+
+    openapi-core builds a jsonschema validator (and resolves the schema's ``$ref``s afresh) for
+    every body and header it validates, twice per body; a validator holds no state between
+    calls, so one per schema (and options) validates the same."""
+
+    def __init__(self, factory):
+        self.factory = factory
+        self.built = {}
+
+    def create(self, spec, schema, **options):
+        key = (schema.parts, tuple((name, id(value)) for name, value in sorted(options.items())))
+        validator = self.built.get(key)
+        if validator is None:
+            validator = self.built[key] = self.factory.create(spec, schema, **options)
+        return validator
+
+
 @dataclass(frozen=True)
 class Document:
     """One API's OpenAPI document, as data and as openapi-core reads it."""
 
     data: dict
     openapi: OpenAPI
+    # The path parameters' validators, by path pattern and method.
+    path_parameters: dict = field(default_factory=dict, compare=False)
 
     @classmethod
-    def of(cls, data: dict) -> Document:
-        config = Config(extra_format_validators=FORMATS, extra_media_type_deserializers=MEDIA_TYPES)
-        return cls(data, OpenAPI.from_dict(data, config=config))
+    def of(cls, data: dict, *, check: bool = True) -> Document:
+        """``check``: validate the document itself (openapi-spec-validator) first."""
+        options = {} if check else {"spec_validator_cls": None}
+        config = Config(
+            extra_format_validators=FORMATS, extra_media_type_deserializers=MEDIA_TYPES, **options
+        )
+        document = cls(data, OpenAPI.from_dict(data, config=config))
+        validator = document.openapi.response_validator
+        validator.schema_validators_factory = _SchemaValidators(validator.schema_validators_factory)
+        return document
 
-    def path_parameters_fit(self, request) -> bool:
+    def find(self, request):
+        """The operation the request is for: openapi-core's path, operation, server and variables."""
+        return self.openapi.response_validator._find_path(request)
+
+    def path_parameters_fit(self, found, method: str) -> bool:
         """Whether the path's variables are valid values of the operation's path parameters.
 
         openapi-core matches ``PUT /aanbiedingen/_zoeken`` with ``PUT /aanbiedingen/{uuid}``; a
         request whose ``{uuid}`` is no UUID is not a request for that operation.
         """
-        found = self.openapi.response_validator._find_path(_Request(request))
-        path_item = self.data["paths"][found.path_result.pattern]
-        operation = path_item.get(request.method.lower(), {})
+        pattern = found.path_result.pattern
+        validators = self.path_parameters.get((pattern, method))
+        if validators is None:
+            validators = self.path_parameters[(pattern, method)] = self._path_parameters(pattern, method)
+        variables = found.path_result.variables or {}
+        return all(validator.is_valid(variables.get(name)) for name, validator in validators)
+
+    def _path_parameters(self, pattern: str, method: str) -> list[tuple[str, OAS30Validator]]:
+        path_item = self.data["paths"][pattern]
+        operation = path_item.get(method, {})
+        validators = []
         for parameter in [*path_item.get("parameters", []), *operation.get("parameters", [])]:
             if "$ref" in parameter:
                 parameter = self.data["components"]["parameters"][parameter["$ref"].rsplit("/", 1)[-1]]
-            if parameter["in"] != "path":
-                continue
-            value = (found.path_result.variables or {}).get(parameter["name"])
-            if not OAS30Validator(parameter["schema"], format_checker=oas30_format_checker).is_valid(value):
-                return False
-        return True
+            if parameter["in"] == "path":
+                schema = OAS30Validator(parameter["schema"], format_checker=oas30_format_checker)
+                validators.append((parameter["name"], schema))
+        return validators
 
 
-def _documents(*, partial: bool = False) -> dict[str, Document]:
-    """The documents as the APIs serve them at /openapi.json (generated from the code), by base path.
+def _documents() -> dict[bool, dict[str, Document]]:
+    """The documents as the APIs serve them at /openapi.json (generated from the code), by base path,
+    each also as it describes a partial answer (key True).
 
-    ``partial``: as the ``fields`` parameter describes the answer it asks for, a partial
-    representation: the response components' properties are then not required."""
+    As the ``fields`` parameter describes the answer it asks for, a partial representation: the
+    response components' properties are then not required."""
     from drf_spectacular.renderers import OpenApiJsonRenderer
 
     from softwarebroker.api.definitions import APIS
     from softwarebroker.api.openapi import generate_schema
 
-    documents = {}
+    documents: dict[bool, dict[str, Document]] = {False: {}, True: {}}
     for api in APIS:
-        data = json.loads(OpenApiJsonRenderer().render(generate_schema(api)))
-        if partial:
-            for name, schema in data["components"]["schemas"].items():
-                if not name.endswith("Request"):
-                    schema.pop("required", None)
-        documents[api.base_path] = Document.of(data)
+        rendered = OpenApiJsonRenderer().render(generate_schema(api))
+        documents[False][api.base_path] = Document.of(json.loads(rendered))
+        data = json.loads(rendered)
+        for name, schema in data["components"]["schemas"].items():
+            if not name.endswith("Request"):
+                schema.pop("required", None)
+        # The document checked above, less its response components' required lists.
+        documents[True][api.base_path] = Document.of(data, check=False)
     return documents
 
 
@@ -158,7 +199,7 @@ class Recorder:
         """Built once, on the first response (after Django is set up)."""
         with self._lock:
             if self._documents is None:
-                self._documents = {False: _documents(), True: _documents(partial=True)}
+                self._documents = _documents()
             return self._documents[partial]
 
     def check(self, request, response) -> None:
@@ -190,13 +231,20 @@ class Recorder:
         """The ways ``response`` differs from the document; None for a request it does not describe."""
         test, method, status = self.current_test, request.method, response.status_code
         try:
-            errors = list(
-                document.openapi.response_validator.iter_errors(_Request(request), _Response(response))
-            )
-            if any(isinstance(error, PathError) for error in errors) or not document.path_parameters_fit(
-                request
-            ):
+            validator = document.openapi.response_validator
+            try:
+                found = document.find(_Request(request))
+            except PathError:
                 return None  # not an operation of the document
+            if not document.path_parameters_fit(found, method.lower()):
+                return None  # not an operation of the document
+            # What validator.iter_errors does after finding the operation, without finding it again.
+            checked = _Response(response)
+            errors = list(
+                validator._iter_errors(
+                    checked.status_code, checked.data, checked.headers, checked.content_type, found.operation
+                )
+            )
         except Exception as error:  # noqa: BLE001 - the validator itself failed: that is a finding too
             return [Mismatch(test, method, request.path, status, "validator", repr(error))]
         return [
