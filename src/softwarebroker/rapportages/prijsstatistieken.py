@@ -50,12 +50,12 @@ def _band_sql() -> str:
 
 
 def _kwartiel_sql(fractie: str) -> str:
-    positie = f"((n - 1) * {fractie})"
-    return (
-        f"sum(prijs * CASE WHEN rang = floor({positie}) + 1 THEN 1 - ({positie} - floor({positie})) "
-        f"ELSE {positie} - floor({positie}) END) "
-        f"FILTER (WHERE rang IN (floor({positie}) + 1, floor({positie}) + 2))"
-    )
+    """The quantile of the sorted array ``prijzen`` (1-based) at ``fractie``: the value at rank
+    ``1 + floor(h)`` plus ``h - floor(h)`` of the step to the next, ``h = (n - 1) * fractie``."""
+    h = f"((cardinality(prijzen) - 1) * {fractie})"
+    onder = f"prijzen[floor({h})::int + 1]"
+    boven = f"prijzen[least(floor({h})::int + 2, cardinality(prijzen))]"
+    return f"{onder} + ({boven} - {onder}) * ({h} - floor({h}))"
 
 
 @dataclass
@@ -76,31 +76,35 @@ WITH rijen AS (
     FROM rapportages_prijswaarneming
     WHERE {where}
 ),
+paren AS (
+    SELECT DISTINCT {atoom}, organisatie_id FROM rijen
+),
 atomen AS (
-    SELECT {keys}, count(DISTINCT organisatie_id) AS organisaties
-    FROM rijen GROUP BY {atoom}
+    SELECT {keys}, count(*) AS organisaties FROM paren GROUP BY {atoom}
 ),
 veilig AS (
     SELECT {keys}, bool_and(organisaties >= %(minimum)s) AS atomen_veilig
     FROM atomen GROUP BY {keys}
 ),
-gerangschikt AS (
-    SELECT {keys}, organisatie_id, prijs,
-           row_number() OVER (PARTITION BY {keys} ORDER BY prijs) AS rang,
-           count(*) OVER (PARTITION BY {keys}) AS n
-    FROM rijen
+organisaties AS (
+    SELECT {keys}, count(DISTINCT organisatie_id) AS organisaties FROM paren GROUP BY {keys}
 ),
-statistiek AS (
-    SELECT {keys}, count(DISTINCT organisatie_id) AS organisaties,
-           min(prijs) AS minimum, {kwartielen}, max(prijs) AS maximum
-    FROM gerangschikt GROUP BY {keys}
+gesorteerd AS (
+    SELECT {keys}, array_agg(prijs ORDER BY prijs) AS prijzen FROM rijen GROUP BY {keys}
 ),
 beoordeeld AS (
-    SELECT s.*, v.atomen_veilig AND s.organisaties >= %(minimum)s AS toonbaar
-    FROM statistiek s JOIN veilig v ON {same_group}
+    SELECT g.*, o.organisaties, v.atomen_veilig AND o.organisaties >= %(minimum)s AS toonbaar
+    FROM gesorteerd g
+    JOIN organisaties o ON {same_group_o}
+    JOIN veilig v ON {same_group_v}
+),
+statistiek AS (
+    SELECT {keys}, toonbaar, organisaties, prijzen[1] AS minimum, {kwartielen},
+           prijzen[cardinality(prijzen)] AS maximum
+    FROM beoordeeld
 )
 SELECT p.uuid, p.naam, a.uuid, {dimensies}, NOT s.toonbaar, {figuren}
-FROM beoordeeld s
+FROM statistiek s
 JOIN catalogus_softwarepakket p ON p.id = s.softwarepakket_id
 LEFT JOIN catalogus_aanbieding a ON {aanbieding_join}
 ORDER BY p.naam, p.id, a.naam, a.id{volgorde}
@@ -138,7 +142,8 @@ def sql(vraag: Vraag) -> tuple[str, dict]:
         keys=", ".join(keys),
         atoom=", ".join(ATOOM),
         kwartielen=", ".join(f"{_kwartiel_sql(fractie)} AS {naam}" for naam, fractie in KWARTIELEN),
-        same_group=" AND ".join(f"s.{key} IS NOT DISTINCT FROM v.{key}" for key in keys),
+        same_group_o=" AND ".join(f"g.{key} IS NOT DISTINCT FROM o.{key}" for key in keys),
+        same_group_v=" AND ".join(f"g.{key} IS NOT DISTINCT FROM v.{key}" for key in keys),
         dimensies=", ".join(dimensies),
         figuren=", ".join(
             f"CASE WHEN s.toonbaar THEN s.{naam} END"
