@@ -50,7 +50,8 @@ INSERT INTO rapportages_prijswaarneming (
 )
 SELECT o.id, a.softwarepakket_id, a.id, 'broker', a.licentiemodel, a.eenheid,
        1 + (n * 7919) %% 400,
-       (date_trunc('quarter', current_date) - make_interval(months => (3 * (1 + n %% %(kwartalen)s))::int))::date,
+       (date_trunc('quarter', current_date)
+        - make_interval(months => (3 * (1 + n %% %(kwartalen)s))::int))::date,
        round((5 + (n * 104729 %% 9500) / 100.0 + (n %% 7) / 3.0)::numeric, 10)
 FROM generate_series(1::bigint, %(count)s) AS n
 JOIN LATERAL (

@@ -74,7 +74,7 @@ class PrijsstatistiekSerializer(serializers.Serializer):
     maximum = _bedrag("De hoogste prijs.")
 
 
-class PeriodeSerializer(serializers.Serializer):
+class KwartaalperiodeSerializer(serializers.Serializer):
     """De periode van het antwoord: hele kwartalen."""
 
     vanafKwartaal = serializers.RegexField(perioden.KWARTAAL_PATTERN, help_text="Het eerste kwartaal.")
@@ -89,7 +89,7 @@ class PrijsstatistiekenSerializer(serializers.Serializer):
     softwarepakket = serializers.URLField(
         allow_null=True, help_text="Het gevraagde softwarepakket; `null`: alle softwarepakketten."
     )
-    periode = PeriodeSerializer()
+    periode = KwartaalperiodeSerializer()
     groepering = serializers.ListField(
         child=serializers.ChoiceField(choices=[(naam, naam) for naam in GROEPERINGEN]),
         help_text="Waarop gegroepeerd is (naast het softwarepakket).",
