@@ -70,7 +70,7 @@ class Vraag:
 
 
 STATEMENT = """
-WITH rijen AS (
+WITH rijen AS NOT MATERIALIZED (
     SELECT organisatie_id, softwarepakket_id, aanbieding_id, licentiemodel, eenheid, kwartaal, prijs,
            {band} AS volumeband
     FROM rapportages_prijswaarneming
