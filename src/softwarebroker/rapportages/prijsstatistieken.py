@@ -43,10 +43,13 @@ KWARTIELEN = (("p25", "0.25"), ("mediaan", "0.5"), ("p75", "0.75"))
 
 
 def _band_sql() -> str:
+    """The band's number (1 = the first band): grouped and sorted as an integer, named at the end."""
     cases = " ".join(
-        f"WHEN aantal <= {hoogste} THEN '{naam}'" for naam, _, hoogste in VOLUMEBANDEN if hoogste is not None
+        f"WHEN aantal <= {hoogste} THEN {nummer}"
+        for nummer, (_, _, hoogste) in enumerate(VOLUMEBANDEN, start=1)
+        if hoogste is not None
     )
-    return f"CASE {cases} ELSE '{VOLUMEBANDEN[-1][0]}' END"
+    return f"CASE {cases} ELSE {len(VOLUMEBANDEN)} END"
 
 
 def _kwartiel_sql(fractie: str) -> str:
@@ -131,10 +134,10 @@ def sql(vraag: Vraag) -> tuple[str, dict]:
     # Dimensions not grouped on are null; an observation without an offer has no model or unit.
     dimensies = [
         f"NULLIF(s.{naam}, '')" if naam in gegroepeerd else "NULL" for naam in ("licentiemodel", "eenheid")
-    ] + ["s.volumeband" if "volumeband" in gegroepeerd else "NULL"]
+    ] + ["(%(banden)s::text[])[s.volumeband]" if "volumeband" in gegroepeerd else "NULL"]
     volgorde = "".join(f", s.{naam}" for naam in ("licentiemodel", "eenheid") if naam in gegroepeerd)
     if "volumeband" in gegroepeerd:
-        volgorde += ", array_position(%(banden)s, s.volumeband)"
+        volgorde += ", s.volumeband"
         params["banden"] = list(VOLUMEBAND_NAMEN)
     statement = STATEMENT.format(
         band=_band_sql(),
