@@ -195,6 +195,7 @@ benchmark: $(STAMP)
 	PYTHONPATH=src:. $(PY) -m benchmarks.vraagbundelingen $(ARGS)
 	PYTHONPATH=src:. $(PY) -m benchmarks.gebruik $(ARGS)
 	PYTHONPATH=src:. $(PY) -m benchmarks.exports $(ARGS)
+	PYTHONPATH=src:. $(PY) -m benchmarks.rapportages $(ARGS)
 
 # List pagination on a million rows (in-process).
 benchmark-pagination: $(STAMP)

@@ -170,6 +170,8 @@ RESOURCES["/softwarepakketten/{uuid}/publiccode"] = Resource(
 )
 # Federated search: nothing to create (its peers are set up in tests/federatie/).
 RESOURCES["/aanbiedingen/_zoeken"] = Resource(lambda: None)
+# A report: an observed price in its default period (the last closed quarter).
+RESOURCES["/rapportages/prijsstatistieken"] = Resource(lambda: _prijswaarneming())
 RESOURCES["/softwarepakketten/_importeer"] = Resource(
     lambda: None, payload=_publiccode_document, content_type="application/yaml"
 )
@@ -267,6 +269,13 @@ RESOURCES.update(
         ]
     )
 )
+
+
+def _prijswaarneming():
+    from tests.rapportages.factories import laatste_kwartaal, waarnemingen
+
+    [waarneming] = waarnemingen(AanbiedingFactory(), [OrganisatieFactory()], laatste_kwartaal(), ["12.50"])
+    return waarneming
 
 
 def create_in(collection: str, parent=None):

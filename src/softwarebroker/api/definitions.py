@@ -106,6 +106,11 @@ BESTELLINGEN = APIDefinition(
             "GEMMA-referentiecomponenten en in welke fase, met de geschiedenis van die fasen en de "
             "attenties bij einde ondersteuning of een kwetsbaarheid van de gebruikte versie.",
         ),
+        (
+            "rapportages",
+            "Inzicht in prijzen en uitgaven, als JSON of spreadsheet; cijfers over andere organisaties "
+            "alleen geanonimiseerd.",
+        ),
         ("openapi", "Het contract van deze API."),
     ),
 )

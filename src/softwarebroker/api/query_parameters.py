@@ -55,6 +55,8 @@ def list_query_parameters(view) -> set[str]:
     action = getattr(view, "action", None)
     if action in getattr(view, "representation_actions", ()):
         names |= {"fields", "expand"}
+    # A non-list action's own list parameters (a rapportage's ``groeperen``).
+    names |= set(getattr(view, "action_list_query_parameters", {}).get(action, ()))
     if action == "list":
         for backend in getattr(view, "filter_backends", ()):
             if hasattr(backend, "ordering_param") and getattr(view, "sort_fields", None):

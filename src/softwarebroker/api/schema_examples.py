@@ -309,6 +309,17 @@ VALUES: dict[str, object] = {
     "nlxLogrecordId": "a6c7e8f9-1b2c-4d3e-8f4a-5b6c7d8e9f01",
     "fscTransactionId": "01J5ZK3QH8W4X2N7R9T6Y1V0BC",
     "traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+    # rapportages
+    "Kwartaalperiode.vanafKwartaal": "2025-Q4",
+    "Kwartaalperiode.totEnMetKwartaal": "2026-Q3",
+    "Kwartaalperiode.vanaf": "2025-10-01",
+    "Kwartaalperiode.tot": "2026-10-01",
+    "Prijsstatistiek.steekproefGrootte": 6,
+    "Prijsstatistiek.minimum": "7.25",
+    "Prijsstatistiek.p25": "9.56",
+    "Prijsstatistiek.mediaan": "10.01",
+    "Prijsstatistiek.p75": "12.92",
+    "Prijsstatistiek.maximum": "30.00",
     # problems
     "type": "urn:opensoftwarebroker:fout:invalid",
     "code": "invalid",

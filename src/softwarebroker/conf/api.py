@@ -69,6 +69,9 @@ SPECTACULAR_SETTINGS = {
         "VerklaringStatusEnum": "softwarebroker.catalogus.constants.VerklaringStatus",
         "VertrouwelijkheidEnum": "softwarebroker.catalogus.constants.Vertrouwelijkheid",
         "VerklaringOvergangEnum": "softwarebroker.catalogus.api.serializers.verklaring.OVERGANGEN",
+        # The groupings and bands of the price statistics (other reports group otherwise).
+        "PrijsstatistiekGroeperingEnum": "softwarebroker.rapportages.prijsstatistieken.GROEPERINGEN",
+        "VolumebandEnum": "softwarebroker.rapportages.prijsstatistieken.VOLUMEBAND_NAMEN",
     },
     "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
     "SCHEMA_COERCE_PATH_PK_SUFFIX": False,

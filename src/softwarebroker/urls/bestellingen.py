@@ -20,6 +20,7 @@ from softwarebroker.gebruik.api.landschap import ApplicatielandschapViewSet
 from softwarebroker.gebruik.api.onderdelen import AttentieViewSet, GebruikStatuswijzigingViewSet
 from softwarebroker.gebruik.api.viewsets import GebruikViewSet
 from softwarebroker.organisaties.api.viewsets import OrganisatieViewSet
+from softwarebroker.rapportages.api.prijsstatistieken import PrijsstatistiekenViewSet
 from softwarebroker.vraagbundelingen.api.deelnames import DeelnameStatuswijzigingViewSet, DeelnameViewSet
 from softwarebroker.vraagbundelingen.api.viewsets import (
     VraagbundelingStatuswijzigingViewSet,
@@ -111,6 +112,11 @@ urlpatterns = [
         "organisaties/<uuid:uuid>/applicatielandschap",
         ApplicatielandschapViewSet.as_view({"get": "applicatielandschap"}),
         name="organisatie-applicatielandschap",
+    ),
+    path(
+        "rapportages/prijsstatistieken",
+        PrijsstatistiekenViewSet.as_view({"get": "prijsstatistieken"}),
+        name="rapportages-prijsstatistieken",
     ),
     *audit_trail_urls("organisaties", OrganisatieViewSet, resource_label="organisatie"),
     *audit_trail_urls("bestellingen", BestellingViewSet, resource_label="bestelling"),
