@@ -20,6 +20,8 @@ from softwarebroker.gebruik.api.landschap import ApplicatielandschapViewSet
 from softwarebroker.gebruik.api.onderdelen import AttentieViewSet, GebruikStatuswijzigingViewSet
 from softwarebroker.gebruik.api.viewsets import GebruikViewSet
 from softwarebroker.organisaties.api.viewsets import OrganisatieViewSet
+from softwarebroker.rapportages.api.uitgaven import UitgavenViewSet
+from softwarebroker.rapportages.api.vergelijking import VergelijkingViewSet
 from softwarebroker.vraagbundelingen.api.deelnames import DeelnameStatuswijzigingViewSet, DeelnameViewSet
 from softwarebroker.vraagbundelingen.api.viewsets import (
     VraagbundelingStatuswijzigingViewSet,
@@ -111,6 +113,12 @@ urlpatterns = [
         "organisaties/<uuid:uuid>/applicatielandschap",
         ApplicatielandschapViewSet.as_view({"get": "applicatielandschap"}),
         name="organisatie-applicatielandschap",
+    ),
+    path("rapportages/uitgaven", UitgavenViewSet.as_view({"get": "uitgaven"}), name="rapportages-uitgaven"),
+    path(
+        "rapportages/vergelijking",
+        VergelijkingViewSet.as_view({"get": "vergelijking"}),
+        name="rapportages-vergelijking",
     ),
     *audit_trail_urls("organisaties", OrganisatieViewSet, resource_label="organisatie"),
     *audit_trail_urls("bestellingen", BestellingViewSet, resource_label="bestelling"),
