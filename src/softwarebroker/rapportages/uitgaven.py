@@ -47,6 +47,8 @@ MAX_JAREN = 5
 STANDAARD_JAREN_TERUG = 2
 STANDAARD_JAREN_VOORUIT = 2
 
+CENT = Decimal("0.01")
+
 EENMALIG = "eenmalig"
 TERUGKEREND = "terugkerend"
 
@@ -206,7 +208,7 @@ def uitgaven(
                 rij["softwarepakket"], rij["softwarepakket_naam"] = next(values), next(values)
             else:
                 rij[dimensie] = next(values)
-        besteed, verplicht = Decimal(besteed), Decimal(verplicht)
+        besteed, verplicht = Decimal(besteed).quantize(CENT), Decimal(verplicht).quantize(CENT)
         rij.update(besteed=besteed, verplicht=verplicht, totaal=besteed + verplicht)
         resultaten.append(rij)
     return resultaten
