@@ -93,9 +93,10 @@ CROSS JOIN LATERAL (
     END AS einde
 ) e
 WHERE ({{organisatie}})
+  AND l.ingangsdatum < %(horizon)s
   AND (
     (l.status IN ('actief', 'opgezegd'))
-    OR (l.status IN ('beeindigd', 'verlopen') AND l.einddatum IS NOT NULL)
+    OR (l.status IN ('beeindigd', 'verlopen') AND l.einddatum > %(begin)s)
     OR (l.status = 'aangevraagd' AND EXISTS (
         SELECT 1 FROM {_BRON} br
         JOIN {_REGEL} r ON r.id = br.bestelregel_id
@@ -176,6 +177,7 @@ def uitgaven(
     params = {
         "organisatie": organisatie_id,
         "goedgekeurd": list(GOEDGEKEURD),
+        "begin": datetime.date(periode.vanaf_jaar, 1, 1),
         "horizon": datetime.date(periode.tot_en_met_jaar + 1, 1, 1),
         "p0": periode.vanaf_jaar * 12,
         "p1": (periode.tot_en_met_jaar + 1) * 12,
