@@ -106,6 +106,12 @@ BESTELLINGEN = APIDefinition(
             "GEMMA-referentiecomponenten en in welke fase, met de geschiedenis van die fasen en de "
             "attenties bij einde ondersteuning of een kwetsbaarheid van de gebruikte versie.",
         ),
+        (
+            "rapportages",
+            "Inzicht uit de bestellingen, licenties en het gebruik: de uitgaven van een organisatie "
+            "en haar applicatielandschap naast dat van vergelijkbare organisaties (alleen aantallen, "
+            "onder 5 organisaties niet gegeven). Ook als CSV of XLSX.",
+        ),
         ("openapi", "Het contract van deze API."),
     ),
 )

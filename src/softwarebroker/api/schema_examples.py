@@ -309,6 +309,14 @@ VALUES: dict[str, object] = {
     "nlxLogrecordId": "a6c7e8f9-1b2c-4d3e-8f4a-5b6c7d8e9f01",
     "fscTransactionId": "01J5ZK3QH8W4X2N7R9T6Y1V0BC",
     "traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+    # rapportages: uitgaven, vergelijking
+    "UitgavenRij.besteed": "2812.50",
+    "UitgavenRij.verplicht": "937.50",
+    "UitgavenRij.totaal": "3750.00",
+    "VergelijkingRij.referentiecomponent": (
+        "https://www.gemmaonline.nl/wiki/GEMMA/id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf"
+    ),
+    "VergelijkingRij.referentiecomponentNaam": "Zaakregistratiecomponent",
     # problems
     "type": "urn:opensoftwarebroker:fout:invalid",
     "code": "invalid",
