@@ -405,3 +405,6 @@ RESOURCES.update(
         ]
     )
 )
+# The rapportages about one organisation: no objects of their own (they read licences and uses).
+RESOURCES["/rapportages/uitgaven"] = Resource(lambda: None)
+RESOURCES["/rapportages/vergelijking"] = Resource(lambda: None)

@@ -108,8 +108,9 @@ BESTELLINGEN = APIDefinition(
         ),
         (
             "rapportages",
-            "Inzicht in prijzen en uitgaven, als JSON of spreadsheet; cijfers over andere organisaties "
-            "alleen geanonimiseerd.",
+            "Inzicht uit de bestellingen, licenties en het gebruik: prijsstatistieken uit aankopen "
+            "(geanonimiseerd), de uitgaven van een organisatie en haar applicatielandschap naast dat van "
+            "vergelijkbare organisaties (alleen aantallen; onder 5 organisaties niets). Ook als CSV of XLSX.",
         ),
         ("openapi", "Het contract van deze API."),
     ),

@@ -320,6 +320,14 @@ VALUES: dict[str, object] = {
     "Prijsstatistiek.mediaan": "10.01",
     "Prijsstatistiek.p75": "12.92",
     "Prijsstatistiek.maximum": "30.00",
+    # rapportages: uitgaven, vergelijking
+    "UitgavenRij.besteed": "2812.50",
+    "UitgavenRij.verplicht": "937.50",
+    "UitgavenRij.totaal": "3750.00",
+    "VergelijkingRij.referentiecomponent": (
+        "https://www.gemmaonline.nl/wiki/GEMMA/id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf"
+    ),
+    "VergelijkingRij.referentiecomponentNaam": "Zaakregistratiecomponent",
     # problems
     "type": "urn:opensoftwarebroker:fout:invalid",
     "code": "invalid",

@@ -21,6 +21,8 @@ from softwarebroker.gebruik.api.onderdelen import AttentieViewSet, GebruikStatus
 from softwarebroker.gebruik.api.viewsets import GebruikViewSet
 from softwarebroker.organisaties.api.viewsets import OrganisatieViewSet
 from softwarebroker.rapportages.api.prijsstatistieken import PrijsstatistiekenViewSet
+from softwarebroker.rapportages.api.uitgaven import UitgavenViewSet
+from softwarebroker.rapportages.api.vergelijking import VergelijkingViewSet
 from softwarebroker.vraagbundelingen.api.deelnames import DeelnameStatuswijzigingViewSet, DeelnameViewSet
 from softwarebroker.vraagbundelingen.api.viewsets import (
     VraagbundelingStatuswijzigingViewSet,
@@ -117,6 +119,12 @@ urlpatterns = [
         "rapportages/prijsstatistieken",
         PrijsstatistiekenViewSet.as_view({"get": "prijsstatistieken"}),
         name="rapportages-prijsstatistieken",
+    ),
+    path("rapportages/uitgaven", UitgavenViewSet.as_view({"get": "uitgaven"}), name="rapportages-uitgaven"),
+    path(
+        "rapportages/vergelijking",
+        VergelijkingViewSet.as_view({"get": "vergelijking"}),
+        name="rapportages-vergelijking",
     ),
     *audit_trail_urls("organisaties", OrganisatieViewSet, resource_label="organisatie"),
     *audit_trail_urls("bestellingen", BestellingViewSet, resource_label="bestelling"),
