@@ -215,6 +215,12 @@ def test_bad_parameters_are_all_named_and_suppliers_and_readers_may_not_ask(clie
     }
     body = problem(client.get(URL, {"vanafKwartaal": "2025-Q2", "totEnMetKwartaal": "2025-Q1"}))
     assert invalid_param(body, "totEnMetKwartaal")["code"] == "periode_omgekeerd"
+    # Year 0 would put the default start before year 1 (a 500 before); an over-long unit.
+    body = problem(client.get(URL, {"totEnMetKwartaal": "0000-Q1", "eenheid": "x" * 51}))
+    assert {param["name"]: param["code"] for param in body["invalidParams"]} == {
+        "totEnMetKwartaal": "min_value",
+        "eenheid": "max_length",
+    }
 
     organisatie = OrganisatieFactory()
     for rol, status in (("leverancier", 403), ("lezer", 403), ("afnemer", 200), ("budgethouder", 200)):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from rest_framework.exceptions import ErrorDetail
 
 MAX_KWARTALEN = 20  # five years
+EERSTE_JAAR = 2000  # no purchase through the broker is older; keeps every date in range
 STANDAARD_KWARTALEN = 4
 KWARTAAL = re.compile(r"([0-9]{4})-Q([1-4])", re.ASCII)
 KWARTAAL_PATTERN = r"^[0-9]{4}-Q[1-4]$"
@@ -67,6 +68,11 @@ def periode(vanaf: str | None, tot_en_met: str | None, errors: dict, today: date
             )
             continue
         index = _index(int(match[1]), int(match[2]))
+        if int(match[1]) < EERSTE_JAAR:
+            errors.setdefault(name, []).append(
+                ErrorDetail(f"Kies een kwartaal vanaf {EERSTE_JAAR}.", code="min_value")
+            )
+            continue
         if index >= lopend:
             errors.setdefault(name, []).append(
                 ErrorDetail(f"Het kwartaal {value} is nog niet afgelopen.", code="kwartaal_niet_afgelopen")

@@ -192,8 +192,10 @@ class PrijsstatistiekenViewSet(RapportageViewSet):
         if licentiemodel is not None and licentiemodel not in Licentiemodel.values:
             errors["licentiemodel"] = [ErrorDetail("Onbekend licentiemodel.", code="invalid_choice")]
         eenheid = query.get("eenheid")
-        if eenheid is not None and not 1 <= len(eenheid) <= 50:
-            errors["eenheid"] = [ErrorDetail("Een eenheid is 1 tot 50 tekens.", code="invalid")]
+        if eenheid is not None and len(eenheid) > 50:
+            errors["eenheid"] = [ErrorDetail("Een eenheid is hoogstens 50 tekens.", code="max_length")]
+        elif eenheid is not None and not eenheid:
+            errors["eenheid"] = [ErrorDetail("Geef een eenheid op.", code="blank")]
         pakket = self._reference(
             "softwarepakket", "softwarepakketten", catalogus_selectors.softwarepakketten(acting), errors
         )
