@@ -5,6 +5,8 @@ from django.core import signals
 from django.db import close_old_connections
 from pytest_django.fixtures import _set_suffix_to_test_databases
 
+from softwarebroker.autorisaties.authentication import verified_tokens
+
 
 @pytest.fixture(autouse=True)
 def not_under_xdist(request):
@@ -33,3 +35,15 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, r
     apis = sorted({item.path.stem.removeprefix("test_") for item in request.session.items})
     if apis and not hasattr(request.config, "workerinput"):
         _set_suffix_to_test_databases("_".join(apis))
+
+
+@pytest.fixture(autouse=True)
+def verified_tokens_reused(settings):
+    """The fuzzing sends one broker's token (renewed each second) with every case: verified
+    once and then reused for AUTH_CACHE_SECONDS, as production does, instead of three queries
+    and a decryption per request. Verifying tokens is tested in tests/autorisaties; here it
+    was about a third of the CPU."""
+    settings.AUTH_CACHE_SECONDS = 600
+    verified_tokens.clear()
+    yield
+    verified_tokens.clear()
