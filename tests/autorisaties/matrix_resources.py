@@ -53,6 +53,7 @@ from .matrix_objects import (
     _url,
     _verklaring,
 )
+from .matrix_rapportages import RAPPORTAGE_RESOURCES
 
 
 def _audit_entry(parent, **tenant):
@@ -171,7 +172,6 @@ RESOURCES["/softwarepakketten/{uuid}/publiccode"] = Resource(
 # Federated search: nothing to create (its peers are set up in tests/federatie/).
 RESOURCES["/aanbiedingen/_zoeken"] = Resource(lambda: None)
 # A report: an observed price in its default period (the last closed quarter).
-RESOURCES["/rapportages/prijsstatistieken"] = Resource(lambda: _prijswaarneming())
 RESOURCES["/softwarepakketten/_importeer"] = Resource(
     lambda: None, payload=_publiccode_document, content_type="application/yaml"
 )
@@ -269,13 +269,6 @@ RESOURCES.update(
         ]
     )
 )
-
-
-def _prijswaarneming():
-    from tests.rapportages.factories import laatste_kwartaal, waarnemingen
-
-    [waarneming] = waarnemingen(AanbiedingFactory(), [OrganisatieFactory()], laatste_kwartaal(), ["12.50"])
-    return waarneming
 
 
 def create_in(collection: str, parent=None):
@@ -394,8 +387,7 @@ RESOURCES.update(
     )
 )
 
-RESOURCES.update(GEBRUIK_RESOURCES)
-RESOURCES.update(CATALOGUS_GEBRUIK_RESOURCES)
+RESOURCES.update(GEBRUIK_RESOURCES | CATALOGUS_GEBRUIK_RESOURCES)
 RESOURCES.update(
     dict(
         [
@@ -405,6 +397,4 @@ RESOURCES.update(
         ]
     )
 )
-# The rapportages about one organisation: no objects of their own (they read licences and uses).
-RESOURCES["/rapportages/uitgaven"] = Resource(lambda: None)
-RESOURCES["/rapportages/vergelijking"] = Resource(lambda: None)
+RESOURCES.update(RAPPORTAGE_RESOURCES)
