@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from softwarebroker.api.exports import CSV
+from softwarebroker.catalogus.models import Softwarepakket
 from softwarebroker.rapportages import anonimiteit
 from tests.auth import bearer
 from tests.autorisaties.factories import make_applicatie
@@ -18,7 +19,7 @@ from tests.catalogus.factories import AanbiedingFactory, LeverancierFactory, Sof
 from tests.conftest import invalid_param, problem
 from tests.organisaties.factories import OrganisatieFactory
 
-from .factories import waarnemingen
+from .factories import laatste_kwartaal, waarnemingen
 
 pytestmark = pytest.mark.django_db
 
@@ -243,3 +244,23 @@ def test_bad_parameters_are_all_named_and_suppliers_and_readers_may_not_ask(clie
             assert (
                 response.json()["periode"]["vanafKwartaal"] == f"{(lopend - 4) // 4}-Q{(lopend - 4) % 4 + 1}"
             )
+
+
+def test_without_a_package_only_the_packages_the_client_may_see_are_listed(client):
+    zichtbaar, concept = AanbiedingFactory(), AanbiedingFactory()
+    kwartaal = laatste_kwartaal()
+    waarnemingen(zichtbaar, [OrganisatieFactory()], kwartaal, ["10.00"])
+    waarnemingen(concept, [OrganisatieFactory()], kwartaal, ["10.00"])
+    # A package its supplier took back to concept (as the catalogue's data may hold it).
+    Softwarepakket.objects.filter(pk=concept.softwarepakket_id).update(status="concept")
+    afnemer = make_applicatie("afnemer", organisatie=OrganisatieFactory())
+
+    als_afnemer = Client(headers=bearer(afnemer.client_id)).get(URL).json()["resultaten"]
+    als_broker = client.get(URL).json()["resultaten"]
+
+    def pakketten(rijen):
+        return {rij["softwarepakket"].rsplit("/", 1)[1] for rij in rijen}
+
+    eigen, verborgen = str(zichtbaar.softwarepakket.uuid), str(concept.softwarepakket.uuid)
+    assert pakketten(als_afnemer) == {eigen}
+    assert pakketten(als_broker) == {eigen, verborgen}

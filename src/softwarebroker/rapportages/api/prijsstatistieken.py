@@ -237,6 +237,16 @@ class PrijsstatistiekenViewSet(RapportageViewSet):
         pakketten = collection_url(request, CATALOGUS, "softwarepakketten")
         aanbiedingen = collection_url(request, CATALOGUS, "aanbiedingen")
         rijen = prijsstatistieken.resultaten(vraag)
+        if vraag.softwarepakket_id is None:
+            # Every package: only those this client may see in the catalogue (an asked-for one
+            # was checked with it), so no concept's or another supplier's draft's name shows.
+            zichtbaar = set(
+                catalogus_selectors.softwarepakketten(request.auth)
+                .prefetch_related(None)
+                .filter(uuid__in={rij["softwarepakket"] for rij in rijen})
+                .values_list("uuid", flat=True)
+            )
+            rijen = [rij for rij in rijen if rij["softwarepakket"] in zichtbaar]
         for rij in rijen:
             rij["softwarepakket"] = f"{pakketten}/{rij['softwarepakket']}"
             if rij["aanbieding"] is not None:
