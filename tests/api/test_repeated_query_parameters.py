@@ -110,6 +110,16 @@ def _prices_of_two_offers_in_two_bands(operation):
     return operation.url(), ["aanbieding", "volumeband"]
 
 
+def _licence_with_both_kinds_of_amount(operation):
+    from softwarebroker.bestellingen.models import Licentie
+
+    licentie = LicentieFactory(einddatum=datetime.date(2027, 1, 1))
+    assert Licentie.objects.filter(
+        pk=licentie.pk, bedrag_eenmalig_excl_btw__gt=0, bedrag_per_jaar_excl_btw__gt=0
+    ).exists()
+    return operation.url(), ["soort", "jaar"]
+
+
 #: For each list filter (not ``fields``/``expand``/``sorteer``), by operation id and name: rows
 #: of which two values select some but not all, and those two values.
 FILTER_DATA = {
@@ -117,6 +127,7 @@ FILTER_DATA = {
     ("vraagbundelingen_list", "status"): _rounds_in_three_states,
     ("gebruiken_list", "status"): _uses_in_three_states,
     ("rapportages_prijsstatistieken", "groeperen"): _prices_of_two_offers_in_two_bands,
+    ("rapportages_uitgaven", "groeperen"): _licence_with_both_kinds_of_amount,
 }
 #: List parameters that group rather than filter: more groups than without them.
 GROUPINGS = {"groeperen"}

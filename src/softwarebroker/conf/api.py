@@ -72,6 +72,7 @@ SPECTACULAR_SETTINGS = {
         # The groupings and bands of the price statistics (other reports group otherwise).
         "PrijsstatistiekGroeperingEnum": "softwarebroker.rapportages.prijsstatistieken.GROEPERINGEN",
         "VolumebandEnum": "softwarebroker.rapportages.prijsstatistieken.VOLUMEBAND_NAMEN",
+        "UitgavenGroeperingEnum": "softwarebroker.rapportages.uitgaven.DIMENSIES",
     },
     "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
     "SCHEMA_COERCE_PATH_PK_SUFFIX": False,

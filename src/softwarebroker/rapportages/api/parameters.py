@@ -1,5 +1,5 @@
-"""Query parameters of the rapportages about one organisation (``uitgaven``, ``vergelijking``):
-reading them, and which organisation a client may ask about."""
+"""Query parameters of the rapportages: ``groeperen`` (all of them), years, and which
+organisation a client may ask about (``uitgaven``, ``vergelijking``)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,33 @@ ORGANISATIE_PARAMETER = OpenApiParameter(
     "haar eigen rapportage (dat is ook de standaard); een andere organisatie is `400`, als een "
     "onbekende. De broker kiest elke organisatie.",
 )
+
+
+def groeperen_parameter(mogelijk, description: str) -> OpenApiParameter:
+    """``groeperen``: a list parameter (comma-separated, or repeated keys; ``api.query_parameters``
+    reads both), declared as an array of the ``mogelijk`` dimensions."""
+    return OpenApiParameter(
+        "groeperen",
+        {"type": "array", "items": {"type": "string", "enum": list(mogelijk)}},
+        description=description,
+    )
+
+
+def lees_groepering(request, mogelijk, problems: dict, standaard=()) -> list[str]:
+    """The dimensions ``groeperen`` names, in ``mogelijk``'s order (``standaard`` when absent);
+    an empty or unknown one is a problem naming what is possible."""
+    value = request.query_params.get("groeperen")
+    if value is None:
+        return list(standaard)
+    namen = [naam.strip() for naam in value.split(",")]
+    onbekend = sorted({naam for naam in namen if naam not in mogelijk})
+    if onbekend or not value.strip():
+        wat = f"Onbekende groepering: {', '.join(onbekend)}; m" if onbekend else "M"
+        problems["groeperen"] = [
+            ErrorDetail(f"{wat}ogelijk: een of meer van {', '.join(mogelijk)}.", code="invalid_choice")
+        ]
+        return list(standaard)
+    return [naam for naam in mogelijk if naam in namen]
 
 
 def jaar_parameter(name: str, description: str) -> OpenApiParameter:

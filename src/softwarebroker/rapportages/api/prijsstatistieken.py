@@ -19,6 +19,7 @@ from .. import perioden, prijsstatistieken
 from ..anonimiteit import MIN_ORGANISATIES
 from ..prijsstatistieken import GROEPERINGEN, VOLUMEBAND_NAMEN, Vraag
 from .basis import RapportageViewSet
+from .parameters import groeperen_parameter, lees_groepering
 
 
 def _bedrag(help_text: str) -> serializers.DecimalField:
@@ -120,12 +121,7 @@ PARAMETERS = [
         "Het laatste kwartaal (`JJJJ-Qn`), standaard het laatste afgelopen kwartaal; een kwartaal dat "
         "nog loopt, telt nooit mee.",
     ),
-    OpenApiParameter(
-        "groeperen",
-        {"type": "array", "items": {"type": "string", "enum": list(GROEPERINGEN)}},
-        description="Komma-gescheiden lijst: waarop de resultaten, naast het softwarepakket, gegroepeerd "
-        "worden.",
-    ),
+    groeperen_parameter(GROEPERINGEN, "Waarop de resultaten, naast het softwarepakket, gegroepeerd worden."),
     OpenApiParameter(
         "volumeband",
         {"type": "string", "enum": list(VOLUMEBAND_NAMEN)},
@@ -171,15 +167,7 @@ class PrijsstatistiekenViewSet(RapportageViewSet):
     def _vraag(self) -> Vraag:
         query, acting, errors = self.request.query_params, self.request.auth, {}
         periode = perioden.periode(query.get("vanafKwartaal"), query.get("totEnMetKwartaal"), errors)
-        groepering = [naam for naam in query.get("groeperen", "").split(",") if naam]
-        onbekend = sorted(set(groepering) - set(GROEPERINGEN))
-        if onbekend:
-            errors["groeperen"] = [
-                ErrorDetail(
-                    f"Onbekende groepering: {', '.join(onbekend)}; mogelijk: {', '.join(GROEPERINGEN)}.",
-                    code="invalid_choice",
-                )
-            ]
+        groepering = lees_groepering(self.request, GROEPERINGEN, errors)
         band = query.get("volumeband")
         if band is not None and band not in VOLUMEBAND_NAMEN:
             errors["volumeband"] = [
@@ -206,7 +194,7 @@ class PrijsstatistiekenViewSet(RapportageViewSet):
             raise ValidationError(errors)
         return Vraag(
             periode=periode,
-            groepering=[naam for naam in GROEPERINGEN if naam in groepering],
+            groepering=groepering,
             softwarepakket_id=pakket,
             aanbieding_id=aanbieding,
             licentiemodel=licentiemodel,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
@@ -12,7 +12,14 @@ from softwarebroker.api.urls_building import collection_url
 
 from .. import uitgaven
 from .basis import RapportageViewSet
-from .parameters import ORGANISATIE_PARAMETER, gevraagde_organisatie, jaar_parameter, lees_jaar
+from .parameters import (
+    ORGANISATIE_PARAMETER,
+    gevraagde_organisatie,
+    groeperen_parameter,
+    jaar_parameter,
+    lees_groepering,
+    lees_jaar,
+)
 
 
 def _bedrag(**kwargs):
@@ -75,11 +82,8 @@ class UitgavenSerializer(serializers.Serializer):
     resultaten = UitgavenRijSerializer(many=True)
 
 
-GROEPEREN_PARAMETER = OpenApiParameter(
-    "groeperen",
-    {"type": "string"},
-    description="Komma-gescheiden: waarop de rijen gegroepeerd worden, een of meer van "
-    f"`{'`, `'.join(uitgaven.DIMENSIES)}` (standaard `jaar`).",
+GROEPEREN_PARAMETER = groeperen_parameter(
+    uitgaven.DIMENSIES, "Waarop de rijen gegroepeerd worden (standaard `jaar`)."
 )
 
 
@@ -89,6 +93,7 @@ class UitgavenViewSet(RapportageViewSet):
     row_serializer_class = UitgavenRijSerializer
     export_name = "uitgaven"
     action_query_parameters = {"uitgaven": ("vanafJaar", "totEnMetJaar", "groeperen", "organisatie")}
+    action_list_query_parameters = {"uitgaven": ("groeperen",)}
 
     @extend_schema(
         tags=["rapportages"],
@@ -125,7 +130,7 @@ class UitgavenViewSet(RapportageViewSet):
         problems: dict = {}
         organisatie = gevraagde_organisatie(request, problems)
         periode = self._periode(request, problems)
-        groeperen = self._groeperen(request, problems)
+        groeperen = lees_groepering(request, uitgaven.DIMENSIES, problems, uitgaven.STANDAARD_GROEPERING)
         if problems:
             raise ValidationError(problems)
         rijen = uitgaven.uitgaven(
@@ -173,19 +178,3 @@ class UitgavenViewSet(RapportageViewSet):
                 ErrorDetail(f"Een periode van hoogstens {uitgaven.MAX_JAREN} jaar.", code="periode_te_lang")
             ]
         return uitgaven.Periode(vanaf, tot)
-
-    def _groeperen(self, request, problems: dict) -> tuple[str, ...]:
-        value = request.query_params.get("groeperen")
-        if value is None:
-            return uitgaven.STANDAARD_GROEPERING
-        names = [name.strip() for name in value.split(",")]
-        unknown = [name for name in names if name not in uitgaven.DIMENSIES]
-        if unknown or not value.strip():
-            problems["groeperen"] = [
-                ErrorDetail(
-                    f"Groepeer op een of meer van: {', '.join(uitgaven.DIMENSIES)}.",
-                    code="invalid",
-                )
-            ]
-            return uitgaven.STANDAARD_GROEPERING
-        return tuple(names)
