@@ -20,6 +20,25 @@ API = f"http://127.0.0.1:{API_PORT}"
 FLOOR = f"http://127.0.0.1:{FLOOR_PORT}"
 
 
+def in_child_process(module: str, database: str) -> int | None:
+    """For the in-process benchmarks: run ``module`` again in a child process with the test
+    settings, on its own embedded ``database`` (or on ``DATABASE_URL``). In the parent, the
+    child's exit status; in the child, None (go on and measure)."""
+    if os.environ.get("BENCHMARK_CHILD"):
+        return None
+    sys.path.insert(0, str(SRC))
+    from development.database import embedded_database
+
+    environment = {**os.environ, "BENCHMARK_CHILD": "1", "DJANGO_SETTINGS_MODULE": "softwarebroker.conf.test"}
+    environment["PYTHONPATH"] = os.pathsep.join([str(SRC), str(ROOT)])
+    command = [sys.executable, "-m", module, *sys.argv[1:]]
+    if environment.get("DATABASE_URL"):
+        return subprocess.call(command, env=environment)
+    with embedded_database(database) as url:
+        environment["DATABASE_URL"] = url
+        return subprocess.call(command, env=environment)
+
+
 def run(*args, env, check=True, capture=False):
     return subprocess.run(args, env=env, check=check, text=True, capture_output=capture)
 

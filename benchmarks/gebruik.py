@@ -25,15 +25,12 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import statistics
-import subprocess
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SRC = ROOT / "src"
+from .common import in_child_process
+
 DATABASE = "softwarebroker_benchmark_gebruik"
 OIN_PREFIX = "97"  # generated organisations, apart from the other benchmarks' 98 and 99
 ORGANISATIES = 380
@@ -295,21 +292,11 @@ def main() -> int:
     # `make benchmark ARGS=...` passes the HTTP benchmarks' options too: ignored here.
     arguments, _ = parser.parse_known_args()
 
-    if os.environ.get("BENCHMARK_CHILD"):
-        run(arguments.gebruiken, arguments.requests, arguments.repeat)
-        return 0
-
-    sys.path.insert(0, str(SRC))
-    from development.database import embedded_database
-
-    environment = {**os.environ, "BENCHMARK_CHILD": "1", "DJANGO_SETTINGS_MODULE": "softwarebroker.conf.test"}
-    environment["PYTHONPATH"] = os.pathsep.join([str(SRC), str(ROOT)])
-    command = [sys.executable, "-m", "benchmarks.gebruik", *sys.argv[1:]]
-    if environment.get("DATABASE_URL"):
-        return subprocess.call(command, env=environment)
-    with embedded_database(DATABASE) as url:
-        environment["DATABASE_URL"] = url
-        return subprocess.call(command, env=environment)
+    status = in_child_process("benchmarks.gebruik", DATABASE)
+    if status is not None:
+        return status
+    run(arguments.gebruiken, arguments.requests, arguments.repeat)
+    return 0
 
 
 if __name__ == "__main__":

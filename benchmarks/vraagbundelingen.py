@@ -13,16 +13,13 @@ per participant (the goal: an award under 10 s).
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import time
 from decimal import Decimal
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SRC = ROOT / "src"
+from .common import in_child_process
+
 DATABASE = "softwarebroker_benchmark_vraagbundelingen"
 
 
@@ -89,21 +86,11 @@ def main() -> int:
     # `make benchmark ARGS=...` passes the HTTP benchmarks' options too: ignored here.
     arguments, _ = parser.parse_known_args()
 
-    if os.environ.get("BENCHMARK_CHILD"):
-        run(arguments.deelnemers, arguments.repeat)
-        return 0
-
-    sys.path.insert(0, str(SRC))
-    from development.database import embedded_database
-
-    environment = {**os.environ, "BENCHMARK_CHILD": "1", "DJANGO_SETTINGS_MODULE": "softwarebroker.conf.test"}
-    environment["PYTHONPATH"] = os.pathsep.join([str(SRC), str(ROOT)])
-    command = [sys.executable, "-m", "benchmarks.vraagbundelingen", *sys.argv[1:]]
-    if environment.get("DATABASE_URL"):
-        return subprocess.call(command, env=environment)
-    with embedded_database(DATABASE) as url:
-        environment["DATABASE_URL"] = url
-        return subprocess.call(command, env=environment)
+    status = in_child_process("benchmarks.vraagbundelingen", DATABASE)
+    if status is not None:
+        return status
+    run(arguments.deelnemers, arguments.repeat)
+    return 0
 
 
 if __name__ == "__main__":
