@@ -300,7 +300,7 @@ def test_who_sees_whose_spending_the_queries_bad_input_and_csv():
     assert export.status_code == 200
     lines = b"".join(export.streaming_content).decode("utf-8-sig").splitlines()
     assert lines == [
-        "Jaar;Leverancier (URL);Leverancier;Softwarepakket (URL);Softwarepakket;Kostenplaats;Soort;"
+        "Jaar;Leverancier;Leverancier (naam);Softwarepakket;Softwarepakket (naam);Kostenplaats;Soort;"
         "Besteed;Verplicht;Totaal",
         "2020;;;;;;eenmalig;9300,00;0,00;9300,00",  # 300 + 30 x 300
         "2020;;;;;;terugkerend;27900,00;0,00;27900,00",  # 900 + 30 x 900

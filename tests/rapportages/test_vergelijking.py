@@ -145,7 +145,7 @@ def test_counts_in_the_group_suppression_and_the_same_counts_for_every_member():
     assert export.status_code == 200
     lines = b"".join(export.streaming_content).decode("utf-8-sig").splitlines()
     assert lines[0] == (
-        "Referentiecomponent (URI);Referentiecomponent;Softwarepakket (URL);Softwarepakket;Eigen gebruik;"
+        "Referentiecomponent;Referentiecomponent (naam);Softwarepakket;Softwarepakket (naam);Eigen gebruik;"
         "Aantal organisaties;Onvoldoende gegevens"
     )
     assert (

@@ -19,6 +19,12 @@ ORGANISATIES = [
     ("00000001002564440000", "Gemeente Proefdorp", "gemeente", "0998", 23400),
     ("00000001003214345000", "Gemeente Testmeer", "gemeente", "0997", 41200),
     ("00000003273229000000", "Samenwerking Noorderkwartier", "samenwerkingsverband", "", None),
+    # Voorbeeldstad's comparable municipalities (demo.vergelijkingsgroep).
+    ("00000001004211870000", "Gemeente Zonnedal", "gemeente", "0990", 64300),
+    ("00000001004533920000", "Gemeente Bloemveen", "gemeente", "0991", 71800),
+    ("00000001004879310000", "Gemeente Havenmond", "gemeente", "0992", 58200),
+    ("00000001005102640000", "Gemeente Lindeloo", "gemeente", "0993", 92600),
+    ("00000001005376150000", "Gemeente Wilgenburg", "gemeente", "0994", 80100),
 ]
 
 DEELNEMERS = {

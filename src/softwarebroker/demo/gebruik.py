@@ -101,7 +101,9 @@ def _versie(pakket: str, versie: str) -> Softwarepakketversie:
     )
 
 
-def _gebruik(oin, pakket, versie, stappen, fields) -> int:
+def maak_gebruik(oin, pakket, versie, stappen, fields) -> int:
+    """One use walked through its statuses (1), or nothing when the organisation already has a
+    use of that version (0)."""
     organisatie = Organisatie.objects.get(oin=oin)
     softwarepakketversie = _versie(pakket, versie)
     lookup = {"organisatie": organisatie, "softwarepakketversie": softwarepakketversie}
@@ -128,7 +130,7 @@ def _gebruik(oin, pakket, versie, stappen, fields) -> int:
 
 def load_gebruik_demo() -> int:
     """Load the demo uses and their alerts; returns the number of objects created."""
-    created = sum(_gebruik(*gebruik) for gebruik in GEBRUIKEN)
+    created = sum(maak_gebruik(*gebruik) for gebruik in GEBRUIKEN)
     aflopend = _versie(*AFLOPENDE_VERSIE)
     created += len(services.signaleer_einde_ondersteuning(acting=DEMO, softwarepakketversie=aflopend))
     if not Kwetsbaarheid.objects.filter(

@@ -33,21 +33,21 @@ class UitgavenRijSerializer(serializers.Serializer):
     jaar = serializers.IntegerField(allow_null=True, label="Jaar", help_text="Het kalenderjaar.")
     leverancier = serializers.URLField(
         allow_null=True,
-        label="Leverancier (URL)",
+        label="Leverancier",
         help_text="URL van de leverancier in de catalogus; `null` ook als de licentie geen "
         "leverancier uit de catalogus noemt (zie `leverancierNaam`).",
     )
     leverancierNaam = serializers.CharField(
-        allow_null=True, label="Leverancier", help_text="De naam van de leverancier."
+        allow_null=True, label="Leverancier (naam)", help_text="De naam van de leverancier."
     )
     softwarepakket = serializers.URLField(
         allow_null=True,
-        label="Softwarepakket (URL)",
+        label="Softwarepakket",
         help_text="URL van het softwarepakket in de catalogus; `null` ook als de licentie geen "
         "pakket uit de catalogus noemt (zie `softwarepakketNaam`).",
     )
     softwarepakketNaam = serializers.CharField(
-        allow_null=True, label="Softwarepakket", help_text="De naam van het softwarepakket."
+        allow_null=True, label="Softwarepakket (naam)", help_text="De naam van het softwarepakket."
     )
     kostenplaats = serializers.CharField(
         allow_null=True, label="Kostenplaats", help_text="De kostenplaats; `null`: geen kostenplaats."

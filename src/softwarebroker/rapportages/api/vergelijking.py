@@ -26,18 +26,16 @@ class VergelijkingRijSerializer(serializers.Serializer):
 
     referentiecomponent = serializers.URLField(
         allow_null=True,
-        label="Referentiecomponent (URI)",
+        label="Referentiecomponent",
         help_text="URI van de GEMMA-referentiecomponent; `null`: het eigen gebruik zonder component.",
     )
     referentiecomponentNaam = serializers.CharField(
         allow_null=True,
-        label="Referentiecomponent",
+        label="Referentiecomponent (naam)",
         help_text="De naam van de component; `null` als hij niet in het register staat.",
     )
-    softwarepakket = serializers.URLField(
-        label="Softwarepakket (URL)", help_text="URL van het softwarepakket."
-    )
-    softwarepakketNaam = serializers.CharField(label="Softwarepakket")
+    softwarepakket = serializers.URLField(label="Softwarepakket", help_text="URL van het softwarepakket.")
+    softwarepakketNaam = serializers.CharField(label="Softwarepakket (naam)")
     eigenGebruik = serializers.BooleanField(
         label="Eigen gebruik", help_text="Of de organisatie het pakket hiervoor zelf gebruikt."
     )

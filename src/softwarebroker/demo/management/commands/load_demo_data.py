@@ -12,6 +12,7 @@ from softwarebroker.demo import data
 from softwarebroker.demo.bestellingen import load_bestellingen_demo
 from softwarebroker.demo.catalogus import DEMO, get_or_create, load_catalogus_demo
 from softwarebroker.demo.gebruik import load_gebruik_demo
+from softwarebroker.demo.vergelijkingsgroep import load_vergelijkingsgroep_demo
 from softwarebroker.demo.vraagbundelingen import load_vraagbundelingen_demo
 from softwarebroker.organisaties import services as organisaties
 from softwarebroker.organisaties.models import Mandaat, Organisatie
@@ -29,6 +30,7 @@ class Command(BaseCommand):
             created += load_bestellingen_demo()
             created += load_vraagbundelingen_demo()
             created += load_gebruik_demo()
+            created += load_vergelijkingsgroep_demo()
         self.stdout.write(f"Demodata geladen ({created} nieuwe objecten).")
 
     def _load(self) -> int:
