@@ -20,20 +20,19 @@ serializer field's own ``to_representation`` unless the value is already its JSO
 
 from __future__ import annotations
 
-import datetime
 import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.db.models import F, QuerySet
-from rest_framework import ISO_8601, serializers
+from rest_framework import serializers
 from rest_framework.relations import ManyRelatedField
-from rest_framework.settings import api_settings
 
+from .representation_converters import fast_converter
+from .representation_inline import Inline, InlineRelation
 from .urls_building import collection_url
 
 EXPAND_FIELD = "_expand"
@@ -84,12 +83,15 @@ class Part:
 
     ``prepare(context, rows)`` runs once per page with all the page's rows (so a list-valued
     field can load what it needs for every row in one query) and returns ``row -> value``.
+    ``inline``: how a one-row read gets the field inside the row's statement instead
+    (:mod:`.representation_inline`).
     """
 
     name: str
     prepare: Callable[[Context, list[dict]], Builder]
     columns: tuple[str, ...] = ()
     expressions: Mapping[str, object] = field(default_factory=dict)
+    inline: Inline | None = None
 
 
 # --- parts for the kinds of fields the resources use -----------------------------------------
@@ -175,18 +177,20 @@ def relation_part(name: str, model, source: str, plan_of: Callable[[], Plan]) ->
     related model's default order (inline sub-objects such as an order's ``regels``, and
     ``expand`` of a many-relation)."""
     target, parent_path = reverse_path(model, source)
+    order = default_order(target, parent_path)
 
     def prepare(context, rows):
         pks = [row["pk"] for row in rows]
         grouped = {}
         if pks:
-            queryset = target._default_manager.filter(**{f"{parent_path}__in": pks}).order_by(
-                *default_order(target, parent_path)
-            )
+            queryset = target._default_manager.filter(**{f"{parent_path}__in": pks}).order_by(*order)
             grouped = grouped_by_parent(plan_of(), queryset, parent_path, context)
         return lambda row: grouped.get(row["pk"], [])
 
-    return Part(name, prepare)
+    inline = InlineRelation(
+        name, plan_of, lambda parent: target._default_manager.filter(**{parent_path: parent}), order
+    )
+    return Part(name, prepare, inline=inline.inline(model))
 
 
 def nested_part(name: str, parts: list[Part]) -> Part:
@@ -249,35 +253,7 @@ def compile_field(bound, model) -> Part | None:
         return column_part(bound.field_name, column)
     if isinstance(bound, serializers.ListField) and isinstance(bound.child, _AS_IS):
         return column_part(bound.field_name, column)
-    return column_part(bound.field_name, column, _fast_converter(bound, model) or bound.to_representation)
-
-
-def _fast_converter(bound, model) -> Callable | None:
-    """The same conversion as the field's ``to_representation``, without its general checks,
-    for the two kinds of values lists are full of (a page of orders has hundreds)."""
-    if len(bound.source_attrs) != 1:
-        return None
-    try:
-        model_field = model._meta.get_field(bound.source_attrs[0])
-    except FieldDoesNotExist:
-        return None
-    if (
-        isinstance(bound, serializers.DecimalField)
-        and getattr(bound, "coerce_to_string", api_settings.COERCE_DECIMAL_TO_STRING)
-        and not bound.localize
-        and getattr(model_field, "decimal_places", None) == bound.decimal_places
-    ):
-        # The column has exactly the field's decimal places: the text of the value is the answer.
-        return lambda value: format(value, "f")
-    output_format = getattr(bound, "format", api_settings.DATETIME_FORMAT)
-    if (
-        isinstance(bound, serializers.DateTimeField)
-        and bound.default_timezone is datetime.UTC
-        and output_format
-        and output_format.lower() != ISO_8601
-    ):
-        return lambda value: value.astimezone(datetime.UTC).strftime(output_format)
-    return None
+    return column_part(bound.field_name, column, fast_converter(bound, model) or bound.to_representation)
 
 
 @functools.cache
@@ -294,23 +270,35 @@ def field_names(serializer_class) -> list[str]:
 
 
 @functools.cache
-def plan_for(serializer_class, selected: frozenset[str] | None = None, expand: tuple[str, ...] = ()) -> Plan:
-    return Plan(serializer_class, selected, expand)
+def plan_for(
+    serializer_class,
+    selected: frozenset[str] | None = None,
+    expand: tuple[str, ...] = (),
+    single: bool = False,
+) -> Plan:
+    return Plan(serializer_class, selected, expand, single)
 
 
 class Plan:
     """The compiled representation of one resource (optionally only the ``fields`` asked for,
-    and with the ``expand`` relations embedded one level deep)."""
+    and with the ``expand`` relations embedded one level deep). ``single``: for reading one
+    row, with the list-valued fields that can be inlined read in the row's own statement."""
 
-    def __init__(self, serializer_class, selected: frozenset[str] | None, expand: tuple[str, ...]):
+    def __init__(
+        self, serializer_class, selected: frozenset[str] | None, expand: tuple[str, ...], single: bool = False
+    ):
         self.serializer_class = serializer_class
         self.model = serializer_class.Meta.model
         keep = None if selected is None else set(selected) | {"url"}
         parts = []
+        self.inline_expressions = {}
         for name, bound in _bound_fields(serializer_class).items():
             if keep is not None and name not in keep:
                 continue
             part = compile_field(bound, self.model)
+            if part is not None and single and part.inline is not None:
+                self.inline_expressions[part.inline.alias] = part.inline.expression
+                part = Part(name, part.inline.prepare, columns=part.columns, expressions=part.expressions)
             if part is not None:
                 parts.append(part)
         if expand:
@@ -320,16 +308,18 @@ class Plan:
         self.expressions = {alias: expr for part in parts for alias, expr in part.expressions.items()}
 
     # reading
-    def values(self, queryset: QuerySet, **extra) -> QuerySet:
-        """The queryset reading exactly what the representation needs, as dicts."""
-        return queryset.prefetch_related(None).values(*self.columns, **self.expressions, **extra)
+    def values(self, queryset: QuerySet, context: Context | None = None, **extra) -> QuerySet:
+        """The queryset reading exactly what the representation needs, as dicts (a ``single``
+        plan's inlined fields need the request's ``context``)."""
+        inlined = {alias: expression(context) for alias, expression in self.inline_expressions.items()}
+        return queryset.prefetch_related(None).values(*self.columns, **self.expressions, **inlined, **extra)
 
     def build(self, rows: list[dict], context: Context) -> list[dict]:
         builders = [(part.name, part.prepare(context, rows)) for part in self.parts]
         return [{name: build(row) for name, build in builders} for row in rows]
 
     def represent(self, queryset: QuerySet, context: Context) -> list[dict]:
-        return self.build(list(self.values(queryset)), context)
+        return self.build(list(self.values(queryset, context)), context)
 
     # expand
     def _expand_part(self, names: Iterable[str]) -> Part:
@@ -388,7 +378,9 @@ def represented_chunks(plan: Plan, queryset: QuerySet, context: Context, size: i
 def represent_instance(serializer, instance) -> dict:
     """A saved instance's representation, read back from the database (writes, snapshots)."""
     context = serializer.context
-    plan = plan_for(type(serializer), _selection(context.get("fields")), tuple(context.get("expand") or ()))
+    plan = plan_for(
+        type(serializer), _selection(context.get("fields")), tuple(context.get("expand") or ()), single=True
+    )
     queryset = type(instance)._default_manager.filter(pk=instance.pk)
     results = plan.represent(queryset, Context(context.get("request"), context))
     if not results:

@@ -76,10 +76,14 @@ class RepresentationMixin:
     # Reads go through the representation plan (``api.representation_engine``): the page's
     # rows as dicts, one query per list-valued field or expanded relation, no per-object
     # serializers.
-    def representation_plan(self):
+    def representation_plan(self, single: bool = False):
+        """``single``: for one row (a detail), its list-valued fields read in the row's statement."""
         selected = self.selected_fields
         return plan_for(
-            self.get_serializer_class(), None if selected is None else frozenset(selected), tuple(self.expand)
+            self.get_serializer_class(),
+            None if selected is None else frozenset(selected),
+            tuple(self.expand),
+            single,
         )
 
     def get_renderers(self):
@@ -120,11 +124,12 @@ class RepresentationMixin:
         lookup = self.lookup_url_kwarg or self.lookup_field
         # Filters and sorting are for lists (a detail accepts neither as query parameter).
         queryset = self.get_queryset().filter(**{self.lookup_field: self.kwargs[lookup]}).order_by()
-        plan = self.representation_plan()
-        rows = list(plan.values(queryset)[:1])
+        plan = self.representation_plan(single=True)
+        context = Context(request, self.get_serializer_context())
+        rows = list(plan.values(queryset, context)[:1])
         if not rows:
             raise Http404
-        return Response(plan.build(rows, Context(request, self.get_serializer_context()))[0])
+        return Response(plan.build(rows, context)[0])
 
 
 class ResourceViewSet(RepresentationMixin, viewsets.ModelViewSet):

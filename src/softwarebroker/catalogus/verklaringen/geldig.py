@@ -78,11 +78,42 @@ def geldige_verklaringen(
             + by_subject[("softwarepakket", aanbieding.softwarepakket_id)]
             + by_subject[("leverancier", aanbieding.leverancier_id)]
         )
-        chosen: dict[str, Verklaring] = {}
-        for verklaring in sorted(candidates, key=lambda v: (-_niveau(v), v.geldig_vanaf, v.pk)):
-            chosen[verklaring.type] = verklaring  # the most specific, then the latest, wins
-        result[aanbieding.pk] = chosen
+        result[aanbieding.pk] = kies(candidates)
     return result
+
+
+def kies(candidates) -> dict[str, Verklaring | Kern]:
+    """Of the valid declarations of an offer, its supplier and its package: per type the one
+    that covers it (the most specific, then the latest start)."""
+    chosen: dict[str, Verklaring | Kern] = {}
+    for verklaring in sorted(candidates, key=lambda v: (-_niveau(v), v.geldig_vanaf, v.pk)):
+        chosen[verklaring.type] = verklaring  # the most specific, then the latest, wins
+    return chosen
+
+
+class KernLezer:
+    """Reads declarations as their :data:`KERN` columns (what an inlined read of an offer's
+    covering declarations needs, ``api.representation_inline``)."""
+
+    model = Verklaring
+    columns = ("pk", *KERN)
+    expressions: dict = {}
+
+    def values(self, queryset, **extra):
+        return queryset.values(*self.columns, **extra)
+
+
+def kandidaten(aanbieding_id, softwarepakket_id, leverancier_id, day: datetime.date):
+    """The declarations that may cover one offer on ``day`` (its own, its package's, its
+    supplier's): what :func:`kies` chooses from."""
+    return Verklaring.objects.filter(
+        valid_on(day)
+        & (
+            Q(aanbieding_id=aanbieding_id)
+            | Q(softwarepakket_id=softwarepakket_id)
+            | Q(leverancier_id=leverancier_id)
+        )
+    )
 
 
 def ontbrekend(aanbieding, gedekt: dict[str, Verklaring]) -> list[str]:

@@ -126,12 +126,13 @@ class BestellingViewSet(OrderRepresentation, IdempotentCreateMixin, ResourceView
 
     def retrieve(self, request, *args, **kwargs):
         # The version for the ETag comes with the row itself.
-        plan = self.representation_plan()
+        plan = self.representation_plan(single=True)
+        context = Context(request, self.get_serializer_context())
         queryset = self.get_queryset().filter(uuid=self.kwargs["uuid"]).order_by()
-        rows = list(plan.values(queryset, _versie=F("versie"))[:1])
+        rows = list(plan.values(queryset, context, _versie=F("versie"))[:1])
         if not rows:
             raise Http404
-        body = plan.build(rows, Context(request, self.get_serializer_context()))[0]
+        body = plan.build(rows, context)[0]
         return Response(body, headers={"ETag": etag(self.kwargs["uuid"], rows[0]["_versie"])})
 
     def create(self, request, *args, **kwargs):

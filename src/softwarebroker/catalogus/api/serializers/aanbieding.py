@@ -5,6 +5,7 @@ from rest_framework import serializers
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.fields import BoundedJSONField, ReferenceField
 from softwarebroker.api.representation_engine import Part, grouped_by_parent, plan_for
+from softwarebroker.api.representation_inline import InlineRelation
 from softwarebroker.api.serializers import Expandable, ExpandField, ResourceSerializer
 from softwarebroker.catalogus import selectors, services
 from softwarebroker.catalogus.constants import Document
@@ -28,7 +29,7 @@ class ActuelePrijzenField(serializers.Field):
 
     def row_part(self, model):
         def prepare(context, rows):
-            day = context.options.get("geldig_op") or timezone.localdate()
+            day = _day(context)
             pks = [row["pk"] for row in rows]
             grouped = {}
             if pks:
@@ -38,7 +39,22 @@ class ActuelePrijzenField(serializers.Field):
                 grouped = grouped_by_parent(plan_for(PrijsSerializer), prijzen, "aanbieding_id", context)
             return lambda row: grouped.get(row["pk"], [])
 
-        return Part(self.field_name, prepare)
+        return Part(self.field_name, prepare, inline=ACTUELE_PRIJZEN.inline(model))
+
+
+def _day(context) -> object:
+    return (context.options.get("geldig_op") if context is not None else None) or timezone.localdate()
+
+
+# One offer (a detail): its prices inside the offer's own statement, in the page query's order.
+ACTUELE_PRIJZEN = InlineRelation(
+    "actuelePrijzen",
+    lambda: plan_for(PrijsSerializer),
+    lambda parent, day: Prijs.objects.filter(selectors.valid_on(day), aanbieding_id=parent),
+    ("prijstype", "geldig_vanaf", "pk"),
+    arguments=lambda context: (_day(context),),
+    argument_count=1,
+)
 
 
 class AanbiedingSerializer(ResourceSerializer):

@@ -12,8 +12,9 @@ from rest_framework import serializers
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.fields import MAX_URL_LENGTH, DescribedJSONField
 from softwarebroker.api.representation_engine import Part
+from softwarebroker.api.representation_inline import InlineRelation
 from softwarebroker.catalogus.constants import Document
-from softwarebroker.catalogus.verklaringen import vereist
+from softwarebroker.catalogus.verklaringen import geldig, vereist
 
 COLUMNS = ("softwarepakket_id", "leverancier_id", "vereiste_documenten")
 
@@ -27,6 +28,25 @@ def _coverage(context, rows) -> dict:
             for row in rows
         ]
         return vereist.geldige_verklaringen(offers, timezone.localdate(), kern=True)
+
+    return context.per_page("verklaringen", rows, load)
+
+
+# One offer (a detail): the candidates read inside the offer's own statement.
+KANDIDATEN = InlineRelation(
+    "verklaringen",
+    geldig.KernLezer,
+    geldig.kandidaten,
+    ("pk",),
+    arguments=lambda context: (timezone.localdate(),),
+    argument_count=1,
+    outer=("pk", *COLUMNS[:2]),
+)
+
+
+def _inline_coverage(context, rows, read) -> dict:
+    def load():
+        return {row["pk"]: geldig.kies(geldig.Kern(**kandidaat) for kandidaat in read(row)) for row in rows}
 
     return context.per_page("verklaringen", rows, load)
 
@@ -56,12 +76,17 @@ class VerklaringenField(DescribedJSONField):
         raise NotImplementedError
 
     def row_part(self, model):
-        def prepare(context, rows):
-            coverage = _coverage(context, rows)
+        def build(coverage, context):
             base = context.base(CATALOGUS, "verklaringen")
             return lambda row: vereist.momentopname(coverage.get(row["pk"], {}), base)
 
-        return Part(self.field_name, prepare, columns=COLUMNS)
+        def prepare(context, rows):
+            return build(_coverage(context, rows), context)
+
+        def inline(context, rows, read):
+            return build(_inline_coverage(context, rows, read), context)
+
+        return Part(self.field_name, prepare, columns=COLUMNS, inline=KANDIDATEN.inline(model, inline))
 
 
 @extend_schema_field(
@@ -81,13 +106,17 @@ class OntbrekendeVerklaringenField(serializers.Field):
         raise NotImplementedError
 
     def row_part(self, model):
-        def prepare(context, rows):
-            coverage = _coverage(context, rows)
-
-            def build(row):
+        def build(coverage):
+            def missing(row):
                 gedekt = coverage.get(row["pk"], {})
                 return [soort for soort in row[COLUMNS[2]] if soort not in gedekt]
 
-            return build
+            return missing
 
-        return Part(self.field_name, prepare, columns=COLUMNS)
+        def prepare(context, rows):
+            return build(_coverage(context, rows))
+
+        def inline(context, rows, read):
+            return build(_inline_coverage(context, rows, read))
+
+        return Part(self.field_name, prepare, columns=COLUMNS, inline=KANDIDATEN.inline(model, inline))
