@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict, namedtuple
 
+from django.db import connection
 from django.db.models import Q
 
 from ..constants import VerklaringStatus
@@ -53,6 +54,8 @@ def geldige_verklaringen(
     aanbiedingen = list(aanbiedingen)
     if not aanbiedingen:
         return {}
+    if kern:
+        return _gekozen(aanbiedingen, day)
     condition = (
         Q(aanbieding_id__in={a.pk for a in aanbiedingen})
         | Q(softwarepakket_id__in={a.softwarepakket_id for a in aanbiedingen})
@@ -79,6 +82,52 @@ def geldige_verklaringen(
             + by_subject[("leverancier", aanbieding.leverancier_id)]
         )
         result[aanbieding.pk] = kies(candidates)
+    return result
+
+
+# The same choice as :func:`kies`, made by PostgreSQL for every offer at once: per offer, of its
+# own, its package's and its supplier's valid approved declarations, per type the first by
+# level (offer, package, supplier), then latest start, then latest made. Only the chosen rows
+# leave the database (a page of offers is covered by a few hundred; its candidates can be many
+# more). ``tests/verklaringen/test_foundation.py`` checks both choose the same.
+_GELDIG = (
+    "v.status = %(status)s AND v.geldig_vanaf <= %(dag)s"
+    " AND (v.geldig_tot IS NULL OR v.geldig_tot >= %(dag)s)"
+)
+_GEKOZEN = f"""
+SELECT a.id, d.id, d.uuid, d.type, d.geldig_vanaf, d.geldig_tot, d.aanbieding_id, d.softwarepakket_id,
+       d.leverancier_id
+FROM unnest(%(aanbiedingen)s::bigint[], %(pakketten)s::bigint[], %(leveranciers)s::bigint[])
+     AS a(id, softwarepakket_id, leverancier_id)
+CROSS JOIN LATERAL (
+    SELECT DISTINCT ON (c.type) c.*
+    FROM (
+        SELECT 0 AS niveau, v.* FROM catalogus_verklaring v WHERE v.aanbieding_id = a.id AND {_GELDIG}
+        UNION ALL
+        SELECT 1, v.* FROM catalogus_verklaring v
+        WHERE v.softwarepakket_id = a.softwarepakket_id AND {_GELDIG}
+        UNION ALL
+        SELECT 2, v.* FROM catalogus_verklaring v WHERE v.leverancier_id = a.leverancier_id AND {_GELDIG}
+    ) AS c
+    ORDER BY c.type, c.niveau, c.geldig_vanaf DESC, c.id DESC
+) AS d
+"""  # noqa: S608 - constant text; every value is a parameter
+
+
+def _gekozen(aanbiedingen, day: datetime.date) -> dict[int, dict[str, Kern]]:
+    params = {
+        "aanbiedingen": [a.pk for a in aanbiedingen],
+        "pakketten": [a.softwarepakket_id for a in aanbiedingen],
+        "leveranciers": [a.leverancier_id for a in aanbiedingen],
+        "status": VerklaringStatus.GOEDGEKEURD,
+        "dag": day,
+    }
+    result: dict[int, dict[str, Kern]] = {a.pk: {} for a in aanbiedingen}
+    with connection.cursor() as cursor:
+        cursor.execute(_GEKOZEN, params)
+        for aanbieding_id, *velden in cursor.fetchall():
+            verklaring = Kern(*velden)
+            result[aanbieding_id][verklaring.type] = verklaring
     return result
 
 
