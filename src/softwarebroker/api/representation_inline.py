@@ -133,10 +133,11 @@ class InlineRelation:
             text += "%s" + piece
         if found != set(parents):
             raise ValueError(f"{self.name}: not every parent column is used in {sql!r}")
-        if len(plan.columns) > MAX_COLUMNS:
+        read = [*plan.columns, *plan.expressions]
+        if len(read) > MAX_COLUMNS:
             raise ValueError(f"{self.name}: too many columns to aggregate as JSON")
         converters, members = {}, []
-        for column in plan.columns:
+        for column in read:
             convert = _converter(_column_field(plan.model, column, plan.expressions))
             if convert is not None:
                 converters[column] = convert
