@@ -275,6 +275,7 @@ def main() -> int:
         load=(load_before, load_after),
     )
     (out / "report.md").write_text(text)
+    samples.write_csv(out / "samples.csv")
     print(text)
     print(f"\n(files of this run: {out.relative_to(ROOT)})")
     return 0 if ok else 1

@@ -5,6 +5,7 @@ task queue."""
 from __future__ import annotations
 
 import collections
+import csv
 import http.server
 import json
 import os
@@ -102,6 +103,16 @@ class Samples:
     connections: list[tuple[float, int]] = field(default_factory=list)
     queue: list[tuple[float, int]] = field(default_factory=list)  # notification jobs not done yet
     cpu: dict[str, tuple[float, float]] = field(default_factory=dict)  # process -> (first, last) s
+
+    def write_csv(self, path: Path) -> None:
+        """Every sample, one a line: what, of which process, seconds, value."""
+        with path.open("w", newline="") as file:
+            out = csv.writer(file)
+            out.writerow(["measure", "process", "seconds", "value"])
+            for name, series in self.rss.items():
+                out.writerows(["rss_mb", name, f"{t:.1f}", f"{mb:.2f}"] for t, mb in series)
+            out.writerows(["connections", "", f"{t:.1f}", count] for t, count in self.connections)
+            out.writerows(["notifications_waiting", "", f"{t:.1f}", count] for t, count in self.queue)
 
 
 class Sampler(threading.Thread):

@@ -65,33 +65,41 @@ def _requests(out: Path, duration: int) -> tuple[list[str], int, int]:
     return lines, total, errors
 
 
+def _at(series: list[tuple[float, float]], t: float) -> float | None:
+    """The first sample at or after ``t`` seconds."""
+    return next((mb for when, mb in series if when >= t), None)
+
+
 def _memory(samples: Samples, baseline: int, traffic_end: float, tolerance: float) -> tuple[list[str], bool]:
+    midway = (baseline + traffic_end) / 2
     lines = [
-        f"| process | RSS after {baseline} s, MB | RSS at the end, MB | change | peak, MB | CPU s in the run "
-        f"| within +{tolerance:.0f} % |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+        f"| process | RSS after {baseline} s, MB | at {midway:.0f} s | at the end | change | peak | "
+        f"CPU s in the run | within +{tolerance:.0f} % |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     ok = True
     for name, series in sorted(samples.rss.items(), key=lambda item: (item[0].startswith("load"), item[0])):
         during = [(t, mb) for t, mb in series if t <= traffic_end + 1]
-        first = next((mb for t, mb in during if t >= baseline), None)
+        first = _at(during, baseline)
         cpu = samples.cpu.get(name)
         cpu_text = f"{cpu[1] - cpu[0]:.0f}" if cpu else ""
         if name.startswith("load generator"):
-            lines.append(f"| {name} | | | | {max(mb for _, mb in series):.0f} | {cpu_text} | (not judged) |")
+            peak = max(mb for _, mb in series)
+            lines.append(f"| {name} | | | | | {peak:.0f} | {cpu_text} | (not judged) |")
             continue
-        if first is None or not during or series[0][0] > baseline:
+        if first is None or series[0][0] > baseline:
             ok = False
             lines.append(
-                f"| {name} | (not running after {baseline} s: replaced?) | | | | {cpu_text} | **no** |"
+                f"| {name} | (not running after {baseline} s: replaced?) | | | | | {cpu_text} | **no** |"
             )
             continue
         end = during[-1][1]
         within = end <= first * (1 + tolerance / 100)
         ok &= within
         lines.append(
-            f"| {name} | {first:.1f} | {end:.1f} | {100 * (end - first) / first:+.1f} % | "
-            f"{max(mb for _, mb in during):.1f} | {cpu_text} | {_yes(within)} |"
+            f"| {name} | {first:.1f} | {_at(during, midway) or end:.1f} | {end:.1f} | "
+            f"{100 * (end - first) / first:+.1f} % | {max(mb for _, mb in during):.1f} | {cpu_text} | "
+            f"{_yes(within)} |"
         )
     return lines, ok
 
