@@ -35,13 +35,15 @@ STATIC_ENV := DJANGO_SETTINGS_MODULE=softwarebroker.conf.test DATABASE_URL=postg
 
 .PHONY: help run test venv browser lint format check-layers check-spec spec adr-lint haal-centraal-lint check-clients \
         check-docs docs check-publiccode check-docker check-chart check-migrations check-deploy pytest token benchmark \
-        benchmark-pagination requirements clean
+        benchmark-pagination soak requirements clean
 
 help:
 	@echo "make run    start everything on http://127.0.0.1:8000"
 	@echo "make test   run every check (lint, contract, ADR lint, tests on PostgreSQL, ...)"
 	@echo "make spec   regenerate api-spec/ after changing the API"
 	@echo "make docs   regenerate docs/configuration.md after changing settings"
+	@echo "make soak   10 minutes of mixed traffic, then the database checked (not part of make test;"
+	@echo "            options: make soak ARGS=\"--duration 90 --clients 16\", see docs/performance.md)"
 
 $(STAMP): requirements/dev.txt requirements/base.txt
 	@$(BASE_PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 or newer is needed (see .python-version)")'
@@ -201,9 +203,24 @@ benchmark: $(STAMP)
 benchmark-pagination: $(STAMP)
 	PYTHONPATH=src:. $(PY) -m benchmarks.pagination --rows 1000000 --repeat 30
 
+# Soak, not part of make test: 16 clients for 10 minutes of mixed traffic (70 % catalogue reads,
+# 20 % order reads, 10 % order creation and transitions) against gunicorn with the production
+# settings and the task worker, then memory, database connections and the database itself
+# checked; exits non-zero when anything failed (docs/performance.md, "Soak"). Installs the load
+# generator (locust, requirements/soak.txt) into the virtualenv first; run and test do not need
+# it. Options: make soak ARGS="--duration 90 --clients 16"
+SOAK_STAMP := $(VENV)/.soak-installed
+$(SOAK_STAMP): $(STAMP) requirements/soak.txt
+	$(PY) -m pip install --quiet -r requirements/soak.txt
+	touch $@
+
+soak: $(SOAK_STAMP)
+	$(PY) -m benchmarks.soak $(ARGS)
+
 requirements: $(STAMP)
 	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements/base.txt requirements/base.in
 	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements/dev.txt requirements/dev.in
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements/soak.txt requirements/soak.in
 
 clean:
 	rm -rf .cache static .pytest_cache

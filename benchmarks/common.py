@@ -104,13 +104,13 @@ def wrk(url: str, token: str | None, duration: int) -> dict:
 
 
 @contextlib.contextmanager
-def environment():
+def environment(database: str = DATABASE):
     """Environment variables for preparing (development settings) and serving (production
-    settings) against the embedded benchmark database."""
+    settings) against the embedded benchmark database (or another embedded ``database``)."""
     sys.path.insert(0, str(SRC))
     from development.database import embedded_database
 
-    with embedded_database(DATABASE) as url:
+    with embedded_database(database) as url:
         env = {
             **os.environ,
             # One key for preparing and serving: API client secrets are encrypted with it.
