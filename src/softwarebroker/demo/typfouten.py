@@ -38,6 +38,7 @@ class Typo:
     zoek: str  # the name with one typo: what is searched for
     soort: str  # one of KINDS
     woord: str  # the word of the name that was mistyped
+    getypt: str  # that word as mistyped
     samenstelling: bool  # whether that word is a compound
 
 
@@ -89,6 +90,7 @@ def typos(names: Sequence[str], count: int = 100, seed: int = 1) -> list[Typo]:
                 zoek=naam[: match.start()] + mistyped + naam[match.end() :],
                 soort=kind,
                 woord=match.group(),
+                getypt=mistyped,
                 samenstelling=match.group().lower() in COMPOUNDS,
             )
         )
