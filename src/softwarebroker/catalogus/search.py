@@ -19,13 +19,13 @@ CONFIG = "dutch"
 MAX_TERMS_LENGTH = 200
 
 # Each refresh also adds the words of the refreshed names to the vocabulary (``Zoekwoord``) that
-# typos are corrected against: letters only, at least three, as ``catalogus_zoekvraag_met_correcties``
+# typos are corrected against: letters only, 3 to 30 of them, as ``catalogus_zoekvraag_met_correcties``
 # (migration 0009) reads the terms.
 _WOORDEN_SQL = """
 INSERT INTO catalogus_zoekwoord (woord)
 SELECT DISTINCT woord.woord
 FROM bijgewerkt, unnest(tsvector_to_array(to_tsvector('simple', bijgewerkt.zoektekst))) AS woord(woord)
-WHERE woord.woord ~ '^[[:alpha:]]{3,}$'
+WHERE woord.woord ~ '^[[:alpha:]]{3,30}$'
 ON CONFLICT DO NOTHING
 """
 

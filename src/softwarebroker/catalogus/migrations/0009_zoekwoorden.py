@@ -2,8 +2,8 @@
 
 from django.db import migrations, models
 
-# The vocabulary: every word of the names (zoektekst) of packages and offers, letters only, at
-# least three. The search columns' refresh (catalogus.search) adds the words of what it refreshes.
+# The vocabulary: every word of the names (zoektekst) of packages and offers, letters only, 3 to
+# 30 of them. The search columns' refresh (catalogus.search) adds the words of what it refreshes.
 VULLEN = """
 INSERT INTO catalogus_zoekwoord (woord)
 SELECT word FROM ts_stat($$
@@ -11,13 +11,14 @@ SELECT word FROM ts_stat($$
     UNION ALL
     SELECT to_tsvector('simple', zoektekst) FROM catalogus_aanbieding
 $$)
-WHERE word ~ '^[[:alpha:]]{3,}$'
+WHERE word ~ '^[[:alpha:]]{3,30}$'
 ON CONFLICT DO NOTHING;
 """
 
 # The search terms with typos corrected, as a full-text query (NULL when no word needed one).
 #
-# A word of the terms (letters only, at least three) that is not in the vocabulary gets as
+# A word of the terms (letters only, 3 to 31: a longer one is more than one edit away from every
+# word of the vocabulary, and would only cost time) that is not in the vocabulary gets as
 # alternatives every word of the vocabulary one edit away: a letter left out, one added, one
 # changed, or two adjacent letters swapped ("zaaksytseem" -> "zaaksysteem"). The edits are
 # generated and looked up by the vocabulary's key, so the answer is exact and cheap whatever the
@@ -29,7 +30,7 @@ ZOEKVRAAG = """
 CREATE FUNCTION catalogus_zoekvraag_met_correcties(termen text) RETURNS tsquery
 LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
 DECLARE
-    letters CONSTANT text[] := string_to_array('abcdefghijklmnopqrstuvwxyzáàâäéèêëíìîïóòôöúùûüçñ', NULL);
+    letters CONSTANT text[] := string_to_array('abcdefghijklmnopqrstuvwxyzáäéèêëïóöüç', NULL);
     vraag CONSTANT tsquery := websearch_to_tsquery('dutch', termen);
     herschreven tsquery := vraag;
     doel tsquery;
@@ -40,7 +41,7 @@ BEGIN
         FROM (
             SELECT DISTINCT term.woord
             FROM unnest(tsvector_to_array(to_tsvector('simple', termen))) AS term(woord)
-            WHERE term.woord ~ '^[[:alpha:]]{3,}$'
+            WHERE term.woord ~ '^[[:alpha:]]{3,31}$'
               AND NOT EXISTS (SELECT 1 FROM catalogus_zoekwoord AS z WHERE z.woord = term.woord)
         ) AS woorden
         CROSS JOIN LATERAL (
