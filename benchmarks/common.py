@@ -153,11 +153,16 @@ def token(env: dict, client_id: str, user_id: str = "") -> str:
     return manage(env, *args, capture=True).stdout.strip()
 
 
+def _ratio(numerator: float, denominator: float) -> str:
+    # wrk reports 0 when no request ended within its timeout (a machine busy with other work).
+    return f"{numerator / denominator:.1f}x" if denominator else "n/a"
+
+
 def row(name: str, api: dict, floor: dict, target: int) -> str:
     return (
         f"| {name} | {api['rps']:.0f} | {api['p50']:.1f} | {api['p99']:.1f} | {floor['rps']:.0f} | "
-        f"{floor['p50']:.1f} | {floor['p99']:.1f} | {floor['rps'] / api['rps']:.1f}x | "
-        f"{api['p50'] / floor['p50']:.1f}x | {target}x |"
+        f"{floor['p50']:.1f} | {floor['p99']:.1f} | {_ratio(floor['rps'], api['rps'])} | "
+        f"{_ratio(api['p50'], floor['p50'])} | {target}x |"
     )
 
 

@@ -17,6 +17,13 @@ from django.db.models.functions import Lower
 CONFIG = "dutch"
 #: The longest search terms (``zoek``) a client may send.
 MAX_TERMS_LENGTH = 200
+#: The order of the results, as the contract describes it for ``zoek``.
+ORDER_HELP = (
+    "Zonder `sorteer` op relevantie: eerst wat de termen zelf vinden, dan wat ze vinden met een "
+    "typfout verbeterd (een woord dat in geen naam voorkomt, ook als woord uit de namen met één "
+    "letter verwisseld, weggelaten, toegevoegd of anders); alleen als geen van beide iets vindt, "
+    "namen die op de termen lijken."
+)
 
 # Each refresh also adds the words of the refreshed names to the vocabulary (``Zoekwoord``) that
 # typos are corrected against: letters only, 3 to 30 of them, as ``catalogus_zoekvraag_met_correcties``
