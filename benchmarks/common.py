@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -131,9 +132,21 @@ def environment():
         yield env, production
 
 
+def _check_free(port: int) -> None:
+    """A server already on the port (another run of a benchmark) would be measured instead of ours."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # past connections do not count
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            raise RuntimeError(f"port {port} is in use (another benchmark running?)") from None
+
+
 @contextlib.contextmanager
 def servers(production: dict, env: dict):
     """The API (gunicorn, 2 workers, production settings) and the floor, same gunicorn settings."""
+    _check_free(API_PORT)
+    _check_free(FLOOR_PORT)
     processes = [
         serve("softwarebroker.wsgi:application", API_PORT, production),
         serve("benchmarks.floor:application", FLOOR_PORT, env),

@@ -1,10 +1,11 @@
 """Full-text and typo-tolerant search over the catalogue (PostgreSQL).
 
 Each searchable row keeps ``zoektekst`` (the names: product, supplier, categories; for
-trigram similarity with a GIN ``gin_trgm_ops`` index, kept short so typo search is fast) and
+trigram similarity with a GIN ``gin_trgm_ops`` index, kept short so that search is fast) and
 ``zoekvector`` (Dutch full-text, weighted: names A, descriptions B, supplier and categories
 C; GIN index). Both are refreshed in SQL by the services after every change, and in bulk
-by the generators, so a search never computes them per row.
+by the generators, so a search never computes them per row. The same refresh adds the words
+of the names to ``Zoekwoord``, the vocabulary typos are corrected against.
 """
 
 from __future__ import annotations
@@ -132,9 +133,9 @@ class CorrectedQuery(SearchQuery):
 
 def corrected_query(terms: str) -> str | None:
     """The full-text query of ``terms`` with typos corrected against the vocabulary of names
-    (``catalogus_zoekvraag_met_correcties``, migration 0009): the original query OR the one in
-    which each unknown word may also be a known word one edit away. None when every word is
-    known or no known word is that close."""
+    (``catalogus_zoekvraag_met_correcties``, migration 0009): the query of the terms in which
+    each word that is in no name may also be a word of the names one edit away. It matches
+    whatever the terms match, and more. None when no word needed or had a correction."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT catalogus_zoekvraag_met_correcties(%s)::text", [terms])
         return cursor.fetchone()[0]
@@ -148,8 +149,8 @@ def search(queryset: QuerySet, terms: str) -> QuerySet:
     "documnetbeheer": an unknown word may also be a word of the names one edit away), ordered
     by their rank with the corrections. Both are one full-text match on the GIN index of
     ``zoekvector``; the corrections come from a vocabulary lookup by key. Only when neither
-    finds anything, trigram similarity on the names takes over (parts of words: "polder"
-    finds "Polderdata"), ordered by how closely the name resembles the terms.
+    finds anything, trigram similarity on the names takes over (parts of words: "kantoorw"
+    finds "Kantoorwolk"), ordered by how closely the name resembles the terms.
 
     Each path computes only its own score: a search matching many rows ranks them all, so the
     score must stay cheap (adding the trigram similarity to the full-text rank made a
