@@ -5,10 +5,15 @@
 1. Fills the database ``softwarebroker_benchmark`` with 100,000 generated aanbiedingen and
    300,000 verklaringen (``generate_catalogue``; reused when already there).
 2. Serves the API with gunicorn (2 workers, production settings) and the floor
-   (``benchmarks/floor.py``: one SQL query + orjson, same JSON) with the same gunicorn
-   settings, and checks that both give the same page before measuring.
+   (``benchmarks/floor.py``: one SQL statement + orjson, same JSON) with the same gunicorn
+   settings, and checks that both give the same page before measuring (for a search also the
+   same count and ``X-Aantal-Geschat``).
 3. Runs ``wrk -t2 -c8 -d20s --latency`` against each case and prints req/s, p50 and p99
-   with the ratio to the floor. Nothing is asserted: the numbers go in docs/performance.md.
+   with the ratio to the floor; a search is measured against the floor's search (same matches,
+   order and count), not against the plain list.
+4. Measures the search's quality next to it (``benchmarks.zoekkwaliteit``: recall@10 of 100
+   generated typos of package names, with their latency). Nothing is asserted: the numbers go
+   in docs/performance.md.
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import urllib.request
 
+from . import zoekkwaliteit
 from .common import (
     API,
     API_PORT,
@@ -42,6 +49,40 @@ client, _ = Applicatie.objects.get_or_create(
 client.secrets.all().delete()
 ApplicatieSecret.objects.create(applicatie=client, secret="benchmark-geheim-0123456789-0123456789")
 """
+
+
+# Searches measured against the floor's search: a word of 16% of the offers, the same word with
+# two letters swapped (found by the typo correction), and a part of a supplier's name (found only
+# by trigram similarity, the fallback). The equality check runs all three; the load only the first two.
+SEARCHES = ("zaaksystemen", "zaaksytseem", "polderla")
+
+
+def _page(url: str, token: str | None = None) -> tuple[dict, str | None]:
+    """A list page with its X-Aantal-Geschat header (None when absent)."""
+    request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"} if token else {})  # noqa: S310 - loopback
+    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - our own loopback server
+        return json.loads(response.read()), response.headers.get("X-Aantal-Geschat")
+
+
+def _as_api(page: dict) -> dict:
+    return json.loads(json.dumps(page).replace(f":{FLOOR_PORT}/", f":{API_PORT}/"))
+
+
+def _check_searches(api: str, floor: str, bearer: str) -> None:
+    for terms in SEARCHES:
+        search = f"aanbiedingen?pageSize=100&zoek={terms}"
+        (api_page, api_estimate), (floor_page, floor_estimate) = (
+            _page(f"{api}/{search}", bearer),
+            _page(f"{floor}/{search}"),
+        )
+        floor_page = _as_api(floor_page)
+        assert api_page["results"], f"zoek={terms} finds something"
+        assert api_page["results"] == floor_page["results"], f"the floor must rank zoek={terms} as the API"
+        assert (api_page["count"], api_page["next"], api_estimate) == (
+            floor_page["count"],
+            floor_page["next"],
+            floor_estimate,
+        ), f"the floor must count zoek={terms} as the API"
 
 
 COUNTS = (
@@ -87,6 +128,7 @@ def main(argv=None) -> int:
                     json.dumps(get(f"{floor}/{filtered}")).replace(f":{FLOOR_PORT}/", f":{API_PORT}/")
                 )
                 assert get(f"{api}/{filtered}", bearer)["results"] == floor_filtered["results"]
+            _check_searches(api, floor, bearer)
             detail = page["results"][0]["url"].rsplit("/", 1)[1]
             cases = [
                 (
@@ -95,11 +137,14 @@ def main(argv=None) -> int:
                     f"{floor}/aanbiedingen?pageSize=100",
                     3,
                 ),
-                (
-                    "aanbiedingen list with zoek",
-                    f"{api}/aanbiedingen?pageSize=100&zoek=zaaksystemen",
-                    f"{floor}/aanbiedingen?pageSize=100",
-                    5,
+                *(
+                    (
+                        f"aanbiedingen list with zoek={terms}, against the search floor",
+                        f"{api}/aanbiedingen?pageSize=100&zoek={terms}",
+                        f"{floor}/aanbiedingen?pageSize=100&zoek={terms}",
+                        3,
+                    )
+                    for terms in SEARCHES[:2]
                 ),
                 (
                     "aanbiedingen list volledigVerklaard=true",
@@ -156,6 +201,7 @@ def main(argv=None) -> int:
                     f"| {detail_floor['rps'] / result['rps']:.1f}x |",
                     flush=True,
                 )
+            zoekkwaliteit.measure(api, bearer, env["DATABASE_URL"])
     return 0
 
 

@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -131,9 +132,21 @@ def environment(database: str = DATABASE):
         yield env, production
 
 
+def _check_free(port: int) -> None:
+    """A server already on the port (another run of a benchmark) would be measured instead of ours."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # past connections do not count
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            raise RuntimeError(f"port {port} is in use (another benchmark running?)") from None
+
+
 @contextlib.contextmanager
 def servers(production: dict, env: dict):
     """The API (gunicorn, 2 workers, production settings) and the floor, same gunicorn settings."""
+    _check_free(API_PORT)
+    _check_free(FLOOR_PORT)
     processes = [
         serve("softwarebroker.wsgi:application", API_PORT, production),
         serve("benchmarks.floor:application", FLOOR_PORT, env),
@@ -153,11 +166,16 @@ def token(env: dict, client_id: str, user_id: str = "") -> str:
     return manage(env, *args, capture=True).stdout.strip()
 
 
+def _ratio(numerator: float, denominator: float) -> str:
+    # wrk reports 0 when no request ended within its timeout (a machine busy with other work).
+    return f"{numerator / denominator:.1f}x" if denominator else "n/a"
+
+
 def row(name: str, api: dict, floor: dict, target: int) -> str:
     return (
         f"| {name} | {api['rps']:.0f} | {api['p50']:.1f} | {api['p99']:.1f} | {floor['rps']:.0f} | "
-        f"{floor['p50']:.1f} | {floor['p99']:.1f} | {floor['rps'] / api['rps']:.1f}x | "
-        f"{api['p50'] / floor['p50']:.1f}x | {target}x |"
+        f"{floor['p50']:.1f} | {floor['p99']:.1f} | {_ratio(floor['rps'], api['rps'])} | "
+        f"{_ratio(api['p50'], floor['p50'])} | {target}x |"
     )
 
 

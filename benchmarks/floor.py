@@ -1,9 +1,10 @@
 """The floor: the least work that still serves the same aanbiedingen page as the API.
 
-A bare WSGI app (no Django) that answers ``/aanbiedingen?pageSize=100`` and
-``/aanbiedingen/<uuid>`` with exactly the API's JSON (same fields, values and URLs), built
-from one SQL query per request and serialised with orjson. The benchmark checks that both
-answers are equal before it measures anything.
+A bare WSGI app (no Django) that answers ``/aanbiedingen?pageSize=100`` (also with
+``volledigVerklaard`` or ``zoek``) and ``/aanbiedingen/<uuid>`` with exactly the API's JSON (same
+fields, values and URLs; for a search the same matches, order and count), built from one SQL
+statement per request and serialised with orjson. The benchmark checks that both answers are
+equal before it measures anything.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 from datetime import UTC
 from decimal import Decimal
+from urllib.parse import parse_qsl
 
 import orjson
 import psycopg
@@ -49,10 +51,61 @@ JOIN catalogus_softwarepakket p ON p.id = a.softwarepakket_id
 JOIN catalogus_leverancier l ON l.id = a.leverancier_id
 LEFT JOIN catalogus_raamovereenkomst r ON r.id = a.raamovereenkomst_id
 {where}
-ORDER BY a.naam, a.id
+ORDER BY {order}
 LIMIT %s
 """
 _COUNT = "(SELECT count(*) FROM (SELECT 1 FROM catalogus_aanbieding a {where} LIMIT 10001) AS s)"
+ESTIMATE_HEADER = "X-Aantal-Geschat"
+
+# ``zoek``: the API's search (``catalogus.search``) in the same statement as the page. The
+# terms' full-text query and the one with typos corrected (NULL when nothing was corrected) are
+# computed once; the matches with their scores once, for the page and the bounded count. Full
+# text with corrections: exact matches first by their rank, then the corrected ones by theirs;
+# only without any, trigram similarity on the names. Above the count limit, the count is the
+# planner's estimate of the matches, as the API's (``api.pagination.estimated_count``).
+_ZOEK = """
+WITH vraag AS MATERIALIZED (
+    SELECT websearch_to_tsquery('dutch', %(zoek)s) AS origineel,
+           catalogus_zoekvraag_met_correcties(%(zoek)s) AS gecorrigeerd
+),
+volledig AS MATERIALIZED (
+    SELECT a.id,
+           (SELECT gecorrigeerd FROM vraag) IS NULL OR a.zoekvector @@ (SELECT origineel FROM vraag) AS exact,
+           CASE WHEN (SELECT gecorrigeerd FROM vraag) IS NULL OR a.zoekvector @@ (SELECT origineel FROM vraag)
+                THEN ts_rank(a.zoekvector, (SELECT origineel FROM vraag))
+                ELSE ts_rank(a.zoekvector, (SELECT gecorrigeerd FROM vraag)) END AS score
+    FROM catalogus_aanbieding a
+    WHERE a.zoekvector @@ (SELECT coalesce(gecorrigeerd, origineel) FROM vraag)
+),
+treffers AS MATERIALIZED (
+    SELECT id, exact, score FROM volledig
+    UNION ALL
+    SELECT a.id, true, word_similarity(lower(%(zoek)s), lower(a.naam))
+    FROM catalogus_aanbieding a
+    WHERE NOT EXISTS (SELECT 1 FROM volledig) AND a.zoektekst %%> lower(%(zoek)s)
+),
+pagina AS (SELECT * FROM treffers ORDER BY exact DESC, score DESC, id LIMIT 101)
+"""
+_ZOEK_COUNT = """(SELECT CASE WHEN n <= 10000 THEN n ELSE -greatest(10001, pg_temp.geschat_aantal(
+    CASE WHEN EXISTS (SELECT 1 FROM volledig)
+         THEN format('SELECT 1 FROM catalogus_aanbieding a WHERE a.zoekvector @@ (SELECT coalesce('
+                     'catalogus_zoekvraag_met_correcties(%%L), websearch_to_tsquery(''dutch'', %%L)))',
+                     %(zoek)s::text, %(zoek)s::text)
+         ELSE format('SELECT 1 FROM catalogus_aanbieding a WHERE a.zoektekst %%%%> lower(%%L)',
+                     %(zoek)s::text)
+    END)) END
+    FROM (SELECT count(*) AS n FROM (SELECT 1 FROM treffers LIMIT 10001) AS s) AS aantal)"""
+# The planner's estimate of a query's rows (a function of this connection only).
+_GESCHAT_AANTAL = """
+CREATE FUNCTION pg_temp.geschat_aantal(query text) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    plan json;
+BEGIN
+    EXECUTE 'EXPLAIN (FORMAT JSON) ' || query INTO plan;
+    RETURN (plan -> 0 -> 'Plan' ->> 'Plan Rows')::bigint;
+END
+$$
+"""
 # ``volledigVerklaard``: the same condition as the API's (every required type covered today).
 _ONTBREEKT = """EXISTS (
     SELECT 1 FROM unnest(a.vereiste_documenten) AS vereist(soort)
@@ -73,6 +126,7 @@ def _connect():
     global _connection
     if _connection is None or _connection.closed:
         _connection = psycopg.connect(os.environ["DATABASE_URL"], autocommit=True)
+        _connection.execute(_GESCHAT_AANTAL)
     return _connection
 
 
@@ -291,26 +345,42 @@ def application(environ, start_response):
             "200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(payload)))]
         )
         return [payload]
+    headers = []
     with _connect().cursor() as cursor:
         if path.startswith(f"{CATALOGUS_BASE}/aanbiedingen/"):
-            cursor.execute(_SQL.format(count="0", where="WHERE a.uuid = %s"), [path.rsplit("/", 1)[1], 1])
+            cursor.execute(
+                _SQL.format(count="0", where="WHERE a.uuid = %s", order="a.id"), [path.rsplit("/", 1)[1], 1]
+            )
             body = _aanbieding(root, cursor.fetchone())
         else:
-            query = dict(
-                part.split("=", 1) for part in environ.get("QUERY_STRING", "").split("&") if "=" in part
-            )
-            volledig = query.get("volledigVerklaard")
-            where = {"true": f"WHERE NOT {_ONTBREEKT}", "false": f"WHERE {_ONTBREEKT}"}.get(volledig, "")
-            cursor.execute(_SQL.format(count=_COUNT.format(where=where), where=where), [101])
+            query = dict(parse_qsl(environ.get("QUERY_STRING", "")))
+            if query.get("zoek", "").strip():
+                page = _SQL.format(
+                    count=_ZOEK_COUNT,
+                    where="JOIN pagina z ON z.id = a.id",
+                    order="z.exact DESC, z.score DESC, z.id",
+                )
+                cursor.execute(_ZOEK + page.replace("LIMIT %s", ""), {"zoek": query["zoek"]})
+            else:
+                volledig = query.get("volledigVerklaard")
+                where = {"true": f"WHERE NOT {_ONTBREEKT}", "false": f"WHERE {_ONTBREEKT}"}.get(volledig, "")
+                cursor.execute(
+                    _SQL.format(count=_COUNT.format(where=where), where=where, order="a.naam, a.id"), [101]
+                )
             rows = cursor.fetchall()
             query = environ.get("QUERY_STRING", "")
+            count = rows[0][-1] if len(rows) > 100 else len(rows)
+            if count < 0:  # the planner's estimate, above the exact count's limit
+                count, headers = -count, [(ESTIMATE_HEADER, "true")]
             body = {
-                "count": rows[0][-1] if rows else 0,
+                "count": count,
                 # The API sorts query parameters when it builds page links.
                 "next": f"{root}/aanbiedingen?page=2&{query}" if len(rows) > 100 else None,
                 "previous": None,
                 "results": [_aanbieding(root, row) for row in rows[:100]],
             }
     payload = orjson.dumps(body)
-    start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(payload)))])
+    start_response(
+        "200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(payload))), *headers]
+    )
     return [payload]

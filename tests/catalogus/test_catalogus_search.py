@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from softwarebroker.catalogus import search
+from softwarebroker.catalogus.models import Zoekwoord
 from tests.catalogus.api_requests import BASE, url
 from tests.catalogus.factories import (
     AanbiedingFactory,
@@ -38,6 +39,36 @@ def test_search_with_dutch_stemming_typos_and_relevance(client):
     assert plural == ["Zaaksysteem Noord", "Documentbeheer Zuid"]  # name match ranks first
     assert typo[0] == "Zaaksysteem Noord"
     assert "Kantoorpakket" not in plural + typo
+
+
+def test_typos_are_corrected_after_what_the_terms_find_as_typed(client):
+    # "documnetbeheer" is in no name, so a word of the names one edit away ("documentbeheer",
+    # two letters swapped) is searched for too; what the terms find as typed comes first.
+    named = SoftwarepakketFactory(naam="Documentbeheer Zuid")
+    described = SoftwarepakketFactory(naam="Archiefsuite", omschrijving="Vervangt het oude documnetbeheer")
+    SoftwarepakketFactory(naam="Kantoorwolk Online")
+    search.refresh_softwarepakketten()
+
+    body = client.get(f"{BASE}/softwarepakketten?zoek=documnetbeheer").json()
+    part_of_a_word = names(client.get(f"{BASE}/softwarepakketten?zoek=kantoorw"))
+    known_word = names(client.get(f"{BASE}/softwarepakketten?zoek=archiefsuite"))
+
+    assert [item["naam"] for item in body["results"]] == [described.naam, named.naam]
+    assert body["count"] == 2
+    assert part_of_a_word == ["Kantoorwolk Online"]  # no typo one edit away: trigram similarity
+    assert known_word == ["Archiefsuite"]
+
+
+def test_the_refresh_adds_the_words_of_new_names(client):
+    # Two letters swapped in "zaaksysteem": too far for trigram similarity (0.5), one edit for
+    # the vocabulary the refresh keeps.
+    assert names(client.get(f"{BASE}/softwarepakketten?zoek=zaaksytseem")) == []
+
+    pakket = SoftwarepakketFactory(naam="Zaaksysteem Noord")
+    search.refresh_softwarepakketten([pakket.pk])
+
+    assert {"zaaksysteem", "noord"} <= set(Zoekwoord.objects.values_list("woord", flat=True))
+    assert names(client.get(f"{BASE}/softwarepakketten?zoek=zaaksytseem")) == ["Zaaksysteem Noord"]
 
 
 def test_search_on_aanbiedingen_covers_supplier_and_category(client):

@@ -88,7 +88,7 @@ class ZoekFilter(filters.CharFilter):
 class SoftwarepakketFilter(FilterSet):
     zoek = ZoekFilter(
         help_text="Zoek in namen, omschrijvingen, leverancier en categorieën (Nederlandse woordvormen, "
-        "tolerant voor typfouten); resultaten op relevantie.",
+        f"tolerant voor typfouten). {search.ORDER_HELP}",
     )
     naam = filters.CharFilter(field_name="naam", lookup_expr="icontains", help_text="Deel van de naam.")
     status = filters.ChoiceFilter(choices=PublicatieStatus.choices)
@@ -144,7 +144,8 @@ def _valid_on(queryset, name, value):
 
 class AanbiedingFilter(FilterSet):
     zoek = ZoekFilter(
-        help_text="Zoek in naam en omschrijving van aanbieding en pakket, leverancier en categorieën.",
+        help_text="Zoek in naam en omschrijving van aanbieding en pakket, leverancier en categorieën "
+        f"(Nederlandse woordvormen, tolerant voor typfouten). {search.ORDER_HELP}",
     )
     naam = filters.CharFilter(field_name="naam", lookup_expr="icontains")
     softwarepakket = ReferenceFilter(field_name="softwarepakket", help_text="URL van het softwarepakket.")

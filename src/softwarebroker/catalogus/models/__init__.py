@@ -8,6 +8,7 @@ from .referentiecomponent import Referentiecomponent
 from .softwarepakket import Softwarepakket
 from .softwarepakketversie import Softwarepakketversie
 from .verklaring import Verklaring
+from .zoekwoord import Zoekwoord
 
 __all__ = [
     "LEVERANCIER_TRANSITIONS",
@@ -22,4 +23,5 @@ __all__ = [
     "Softwarepakket",
     "Softwarepakketversie",
     "Verklaring",
+    "Zoekwoord",
 ]
