@@ -1,6 +1,7 @@
 """Benchmark: the Bestellingen API under load, next to a floor measured in the same run.
 
-    make benchmark     (or: python -m benchmarks.bestellingen [--orders 1000000] [--duration 20])
+    make benchmark     (or: python -m benchmarks.bestellingen [--orders 1000000] [--duration 20]
+                        [--only lijst,detail,aanmaken] [--clients 8] [--check-clients 40])
 
 1. Uses the benchmark database of ``benchmarks.catalogus`` (its generated catalogue) and adds
    1,000,000 generated orders over 380 organisations (``generate_orders``; reused afterwards).
@@ -9,7 +10,10 @@
    gunicorn settings, and checks that both give the same JSON before measuring.
 3. ``wrk -t2 -c8 --latency`` on the order list of one organisation (as that organisation's
    client) and on an order's detail; then 8 concurrent clients create and submit orders for
-   the run's duration, and the database is checked for errors and duplicate numbers.
+   the run's duration, and the database is checked for errors and duplicate numbers; then
+   40 clients do the same for a quarter of the duration (at least 5 s), only to check again
+   that no number was handed out twice. ``--only`` runs some of the cases (the floor is
+   compared with the API's answers in any case).
 """
 
 from __future__ import annotations
@@ -41,6 +45,8 @@ from .common import (
 
 BASE = "/bestellingen/api/v1"
 CLIENTS = 8
+CHECK_CLIENTS = 40
+CASES = ("lijst", "detail", "aanmaken")
 PREPARE = """
 import json
 from softwarebroker.autorisaties.models import Applicatie, ApplicatieSecret
@@ -87,7 +93,7 @@ print(json.dumps({
 """
 
 
-def _prepare(env, bestellingen: int, rows: int, verklaringen: int = 0) -> dict:
+def _prepare(env, bestellingen: int, rows: int, verklaringen: int = 0, clients: int = CLIENTS) -> dict:
     # The catalogue as the catalogue benchmark left it (or at least ``rows`` offers).
     catalogus._prepare(env, rows, verklaringen)
     count = manage(
@@ -101,7 +107,7 @@ def _prepare(env, bestellingen: int, rows: int, verklaringen: int = 0) -> dict:
     if int(count) < bestellingen:
         manage(env, "generate_orders", "--bestellingen", str(bestellingen), "--organisaties", "380")
     return json.loads(
-        manage(env, "shell", "-c", PREPARE % {"clients": CLIENTS}, capture=True).stdout.splitlines()[-1]
+        manage(env, "shell", "-c", PREPARE % {"clients": clients}, capture=True).stdout.splitlines()[-1]
     )
 
 
@@ -137,16 +143,18 @@ def _create_and_submit(index: int, bearer: str, body: dict, deadline: float, res
     results[index] = (latencies, errors)
 
 
-def _create_under_load(env, prepared: dict, duration: int) -> dict:
+def _create_under_load(env, prepared: dict, duration: int, clients: int) -> dict:
+    """``clients`` clients, each for its own organisation, create and submit orders for
+    ``duration`` seconds."""
     kostenplaats = f"BENCH-{uuid.uuid4().hex[:8]}"
     bearers = [
-        token(env, f"benchmark-afnemer-{index}", "benchmark@gemeente.example") for index in range(CLIENTS)
+        token(env, f"benchmark-afnemer-{index}", "benchmark@gemeente.example") for index in range(clients)
     ]
-    results = [None] * CLIENTS
+    results = [None] * clients
     started = time.monotonic()
     deadline = started + duration
     threads = []
-    for index in range(CLIENTS):
+    for index in range(clients):
         body = {
             "besteller": f"{API}{BASE}/organisaties/{prepared['organisaties'][index]}",
             "kostenplaats": kostenplaats,
@@ -178,15 +186,42 @@ def _create_under_load(env, prepared: dict, duration: int) -> dict:
     }
 
 
+def _cases(value: str) -> set[str]:
+    cases = {case.strip() for case in value.split(",") if case.strip()}
+    if not cases or cases - set(CASES):
+        raise argparse.ArgumentTypeError(f"one or more of {', '.join(CASES)}, separated by commas")
+    return cases
+
+
+def _report_creation(result: dict, clients: int, duration: int) -> str:
+    return (
+        f"Order creation with submission, {clients} concurrent clients, {duration} s: "
+        f"{result['orders_per_second']:.1f} orders/s "
+        f"(p50 {result['p50']:.0f} ms per create + submit), {result['ok']} submitted, "
+        f"{result['errors']} errors; in the database {result['created']} created, "
+        f"{result['submitted']} submitted, {result['duplicate_numbers']} duplicate numbers."
+    )
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orders", type=int, default=1_000_000)
     parser.add_argument("--rows", type=int, default=100_000, help="aanbiedingen in the catalogue")
     parser.add_argument("--duration", type=int, default=20)
+    parser.add_argument("--only", type=_cases, default=set(CASES), help=f"some of {', '.join(CASES)}")
+    parser.add_argument("--clients", type=int, default=CLIENTS, help="clients creating orders")
+    parser.add_argument(
+        "--check-clients",
+        type=int,
+        default=CHECK_CLIENTS,
+        help="clients of the second creation round that checks for duplicate numbers (0: none)",
+    )
     arguments, _ = parser.parse_known_args(argv)
 
     with environment() as (env, production):
-        prepared = _prepare(env, arguments.orders, arguments.rows)
+        prepared = _prepare(
+            env, arguments.orders, arguments.rows, clients=max(arguments.clients, arguments.check_clients)
+        )
         bearer = token(env, "benchmark-afnemer-0", "benchmark@gemeente.example")
         with servers(production, env):
             api, floor = f"{API}{BASE}", f"{FLOOR}{BASE}"
@@ -203,22 +238,26 @@ def main(argv=None) -> int:
                 f"\n{arguments.orders:,} orders over 380 organisations "
                 f"({page['count']:,} of the measured one); {load}; gunicorn 2 workers\n"
             )
-            print(TABLE_HEADER)
             cases = [
                 (
+                    "lijst",
                     "orders of one organisation (page of 100)",
                     f"{api}/bestellingen?pageSize=100",
                     floor_list,
                     3,
                 ),
                 (
+                    "detail",
                     "order detail with its lines",
                     f"{api}/bestellingen/{detail}",
                     f"{floor}/bestellingen/{detail}",
                     2,
                 ),
             ]
-            for name, api_url, floor_url, target in cases:
+            cases = [case for case in cases if case[0] in arguments.only]
+            if cases:
+                print(TABLE_HEADER)
+            for _, name, api_url, floor_url, target in cases:
                 print(
                     row(
                         name,
@@ -229,14 +268,13 @@ def main(argv=None) -> int:
                     flush=True,
                 )
 
-            result = _create_under_load(env, prepared, arguments.duration)
-            print(
-                f"\nOrder creation with submission, {CLIENTS} concurrent clients, {arguments.duration} s: "
-                f"{result['orders_per_second']:.1f} orders/s "
-                f"(p50 {result['p50']:.0f} ms per create + submit), {result['ok']} submitted, "
-                f"{result['errors']} errors; in the database {result['created']} created, "
-                f"{result['submitted']} submitted, {result['duplicate_numbers']} duplicate numbers."
-            )
+            if "aanmaken" in arguments.only:
+                result = _create_under_load(env, prepared, arguments.duration, arguments.clients)
+                print("\n" + _report_creation(result, arguments.clients, arguments.duration), flush=True)
+                if arguments.check_clients:
+                    duration = max(5, arguments.duration // 4)
+                    check = _create_under_load(env, prepared, duration, arguments.check_clients)
+                    print(_report_creation(check, arguments.check_clients, duration))
     return 0
 
 
