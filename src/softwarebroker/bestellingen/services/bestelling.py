@@ -22,9 +22,9 @@ from .common import (
     check_version,
     lock,
     may_order_for,
-    next_nummer,
     partijen,
 )
+from .nummers import next_nummer
 from .regels import _set_regels, bestelling_problems
 
 
