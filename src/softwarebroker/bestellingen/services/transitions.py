@@ -66,7 +66,15 @@ def _check_transition(acting, bestelling: Bestelling, naar: str, via: str, toeli
     return transition
 
 
-def _transition(acting, bestelling: Bestelling, naar: str, toelichting: str, before) -> Statuswijziging:
+def _transition(
+    acting,
+    bestelling: Bestelling,
+    naar: str,
+    toelichting: str,
+    before,
+    regels: list[Bestelregel] | None = None,
+) -> Statuswijziging:
+    """``regels``: the order's lines as the change left them, when it read them all (submission)."""
     actor, actor_weergave = _actor(acting)
     statuswijziging = Statuswijziging.objects.create(
         bestelling=bestelling,
@@ -80,7 +88,7 @@ def _transition(acting, bestelling: Bestelling, naar: str, toelichting: str, bef
     bestelling.status = naar
     bestelling.versie += 1
     bestelling.save()
-    follow_order(acting, bestelling, naar)
+    follow_order(acting, bestelling, naar, regels)
     _audit(acting, "create", bestelling, statuswijziging, before)
     _publish(bestelling, "status", statuswijziging)
     return statuswijziging
@@ -92,8 +100,9 @@ def change_status(*, acting, bestelling: Bestelling, naar: str, toelichting: str
     bestelling = lock(bestelling)
     _check_transition(acting, bestelling, naar, statemachine.STATUSWIJZIGING, toelichting)
     before = snapshot(bestelling)
+    regels = None
     if naar == BestellingStatus.TER_GOEDKEURING:
-        _submit(bestelling, acting.user_id or "")
+        regels = _submit(bestelling, acting.user_id or "")
     elif naar == BestellingStatus.WACHT_OP_AFNEMER or (
         naar == BestellingStatus.IN_BEHANDELING and bestelling.status == BestellingStatus.WACHT_OP_AFNEMER
     ):
@@ -105,12 +114,12 @@ def change_status(*, acting, bestelling: Bestelling, naar: str, toelichting: str
         bestelling.regels.filter(status=RegelStatus.OPEN).update(
             status=RegelStatus.MISLUKT if naar == BestellingStatus.MISLUKT else RegelStatus.GEANNULEERD
         )
-    return _transition(acting, bestelling, naar, toelichting, before)
+    return _transition(acting, bestelling, naar, toelichting, before, regels)
 
 
-def _submit(bestelling: Bestelling, user_id: str = "") -> None:
+def _submit(bestelling: Bestelling, user_id: str = "") -> list[Bestelregel]:
     """Submission: the lines checked again today (and their offers' required declarations),
-    prices and declarations frozen, the framework's budget."""
+    prices and declarations frozen, the framework's budget. Returns the lines as saved."""
     regels = list(
         bestelling.regels.select_related(
             "aanbieding__raamovereenkomst",
@@ -155,6 +164,7 @@ def _submit(bestelling: Bestelling, user_id: str = "") -> None:
     bestelling.ingediend_op = timezone.now()
     if bestelling.raamovereenkomst_id:
         _check_within_raamovereenkomst(bestelling)
+    return regels
 
 
 def _refresh_peer_aanbiedingen(regels: list[Bestelregel], user_id: str) -> None:
