@@ -193,6 +193,7 @@ benchmark: $(STAMP)
 	@command -v wrk >/dev/null || apt-get install -y wrk
 	PYTHONPATH=src:. $(PY) -m benchmarks.catalogus $(ARGS)
 	PYTHONPATH=src:. $(PY) -m benchmarks.bestellingen $(ARGS)
+	PYTHONPATH=src:. $(PY) -m benchmarks.aanmaken $(ARGS)
 	PYTHONPATH=src:. $(PY) -m benchmarks.licenties $(ARGS)
 	PYTHONPATH=src:. $(PY) -m benchmarks.vraagbundelingen $(ARGS)
 	PYTHONPATH=src:. $(PY) -m benchmarks.gebruik $(ARGS)

@@ -1,6 +1,7 @@
 """Benchmark: the Bestellingen API under load, next to a floor measured in the same run.
 
-    make benchmark     (or: python -m benchmarks.bestellingen [--orders 1000000] [--duration 20])
+    make benchmark     (or: python -m benchmarks.bestellingen [--orders 1000000] [--duration 20]
+                        [--only lijst,detail,aanmaken] [--clients 8] [--check-clients 40])
 
 1. Uses the benchmark database of ``benchmarks.catalogus`` (its generated catalogue) and adds
    1,000,000 generated orders over 380 organisations (``generate_orders``; reused afterwards).
@@ -9,7 +10,10 @@
    gunicorn settings, and checks that both give the same JSON before measuring.
 3. ``wrk -t2 -c8 --latency`` on the order list of one organisation (as that organisation's
    client) and on an order's detail; then 8 concurrent clients create and submit orders for
-   the run's duration, and the database is checked for errors and duplicate numbers.
+   the run's duration, and the database is checked for errors and duplicate numbers; then
+   40 clients do the same for a quarter of the duration (at least 5 s), only to check again
+   that no number was handed out twice. ``--only`` runs some of the cases (the floor is
+   compared with the API's answers in any case).
 """
 
 from __future__ import annotations
@@ -41,10 +45,13 @@ from .common import (
 
 BASE = "/bestellingen/api/v1"
 CLIENTS = 8
+CHECK_CLIENTS = 40
+CASES = ("lijst", "detail", "aanmaken")
 PREPARE = """
 import json
 from softwarebroker.autorisaties.models import Applicatie, ApplicatieSecret
 from softwarebroker.catalogus.models import Aanbieding
+from softwarebroker.catalogus.verklaringen.geldig import geldige_verklaringen, ontbrekend
 from softwarebroker.organisaties.models import Organisatie
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -60,7 +67,7 @@ for index, organisatie in enumerate(organisaties):
     )
     client.secrets.all().delete()
     ApplicatieSecret.objects.create(applicatie=client, secret="benchmark-geheim-0123456789-0123456789")
-offer = (
+candidates = (
     Aanbieding.objects.filter(
         status="gepubliceerd", raamovereenkomst=None, minimale_afname=1, bestelparameters_schema={},
         geldig_vanaf__lte=today,
@@ -69,7 +76,16 @@ offer = (
     .annotate(prijzen_count=Count("prijzen"))
     .filter(prijzen_count__gt=0)
     .order_by("id")
-    .first()
+)
+# The first whose required declarations are all covered, so a submission is not refused (a
+# catalogue without declarations: the first).
+offer = next(
+    (
+        aanbieding
+        for aanbieding in candidates.iterator()
+        if not ontbrekend(aanbieding, geldige_verklaringen([aanbieding], today).get(aanbieding.pk, {}))
+    ),
+    candidates.first(),
 )
 print(json.dumps({"oin": organisaties[0].oin, "aanbieding": str(offer.uuid),
                   "organisaties": [str(o.uuid) for o in organisaties]}))
@@ -87,7 +103,7 @@ print(json.dumps({
 """
 
 
-def _prepare(env, bestellingen: int, rows: int, verklaringen: int = 0) -> dict:
+def _prepare(env, bestellingen: int, rows: int, verklaringen: int = 0, clients: int = CLIENTS) -> dict:
     # The catalogue as the catalogue benchmark left it (or at least ``rows`` offers).
     catalogus._prepare(env, rows, verklaringen)
     count = manage(
@@ -101,7 +117,7 @@ def _prepare(env, bestellingen: int, rows: int, verklaringen: int = 0) -> dict:
     if int(count) < bestellingen:
         manage(env, "generate_orders", "--bestellingen", str(bestellingen), "--organisaties", "380")
     return json.loads(
-        manage(env, "shell", "-c", PREPARE % {"clients": CLIENTS}, capture=True).stdout.splitlines()[-1]
+        manage(env, "shell", "-c", PREPARE % {"clients": clients}, capture=True).stdout.splitlines()[-1]
     )
 
 
@@ -137,16 +153,18 @@ def _create_and_submit(index: int, bearer: str, body: dict, deadline: float, res
     results[index] = (latencies, errors)
 
 
-def _create_under_load(env, prepared: dict, duration: int) -> dict:
+def _create_under_load(env, prepared: dict, duration: int, clients: int) -> dict:
+    """``clients`` clients, each for its own organisation, create and submit orders for
+    ``duration`` seconds."""
     kostenplaats = f"BENCH-{uuid.uuid4().hex[:8]}"
     bearers = [
-        token(env, f"benchmark-afnemer-{index}", "benchmark@gemeente.example") for index in range(CLIENTS)
+        token(env, f"benchmark-afnemer-{index}", "benchmark@gemeente.example") for index in range(clients)
     ]
-    results = [None] * CLIENTS
+    results = [None] * clients
     started = time.monotonic()
     deadline = started + duration
     threads = []
-    for index in range(CLIENTS):
+    for index in range(clients):
         body = {
             "besteller": f"{API}{BASE}/organisaties/{prepared['organisaties'][index]}",
             "kostenplaats": kostenplaats,
@@ -178,66 +196,104 @@ def _create_under_load(env, prepared: dict, duration: int) -> dict:
     }
 
 
+def _cases(value: str) -> set[str]:
+    cases = {case.strip() for case in value.split(",") if case.strip()}
+    if not cases or cases - set(CASES):
+        raise argparse.ArgumentTypeError(f"one or more of {', '.join(CASES)}, separated by commas")
+    return cases
+
+
+def _report_creation(result: dict, clients: int, duration: int) -> str:
+    return (
+        f"Order creation with submission, {clients} concurrent clients, {duration} s: "
+        f"{result['orders_per_second']:.1f} orders/s "
+        f"(p50 {result['p50']:.0f} ms per create + submit), {result['ok']} submitted, "
+        f"{result['errors']} errors; in the database {result['created']} created, "
+        f"{result['submitted']} submitted, {result['duplicate_numbers']} duplicate numbers."
+    )
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orders", type=int, default=1_000_000)
     parser.add_argument("--rows", type=int, default=100_000, help="aanbiedingen in the catalogue")
+    parser.add_argument("--verklaringen", type=int, default=300_000, help="declarations in the catalogue")
     parser.add_argument("--duration", type=int, default=20)
+    parser.add_argument("--only", type=_cases, default=set(CASES), help=f"some of {', '.join(CASES)}")
+    parser.add_argument("--clients", type=int, default=CLIENTS, help="clients creating orders")
+    parser.add_argument(
+        "--check-clients",
+        type=int,
+        default=CHECK_CLIENTS,
+        help="clients of the second creation round that checks for duplicate numbers (0: none)",
+    )
     arguments, _ = parser.parse_known_args(argv)
 
     with environment() as (env, production):
-        prepared = _prepare(env, arguments.orders, arguments.rows)
+        prepared = _prepare(
+            env,
+            arguments.orders,
+            arguments.rows,
+            arguments.verklaringen,
+            clients=max(arguments.clients, arguments.check_clients),
+        )
         bearer = token(env, "benchmark-afnemer-0", "benchmark@gemeente.example")
         with servers(production, env):
-            api, floor = f"{API}{BASE}", f"{FLOOR}{BASE}"
-            floor_list = f"{floor}/bestellingen?pageSize=100&oin={prepared['oin']}"
-            page = get(f"{api}/bestellingen?pageSize=100", bearer)
-            floor_page = json.loads(json.dumps(get(floor_list)).replace(f":{FLOOR_PORT}/", f":{API_PORT}/"))
-            assert page["results"] == floor_page["results"], "the floor must serve the API's representation"
-            assert (page["count"], page["next"]) == (floor_page["count"], floor_page["next"])
-            detail = page["results"][0]["url"].rsplit("/", 1)[1]
-            assert get(f"{api}/bestellingen/{detail}", bearer) == floor_page["results"][0]
-
-            load = f"wrk -t2 -c8 -d{arguments.duration}s --latency"
-            print(
-                f"\n{arguments.orders:,} orders over 380 organisations "
-                f"({page['count']:,} of the measured one); {load}; gunicorn 2 workers\n"
-            )
-            print(TABLE_HEADER)
-            cases = [
-                (
-                    "orders of one organisation (page of 100)",
-                    f"{api}/bestellingen?pageSize=100",
-                    floor_list,
-                    3,
-                ),
-                (
-                    "order detail with its lines",
-                    f"{api}/bestellingen/{detail}",
-                    f"{floor}/bestellingen/{detail}",
-                    2,
-                ),
-            ]
-            for name, api_url, floor_url, target in cases:
-                print(
-                    row(
-                        name,
-                        wrk(api_url, bearer, arguments.duration),
-                        wrk(floor_url, None, arguments.duration),
-                        target,
-                    ),
-                    flush=True,
-                )
-
-            result = _create_under_load(env, prepared, arguments.duration)
-            print(
-                f"\nOrder creation with submission, {CLIENTS} concurrent clients, {arguments.duration} s: "
-                f"{result['orders_per_second']:.1f} orders/s "
-                f"(p50 {result['p50']:.0f} ms per create + submit), {result['ok']} submitted, "
-                f"{result['errors']} errors; in the database {result['created']} created, "
-                f"{result['submitted']} submitted, {result['duplicate_numbers']} duplicate numbers."
-            )
+            if arguments.only & {"lijst", "detail"}:
+                _list_and_detail(prepared, bearer, arguments)
+            if "aanmaken" in arguments.only:
+                result = _create_under_load(env, prepared, arguments.duration, arguments.clients)
+                print("\n" + _report_creation(result, arguments.clients, arguments.duration), flush=True)
+                if arguments.check_clients:
+                    duration = max(5, arguments.duration // 4)
+                    check = _create_under_load(env, prepared, duration, arguments.check_clients)
+                    print(_report_creation(check, arguments.check_clients, duration))
     return 0
+
+
+def _list_and_detail(prepared: dict, bearer: str, arguments) -> None:
+    api, floor = f"{API}{BASE}", f"{FLOOR}{BASE}"
+    floor_list = f"{floor}/bestellingen?pageSize=100&oin={prepared['oin']}"
+    page = get(f"{api}/bestellingen?pageSize=100", bearer)
+    floor_page = json.loads(json.dumps(get(floor_list)).replace(f":{FLOOR_PORT}/", f":{API_PORT}/"))
+    assert page["results"] == floor_page["results"], "the floor must serve the API's representation"
+    assert (page["count"], page["next"]) == (floor_page["count"], floor_page["next"])
+    detail = page["results"][0]["url"].rsplit("/", 1)[1]
+    assert get(f"{api}/bestellingen/{detail}", bearer) == floor_page["results"][0]
+
+    load = f"wrk -t2 -c8 -d{arguments.duration}s --latency"
+    print(
+        f"\n{arguments.orders:,} orders over 380 organisations "
+        f"({page['count']:,} of the measured one); {load}; gunicorn 2 workers\n"
+    )
+    cases = [
+        (
+            "lijst",
+            "orders of one organisation (page of 100)",
+            f"{api}/bestellingen?pageSize=100",
+            floor_list,
+            3,
+        ),
+        (
+            "detail",
+            "order detail with its lines",
+            f"{api}/bestellingen/{detail}",
+            f"{floor}/bestellingen/{detail}",
+            2,
+        ),
+    ]
+    cases = [case for case in cases if case[0] in arguments.only]
+    print(TABLE_HEADER)
+    for _, name, api_url, floor_url, target in cases:
+        print(
+            row(
+                name,
+                wrk(api_url, bearer, arguments.duration),
+                wrk(floor_url, None, arguments.duration),
+                target,
+            ),
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

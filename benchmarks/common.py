@@ -16,7 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
 DATABASE = "softwarebroker_benchmark"
-API_PORT, FLOOR_PORT = 8011, 8012
+# Other ports when another benchmark on the same machine uses these (BENCHMARK_API_PORT, ..._FLOOR_PORT).
+API_PORT = int(os.environ.get("BENCHMARK_API_PORT", "8011"))
+FLOOR_PORT = int(os.environ.get("BENCHMARK_FLOOR_PORT", "8012"))
 API = f"http://127.0.0.1:{API_PORT}"
 FLOOR = f"http://127.0.0.1:{FLOOR_PORT}"
 
@@ -48,7 +50,22 @@ def manage(env, *args, capture=False):
     return run(sys.executable, str(SRC / "manage.py"), *args, env=env, capture=capture)
 
 
+def require_free(port: int) -> None:
+    """Refuse to start on a port something else listens on: the load would go to its server."""
+    with socket.socket() as probe:
+        # As gunicorn binds: connections of an earlier run still closing do not count.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            raise SystemExit(
+                f"Port {port} is in use (another benchmark?): choose others with BENCHMARK_API_PORT "
+                "and BENCHMARK_FLOOR_PORT."
+            ) from None
+
+
 def serve(app: str, port: int, env, workers: int = 2, threads: int = 1) -> subprocess.Popen:
+    require_free(port)
     return subprocess.Popen(
         [
             "gunicorn",
@@ -132,21 +149,11 @@ def environment(database: str = DATABASE):
         yield env, production
 
 
-def _check_free(port: int) -> None:
-    """A server already on the port (another run of a benchmark) would be measured instead of ours."""
-    with socket.socket() as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # past connections do not count
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            raise RuntimeError(f"port {port} is in use (another benchmark running?)") from None
-
-
 @contextlib.contextmanager
 def servers(production: dict, env: dict):
     """The API (gunicorn, 2 workers, production settings) and the floor, same gunicorn settings."""
-    _check_free(API_PORT)
-    _check_free(FLOOR_PORT)
+    require_free(API_PORT)
+    require_free(FLOOR_PORT)
     processes = [
         serve("softwarebroker.wsgi:application", API_PORT, production),
         serve("benchmarks.floor:application", FLOOR_PORT, env),

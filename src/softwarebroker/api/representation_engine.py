@@ -26,12 +26,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import F, QuerySet, TextField
 from django.db.models.functions import Cast
 from rest_framework import serializers
 from rest_framework.relations import ManyRelatedField
 
+from . import compiled_reads
+from .compiled_reads import AnyOf
 from .representation_converters import fast_converter
 from .representation_inline import Inline, InlineRelation
 from .urls_building import collection_url
@@ -160,10 +161,14 @@ def url_list_part(name: str, model, source: str, api, collection: str) -> Part:
         grouped = defaultdict(list)
         pks = [row["pk"] for row in rows]
         if pks:
-            related = (
-                target._default_manager.filter(**{f"{parent_path}__in": pks})
-                .order_by(*default_order(target, parent_path))
-                .values_list(parent_path, Cast("uuid", output_field=TextField()))
+            related = compiled_reads.rows(
+                ("url_list", target, parent_path),
+                lambda keys: (
+                    target._default_manager.filter(AnyOf(F(parent_path), keys))
+                    .order_by(*default_order(target, parent_path))
+                    .values_list(parent_path, Cast("uuid", output_field=TextField()))
+                ),
+                pks,
             )
             for parent, value in related:
                 grouped[parent].append(f"{base}{value}")
@@ -190,11 +195,12 @@ def relation_part(name: str, model, source: str, plan_of: Callable[[], Plan]) ->
     order = default_order(target, parent_path)
 
     def prepare(context, rows):
-        pks = [row["pk"] for row in rows]
-        grouped = {}
-        if pks:
-            queryset = target._default_manager.filter(**{f"{parent_path}__in": pks}).order_by(*order)
-            grouped = grouped_by_parent(plan_of(), queryset, parent_path, context)
+        grouped = defaultdict(list)
+        if rows:
+            plan = plan_of()
+            related = plan.rows([row["pk"] for row in rows], parent_path, order)
+            for row, result in zip(related, plan.build(related, context), strict=True):
+                grouped[row["_parent"]].append(result)
         return lambda row: grouped.get(row["pk"], [])
 
     inline = InlineRelation(
@@ -324,6 +330,24 @@ class Plan:
         inlined = {alias: expression(context) for alias, expression in self.inline_expressions.items()}
         return queryset.prefetch_related(None).values(*self.columns, **self.expressions, **inlined, **extra)
 
+    def rows(self, keys, path: str = "pk", order: tuple[str, ...] | None = None) -> list[dict]:
+        """``values()`` of the rows whose ``path`` is one of ``keys`` (ints), compiled once
+        (:mod:`.compiled_reads`): by ``pk`` in the model's default order; by a relation's
+        ``path`` to its parent in ``order``, with the parent's key as ``_parent``."""
+
+        def queryset(ids):
+            found = self.model._default_manager.filter(AnyOf(F(path), ids))
+            if path == "pk":
+                return self.values(found)
+            return self.values(found.order_by(*order), _parent=F(path))
+
+        return compiled_reads.rows((self, path, order), queryset, keys)
+
+    def represent_keys(self, keys, context: Context) -> list[dict]:
+        """The representations of the rows with these primary keys (ints), in the model's
+        default order (a row that is not there is left out)."""
+        return self.build(self.rows(keys), context)
+
     def build(self, rows: list[dict], context: Context) -> list[dict]:
         builders = [(part.name, part.prepare(context, rows)) for part in self.parts]
         return [{name: build(row) for name, build in builders} for row in rows]
@@ -353,13 +377,12 @@ class Plan:
 
     def _expand_one(self, spec, target_plan: Plan):
         column = spec.source  # values() gives the foreign key's value under the field's name
-        target = self.model._meta.get_field(spec.source).related_model
 
         def load(context, rows):
             ids = {row[column] for row in rows if row[column] is not None}
             found = {}
             if ids:
-                related = list(target_plan.values(target._default_manager.filter(pk__in=ids)))
+                related = target_plan.rows(sorted(ids))
                 results = target_plan.build(related, context)
                 found = {row["pk"]: result for row, result in zip(related, results, strict=True)}
             return lambda row: found.get(row[column])
@@ -368,35 +391,3 @@ class Plan:
 
     def _expand_many(self, spec, target_plan: Plan):
         return relation_part(spec.source, self.model, spec.source, lambda: target_plan).prepare
-
-
-def represented_chunks(plan: Plan, queryset: QuerySet, context: Context, size: int = 500):
-    """Every row of ``queryset`` represented, ``size`` at a time, from a server-side cursor (for
-    exports: memory does not grow with the number of rows). The transaction is opened here, by
-    the consumer: outside one, PostgreSQL would materialise the whole result first."""
-    with transaction.atomic():
-        batch: list[dict] = []
-        for row in plan.values(queryset).iterator(chunk_size=2000):
-            batch.append(row)
-            if len(batch) == size:
-                yield plan.build(batch, context)
-                batch = []
-        if batch:
-            yield plan.build(batch, context)
-
-
-def represent_instance(serializer, instance) -> dict:
-    """A saved instance's representation, read back from the database (writes, snapshots)."""
-    context = serializer.context
-    plan = plan_for(
-        type(serializer), _selection(context.get("fields")), tuple(context.get("expand") or ()), single=True
-    )
-    queryset = type(instance)._default_manager.filter(pk=instance.pk)
-    results = plan.represent(queryset, Context(context.get("request"), context))
-    if not results:
-        raise LookupError(f"{type(instance).__name__} {instance.pk} is not in the database")
-    return results[0]
-
-
-def _selection(fields) -> frozenset[str] | None:
-    return None if fields is None else frozenset(fields)

@@ -51,9 +51,7 @@ def url_of(instance) -> str:
 def represent(instance) -> dict | None:
     """The saved instance as the API shows it in full, read back from the database
     (``None`` when it is not there, e.g. after a delete)."""
-    model = type(instance)
-    plan = plan_for(serializer_for(model))
-    rows = plan.represent(model._default_manager.filter(pk=instance.pk), Context(None))
+    rows = plan_for(serializer_for(type(instance))).represent_keys([instance.pk], Context(None))
     return rows[0] if rows else None
 
 
@@ -61,5 +59,5 @@ def represent_many(model, pks) -> dict:
     """Many saved instances as :func:`represent` shows each, read in one query: by pk (a pk
     that is not there is missing from the result)."""
     plan = plan_for(serializer_for(model))
-    rows = list(plan.values(model._default_manager.filter(pk__in=list(pks))))
+    rows = plan.rows(list(pks))
     return {row["pk"]: shown for row, shown in zip(rows, plan.build(rows, Context(None)), strict=True)}

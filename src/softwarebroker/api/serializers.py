@@ -13,7 +13,8 @@ from rest_framework import serializers
 
 from .bounds import BoundedInput
 from .fields import ResourceURLField
-from .representation_engine import EXPAND_FIELD, represent_instance
+from .representation_engine import EXPAND_FIELD
+from .representation_reads import represent_instance
 
 __all__ = ["EXPAND_FIELD", "ExpandField", "Expandable", "ResourceSerializer", "UTCDateTimeField"]
 

@@ -13,7 +13,8 @@ from .field_selection import parse_expand, parse_fields
 from .filters import FilterBackend, SortFilter
 from .headers import check_declared_headers
 from .query_parameters import check_query_parameters, collect_errors
-from .representation_engine import Context, plan_for, represented_chunks
+from .representation_engine import Context, plan_for
+from .representation_reads import represented_chunks
 
 UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 

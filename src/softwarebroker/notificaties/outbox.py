@@ -10,9 +10,12 @@ were computed by the kanaal the app declared (its ``kanalen.py``) when the chang
 from __future__ import annotations
 
 import structlog
+from django.db.models import F
 from django.utils import timezone
 from notifications_api_common.models import NotificationsConfig
 
+from softwarebroker.api import compiled_reads
+from softwarebroker.api.compiled_reads import AnyOf
 from softwarebroker.api.propagation import outgoing_headers
 from softwarebroker.api.resources import url_of
 from softwarebroker.core.events import Event
@@ -37,7 +40,17 @@ def compose_bericht(event: Event) -> dict:
 
 
 def configured() -> bool:
-    return NotificationsConfig.get_solo().notifications_api_service_id is not None
+    """Is a Notificaties API configured? Asked for every event, so one column is read, by a
+    statement compiled once (not ``get_solo()``, which reads the whole row into a model and
+    writes it when it is missing: a missing row is a configuration without a service)."""
+    found = compiled_reads.rows(
+        ("notificaties", "configured"),
+        lambda keys: NotificationsConfig.objects.filter(AnyOf(F("pk"), keys)).values_list(
+            "notifications_api_service_id"
+        ),
+        [NotificationsConfig.singleton_instance_id],
+    )
+    return bool(found) and found[0][0] is not None
 
 
 def enqueue(event: Event) -> None:

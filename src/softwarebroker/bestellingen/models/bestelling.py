@@ -150,14 +150,16 @@ class Bestelregel(models.Model):
 
 
 class Nummerreeks(models.Model):
-    """The last order number handed out per year; incremented under a row lock."""
+    """The basis of a year's order numbers: a number is a value of the sequence
+    ``bestellingen_nummer_seq`` minus this (see ``services/nummers.py``). Written once, with the
+    year's first number, and never changed."""
 
     jaar = models.PositiveIntegerField(primary_key=True)
-    laatste = models.PositiveIntegerField(default=0)
+    basis = models.BigIntegerField()
 
     class Meta:
         verbose_name = "nummerreeks"
         verbose_name_plural = "nummerreeksen"
 
     def __str__(self):
-        return f"{self.jaar}: {self.laatste}"
+        return f"{self.jaar}: {self.basis}"

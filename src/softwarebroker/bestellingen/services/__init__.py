@@ -6,7 +6,8 @@ Refusals are domain errors (:mod:`softwarebroker.core.errors`): ``Invalid`` (eve
 listed), ``NotAllowed`` (not this party, or not within the mandate), ``Conflict`` (not from
 this state), ``VersionMismatch`` (``If-Match``), ``Unavailable`` (a peer that cannot be read).
 
-- :mod:`.common`: who acts and as which party, order numbers, the row lock, audit and event;
+- :mod:`.common`: who acts and as which party, the row lock, audit and event;
+- :mod:`.nummers`: order numbers (a sequence, not a lock: orders are created side by side);
 - :mod:`.regels`: every problem of a line, quantities and prices;
 - :mod:`.bestelling`: creating, changing and deleting concepts;
 - :mod:`.transitions`: the state machine's transitions, submission and approval;
@@ -22,7 +23,7 @@ this state), ``VersionMismatch`` (``If-Match``), ``Unavailable`` (a peer that ca
 """
 
 from .bestelling import create_bestelling, delete_bestelling, update_bestelling
-from .common import may_order_for, next_nummer, partijen, version_mismatch
+from .common import may_order_for, partijen, version_mismatch
 from .fulfilment import (
     create_annuleringsverzoek,
     create_bericht,
@@ -33,6 +34,7 @@ from .fulfilment import (
 from .gebundeld import GegundeBestelling, create_gegunde_bestellingen
 from .licentie_beheer import opzeggen_licentie, register_licentie, registration_problems, update_licentie
 from .licentie_cyclus import Verwerking, nachtelijke_licentieverwerking
+from .nummers import next_nummer, next_nummers
 from .regels import bestelling_problems, bestelparameters_problems, regel_problems
 from .transitions import BESLUIT_NAAR, change_status, create_beoordeling
 from .verklaring_verloop import licenties_bij_verlopen_verklaringen
@@ -56,6 +58,7 @@ __all__ = [
     "may_order_for",
     "nachtelijke_licentieverwerking",
     "next_nummer",
+    "next_nummers",
     "opzeggen_licentie",
     "partijen",
     "read_levering_geheim",

@@ -14,6 +14,7 @@ from ..constants import (
 )
 from ..models import (
     Bestelling,
+    Bestelregel,
 )
 from .common import (
     _actor,
@@ -22,10 +23,10 @@ from .common import (
     check_version,
     lock,
     may_order_for,
-    next_nummer,
     partijen,
 )
-from .regels import _set_regels, bestelling_problems
+from .nummers import next_nummer
+from .regels import _new_regels, _set_regels, bestelling_problems
 
 
 @transaction.atomic
@@ -37,15 +38,14 @@ def create_bestelling(*, acting, besteller, regels: list[dict], **fields) -> Bes
     day = timezone.localdate()
     errors.raise_if_any(bestelling_problems(besteller, regels, day))
     aanvrager, aanvrager_weergave = _actor(acting)
-    bestelling = Bestelling.objects.create(
-        nummer=next_nummer(day.year),
-        besteller=besteller,
-        aanvrager=aanvrager,
-        aanvrager_weergave=aanvrager_weergave,
-        **fields,
+    bestelling = Bestelling(
+        besteller=besteller, aanvrager=aanvrager, aanvrager_weergave=aanvrager_weergave, **fields
     )
-    _set_regels(bestelling, regels, day)
-    bestelling.save()
+    # The lines priced first, so the order is written once, with its totals.
+    bestelregels = _new_regels(bestelling, regels, day)
+    bestelling.nummer = next_nummer(day.year)
+    bestelling.save(force_insert=True)
+    Bestelregel.objects.bulk_create(bestelregels)
     _audit(acting, "create", bestelling, bestelling, None)
     _publish(bestelling, "create")
     return bestelling

@@ -1,9 +1,7 @@
-"""What every order change shares: who acts (and as which party), order numbers, the row lock,
-the audit entry and the event."""
+"""What every order change shares: who acts (and as which party), the row lock, the audit entry
+and the event."""
 
 from __future__ import annotations
-
-from django.db import connection
 
 from softwarebroker.audit.services import record_audit
 from softwarebroker.autorisaties.context import Acting
@@ -72,25 +70,6 @@ def _auteur_rol(acting: Acting, bestelling: Bestelling) -> str:
 
 def _actor(acting: Acting) -> tuple[str, str]:
     return (acting.user_id or acting.client_id)[:255], (acting.user_representation or acting.label)[:255]
-
-
-# --- numbers --------------------------------------------------------------------------------
-
-
-def next_nummer(jaar: int) -> str:
-    """``2026-000123``: the counter row of the year is incremented atomically, so concurrent
-    orders never get the same number (a rolled-back order leaves a gap)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            INSERT INTO bestellingen_nummerreeks (jaar, laatste) VALUES (%s, 1)
-            ON CONFLICT (jaar) DO UPDATE SET laatste = bestellingen_nummerreeks.laatste + 1
-            RETURNING laatste
-            """,
-            [jaar],
-        )
-        (laatste,) = cursor.fetchone()
-    return f"{jaar}-{laatste:06d}"
 
 
 # --- the order itself -----------------------------------------------------------------------

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db import connection
 from django.utils import timezone
 
 from softwarebroker.api.resources import represent_many
@@ -24,6 +23,7 @@ from ..constants import Actie, Besluit, BestellingStatus, LicentieBron, Licentie
 from ..models import Beoordeling, Bestelling, Bestelregel, Licentie, Statuswijziging
 from .common import _actor
 from .licenties import _product_of
+from .nummers import next_nummers
 from .regels import volledige_looptijd_maanden
 
 
@@ -40,21 +40,6 @@ class GegundeBestelling:
     aantal: int
     bestelparameters: dict
     prijs: pricing.Regelprijs
-
-
-def _nummers(jaar: int, aantal: int) -> list[str]:
-    """``aantal`` consecutive order numbers of ``jaar``, reserved in one statement."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            INSERT INTO bestellingen_nummerreeks (jaar, laatste) VALUES (%s, %s)
-            ON CONFLICT (jaar) DO UPDATE SET laatste = bestellingen_nummerreeks.laatste + EXCLUDED.laatste
-            RETURNING laatste
-            """,
-            [jaar, aantal],
-        )
-        (laatste,) = cursor.fetchone()
-    return [f"{jaar}-{nummer:06d}" for nummer in range(laatste - aantal + 1, laatste + 1)]
 
 
 def create_gegunde_bestellingen(
@@ -96,7 +81,7 @@ def create_gegunde_bestellingen(
                 ingediend_op=now,
                 verzonden_op=now,
             )
-            for nummer, spec in zip(_nummers(timezone.localdate().year, len(specs)), specs, strict=True)
+            for nummer, spec in zip(next_nummers(timezone.localdate().year, len(specs)), specs, strict=True)
         ]
     )
     regels = Bestelregel.objects.bulk_create(

@@ -161,13 +161,18 @@ def _requested(bestelling: Bestelling, regel: Bestelregel | None = None):
     return Licentie.objects.select_for_update().filter(pk__in=ids, status=LicentieStatus.AANGEVRAAGD)
 
 
-def _request(acting, bestelling: Bestelling) -> None:
-    """At submission: each new line gets its licence, ``aangevraagd`` until delivery."""
+def _request(acting, bestelling: Bestelling, regels: list[Bestelregel] | None = None) -> None:
+    """At submission: each new line gets its licence, ``aangevraagd`` until delivery
+    (``regels``: all the order's lines, as the submission saved them, else read here)."""
     ingangsdatum = bestelling.gewenste_ingangsdatum or timezone.localdate()
-    regels = bestelling.regels.filter(actie=Actie.NIEUW).select_related("aanbieding", "peer_aanbieding")
+    if regels is None:
+        regels = bestelling.regels.select_related("aanbieding", "peer_aanbieding")
     for regel in regels:
+        if regel.actie != Actie.NIEUW:
+            continue
         licentie = Licentie.objects.create(
-            organisatie_id=bestelling.besteller_id,
+            # The organisation as an object: the notification's kenmerk reads it.
+            organisatie=bestelling.besteller,
             bron=LicentieBron.BROKER,
             aanbieding=regel.aanbieding,
             peer_aanbieding=regel.peer_aanbieding,
@@ -205,11 +210,12 @@ def _end_requested(acting, bestelling: Bestelling) -> None:
         _changed(acting, licentie, "update", before)
 
 
-def follow_order(acting, bestelling: Bestelling, naar: str) -> None:
+def follow_order(acting, bestelling: Bestelling, naar: str, regels: list[Bestelregel] | None = None) -> None:
     """The order's licences after its transition to ``naar`` (in the transition's transaction;
-    delivered lines were applied by :func:`apply_delivered_line` before)."""
+    delivered lines were applied by :func:`apply_delivered_line` before). ``regels``: all the
+    order's lines as the transition left them, if it read them."""
     if naar == BestellingStatus.TER_GOEDKEURING:
-        _request(acting, bestelling)
+        _request(acting, bestelling, regels)
     elif naar == BestellingStatus.CONCEPT:
         _withdraw(acting, bestelling)
     elif naar in EINDSTATUSSEN:

@@ -233,7 +233,15 @@ def _price_of(regel: Bestelregel, day: datetime.date) -> pricing.Regelprijs:
 
 
 def _set_regels(bestelling: Bestelling, regels: list[dict], day: datetime.date) -> None:
+    """The lines of a saved concept replaced; its supplier, framework and totals set (not saved)."""
+    bestelregels = _new_regels(bestelling, regels, day)
     bestelling.regels.all().delete()
+    Bestelregel.objects.bulk_create(bestelregels)
+
+
+def _new_regels(bestelling: Bestelling, regels: list[dict], day: datetime.date) -> list[Bestelregel]:
+    """The order's lines with their prices, not saved (the order itself may not be saved yet);
+    the order's supplier, framework and totals set from them."""
     bestelregels = []
     for volgnummer, regel in enumerate(regels, start=1):
         aanbieding = regel["aanbieding"]
@@ -255,12 +263,12 @@ def _set_regels(bestelling: Bestelling, regels: list[dict], day: datetime.date) 
             prijs.btw,
         )
         bestelregels.append(bestelregel)
-    Bestelregel.objects.bulk_create(bestelregels)
     first = regels[0]["aanbieding"] if regels else None
     bestelling.leverancier = first.leverancier if first else None
     bestelling.leverancier_url = first.leverancier_url if isinstance(first, PeerAanbieding) else ""
     bestelling.raamovereenkomst = first.raamovereenkomst if first else None
     _set_totals(bestelling, bestelregels)
+    return bestelregels
 
 
 def _set_totals(bestelling: Bestelling, regels) -> None:

@@ -24,6 +24,7 @@ from ..models import (
     Beoordeling,
     Bestelling,
     Bestelregel,
+    Licentie,
     Statuswijziging,
 )
 from . import verklaringen
@@ -66,7 +67,15 @@ def _check_transition(acting, bestelling: Bestelling, naar: str, via: str, toeli
     return transition
 
 
-def _transition(acting, bestelling: Bestelling, naar: str, toelichting: str, before) -> Statuswijziging:
+def _transition(
+    acting,
+    bestelling: Bestelling,
+    naar: str,
+    toelichting: str,
+    before,
+    regels: list[Bestelregel] | None = None,
+) -> Statuswijziging:
+    """``regels``: the order's lines as the change left them, when it read them all (submission)."""
     actor, actor_weergave = _actor(acting)
     statuswijziging = Statuswijziging.objects.create(
         bestelling=bestelling,
@@ -80,7 +89,7 @@ def _transition(acting, bestelling: Bestelling, naar: str, toelichting: str, bef
     bestelling.status = naar
     bestelling.versie += 1
     bestelling.save()
-    follow_order(acting, bestelling, naar)
+    follow_order(acting, bestelling, naar, regels)
     _audit(acting, "create", bestelling, statuswijziging, before)
     _publish(bestelling, "status", statuswijziging)
     return statuswijziging
@@ -92,8 +101,9 @@ def change_status(*, acting, bestelling: Bestelling, naar: str, toelichting: str
     bestelling = lock(bestelling)
     _check_transition(acting, bestelling, naar, statemachine.STATUSWIJZIGING, toelichting)
     before = snapshot(bestelling)
+    regels = None
     if naar == BestellingStatus.TER_GOEDKEURING:
-        _submit(bestelling, acting.user_id or "")
+        regels = _submit(bestelling, acting.user_id or "")
     elif naar == BestellingStatus.WACHT_OP_AFNEMER or (
         naar == BestellingStatus.IN_BEHANDELING and bestelling.status == BestellingStatus.WACHT_OP_AFNEMER
     ):
@@ -105,20 +115,14 @@ def change_status(*, acting, bestelling: Bestelling, naar: str, toelichting: str
         bestelling.regels.filter(status=RegelStatus.OPEN).update(
             status=RegelStatus.MISLUKT if naar == BestellingStatus.MISLUKT else RegelStatus.GEANNULEERD
         )
-    return _transition(acting, bestelling, naar, toelichting, before)
+    return _transition(acting, bestelling, naar, toelichting, before, regels)
 
 
-def _submit(bestelling: Bestelling, user_id: str = "") -> None:
+def _submit(bestelling: Bestelling, user_id: str = "") -> list[Bestelregel]:
     """Submission: the lines checked again today (and their offers' required declarations),
-    prices and declarations frozen, the framework's budget."""
-    regels = list(
-        bestelling.regels.select_related(
-            "aanbieding__raamovereenkomst",
-            "peer_aanbieding",
-            "licentie__aanbieding",
-            "licentie__peer_aanbieding",
-        )
-    )
+    prices and declarations frozen, the framework's budget. Returns the lines as saved."""
+    regels = list(bestelling.regels.select_related("aanbieding__raamovereenkomst", "peer_aanbieding"))
+    _with_licenties(regels)
     if not regels:
         errors.raise_if_any([("regels", "leeg", "Een bestelling zonder regels kan niet worden ingediend.")])
     day = timezone.localdate()
@@ -155,6 +159,20 @@ def _submit(bestelling: Bestelling, user_id: str = "") -> None:
     bestelling.ingediend_op = timezone.now()
     if bestelling.raamovereenkomst_id:
         _check_within_raamovereenkomst(bestelling)
+    return regels
+
+
+def _with_licenties(regels: list[Bestelregel]) -> None:
+    """The licences the lines change (a new licence's line has none), with their offers: one
+    query, and none for an order of new licences only (joining them to every line read two
+    wide tables of nothing)."""
+    ids = {regel.licentie_id for regel in regels if regel.licentie_id is not None}
+    if not ids:
+        return
+    licenties = Licentie.objects.select_related("aanbieding", "peer_aanbieding").in_bulk(ids)
+    for regel in regels:
+        if regel.licentie_id is not None:
+            regel.licentie = licenties[regel.licentie_id]
 
 
 def _refresh_peer_aanbiedingen(regels: list[Bestelregel], user_id: str) -> None:

@@ -50,8 +50,7 @@ class OrderRepresentation:
     """The order as the API shows it in full, for write responses."""
 
     def represent_bestelling(self, bestelling: Bestelling) -> dict:
-        plan = plan_for(BestellingSerializer)
-        rows = plan.represent(Bestelling.objects.filter(pk=bestelling.pk), Context(self.request))
+        rows = plan_for(BestellingSerializer).represent_keys([bestelling.pk], Context(self.request))
         return rows[0] if rows else None
 
 

@@ -81,8 +81,7 @@ class OrderSubresourceViewSet(
         return Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["url"]})
 
     def represent(self, instance) -> dict:
-        plan = plan_for(self.get_serializer_class())
-        return plan.represent(self.model.objects.filter(pk=instance.pk), Context(self.request))[0]
+        return plan_for(self.get_serializer_class()).represent_keys([instance.pk], Context(self.request))[0]
 
     def apply_change(self, bestelling: Bestelling, data: dict):
         raise NotImplementedError
