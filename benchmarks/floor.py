@@ -225,9 +225,14 @@ def _aanbieding(root: str, row) -> dict:
 _BESTELLING_SQL = """
 SELECT b.uuid, b.nummer, o.uuid, b.aanvrager, b.aanvrager_weergave, b.kostenplaats, b.inkoopordernummer,
        l.uuid, r.uuid, b.gewenste_ingangsdatum, b.status, b.totaal_eenmalig_excl_btw::text,
-       b.totaal_per_jaar_excl_btw::text, b.totaal_btw::text, b.ingediend_op, b.aangemaakt_op, b.gewijzigd_op,
+       b.totaal_per_jaar_excl_btw::text, b.totaal_btw::text, b.afroepwaarde_excl_btw::text, b.ingediend_op,
+       b.aangemaakt_op, b.gewijzigd_op,
+       (SELECT vb.uuid FROM vraagbundelingen_deelname d
+        JOIN vraagbundelingen_vraagbundeling vb ON vb.id = d.vraagbundeling_id
+        WHERE d.bestelling_id = b.id) AS vraagbundeling,
        (SELECT coalesce(json_agg(json_build_object(
-            'volgnummer', g.volgnummer, 'aanbieding', a.uuid, 'aantal', g.aantal, 'actie', g.actie,
+            'uuid', g.uuid, 'volgnummer', g.volgnummer, 'aanbieding', a.uuid, 'aantal', g.aantal,
+            'actie', g.actie,
             'licentie', li.uuid, 'bestelparameters', g.bestelparameters,
             'prijsMomentopname', g.prijs_momentopname,
             'verklaringenMomentopname', g.verklaringen_momentopname,
@@ -261,7 +266,8 @@ def _utc_datetime(value) -> str | None:
 def _bestelling(host: str, row) -> dict:
     (uuid, nummer, besteller, aanvrager, aanvrager_weergave, kostenplaats, inkoopordernummer, leverancier,
      raamovereenkomst, gewenste_ingangsdatum, status, totaal_eenmalig, totaal_per_jaar, totaal_btw,
-     ingediend_op, aangemaakt_op, gewijzigd_op, regels, _count) = row  # fmt: skip
+     afroepwaarde, ingediend_op, aangemaakt_op, gewijzigd_op, vraagbundeling, regels,
+     _count) = row  # fmt: skip
     bestellingen_api, catalogus_api = f"http://{host}{BESTELLINGEN_BASE}", f"http://{host}{CATALOGUS_BASE}"
     return {
         "url": f"{bestellingen_api}/bestellingen/{uuid}",
@@ -275,10 +281,12 @@ def _bestelling(host: str, row) -> dict:
         "raamovereenkomst": f"{catalogus_api}/raamovereenkomsten/{raamovereenkomst}"
         if raamovereenkomst
         else None,
+        "vraagbundeling": f"{bestellingen_api}/vraagbundelingen/{vraagbundeling}" if vraagbundeling else None,
         "gewensteIngangsdatum": gewenste_ingangsdatum.isoformat() if gewenste_ingangsdatum else None,
         "status": status,
         "regels": [
             {
+                "url": f"{bestellingen_api}/bestellingen/{uuid}/regels/{regel['uuid']}",
                 "volgnummer": regel["volgnummer"],
                 "aanbieding": f"{catalogus_api}/aanbiedingen/{regel['aanbieding']}",
                 "aantal": regel["aantal"],
@@ -299,6 +307,7 @@ def _bestelling(host: str, row) -> dict:
         "totaalEenmaligExclBtw": totaal_eenmalig,
         "totaalPerJaarExclBtw": totaal_per_jaar,
         "totaalBtw": totaal_btw,
+        "afroepwaardeExclBtw": afroepwaarde,
         "ingediendOp": _utc_datetime(ingediend_op),
         "aangemaaktOp": _utc_datetime(aangemaakt_op),
         "gewijzigdOp": _utc_datetime(gewijzigd_op),
