@@ -13,28 +13,16 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from tests.migrations import latest_migrations, migrate
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("bestellingen", "0006_prijs_momentopname_url"), ("catalogus", "0004_catalogus_compleet")]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-def _latest():
-    # Every app's latest migration: going back also unapplied the apps that depend on these
-    # (joint purchase rounds refer to orders), and the database must end complete.
-    executor = MigrationExecutor(connection)
-    return executor.loader.graph.leaf_nodes()
-
-
 def test_existing_licences_are_filled_in():
-    latest = _latest()
-    old = _migrate(BEFORE)
+    latest = latest_migrations()
+    old = migrate(BEFORE)
     try:
         organisatie = old.get_model("organisaties", "Organisatie").objects.create(
             oin="00000001234567890000", naam="Oudgemeente", type="gemeente"
@@ -62,7 +50,7 @@ def test_existing_licences_are_filled_in():
             opzegtermijn_dagen=90,
         )
     finally:
-        new = _migrate(latest)  # must pass with these rows in the tables
+        new = migrate(latest)  # must pass with these rows in the tables
 
     licentie = new.get_model("bestellingen", "Licentie").objects.get(pk=licentie.pk)
     assert licentie.opzegdatum == datetime.date(2027, 1, 1) - datetime.timedelta(days=90)

@@ -10,22 +10,12 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from softwarebroker.bestellingen import services
+from tests.migrations import latest_migrations, migrate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("bestellingen", "0012_verklaringen_momentopname")]
 AFTER = [("bestellingen", "0013_nummerreeks_sequence")]
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-def _latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 def _order(apps, nummer, organisatie):
@@ -35,8 +25,8 @@ def _order(apps, nummer, organisatie):
 
 
 def test_every_year_carries_on_after_its_highest_number_and_back_again():
-    latest = _latest()
-    old = _migrate(BEFORE)
+    latest = latest_migrations()
+    old = migrate(BEFORE)
     try:
         organisatie = old.get_model("organisaties", "Organisatie").objects.create(
             oin="00000001234567890000", naam="Oudgemeente", type="gemeente"
@@ -50,7 +40,7 @@ def test_every_year_carries_on_after_its_highest_number_and_back_again():
         _order(old, "2024-000003", organisatie)
         _order(old, "zonder-nummer", organisatie)
 
-        _migrate(AFTER)
+        migrate(AFTER)
 
         # Each year's next number follows its own highest (the sequence starts after 41).
         assert services.next_nummer(2026) == "2026-000013"
@@ -58,7 +48,7 @@ def test_every_year_carries_on_after_its_highest_number_and_back_again():
         assert services.next_nummer(2024) == "2024-000006"  # 4 and 5 went to 2026 and 2025
         assert services.next_nummer(2027) == "2027-000001"
 
-        old = _migrate(BEFORE)
+        old = migrate(BEFORE)
         # Back: each counter is at least the highest number its year has had.
         assert dict(old.get_model("bestellingen", "Nummerreeks").objects.values_list("jaar", "laatste")) == {
             2024: 7,
@@ -67,8 +57,8 @@ def test_every_year_carries_on_after_its_highest_number_and_back_again():
             2027: 1,
         }
     finally:
-        _migrate(latest)
+        migrate(latest)
 
     assert services.next_nummer(2026) == "2026-000017"
     # Nothing stays unapplied for the tests that follow in this database.
-    assert MigrationExecutor(connection).migration_plan(_latest()) == []
+    assert MigrationExecutor(connection).migration_plan(latest_migrations()) == []

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from softwarebroker.bestellingen import services
 from softwarebroker.bestellingen.models import Bestelling, Nummerreeks
+from tests.concurrency import run_concurrently
 from tests.vraagbundelingen.support import Deelnemer, gun, open_ronde, sluit
 
 from .helpers import Partijen, aanbieding_with_prijzen
@@ -21,30 +22,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 CLIENTS = 40
 ORDERS_PER_CLIENT = 4
-
-
-def _in_threads(functions, timeout=120):
-    """Each function in a thread of its own, all started at once (a barrier); the results, or
-    the exception a function raised."""
-    barrier = threading.Barrier(len(functions))
-    results = [None] * len(functions)
-
-    def run(index, function):
-        try:
-            barrier.wait()
-            results[index] = function()
-        except Exception as error:  # noqa: BLE001 - collected for the assertions
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, function)) for i, function in enumerate(functions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout)
-    assert not any(thread.is_alive() for thread in threads), "a thread hangs"
-    return results
 
 
 def _volgnummer(nummer: str) -> int:
@@ -78,7 +55,7 @@ def test_forty_clients_creating_orders_and_two_awards_at_once_never_share_a_numb
 
         return run
 
-    results = _in_threads([create(partij) for partij in partijen] + [award(ronde) for ronde in rondes])
+    results = run_concurrently([create(partij) for partij in partijen] + [award(ronde) for ronde in rondes])
 
     assert not [result for result in results if isinstance(result, Exception)], results
     created = [nummer for result in results[:-2] for nummer in result]
@@ -121,7 +98,7 @@ def test_the_first_numbers_of_two_new_years_racing_are_unique_also_when_some_rol
 
         return run
 
-    results = _in_threads([number(index) for index in range(CLIENTS)])
+    results = run_concurrently([number(index) for index in range(CLIENTS)])
 
     assert not [result for result in results if isinstance(result, Exception)], results
     for year in years:

@@ -1,49 +1,25 @@
 """Order services under concurrent calls, on real PostgreSQL: row locks keep every change serialised."""
 
-import threading
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 
 from softwarebroker.bestellingen import services
 from softwarebroker.bestellingen.constants import BestellingStatus
 from softwarebroker.bestellingen.models import Bestelling
 from softwarebroker.core.errors import DomainError
+from tests.concurrency import run_concurrently
 
 from .helpers import SAAS_36_2X12, Partijen, acting, framework_offer
 
 pytestmark = pytest.mark.django_db
 
 
-def _concurrently(functions):
-    barrier = threading.Barrier(len(functions))
-    results = [None] * len(functions)
-
-    def run(index, function):
-        try:
-            barrier.wait()
-            results[index] = function()
-        except Exception as error:  # noqa: BLE001 - collected for the assertions
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=run, args=(index, function)) for index, function in enumerate(functions)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
-
-
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_creates_never_share_an_order_number():
     partijen = Partijen()
 
-    results = _concurrently([partijen.bestelling for _ in range(20)])
+    results = run_concurrently([partijen.bestelling for _ in range(20)])
 
     assert all(isinstance(result, Bestelling) for result in results), results
     nummers = [result.nummer for result in results]
@@ -70,7 +46,7 @@ def test_accept_and_withdraw_at_the_same_time_exactly_one_wins():
     partijen = Partijen()
     bestelling = partijen.ingediend()
 
-    results = _concurrently(
+    results = run_concurrently(
         [
             lambda: services.change_status(
                 acting=partijen.leverancier, bestelling=bestelling, naar="geaccepteerd"
@@ -93,7 +69,7 @@ def test_approve_and_reject_at_the_same_time_exactly_one_wins():
     bestelling = partijen.bestelling()
     services.change_status(acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring")
 
-    results = _concurrently(
+    results = run_concurrently(
         [
             lambda: services.create_beoordeling(
                 acting=partijen.budgethouder, bestelling=bestelling, besluit="goedgekeurd"
@@ -116,7 +92,7 @@ def test_approve_and_withdraw_at_the_same_time_are_serialised():
     bestelling = partijen.bestelling()
     services.change_status(acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring")
 
-    _concurrently(
+    run_concurrently(
         [
             lambda: services.create_beoordeling(
                 acting=partijen.budgethouder, bestelling=bestelling, besluit="goedgekeurd"
@@ -151,7 +127,7 @@ def test_twenty_submissions_under_one_framework_never_pass_its_maximum_together(
             acting=partijen.afnemer, bestelling=bestelling, naar="ter_goedkeuring"
         )
 
-    results = _concurrently([submit(bestelling) for bestelling in bestellingen])
+    results = run_concurrently([submit(bestelling) for bestelling in bestellingen])
 
     failures = [result for result in results if isinstance(result, Exception)]
     assert len(failures) == 20 - fits, results
