@@ -9,9 +9,10 @@ statement, its rows aggregated as JSON, and then built by exactly the sub-plan t
 query uses: the same representation, from the same columns.
 
 The subquery is the sub-plan's own ``values()`` query, compiled by the ORM once per field (with
-sentinel values for the parent's key and for arguments such as the day), so a request only
-fills in its parameters. The parent's key is taken from the outer row before the subquery
-starts (``LATERAL``), so the sub-select may join the parent's table under its usual alias.
+stand-in values for the parent's key and for arguments such as the day, see
+:func:`.compiled_reads.parameterised`), so a request only fills in its parameters. The
+parent's key is taken from the outer row before the subquery starts (``LATERAL``), so the
+sub-select may join the parent's table under its usual alias.
 """
 
 from __future__ import annotations
@@ -30,10 +31,16 @@ from django.db.models import F, QuerySet
 from django.db.models.expressions import RawSQL, Window
 from django.db.models.functions import RowNumber
 
-# Stand-ins compiled into a sub-select once; each is replaced by the real value per request
-# (the parent's columns: PARENT, PARENT - 1, ...).
-PARENT = -7_391_222_631_447
-DAY_SENTINELS = (datetime.date(1, 2, 3), datetime.date(1, 2, 4))
+from . import compiled_reads
+from .compiled_reads import Slot
+
+# Two sets of stand-ins a sub-select is built with (``compiled_reads.parameterised``); each is
+# replaced by the real value per request (the parent's columns: P, P - 1, ... for P in PARENTS).
+PARENTS = (-7_391_222_631_447, -7_391_222_631_947)
+DAY_STAND_INS = (
+    (datetime.date(1, 2, 3), datetime.date(1, 2, 4)),
+    (datetime.date(1, 3, 5), datetime.date(1, 3, 6)),
+)
 _PLACEHOLDER = re.compile(r"%s")
 # json_build_object takes at most 100 arguments: 50 columns.
 MAX_COLUMNS = 50
@@ -83,7 +90,7 @@ class InlineRelation:
     """The rows of ``queryset_for(*parent, *arguments)`` in ``plan``'s representation, ordered
     by ``order`` (model field names, ``-`` for descending), inside the parent row's statement.
     ``parent`` are the values of the parent row's ``outer`` columns (its key by default);
-    ``arguments(context)`` gives the per-request values (dates only: ``DAY_SENTINELS``). A
+    ``arguments(context)`` gives the per-request values (dates only: ``DAY_STAND_INS``). A
     ``plan`` needs ``values()``, ``columns``, ``model``, ``expressions`` and (for the default
     ``prepare``) ``build()``: a representation plan, or a plain column reader."""
 
@@ -112,27 +119,28 @@ class InlineRelation:
         the request's argument ``i``; ``(False, value)``: a constant) and the converters of its
         columns, wrapped as one JSON text of the rows in order."""
         plan = self.plan_of()
-        sentinels = DAY_SENTINELS[: self.argument_count]
+        count = len(self.outer)
         ordering = [F(name[1:]).desc() if name.startswith("-") else F(name).asc() for name in self.order]
-        parents = [PARENT - index for index in range(len(self.outer))]
-        queryset = plan.values(
-            self.queryset_for(*parents, *sentinels).order_by(), _n=Window(RowNumber(), order_by=ordering)
-        )
-        sql, params = queryset.query.sql_with_params()
+
+        def queryset_for(*values):
+            numbered = Window(RowNumber(), order_by=ordering)
+            return plan.values(self.queryset_for(*values).order_by(), _n=numbered)
+
+        stand_ins = [
+            (*(parent - index for index in range(count)), *days[: self.argument_count])
+            for parent, days in zip(PARENTS, DAY_STAND_INS, strict=True)
+        ]
+        _, _, sql, params = compiled_reads.parameterised(queryset_for, *stand_ins)
         pieces = _PLACEHOLDER.split(sql)
         if len(pieces) != len(params) + 1:
             raise ValueError(f"{self.name}: cannot map the parameters of {sql!r}")
-        text, parameters, found = pieces[0], [], set()
-        for value, piece in zip(params, pieces[1:], strict=True):
-            if type(value) is int and value in parents:
-                text += f'"_o"."_ouder{parents.index(value)}"' + piece
-                found.add(value)
+        text, parameters = pieces[0], []
+        for param, piece in zip(params, pieces[1:], strict=True):
+            if type(param) is Slot and param.index < count:
+                text += f'"_o"."_ouder{param.index}"' + piece
                 continue
-            index = next((i for i, sentinel in enumerate(sentinels) if value == sentinel), None)
-            parameters.append((True, index) if index is not None else (False, value))
+            parameters.append((True, param.index - count) if type(param) is Slot else (False, param))
             text += "%s" + piece
-        if found != set(parents):
-            raise ValueError(f"{self.name}: not every parent column is used in {sql!r}")
         read = [*plan.columns, *plan.expressions]
         if len(read) > MAX_COLUMNS:
             raise ValueError(f"{self.name}: too many columns to aggregate as JSON")

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import transaction
 from django.http import Http404
+from django.utils import timezone
 from rest_framework import status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from . import exports
+from . import compiled_reads, exports
 from .field_selection import parse_expand, parse_fields
 from .filters import FilterBackend, SortFilter
 from .headers import check_declared_headers
 from .query_parameters import check_query_parameters, collect_errors
-from .representation_engine import Context, plan_for
+from .representation_engine import Context, Plan, plan_for
 from .representation_reads import represented_chunks
 
 UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
@@ -122,15 +125,40 @@ class RepresentationMixin:
         return getattr(self, "basename", None) or self.get_queryset().model._meta.model_name
 
     def retrieve(self, request, *args, **kwargs):
+        row, plan, context = self.detail_row()
+        return Response(plan.build([row], context)[0])
+
+    def detail_row(self, **extra) -> tuple[dict, Plan, Context]:
+        """The row of the object the URL names, as the detail's plan reads it (with ``extra``
+        columns), and the plan and context to build it with; 404 when the acting client may not
+        see it. One statement, compiled once per client, request options and day
+        (:func:`.compiled_reads.one_row`)."""
         lookup = self.lookup_url_kwarg or self.lookup_field
-        # Filters and sorting are for lists (a detail accepts neither as query parameter).
-        queryset = self.get_queryset().filter(**{self.lookup_field: self.kwargs[lookup]}).order_by()
         plan = self.representation_plan(single=True)
-        context = Context(request, self.get_serializer_context())
-        rows = list(plan.values(queryset, context)[:1])
-        if not rows:
+        context = Context(self.request, self.get_serializer_context())
+
+        def queryset_for(value):
+            # Filters and sorting are for lists (a detail accepts neither as query parameter).
+            queryset = self.get_queryset().filter(**{self.lookup_field: value}).order_by()
+            return plan.values(queryset, context, **extra)[:1]
+
+        acting = self.request.auth
+        shape = (
+            type(self),
+            plan,
+            tuple(extra),
+            tuple(sorted((name, value) for name, value in self.kwargs.items() if name != lookup)),
+            None if acting is None else acting.reads_key,
+            self.request.META.get("QUERY_STRING", ""),
+            timezone.localdate(),
+        )
+        value = self.kwargs[lookup]  # a UUID, or its text (the route's pattern checked it)
+        row = compiled_reads.one_row(
+            shape, queryset_for, value if isinstance(value, uuid.UUID) else uuid.UUID(value)
+        )
+        if row is None:
             raise Http404
-        return Response(plan.build(rows, context)[0])
+        return row, plan, context
 
 
 class ResourceViewSet(RepresentationMixin, viewsets.ModelViewSet):

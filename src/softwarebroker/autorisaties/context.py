@@ -90,6 +90,20 @@ class Acting:
         return Rol.BROKER in self.roles
 
     @property
+    def reads_key(self) -> tuple:
+        """All of this client that what it may read depends on (the selectors look at the roles,
+        the organisation and the supplier): the key under which a read compiled once for it is
+        kept (``api.compiled_reads``)."""
+        return (
+            self.client_id,
+            self.roles,
+            getattr(self.organisatie, "pk", None),
+            getattr(self.leverancier, "pk", None),
+            self.user_id,
+            self.channel,
+        )
+
+    @property
     def client_id(self) -> str:
         return getattr(self.applicatie, "client_id", "")
 

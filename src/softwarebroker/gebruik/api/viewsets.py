@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.response import Response
 
+from softwarebroker.api.versioned import versioned_detail
 from softwarebroker.autorisaties import scopes
 from softwarebroker.bestellingen.api.viewsets.bestelling import IDEMPOTENCY_KEY, IF_MATCH
 
@@ -96,7 +97,7 @@ class GebruikViewSet(GebruikBase):
         return self.visible_objects(self.request.auth)
 
     def retrieve(self, request, *args, **kwargs):
-        return self.retrieve_with_etag(self.get_queryset())
+        return versioned_detail(self)
 
     def create(self, request, *args, **kwargs):
         return self.idempotent(request, lambda: self._create(request))

@@ -7,6 +7,7 @@ from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status
 
+from softwarebroker.api.versioned import versioned_detail
 from softwarebroker.autorisaties import scopes
 from softwarebroker.bestellingen.api.viewsets.bestelling import (
     IDEMPOTENCY_KEY,
@@ -84,7 +85,7 @@ class DeelnameViewSet(UnderRound):
         return DeelnameSerializer
 
     def retrieve(self, request, *args, **kwargs):
-        return self.retrieve_with_etag(self.get_queryset())
+        return versioned_detail(self)
 
     def create(self, request, *args, **kwargs):
         return self.idempotent(request, lambda: self._create(request))

@@ -9,6 +9,7 @@ from django.db import transaction
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status
 
+from softwarebroker.api.versioned import versioned_detail
 from softwarebroker.autorisaties import scopes
 from softwarebroker.bestellingen.api.viewsets.bestelling import (
     IDEMPOTENCY_KEY,
@@ -95,7 +96,7 @@ class VraagbundelingViewSet(RoundBase):
         return VraagbundelingSerializer
 
     def retrieve(self, request, *args, **kwargs):
-        return self.retrieve_with_etag(self.get_queryset())
+        return versioned_detail(self)
 
     def create(self, request, *args, **kwargs):
         return self.idempotent(request, lambda: self._create(request))

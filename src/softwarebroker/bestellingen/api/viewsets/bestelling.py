@@ -5,8 +5,6 @@ themselves."""
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import F
-from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.response import Response
@@ -15,7 +13,7 @@ from softwarebroker.api.bounds import INTEGER_MAX
 from softwarebroker.api.headers import checked_header
 from softwarebroker.api.idempotency import KEY_PATTERN, MAX_KEY_LENGTH, IdempotentCreateMixin
 from softwarebroker.api.representation_engine import Context, plan_for
-from softwarebroker.api.versioned import ETAG_PATTERN, MAX_IF_MATCH, etag
+from softwarebroker.api.versioned import ETAG_PATTERN, MAX_IF_MATCH, etag, versioned_detail
 from softwarebroker.api.viewsets import ResourceViewSet
 from softwarebroker.autorisaties import scopes
 from softwarebroker.bestellingen import selectors, services
@@ -124,15 +122,7 @@ class BestellingViewSet(OrderRepresentation, IdempotentCreateMixin, ResourceView
         return {"organisatie": instance.besteller, "leverancier": instance.leverancier}
 
     def retrieve(self, request, *args, **kwargs):
-        # The version for the ETag comes with the row itself.
-        plan = self.representation_plan(single=True)
-        context = Context(request, self.get_serializer_context())
-        queryset = self.get_queryset().filter(uuid=self.kwargs["uuid"]).order_by()
-        rows = list(plan.values(queryset, context, _versie=F("versie"))[:1])
-        if not rows:
-            raise Http404
-        body = plan.build(rows, context)[0]
-        return Response(body, headers={"ETag": etag(self.kwargs["uuid"], rows[0]["_versie"])})
+        return versioned_detail(self)
 
     def create(self, request, *args, **kwargs):
         return self.idempotent(request, lambda: self._create(request))
