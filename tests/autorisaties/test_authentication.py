@@ -209,7 +209,7 @@ def test_a_forwarded_address_with_nul_or_too_long_is_counted_without_a_server_er
 
 
 def test_without_trusted_proxies_a_forwarded_header_is_ignored(lezer, settings):
-    from softwarebroker.autorisaties.throttling import source_of
+    from softwarebroker.core.network import source_of
 
     settings.AUTH_TRUSTED_PROXIES = 0
     meta = {"REMOTE_ADDR": "198.51.100.7", "HTTP_X_FORWARDED_FOR": "203.0.113.20"}

@@ -1,4 +1,7 @@
-"""Bind the network's transaction ids to every log line of a request.
+"""Bind the caller's address and the network's transaction ids to every log line of a request.
+
+The address (``ip``) is the one the trusted proxies vouch for (``AUTH_TRUSTED_PROXIES``, as the
+authentication's rate limit counts it), not whatever ``X-Forwarded-For`` says.
 
 NLX inways send ``X-NLX-Logrecord-Id``, FSC inways ``Fsc-Transaction-Id`` and callers
 following Logboek Dataverwerkingen ``traceparent``: with them in the logs, an operator can
@@ -8,6 +11,8 @@ follow one call across organisations.
 import structlog
 from django.dispatch import receiver
 from django_structlog import signals
+
+from softwarebroker.core.network import source_of
 
 TRANSACTION_HEADERS = {
     "nlx_logrecord_id": "X-NLX-Logrecord-Id",
@@ -24,10 +29,10 @@ MAX_LENGTH = 1024  # NLX limits header values to 1024 characters
 
 @receiver(signals.bind_extra_request_metadata)
 def bind_transaction_ids(request, logger, log_kwargs, **kwargs):
-    values = {
+    values = {"ip": source_of(request.META)}
+    values |= {
         key: request.headers[header][:MAX_LENGTH]
         for key, header in TRANSACTION_HEADERS.items()
         if header in request.headers
     }
-    if values:
-        structlog.contextvars.bind_contextvars(**values)
+    structlog.contextvars.bind_contextvars(**values)

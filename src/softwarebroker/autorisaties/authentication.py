@@ -11,12 +11,13 @@ from django.conf import settings
 from rest_framework import authentication, exceptions
 
 from softwarebroker.api.headers import declared_header_values
+from softwarebroker.core.network import source_of
 
 from .context import Acting
 from .demo_secrets import demo_secrets_refused, is_demo_secret
 from .models import Applicatie
 from .models.applicatie import client_id_validator
-from .throttling import record_failure, seconds_blocked, source_of
+from .throttling import record_failure, seconds_blocked
 
 logger = structlog.get_logger(__name__)
 

@@ -10,41 +10,22 @@ A blocked source is refused before its token is checked, also when that token is
 otherwise the block would not stop it guessing (a right guess would pass).
 
 The source is the connection's address, or, behind ``AUTH_TRUSTED_PROXIES`` reverse proxies,
-the address those proxies put in ``X-Forwarded-For`` (each appends the address it was called
-from; entries before theirs are the caller's own and could be anything).
+the address those proxies vouch for (:func:`softwarebroker.core.network.source_of`).
 """
 
 from __future__ import annotations
 
 import datetime
-import re
 
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from softwarebroker.core.network import MAX_SOURCE_LENGTH, bounded_text
+
 from .models import AuthenticatieFout
 
 MAX_CLIENT_ID_LENGTH = 200
-MAX_SOURCE_LENGTH = 100
-# Both keys come from the caller (a token's claim, a header): PostgreSQL text holds no NUL.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def _key(text: str, limit: int) -> str:
-    return _CONTROL_CHARACTERS.sub("", text[: limit * 4])[:limit]
-
-
-def source_of(meta) -> str:
-    """The address a request comes from, as far as the trusted proxies vouch for it."""
-    address = meta.get("REMOTE_ADDR") or ""
-    proxies = settings.AUTH_TRUSTED_PROXIES
-    if proxies > 0:
-        forwarded = [part.strip() for part in (meta.get("HTTP_X_FORWARDED_FOR") or "").split(",")]
-        forwarded = [part for part in forwarded if part]
-        if forwarded:
-            address = forwarded[-min(proxies, len(forwarded))]
-    return _key(address, MAX_SOURCE_LENGTH)
 
 
 def _window_start(now: datetime.datetime) -> datetime.datetime:
@@ -62,7 +43,11 @@ def record_failure(client_id: str, source: str) -> None:
             INSERT INTO {table} (client_id, bron, venster_start, aantal) VALUES (%s, %s, %s, 1)
             ON CONFLICT (client_id, bron, venster_start) DO UPDATE SET aantal = {table}.aantal + 1
             """,  # noqa: S608 - the table name is ours, values are parameters
-            [_key(client_id, MAX_CLIENT_ID_LENGTH), _key(source, MAX_SOURCE_LENGTH), _window_start(now)],
+            [
+                bounded_text(client_id, MAX_CLIENT_ID_LENGTH),
+                bounded_text(source, MAX_SOURCE_LENGTH),
+                _window_start(now),
+            ],
         )
 
 
@@ -72,8 +57,8 @@ def seconds_blocked(client_id: str, source: str) -> int:
     start = _window_start(now)
     failures = (
         AuthenticatieFout.objects.filter(
-            client_id=_key(client_id, MAX_CLIENT_ID_LENGTH),
-            bron=_key(source, MAX_SOURCE_LENGTH),
+            client_id=bounded_text(client_id, MAX_CLIENT_ID_LENGTH),
+            bron=bounded_text(source, MAX_SOURCE_LENGTH),
             venster_start=start,
         )
         .values_list("aantal", flat=True)

@@ -70,6 +70,10 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# The request log's ``ip`` is bound by ``api.logging`` (the address the trusted proxies vouch
+# for), not by django-structlog from any X-Forwarded-For.
+DJANGO_STRUCTLOG_IP_LOGGING_ENABLED = False
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
