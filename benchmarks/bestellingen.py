@@ -272,14 +272,14 @@ def _list_and_detail(prepared: dict, bearer: str, arguments) -> None:
             "orders of one organisation (page of 100)",
             f"{api}/bestellingen?pageSize=100",
             floor_list,
-            3,
+            2,
         ),
         (
             "detail",
             "order detail with its lines",
             f"{api}/bestellingen/{detail}",
             f"{floor}/bestellingen/{detail}",
-            2,
+            3,
         ),
     ]
     cases = [case for case in cases if case[0] in arguments.only]

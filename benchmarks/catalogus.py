@@ -135,7 +135,7 @@ def main(argv=None) -> int:
                     "aanbiedingen list (page of 100)",
                     f"{api}/aanbiedingen?pageSize=100",
                     f"{floor}/aanbiedingen?pageSize=100",
-                    3,
+                    2,
                 ),
                 *(
                     (
@@ -164,7 +164,7 @@ def main(argv=None) -> int:
                     f"{floor}/aanbiedingen?pageSize=100",
                     3,
                 ),
-                ("aanbieding detail", f"{api}/aanbiedingen/{detail}", f"{floor}/aanbiedingen/{detail}", 2),
+                ("aanbieding detail", f"{api}/aanbiedingen/{detail}", f"{floor}/aanbiedingen/{detail}", 3),
             ]
             floors = {}
             load = f"wrk -t2 -c8 -d{arguments.duration}s --latency"
