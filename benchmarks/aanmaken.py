@@ -127,7 +127,8 @@ def run(requests: int, profile: bool) -> None:
         stats = pstats.Stats(profiler, stream=out)
         # A measure the machine's other work does not change: the Python calls of one pair.
         print(f"Python function calls per pair: {stats.total_calls / 50:,.0f}")
-        stats.sort_stats(os.environ.get("PROFILE_SORT", "tottime")).print_stats(int(os.environ.get("PROFILE_LINES", "40")))
+        order, lines = os.environ.get("PROFILE_SORT", "tottime"), int(os.environ.get("PROFILE_LINES", "40"))
+        stats.sort_stats(order).print_stats(lines)
         print(out.getvalue())
         for sql in queries:
             print(" ".join(sql.split())[:200])
