@@ -4,7 +4,6 @@ answers; what cannot be compiled once is read through the ORM."""
 
 import datetime
 import uuid
-from decimal import Decimal
 
 import pytest
 import time_machine
@@ -16,12 +15,12 @@ from django.utils import timezone
 
 from softwarebroker.api import compiled_reads
 from softwarebroker.catalogus.models import Aanbieding
+from tests.api.offers import offer_with_prices_and_declarations, one_time_price_from
 from tests.auth import bearer
 from tests.autorisaties.factories import make_applicatie
 from tests.bestellingen.factories import BestellingFactory
 from tests.bestellingen.helpers import aanbieding_with_prijzen
-from tests.catalogus.factories import AanbiedingFactory, PrijsFactory
-from tests.verklaringen.support import goedgekeurde_verklaring
+from tests.catalogus.factories import AanbiedingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -53,21 +52,6 @@ def client_of(applicatie) -> Client:
     return Client(headers=bearer(applicatie.client_id))
 
 
-def _offer():
-    aanbieding = aanbieding_with_prijzen(vereiste_documenten=["verwerkersovereenkomst", "dpia"])
-    PrijsFactory(
-        aanbieding=aanbieding,
-        prijstype="eenmalig",
-        periode="",
-        grondslag="per_bestelling",
-        bedrag_excl_btw=Decimal("1234.56"),
-        geldig_vanaf=datetime.date(2099, 1, 1),
-        geldig_tot=None,
-    )
-    goedgekeurde_verklaring(aanbieding.softwarepakket, "dpia")
-    return aanbieding
-
-
 def _answers(client, urls) -> list:
     answers = []
     for url in urls:
@@ -78,7 +62,7 @@ def _answers(client, urls) -> list:
 
 
 def test_a_compiled_detail_answers_what_the_orm_answers(client, compiles, monkeypatch):
-    aanbieding, andere = _offer(), _offer()
+    aanbieding, andere = offer_with_prices_and_declarations(), offer_with_prices_and_declarations()
     bestelling = BestellingFactory(aantal_regels=3)
     urls = [
         f"{CATALOGUS}/aanbiedingen/{aanbieding.uuid}",
@@ -107,7 +91,7 @@ def _never_compiled(queryset_for, first, second):
 
 
 def test_a_second_detail_of_the_same_shape_is_one_query_and_no_compilation(client, compiles):
-    first, second = _offer(), _offer()
+    first, second = offer_with_prices_and_declarations(), offer_with_prices_and_declarations()
     client.get(f"{CATALOGUS}/aanbiedingen/{first.uuid}")
 
     with CaptureQueriesContext(connection) as queries:
@@ -136,15 +120,7 @@ def test_each_client_reads_with_its_own_statement(compiles):
 def test_a_new_day_is_a_new_statement(broker, compiles):
     aanbieding = aanbieding_with_prijzen()
     today = timezone.localdate()
-    PrijsFactory(
-        aanbieding=aanbieding,
-        prijstype="eenmalig",
-        periode="",
-        grondslag="per_bestelling",
-        bedrag_excl_btw=Decimal("777.00"),
-        geldig_vanaf=today + datetime.timedelta(days=1),
-        geldig_tot=None,
-    )
+    one_time_price_from(aanbieding, today + datetime.timedelta(days=1), "777.00")
     url = f"{CATALOGUS}/aanbiedingen/{aanbieding.uuid}"
 
     def prices():

@@ -10,6 +10,16 @@ from softwarebroker.api.logging import bind_transaction_ids
 from softwarebroker.conf.logging import ClientErrorsWithoutTraceback, renderer
 
 
+def _bound(request) -> dict:
+    """What the request log of ``request`` is bound to."""
+    structlog.contextvars.clear_contextvars()
+    try:
+        bind_transaction_ids(request=request, logger=None, log_kwargs={})
+        return structlog.contextvars.get_contextvars()
+    finally:
+        structlog.contextvars.clear_contextvars()
+
+
 def test_transaction_ids_are_bound_to_the_request_logs():
     request = RequestFactory().get(
         "/catalogus/api/v1/categorieen",
@@ -18,12 +28,7 @@ def test_transaction_ids_are_bound_to_the_request_logs():
             "Fsc-Transaction-Id": "0190b7e2-7f5e-7c3a-9d2a-4c1b2a3d4e5f",
         },
     )
-    structlog.contextvars.clear_contextvars()
-    try:
-        bind_transaction_ids(request=request, logger=None, log_kwargs={})
-        bound = structlog.contextvars.get_contextvars()
-    finally:
-        structlog.contextvars.clear_contextvars()
+    bound = _bound(request)
 
     assert bound == {
         "ip": "127.0.0.1",
@@ -33,10 +38,7 @@ def test_transaction_ids_are_bound_to_the_request_logs():
 
 
 def test_requests_without_network_headers_bind_only_the_address():
-    structlog.contextvars.clear_contextvars()
-    bind_transaction_ids(request=RequestFactory().get("/"), logger=None, log_kwargs={})
-
-    assert structlog.contextvars.get_contextvars() == {"ip": "127.0.0.1"}
+    assert _bound(RequestFactory().get("/")) == {"ip": "127.0.0.1"}
 
 
 @pytest.mark.parametrize("proxies, expected", [(0, "10.0.0.1"), (1, "198.51.100.7"), (2, "203.0.113.20")])
@@ -45,14 +47,7 @@ def test_the_logged_address_is_the_one_the_trusted_proxies_vouch_for(settings, p
     request = RequestFactory().get(
         "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.20, 198.51.100.7"
     )
-    structlog.contextvars.clear_contextvars()
-    try:
-        bind_transaction_ids(request=request, logger=None, log_kwargs={})
-        bound = structlog.contextvars.get_contextvars()
-    finally:
-        structlog.contextvars.clear_contextvars()
-
-    assert bound["ip"] == expected  # one entry from the end per trusted proxy, no further
+    assert _bound(request)["ip"] == expected  # one entry from the end per trusted proxy, no further
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ statement (``api.representation_inline``): the same representation as the page-w
 give, in one statement."""
 
 import datetime
-from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -17,10 +16,8 @@ from softwarebroker.bestellingen.api.serializers import BestellingSerializer
 from softwarebroker.bestellingen.models import Bestelling
 from softwarebroker.catalogus.api.serializers import AanbiedingSerializer, PrijsSerializer
 from softwarebroker.catalogus.models import Aanbieding, Prijs
+from tests.api.offers import offer_with_prices_and_declarations
 from tests.bestellingen.factories import BestellingFactory
-from tests.bestellingen.helpers import aanbieding_with_prijzen
-from tests.catalogus.factories import PrijsFactory
-from tests.verklaringen.support import goedgekeurde_verklaring
 
 pytestmark = pytest.mark.django_db
 
@@ -34,29 +31,8 @@ def _both(serializer, model, pk, options=None):
     return per_page, single, len(queries)
 
 
-def _offer():
-    aanbieding = aanbieding_with_prijzen(vereiste_documenten=["verwerkersovereenkomst", "dpia", "exitplan"])
-    # Prices of other days (not shown today) and one that starts on a later day.
-    PrijsFactory(
-        aanbieding=aanbieding, bedrag_excl_btw=Decimal("9.99"), geldig_vanaf=datetime.date(2019, 1, 1)
-    )
-    PrijsFactory(
-        aanbieding=aanbieding,
-        prijstype="eenmalig",
-        periode="",
-        grondslag="per_bestelling",
-        bedrag_excl_btw=Decimal("1234.56"),
-        geldig_vanaf=datetime.date(2099, 1, 1),
-        geldig_tot=None,
-    )
-    goedgekeurde_verklaring(aanbieding.leverancier, "verwerkersovereenkomst")
-    goedgekeurde_verklaring(aanbieding, "verwerkersovereenkomst", geldig_tot=datetime.date(2099, 1, 1))
-    goedgekeurde_verklaring(aanbieding.softwarepakket, "dpia")
-    return aanbieding
-
-
 def test_an_offer_with_its_prices_and_declarations_in_one_statement():
-    aanbieding = _offer()
+    aanbieding = offer_with_prices_and_declarations()
 
     per_page, single, queries = _both(AanbiedingSerializer, Aanbieding, aanbieding.pk)
 
@@ -70,7 +46,7 @@ def test_an_offer_with_its_prices_and_declarations_in_one_statement():
 
 
 def test_the_day_of_the_prices_is_the_requests():
-    aanbieding = _offer()
+    aanbieding = offer_with_prices_and_declarations()
 
     per_page, single, queries = _both(
         AanbiedingSerializer, Aanbieding, aanbieding.pk, {"geldig_op": datetime.date(2099, 6, 1)}
@@ -92,7 +68,7 @@ def test_an_order_with_its_lines_in_one_statement():
 
 
 def test_the_detail_equals_the_row_of_the_list(client):
-    aanbieding = _offer()
+    aanbieding = offer_with_prices_and_declarations()
 
     detail = client.get(f"/catalogus/api/v1/aanbiedingen/{aanbieding.uuid}").json()
     [row] = client.get("/catalogus/api/v1/aanbiedingen", {"naam": aanbieding.naam}).json()["results"]
