@@ -10,9 +10,6 @@ from django_filters import rest_framework as django_filters
 from rest_framework import filters
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
-#: What a view validated when its request names no filter: none is applied.
-NO_FILTERS = object()
-
 
 class FilterBackend(django_filters.DjangoFilterBackend):
     """django-filter: invalid filter values give 400 listing every invalid parameter.
@@ -23,8 +20,6 @@ class FilterBackend(django_filters.DjangoFilterBackend):
 
     def get_filterset(self, request, queryset, view):
         validated = getattr(view, "validated_filterset", None)
-        if validated is NO_FILTERS:
-            return None  # the request names no filter (building the filter set costs a form)
         if validated is None:
             return super().get_filterset(request, queryset, view)
         validated.queryset = queryset

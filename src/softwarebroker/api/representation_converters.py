@@ -14,9 +14,7 @@ from rest_framework.settings import api_settings
 
 def fast_converter(bound, model) -> Callable | None:
     """The same conversion as the field's ``to_representation``, without its general checks,
-    for the kinds of values lists are full of (a page of orders has hundreds)."""
-    if isinstance(bound, serializers.ListSerializer):
-        return _items_converter(bound.child)
+    for the two kinds of values lists are full of (a page of orders has hundreds)."""
     if len(bound.source_attrs) != 1:
         return None
     try:
@@ -40,34 +38,3 @@ def fast_converter(bound, model) -> Callable | None:
     ):
         return lambda value: value.astimezone(datetime.UTC).strftime(output_format)
     return None
-
-
-def _items_converter(child) -> Callable | None:
-    """A stored list of small objects (a price's ``staffels``) as a list serializer of ``child``
-    shows it: each item's integers and texts as they are, other fields by their own
-    ``to_representation``; an item without one of the keys goes through ``child`` itself. Only
-    for a plain serializer of such fields (not a resource's)."""
-    if hasattr(getattr(child, "Meta", None), "model"):
-        return None
-    fields = []
-    for name, field in child.fields.items():
-        if field.write_only:
-            continue
-        if len(field.source_attrs) != 1 or isinstance(field, serializers.BaseSerializer):
-            return None
-        if isinstance(field, serializers.IntegerField):
-            convert = int
-        elif isinstance(field, serializers.CharField | serializers.DecimalField):
-            convert = field.to_representation
-        else:
-            return None
-        fields.append((name, field.source_attrs[0], convert))
-    sources = [source for _, source, _ in fields]
-
-    def item_json(item):
-        if not all(source in item for source in sources):
-            return child.to_representation(item)
-        values = [(name, item[source], to_json) for name, source, to_json in fields]
-        return {name: None if value is None else to_json(value) for name, value, to_json in values}
-
-    return lambda items: [item_json(item) for item in items]

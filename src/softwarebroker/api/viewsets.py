@@ -13,7 +13,7 @@ from rest_framework.response import Response
 
 from . import compiled_reads, exports
 from .field_selection import parse_expand, parse_fields
-from .filters import NO_FILTERS, FilterBackend, SortFilter
+from .filters import FilterBackend, SortFilter
 from .headers import check_declared_headers
 from .query_parameters import check_query_parameters, collect_errors
 from .representation_engine import Context, Plan, plan_for
@@ -63,11 +63,6 @@ class RepresentationMixin:
 
     def _validate_filters(self, request):
         if self.filterset_class is None:
-            return
-        names = self.filterset_class.base_filters
-        # A range filter reads ``name_after``, ``name_min``...; filter names have no "_".
-        if not any(parameter.split("_", 1)[0] in names for parameter in request.query_params):
-            self.validated_filterset = NO_FILTERS  # nothing to check, nothing to apply
             return
         filterset = self.filterset_class(
             request.query_params, queryset=self.filterset_class._meta.model.objects.none(), request=request
