@@ -21,6 +21,7 @@ from tests.autorisaties.factories import make_applicatie
 from tests.bestellingen.factories import BestellingFactory
 from tests.bestellingen.helpers import aanbieding_with_prijzen
 from tests.catalogus.factories import AanbiedingFactory
+from tests.concurrency import run_concurrently
 
 pytestmark = pytest.mark.django_db
 
@@ -197,3 +198,22 @@ def test_a_detail_that_is_not_compilable_is_read_through_the_orm():
 
     assert found == [{"naam": "Eerste"}, {"naam": "Tweede"}]
     assert compiled_reads._shapes == {"tijd": None}
+
+
+def test_threads_compiling_shapes_at_once_keep_at_most_so_many(monkeypatch):
+    monkeypatch.setattr(compiled_reads, "MAX_SHAPES", 3)
+    monkeypatch.setattr(compiled_reads, "statement", _never_compiled)  # no database needed
+
+    def reader(thread):
+        def read():
+            return [
+                compiled_reads.one_row((thread, n), lambda value: [{"n": n}], STAND_INS[0])
+                for n in range(200)
+            ]
+
+        return read
+
+    results = run_concurrently([reader(thread) for thread in range(8)])
+
+    assert results == [[{"n": n} for n in range(200)]] * 8
+    assert len(compiled_reads._shapes) == 3

@@ -29,6 +29,7 @@ The compiled statements are dropped when a setting changes (``override_settings`
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -210,6 +211,7 @@ def _compile(build: Callable[[list[int]], QuerySet]) -> Statement | None:
 # --- the row of a detail -----------------------------------------------------------------------
 
 _shapes: dict[Hashable, Statement | None] = {}
+_shapes_lock = threading.Lock()
 
 
 def one_row(shape: Hashable, queryset_for: Callable[[uuid.UUID], QuerySet], value: uuid.UUID) -> dict | None:
@@ -222,9 +224,10 @@ def one_row(shape: Hashable, queryset_for: Callable[[uuid.UUID], QuerySet], valu
             compiled = statement(queryset_for, (_UUID_STAND_INS[0],), (_UUID_STAND_INS[1],))
         except NotCompilable:
             compiled = None
-        if len(_shapes) >= MAX_SHAPES:
-            _shapes.pop(next(iter(_shapes)))  # the oldest
-        _shapes[shape] = compiled
+        with _shapes_lock:  # threads of one process share the shapes
+            while len(_shapes) >= MAX_SHAPES:
+                del _shapes[next(iter(_shapes))]  # the oldest
+            _shapes[shape] = compiled
     found = compiled.run(value) if compiled is not None else list(queryset_for(value))
     return found[0] if found else None
 
