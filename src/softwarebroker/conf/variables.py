@@ -256,8 +256,8 @@ define(
     default=0,
     help="Number of reverse proxies (ingress, load balancer) in front of the component that "
     "append the caller's address to `X-Forwarded-For`. Failed authentications are counted per "
-    "client id and source address; with 0 the source is the connection's address. Behind an "
-    "ingress set 1, otherwise every caller has the ingress's address.",
+    "client id and source address, and the request log's `ip` is that source; with 0 it is the "
+    "connection's address. Behind an ingress set 1, otherwise every caller has the ingress's address.",
     group=AUTH,
 )
 define(
