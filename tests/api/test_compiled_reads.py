@@ -9,6 +9,7 @@ from softwarebroker.api.representation_engine import Context, plan_for
 from softwarebroker.bestellingen import services
 from softwarebroker.bestellingen.api.serializers import BestellingSerializer
 from softwarebroker.bestellingen.models import Bestelling, Licentie, Statuswijziging
+from tests.api.offers import offer_with_prices_and_declarations
 from tests.bestellingen.helpers import Partijen, aanbieding_with_prijzen
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +55,7 @@ def test_compiled_reads_give_what_the_orm_gives(ingediend, monkeypatch):
     assert compiled_reads._compiled and all(compiled_reads._compiled.values())
 
     monkeypatch.setattr(compiled_reads, "_compiled", {})
-    monkeypatch.setattr(compiled_reads, "_compile", lambda queryset: None)  # every read through the ORM
+    monkeypatch.setattr(compiled_reads, "_compile", lambda *arguments: None)  # every read through the ORM
     through_the_orm = _everything(ingediend)
 
     assert compiled == through_the_orm
@@ -72,7 +73,7 @@ def test_a_shape_is_compiled_once_and_read_again_with_other_keys(ingediend, monk
     compiles = []
     compile_once = compiled_reads._compile
     monkeypatch.setattr(
-        compiled_reads, "_compile", lambda queryset: compiles.append(1) or compile_once(queryset)
+        compiled_reads, "_compile", lambda *arguments: compiles.append(1) or compile_once(*arguments)
     )
     first, second = ingediend
 
@@ -89,3 +90,22 @@ def test_a_shape_is_compiled_once_and_read_again_with_other_keys(ingediend, monk
     ]
     assert len(other.captured_queries) == 2
     assert resources.represent(Bestelling(pk=-1)) is None
+
+
+def test_a_pages_current_prices_compiled_once_are_the_orms_for_every_day(client, monkeypatch):
+    offers = [offer_with_prices_and_declarations() for _ in range(3)]
+    urls = [
+        "/catalogus/api/v1/aanbiedingen?fields=actuelePrijzen",
+        "/catalogus/api/v1/aanbiedingen?fields=actuelePrijzen&geldigOp=2099-06-01",
+    ]
+    monkeypatch.setattr(compiled_reads, "_compiled", {})
+    compiled = [client.get(url).json()["results"] for url in urls]
+    assert compiled_reads._compiled[("actuelePrijzen",)] is not None
+
+    monkeypatch.setattr(compiled_reads, "_compiled", {})
+    monkeypatch.setattr(compiled_reads, "_compile", lambda *arguments: None)  # every read through the ORM
+    through_the_orm = [client.get(url).json()["results"] for url in urls]
+
+    assert compiled == through_the_orm
+    today, later = ([len(offer["actuelePrijzen"]) for offer in page] for page in compiled)
+    assert today == [2] * len(offers) and later == [3] * len(offers)  # the 2099 fee from 2099 on

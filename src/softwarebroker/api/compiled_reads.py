@@ -29,6 +29,7 @@ The compiled statements are dropped when a setting changes (``override_settings`
 
 from __future__ import annotations
 
+import datetime
 import threading
 import uuid
 from collections.abc import Callable, Hashable, Sequence
@@ -181,29 +182,35 @@ _MISSING = object()
 _compiled: dict[Hashable, Statement | None] = {}
 
 
-def rows(shape: Hashable, build: Callable[[list[int]], QuerySet], keys: Sequence[int]) -> list:
-    """``list(build(keys))``: ``build`` makes a ``values()`` or ``values_list()`` queryset of
-    the model's default manager that reads by ``AnyOf(..., keys)``, the same for every call with
-    the same ``shape`` but for the keys."""
+#: Stand-ins for a day argument of :func:`rows`.
+DAY_STAND_INS = (datetime.date(1, 2, 3), datetime.date(1, 3, 5))
+
+
+def rows(shape: Hashable, build: Callable[..., QuerySet], keys: Sequence[int], day=None) -> list:
+    """``list(build(keys))`` (``build(keys, day)`` with a ``day``): ``build`` makes a ``values()``
+    or ``values_list()`` queryset of the model's default manager that reads by
+    ``AnyOf(..., keys)``, the same for every call with the same ``shape`` but for its arguments."""
     keys = list(keys)
     if not keys:
         return []
+    arguments = (keys,) if day is None else (keys, day)
     compiled = _compiled.get(shape, _MISSING)
     if compiled is _MISSING:
-        compiled = _compiled[shape] = _compile(build)
+        compiled = _compiled[shape] = _compile(build, len(arguments))
     if compiled is None or not all(type(key) is int for key in keys):
-        return list(build(keys))
-    return compiled.run(keys)
+        return list(build(*arguments))
+    return compiled.run(*arguments)
 
 
-def _compile(build: Callable[[list[int]], QuerySet]) -> Statement | None:
+def _compile(build: Callable[..., QuerySet], count: int) -> Statement | None:
+    first, second = (([key], day)[:count] for key, day in zip(_KEY_STAND_INS, DAY_STAND_INS, strict=True))
     # Only a model's plain default manager: a manager of its own may filter on something that
     # changes (such as today's date), and a shape here is compiled for as long as the process runs.
-    manager = build([_KEY_STAND_INS[0]]).model._default_manager
+    manager = build(*first).model._default_manager
     if type(manager).get_queryset is not Manager.get_queryset or manager._queryset_class is not QuerySet:
         return None
     try:
-        return statement(build, ([_KEY_STAND_INS[0]],), ([_KEY_STAND_INS[1]],))
+        return statement(build, first, second)
     except NotCompilable:
         return None
 

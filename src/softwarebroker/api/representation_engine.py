@@ -177,11 +177,10 @@ def url_list_part(name: str, model, source: str, api, collection: str) -> Part:
     return Part(name, prepare)
 
 
-def grouped_by_parent(plan: Plan, queryset: QuerySet, parent_path: str, context: Context) -> dict:
-    """The representations of ``queryset`` (its rows already limited to the page's parents),
-    grouped by parent key: one query for the whole page."""
+def grouped_by_parent(plan: Plan, related: list[dict], context: Context) -> dict:
+    """The representations of ``related`` (rows of ``plan.values(..., _parent=...)`` limited to
+    the page's parents), grouped by parent key."""
     grouped = defaultdict(list)
-    related = list(plan.values(queryset, _parent=F(parent_path)))
     for row, result in zip(related, plan.build(related, context), strict=True):
         grouped[row["_parent"]].append(result)
     return grouped

@@ -1,7 +1,10 @@
+from django.db.models import F
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from softwarebroker.api import compiled_reads
+from softwarebroker.api.compiled_reads import AnyOf
 from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.fields import BoundedJSONField, ReferenceField
 from softwarebroker.api.representation_engine import Part, grouped_by_parent, plan_for
@@ -33,13 +36,18 @@ class ActuelePrijzenField(serializers.Field):
             pks = [row["pk"] for row in rows]
             grouped = {}
             if pks:
-                prijzen = Prijs.objects.filter(selectors.valid_on(day), aanbieding_id__in=pks).order_by(
-                    "prijstype", "geldig_vanaf", "id"
-                )
-                grouped = grouped_by_parent(plan_for(PrijsSerializer), prijzen, "aanbieding_id", context)
+                # One statement for the page, compiled once (the offers' keys and the day vary).
+                related = compiled_reads.rows(("actuelePrijzen",), _page_prices, pks, day)
+                grouped = grouped_by_parent(plan_for(PrijsSerializer), related, context)
             return lambda row: grouped.get(row["pk"], [])
 
         return Part(self.field_name, prepare, inline=ACTUELE_PRIJZEN.inline(model))
+
+
+def _page_prices(keys, day):
+    prijzen = Prijs.objects.filter(selectors.valid_on(day), AnyOf(F("aanbieding_id"), keys))
+    ordered = prijzen.order_by("prijstype", "geldig_vanaf", "id")
+    return plan_for(PrijsSerializer).values(ordered, _parent=F("aanbieding_id"))
 
 
 def _day(context) -> object:
