@@ -188,18 +188,18 @@ token: $(STAMP)
 	@DJANGO_SETTINGS_MODULE=softwarebroker.conf.dev $(WITHDB) $(MANAGE) generate_jwt $(or $(CLIENT_ID),voorbeeldstad-afnemer) $(if $(USER_ID),--user-id $(USER_ID))
 
 # Both APIs under load next to their floors (gunicorn + wrk; installs wrk from Debian if
-# missing), then the in-process benchmarks. ARGS go to the two load benchmarks (the others take
-# none): make benchmark ARGS="--duration 10"
+# missing), then the in-process benchmarks. ARGS go to every one; each takes the options it
+# knows and ignores the others: make benchmark ARGS="--duration 10"
 benchmark: $(STAMP)
 	@command -v wrk >/dev/null || apt-get install -y wrk
 	PYTHONPATH=src:. $(PY) -m benchmarks.catalogus $(ARGS)
 	PYTHONPATH=src:. $(PY) -m benchmarks.bestellingen $(ARGS)
-	PYTHONPATH=src:. $(PY) -m benchmarks.aanmaken
-	PYTHONPATH=src:. $(PY) -m benchmarks.licenties
-	PYTHONPATH=src:. $(PY) -m benchmarks.vraagbundelingen
-	PYTHONPATH=src:. $(PY) -m benchmarks.gebruik
-	PYTHONPATH=src:. $(PY) -m benchmarks.exports
-	PYTHONPATH=src:. $(PY) -m benchmarks.rapportages
+	PYTHONPATH=src:. $(PY) -m benchmarks.aanmaken $(ARGS)
+	PYTHONPATH=src:. $(PY) -m benchmarks.licenties $(ARGS)
+	PYTHONPATH=src:. $(PY) -m benchmarks.vraagbundelingen $(ARGS)
+	PYTHONPATH=src:. $(PY) -m benchmarks.gebruik $(ARGS)
+	PYTHONPATH=src:. $(PY) -m benchmarks.exports $(ARGS)
+	PYTHONPATH=src:. $(PY) -m benchmarks.rapportages $(ARGS)
 
 # List pagination on a million rows (in-process).
 benchmark-pagination: $(STAMP)
