@@ -36,6 +36,16 @@ def lezer():
     return make_applicatie("lezer", client_id="lezer-app")
 
 
+@pytest.fixture
+def one_failure_window(settings):
+    """Failures are counted per fixed window: a test counting them starts just after a window
+    begins, so all its requests fall in that one window (time keeps running)."""
+    window = settings.AUTH_FAILURE_WINDOW
+    start = (int(time.time()) // window + 1) * window
+    with time_machine.travel(datetime.datetime.fromtimestamp(start + 1, datetime.UTC), tick=True):
+        yield
+
+
 def test_valid_token(lezer):
     assert get(bearer("lezer-app")).status_code == 200
 
@@ -130,7 +140,7 @@ def test_anonymous_catalogue_read_is_a_setting(settings):
     assert Client().get("/bestellingen/api/v1/organisaties").status_code == 401
 
 
-def test_repeated_failures_are_rate_limited(lezer, settings):
+def test_repeated_failures_are_rate_limited(one_failure_window, lezer, settings):
     settings.AUTH_MAX_FAILURES = 3
     wrong = bearer("lezer-app", secret="fout-geheim-van-voldoende-lengte-0123456789")
     for _ in range(3):
@@ -146,7 +156,7 @@ def test_repeated_failures_are_rate_limited(lezer, settings):
     assert get(bearer("test-broker-andere")).status_code == 401  # other client ids are not affected
 
 
-def test_failures_from_one_source_do_not_lock_out_another(lezer, settings):
+def test_failures_from_one_source_do_not_lock_out_another(one_failure_window, lezer, settings):
     """Client ids are visible in audit trails: others sending bad tokens for one must not
     lock it out. A source that failed too often is refused for that client id, also with a
     correct token (otherwise the block would not stop it guessing); other sources are not."""
@@ -161,7 +171,9 @@ def test_failures_from_one_source_do_not_lock_out_another(lezer, settings):
     auth_problem(Client(headers=wrong, REMOTE_ADDR="203.0.113.20").get(URL), "invalid-jwt-signature")
 
 
-def test_a_correct_token_already_verified_is_not_refused_by_a_later_block(lezer, settings, token_cache):
+def test_a_correct_token_already_verified_is_not_refused_by_a_later_block(
+    one_failure_window, lezer, settings, token_cache
+):
     settings.AUTH_MAX_FAILURES = 3
     valid = bearer("lezer-app")
     assert Client(headers=valid, REMOTE_ADDR="198.51.100.7").get(URL).status_code == 200
@@ -172,7 +184,7 @@ def test_a_correct_token_already_verified_is_not_refused_by_a_later_block(lezer,
     assert Client(headers=valid, REMOTE_ADDR="198.51.100.7").get(URL).status_code == 200
 
 
-def test_the_source_behind_trusted_proxies_is_the_forwarded_address(lezer, settings):
+def test_the_source_behind_trusted_proxies_is_the_forwarded_address(one_failure_window, lezer, settings):
     settings.AUTH_MAX_FAILURES = 3
     settings.AUTH_TRUSTED_PROXIES = 1
     wrong = bearer("lezer-app", secret="fout-geheim-van-voldoende-lengte-0123456789")
@@ -197,7 +209,7 @@ def test_a_client_id_no_client_can_have_is_401_not_a_server_error(lezer, client_
 
 @pytest.mark.parametrize("forwarded", ["198.51.100.7\x00", "\x00", "9" * 1_000_000])
 def test_a_forwarded_address_with_nul_or_too_long_is_counted_without_a_server_error(
-    lezer, settings, forwarded
+    one_failure_window, lezer, settings, forwarded
 ):
     settings.AUTH_TRUSTED_PROXIES = 1
     settings.AUTH_MAX_FAILURES = 2
