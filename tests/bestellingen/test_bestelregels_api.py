@@ -8,6 +8,7 @@ import uuid
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from softwarebroker.bestellingen.constants import BestellingStatus
 from softwarebroker.bestellingen.models import Bestelling
@@ -131,7 +132,7 @@ def test_bronregels_are_the_urls_of_the_lines_that_made_and_changed_the_licence(
     aanbieding = aanbieding_with_prijzen(
         looptijd_maanden=12, verlengingstermijn_maanden=6, max_verlengingen=3, opzegtermijn_dagen=14
     )
-    ingang = datetime.date.today() - datetime.timedelta(days=30)
+    ingang = timezone.localdate() - datetime.timedelta(days=30)
     licentie = LicentieFactory(
         organisatie=world["organisatie"],
         aanbieding=aanbieding,

@@ -2,7 +2,6 @@
 its own transactions: never the same number twice, also for the first numbers of a new year,
 and creating an order no longer waits for another creating transaction to commit."""
 
-import datetime
 import random
 import threading
 import time
@@ -187,7 +186,7 @@ def test_creating_an_order_does_not_wait_for_another_creating_transaction():
 
 
 def test_numbers_of_many_orders_at_once_are_ascending_and_consecutive_when_alone():
-    jaar = datetime.date.today().year
+    jaar = timezone.localdate().year
     eerste = services.next_nummer(jaar)
 
     nummers = services.next_nummers(jaar, 5)

@@ -5,6 +5,7 @@ import time
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from softwarebroker.bestellingen.models import Licentie
 from softwarebroker.bestellingen.tasks import (
@@ -27,7 +28,7 @@ def job_statuses(task_name: str) -> list[str]:
 
 @pytest.mark.django_db(transaction=True)
 def test_the_worker_runs_the_nightly_job_and_a_second_run_changes_nothing():
-    today = datetime.date.today()
+    today = timezone.localdate()
     verlopen = LicentieFactory(einddatum=datetime.date(2020, 1, 1))
     loopt = LicentieFactory(einddatum=today + datetime.timedelta(days=400))
     verlengt = licentie_met_contract(einddatum=today, automatisch_verlengen=True)

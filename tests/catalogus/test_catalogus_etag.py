@@ -3,13 +3,14 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from tests.catalogus.api_requests import BASE
 from tests.catalogus.factories import AanbiedingFactory, PrijsFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 def test_aanbieding_detail_has_an_etag_that_answers_304_until_it_changes(client):

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from softwarebroker.catalogus import search
 from softwarebroker.catalogus.models import Zoekwoord
@@ -18,7 +19,7 @@ from tests.catalogus.factories import (
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 LATER = TODAY + datetime.timedelta(days=5)
 
 

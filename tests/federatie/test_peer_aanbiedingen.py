@@ -11,6 +11,7 @@ import uuid
 import pytest
 import requests
 import requests_mock
+from django.utils import timezone
 
 from softwarebroker.bestellingen.kanalen import BESTELLINGEN
 from softwarebroker.bestellingen.models import Bestelling, Bestelregel, Statuswijziging
@@ -82,7 +83,7 @@ def test_a_peers_fee_per_order_counts_once_and_a_price_without_grondslag_per_uni
         "per_bestelling",
         "per_eenheid",
     ]
-    assert [prijs.grondslag for prijs in copy.prijzen_valid_on(datetime.date.today())] == [
+    assert [prijs.grondslag for prijs in copy.prijzen_valid_on(timezone.localdate())] == [
         "per_bestelling",
         "per_eenheid",
     ]

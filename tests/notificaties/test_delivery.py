@@ -7,6 +7,7 @@ import time
 import pytest
 from django.conf import settings
 from django.db import connection, transaction
+from django.utils import timezone
 
 from softwarebroker.bestellingen import services
 from tests.bestellingen.helpers import Partijen
@@ -20,7 +21,7 @@ def licenties(transactional_db):
     Notificaties API is configured."""
     from tests.bestellingen.contracten import licentie_met_contract
 
-    today = datetime.date.today()
+    today = timezone.localdate()
     bijna = licentie_met_contract(einddatum=today + datetime.timedelta(days=50), opzegtermijn_dagen=30)
     licentie_met_contract(einddatum=today + datetime.timedelta(days=400), opzegtermijn_dagen=30)
     return bijna

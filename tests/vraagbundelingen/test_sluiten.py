@@ -1,9 +1,9 @@
 """Closing a round: who stays, at which price, and when it is cancelled."""
 
-import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from softwarebroker.bestellingen.models import Bestelling
 from softwarebroker.vraagbundelingen.models import Deelname
@@ -139,4 +139,4 @@ def test_the_price_day_is_the_closing_day():
     a.doe_mee(ronde, 10)
     sluit(ronde)
     ronde.refresh_from_db()
-    assert ronde.prijsdatum == datetime.date.today()
+    assert ronde.prijsdatum == timezone.localdate()
