@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from softwarebroker.audit.models import AuditTrail
 from softwarebroker.bestellingen.constants import BestellingStatus
@@ -18,7 +19,7 @@ from .helpers import aanbieding_with_prijzen
 from .test_api import API, CATALOGUS, Party
 
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today
+TODAY = timezone.localdate
 
 
 @pytest.fixture

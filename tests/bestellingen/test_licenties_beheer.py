@@ -20,7 +20,7 @@ from .helpers import Partijen, aanbieding_with_prijzen, acting
 from .licentie_support import refused, submitted
 
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today
+TODAY = timezone.localdate
 
 
 # --- external licences and cancelling ---------------------------------------------------------

@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from softwarebroker.audit.models import AuditTrail
 from softwarebroker.autorisaties.context import Acting
@@ -20,7 +21,7 @@ from .helpers import Partijen, aanbieding_with_prijzen
 from .licentie_support import submitted
 
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today
+TODAY = timezone.localdate
 
 
 # --- with the order ---------------------------------------------------------------------------
