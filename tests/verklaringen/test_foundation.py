@@ -4,7 +4,9 @@ import datetime
 import random
 
 import pytest
+from django.utils import timezone
 
+from softwarebroker.catalogus.models import Verklaring
 from softwarebroker.catalogus.verklaringen import geldig, services
 from softwarebroker.core import errors
 from tests.catalogus.factories import AanbiedingFactory, LeverancierFactory, SoftwarepakketFactory
@@ -22,7 +24,7 @@ def test_the_most_specific_valid_approved_declaration_covers_an_offer():
 
     gedekt = geldig.geldige_verklaringen([aanbieding], datetime.date(2026, 1, 1))[aanbieding.pk]
 
-    assert gedekt["verwerkersovereenkomst"] == van_aanbieding != van_leverancier
+    assert gedekt["verwerkersovereenkomst"].pk == van_aanbieding.pk != van_leverancier.pk
     assert geldig.ontbrekend(aanbieding, gedekt) == ["dpia", "iso27001"]
 
 
@@ -52,9 +54,42 @@ def test_a_document_is_a_pdf_without_scripts_and_the_supplier_cannot_approve():
     assert verklaring.status == "goedgekeurd" and verklaring.document.read().startswith(b"%PDF-")
 
 
-def test_the_database_chooses_as_the_python_rule_does():
-    """``geldige_verklaringen(kern=True)`` lets PostgreSQL choose (lists, the order gate); the
-    model path and a detail choose in Python (``geldig.kies``): both the same, over offers
+def _niveau(aanbieding, verklaring):
+    """0, 1, 2: the declaration is of the offer, its package, its supplier; None: of none."""
+    if verklaring.aanbieding_id:
+        return 0 if verklaring.aanbieding_id == aanbieding.pk else None
+    if verklaring.softwarepakket_id:
+        return 1 if verklaring.softwarepakket_id == aanbieding.softwarepakket_id else None
+    return 2 if verklaring.leverancier_id == aanbieding.leverancier_id else None
+
+
+def _kandidaten(aanbieding, verklaringen, dag):
+    return [
+        verklaring
+        for verklaring in verklaringen
+        if _niveau(aanbieding, verklaring) is not None
+        and verklaring.status == "goedgekeurd"
+        and verklaring.geldig_vanaf <= dag
+        and (verklaring.geldig_tot is None or verklaring.geldig_tot >= dag)
+    ]
+
+
+def _rule(aanbieding, verklaringen, dag):
+    """The rule, written out: of the offer's own, its package's and its supplier's valid
+    approved declarations, per type the most specific, then the latest start, then the latest
+    made."""
+    gekozen = {}
+    for verklaring in sorted(
+        _kandidaten(aanbieding, verklaringen, dag),
+        key=lambda v: (-_niveau(aanbieding, v), v.geldig_vanaf, v.pk),
+    ):
+        gekozen[verklaring.type] = verklaring.pk  # the most specific, then the latest, wins
+    return gekozen
+
+
+def test_a_page_and_a_detail_choose_as_the_rule_says():
+    """A page chooses for all its offers in one statement (``geldige_verklaringen``), a detail
+    for its one offer inside its own statement (``gekozen``): both as the rule says, over offers
     sharing packages and suppliers, declarations of every level, several of a type, some not
     valid that day or not approved."""
     rng = random.Random(20261201)
@@ -65,27 +100,43 @@ def test_the_database_chooses_as_the_python_rule_does():
         for _ in range(8)
     ]
     soorten = ["verwerkersovereenkomst", "dpia", "iso27001", "pentest"]
-    for _ in range(40):
+    # Around today: a declaration that ended before today is no longer approved (verlopen).
+    begin = timezone.localdate() - datetime.timedelta(days=250)
+    dagen = [begin + datetime.timedelta(days=n) for n in (100, 250, 400)]
+    for _ in range(60):
         onderwerp = rng.choice([*aanbiedingen, *pakketten, *leveranciers])
-        vanaf = datetime.date(2025, 1, 1) + datetime.timedelta(days=rng.randrange(0, 500))
+        vanaf = begin + datetime.timedelta(days=rng.randrange(0, 500))
         tot = rng.choice([None, vanaf + datetime.timedelta(days=rng.randrange(0, 400))])
         goedgekeurde_verklaring(onderwerp, rng.choice(soorten), geldig_vanaf=vanaf, geldig_tot=tot)
     concept = services.create_verklaring(
         acting=leverancier_acting(aanbiedingen[0].leverancier),
         onderwerp=aanbiedingen[0],
         type="sla",
-        geldig_vanaf=datetime.date(2025, 1, 1),
+        geldig_vanaf=begin,
     )
+    verklaringen = list(Verklaring.objects.all())
 
-    for dag in (datetime.date(2025, 3, 1), datetime.date(2025, 9, 1), datetime.date(2026, 4, 1)):
-        in_python = geldig.geldige_verklaringen(aanbiedingen, dag)
-        in_database = geldig.geldige_verklaringen(aanbiedingen, dag, kern=True)
-        python_pks = {pk: {t: v.pk for t, v in gedekt.items()} for pk, gedekt in in_python.items()}
-        database_pks = {pk: {t: v.pk for t, v in gedekt.items()} for pk, gedekt in in_database.items()}
-        assert database_pks == python_pks
-        assert all(concept.pk not in gedekt.values() for gedekt in database_pks.values())
-    # The choice is not trivial in this data: some offer is covered by more than one level.
-    assert any(
-        len({(v.aanbieding_id is None, v.softwarepakket_id is None) for v in gedekt.values()}) > 1
-        for gedekt in geldig.geldige_verklaringen(aanbiedingen, datetime.date(2025, 9, 1)).values()
-    )
+    for dag in dagen:
+        volgens_regel = {a.pk: _rule(a, verklaringen, dag) for a in aanbiedingen}
+        pagina = geldig.geldige_verklaringen(aanbiedingen, dag)
+        assert {pk: {t: v.pk for t, v in gedekt.items()} for pk, gedekt in pagina.items()} == volgens_regel
+        detail = {
+            a.pk: dict(
+                geldig.gekozen(a.pk, a.softwarepakket_id, a.leverancier_id, dag).values_list("type", "pk")
+            )
+            for a in aanbiedingen
+        }
+        assert detail == volgens_regel
+        assert all(concept.pk not in gedekt.values() for gedekt in volgens_regel.values())
+    # The choice is not trivial in this data: for some offer and type there is more than one
+    # candidate on each day, and some offer is covered by more than one level.
+    for dag in dagen:
+        assert any(
+            len([v for v in _kandidaten(a, verklaringen, dag) if v.type == soort]) > 1
+            for a in aanbiedingen
+            for soort in soorten
+        ), dag
+        assert any(
+            len({(v.aanbieding_id is None, v.softwarepakket_id is None) for v in gedekt.values()}) > 1
+            for gedekt in geldig.geldige_verklaringen(aanbiedingen, dag).values()
+        ), dag

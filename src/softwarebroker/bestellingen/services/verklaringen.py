@@ -46,7 +46,7 @@ def check_regels(regels: list[Bestelregel], day: datetime.date) -> None:
     """Checks the lines of an order being submitted and sets each local line's frozen
     declarations (``verklaringen_momentopname``; the caller saves them with the prices)."""
     lokaal = [regel for regel in regels if regel.aanbieding_id is not None]
-    gedekt = vereist.geldige_verklaringen([regel.aanbieding for regel in lokaal], day, kern=True)
+    gedekt = vereist.geldige_verklaringen([regel.aanbieding for regel in lokaal], day)
     problems = []
     for index, regel in enumerate(regels):
         if regel.aanbieding_id is None:
@@ -61,6 +61,6 @@ def check_regels(regels: list[Bestelregel], day: datetime.date) -> None:
 
 def check_aanbieding(aanbieding, day: datetime.date, path: str, wat: str) -> list[dict]:
     """The gate for one offer (a joint purchase round's): its frozen declarations, or 409."""
-    dekking = vereist.geldige_verklaringen([aanbieding], day, kern=True).get(aanbieding.pk, {})
+    dekking = vereist.geldige_verklaringen([aanbieding], day).get(aanbieding.pk, {})
     refuse(missing(aanbieding, dekking, path), wat)
     return vereist.momentopname(dekking)

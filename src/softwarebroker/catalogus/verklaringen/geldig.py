@@ -10,33 +10,13 @@ shown with the version.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict, namedtuple
+from collections import namedtuple
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from ..constants import VerklaringStatus
 from ..models import Verklaring
-
-# How specific a declaration is for an offer (lower: more specific).
-NIVEAUS = ("aanbieding", "softwarepakket", "leverancier")
-
-
-def valid_on(day: datetime.date) -> Q:
-    return (
-        Q(status=VerklaringStatus.GOEDGEKEURD)
-        & Q(geldig_vanaf__lte=day)
-        & (Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=day))
-    )
-
-
-def _niveau(verklaring: Verklaring) -> int:
-    if verklaring.aanbieding_id:
-        return 0
-    if verklaring.softwarepakket_id:
-        return 1
-    return 2
-
 
 # What choosing and referring to a covering declaration needs (a page of offers reads only these).
 KERN = ("uuid", "type", "geldig_vanaf", "geldig_tot", "aanbieding_id", "softwarepakket_id", "leverancier_id")
@@ -44,100 +24,71 @@ KERN = ("uuid", "type", "geldig_vanaf", "geldig_tot", "aanbieding_id", "software
 # offers is covered by hundreds).
 Kern = namedtuple("Kern", ("pk", *KERN))
 
+# The choice, made by PostgreSQL and written once: of an offer's own, its package's and its
+# supplier's valid approved declarations, per type the first by level (offer, package,
+# supplier), then latest start, then latest made. ``ids``: SQL expressions for the offer's id,
+# package id and supplier id; the parameters, level by level, are :func:`_parameters`. A page
+# chooses for all its offers at once (:func:`geldige_verklaringen`), a detail inside its own
+# statement (:func:`gekozen`); only the chosen rows leave the database.
+_LEVEL = (
+    "SELECT {niveau} AS niveau, v.* FROM catalogus_verklaring v WHERE v.{kolom} = {id}"
+    " AND v.status = %s AND v.geldig_vanaf <= %s AND (v.geldig_tot IS NULL OR v.geldig_tot >= %s)"
+)
+_COLUMNS = ("aanbieding_id", "softwarepakket_id", "leverancier_id")
 
-def geldige_verklaringen(
-    aanbiedingen, day: datetime.date, kern: bool = False
-) -> dict[int, dict[str, Verklaring | Kern]]:
-    """Per offer (by pk), per type the declaration that covers it on ``day``: one query for
-    all the offers given (each with ``softwarepakket_id`` and ``leverancier_id``). ``kern``:
-    each as a :class:`Kern` record (the columns of :data:`KERN`) instead of a model instance."""
+
+def _choice(ids: tuple[str, str, str]) -> str:
+    levels = " UNION ALL ".join(
+        _LEVEL.format(niveau=niveau, kolom=kolom, id=id_)
+        for niveau, (kolom, id_) in enumerate(zip(_COLUMNS, ids, strict=True))
+    )
+    return (
+        f"SELECT DISTINCT ON (c.type) c.* FROM ({levels}) AS c"  # noqa: S608 - constant text
+        " ORDER BY c.type, c.niveau, c.geldig_vanaf DESC, c.id DESC"
+    )
+
+
+def _parameters(day: datetime.date, ids=((), (), ())) -> list:
+    return [value for level in ids for value in (*level, VerklaringStatus.GOEDGEKEURD, day, day)]
+
+
+_PAGE = f"""
+SELECT a.id, d.id, d.uuid, d.type, d.geldig_vanaf, d.geldig_tot, d.aanbieding_id, d.softwarepakket_id,
+       d.leverancier_id
+FROM unnest(%s::bigint[], %s::bigint[], %s::bigint[]) AS a(id, softwarepakket_id, leverancier_id)
+CROSS JOIN LATERAL ({_choice(("a.id", "a.softwarepakket_id", "a.leverancier_id"))}) AS d
+"""  # noqa: S608 - constant text; every value is a parameter
+_ONE = f"SELECT d.id FROM ({_choice(('%s', '%s', '%s'))}) AS d"  # noqa: S608 - as above
+
+
+def geldige_verklaringen(aanbiedingen, day: datetime.date) -> dict[int, dict[str, Kern]]:
+    """Per offer (by pk), per type the declaration (a :class:`Kern` record) that covers it on
+    ``day``: one query for all the offers given (each with ``softwarepakket_id`` and
+    ``leverancier_id``)."""
     aanbiedingen = list(aanbiedingen)
     if not aanbiedingen:
         return {}
-    if kern:
-        return _gekozen(aanbiedingen, day)
-    condition = (
-        Q(aanbieding_id__in={a.pk for a in aanbiedingen})
-        | Q(softwarepakket_id__in={a.softwarepakket_id for a in aanbiedingen})
-        | Q(leverancier_id__in={a.leverancier_id for a in aanbiedingen})
-    )
-    by_subject = defaultdict(list)
-    queryset = Verklaring.objects.filter(valid_on(day) & condition).order_by()
-    for verklaring in queryset.values_list("pk", *KERN) if kern else queryset:
-        if kern:
-            verklaring = Kern(*verklaring)
-        key = (
-            ("aanbieding", verklaring.aanbieding_id)
-            if verklaring.aanbieding_id
-            else ("softwarepakket", verklaring.softwarepakket_id)
-            if verklaring.softwarepakket_id
-            else ("leverancier", verklaring.leverancier_id)
-        )
-        by_subject[key].append(verklaring)
-    result = {}
-    for aanbieding in aanbiedingen:
-        candidates = (
-            by_subject[("aanbieding", aanbieding.pk)]
-            + by_subject[("softwarepakket", aanbieding.softwarepakket_id)]
-            + by_subject[("leverancier", aanbieding.leverancier_id)]
-        )
-        result[aanbieding.pk] = kies(candidates)
-    return result
-
-
-# The same choice as :func:`kies`, made by PostgreSQL for every offer at once: per offer, of its
-# own, its package's and its supplier's valid approved declarations, per type the first by
-# level (offer, package, supplier), then latest start, then latest made. Only the chosen rows
-# leave the database (a page of offers is covered by a few hundred; its candidates can be many
-# more). ``tests/verklaringen/test_foundation.py`` checks both choose the same.
-_GELDIG = (
-    "v.status = %(status)s AND v.geldig_vanaf <= %(dag)s"
-    " AND (v.geldig_tot IS NULL OR v.geldig_tot >= %(dag)s)"
-)
-_GEKOZEN = f"""
-SELECT a.id, d.id, d.uuid, d.type, d.geldig_vanaf, d.geldig_tot, d.aanbieding_id, d.softwarepakket_id,
-       d.leverancier_id
-FROM unnest(%(aanbiedingen)s::bigint[], %(pakketten)s::bigint[], %(leveranciers)s::bigint[])
-     AS a(id, softwarepakket_id, leverancier_id)
-CROSS JOIN LATERAL (
-    SELECT DISTINCT ON (c.type) c.*
-    FROM (
-        SELECT 0 AS niveau, v.* FROM catalogus_verklaring v WHERE v.aanbieding_id = a.id AND {_GELDIG}
-        UNION ALL
-        SELECT 1, v.* FROM catalogus_verklaring v
-        WHERE v.softwarepakket_id = a.softwarepakket_id AND {_GELDIG}
-        UNION ALL
-        SELECT 2, v.* FROM catalogus_verklaring v WHERE v.leverancier_id = a.leverancier_id AND {_GELDIG}
-    ) AS c
-    ORDER BY c.type, c.niveau, c.geldig_vanaf DESC, c.id DESC
-) AS d
-"""  # noqa: S608 - constant text; every value is a parameter
-
-
-def _gekozen(aanbiedingen, day: datetime.date) -> dict[int, dict[str, Kern]]:
-    params = {
-        "aanbiedingen": [a.pk for a in aanbiedingen],
-        "pakketten": [a.softwarepakket_id for a in aanbiedingen],
-        "leveranciers": [a.leverancier_id for a in aanbiedingen],
-        "status": VerklaringStatus.GOEDGEKEURD,
-        "dag": day,
-    }
+    params = [
+        [a.pk for a in aanbiedingen],
+        [a.softwarepakket_id for a in aanbiedingen],
+        [a.leverancier_id for a in aanbiedingen],
+        *_parameters(day),
+    ]
     result: dict[int, dict[str, Kern]] = {a.pk: {} for a in aanbiedingen}
     with connection.cursor() as cursor:
-        cursor.execute(_GEKOZEN, params)
+        cursor.execute(_PAGE, params)
         for aanbieding_id, *velden in cursor.fetchall():
             verklaring = Kern(*velden)
             result[aanbieding_id][verklaring.type] = verklaring
     return result
 
 
-def kies(candidates) -> dict[str, Verklaring | Kern]:
-    """Of the valid declarations of an offer, its supplier and its package: per type the one
-    that covers it (the most specific, then the latest start)."""
-    chosen: dict[str, Verklaring | Kern] = {}
-    for verklaring in sorted(candidates, key=lambda v: (-_niveau(v), v.geldig_vanaf, v.pk)):
-        chosen[verklaring.type] = verklaring  # the most specific, then the latest, wins
-    return chosen
+def gekozen(aanbieding_id, softwarepakket_id, leverancier_id, day: datetime.date):
+    """The declarations covering one offer on ``day``, one per type: the same choice as
+    :func:`geldige_verklaringen`, as a queryset (a detail reads it inside its own statement)."""
+    ids = ((aanbieding_id,), (softwarepakket_id,), (leverancier_id,))
+    # Constant text; the offer's ids and the day are parameters.
+    return Verklaring.objects.filter(pk__in=RawSQL(_ONE, _parameters(day, ids)))  # noqa: S611
 
 
 class KernLezer:
@@ -150,19 +101,6 @@ class KernLezer:
 
     def values(self, queryset, **extra):
         return queryset.values(*self.columns, **extra)
-
-
-def kandidaten(aanbieding_id, softwarepakket_id, leverancier_id, day: datetime.date):
-    """The declarations that may cover one offer on ``day`` (its own, its package's, its
-    supplier's): what :func:`kies` chooses from."""
-    return Verklaring.objects.filter(
-        valid_on(day)
-        & (
-            Q(aanbieding_id=aanbieding_id)
-            | Q(softwarepakket_id=softwarepakket_id)
-            | Q(leverancier_id=leverancier_id)
-        )
-    )
 
 
 def ontbrekend(aanbieding, gedekt: dict[str, Verklaring]) -> list[str]:

@@ -27,16 +27,16 @@ def _coverage(context, rows) -> dict:
             SimpleNamespace(pk=row["pk"], softwarepakket_id=row[COLUMNS[0]], leverancier_id=row[COLUMNS[1]])
             for row in rows
         ]
-        return vereist.geldige_verklaringen(offers, timezone.localdate(), kern=True)
+        return vereist.geldige_verklaringen(offers, timezone.localdate())
 
     return context.per_page("verklaringen", rows, load)
 
 
-# One offer (a detail): the candidates read inside the offer's own statement.
-KANDIDATEN = InlineRelation(
+# One offer (a detail): the same choice, read inside the offer's own statement.
+GEKOZEN = InlineRelation(
     "verklaringen",
     geldig.KernLezer,
-    geldig.kandidaten,
+    geldig.gekozen,
     ("pk",),
     arguments=lambda context: (timezone.localdate(),),
     argument_count=1,
@@ -46,7 +46,10 @@ KANDIDATEN = InlineRelation(
 
 def _inline_coverage(context, rows, read) -> dict:
     def load():
-        return {row["pk"]: geldig.kies(geldig.Kern(**kandidaat) for kandidaat in read(row)) for row in rows}
+        return {
+            row["pk"]: {verklaring["type"]: geldig.Kern(**verklaring) for verklaring in read(row)}
+            for row in rows
+        }
 
     return context.per_page("verklaringen", rows, load)
 
@@ -86,7 +89,7 @@ class VerklaringenField(DescribedJSONField):
         def inline(context, rows, read):
             return build(_inline_coverage(context, rows, read), context)
 
-        return Part(self.field_name, prepare, columns=COLUMNS, inline=KANDIDATEN.inline(model, inline))
+        return Part(self.field_name, prepare, columns=COLUMNS, inline=GEKOZEN.inline(model, inline))
 
 
 @extend_schema_field(
@@ -119,4 +122,4 @@ class OntbrekendeVerklaringenField(serializers.Field):
         def inline(context, rows, read):
             return build(_inline_coverage(context, rows, read))
 
-        return Part(self.field_name, prepare, columns=COLUMNS, inline=KANDIDATEN.inline(model, inline))
+        return Part(self.field_name, prepare, columns=COLUMNS, inline=GEKOZEN.inline(model, inline))

@@ -84,7 +84,7 @@ def verklaringen_verwerken(
 
 
 def past_end(day: datetime.date) -> QuerySet:
-    # geldig_tot is the last valid day (as geldig.valid_on reads it): it expires the day after.
+    # geldig_tot is the last valid day (as the choice in geldig reads it): it expires the day after.
     return Verklaring.objects.filter(status=VerklaringStatus.GOEDGEKEURD, geldig_tot__lt=day)
 
 
