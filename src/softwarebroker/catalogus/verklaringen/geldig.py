@@ -49,6 +49,8 @@ def _choice(ids: tuple[str, str, str]) -> str:
 
 
 def _parameters(day: datetime.date, ids=((), (), ())) -> list:
+    """The parameters of :func:`_choice`'s text, level by level: the level's id where the text
+    has it as a parameter (``ids``, one tuple per level), then the status and the day twice."""
     return [value for level in ids for value in (*level, VerklaringStatus.GOEDGEKEURD, day, day)]
 
 
@@ -103,6 +105,6 @@ class KernLezer:
         return queryset.values(*self.columns, **extra)
 
 
-def ontbrekend(aanbieding, gedekt: dict[str, Verklaring]) -> list[str]:
+def ontbrekend(aanbieding, gedekt: dict[str, Kern]) -> list[str]:
     """The required types of ``aanbieding`` that no valid approved declaration covers."""
     return [soort for soort in aanbieding.vereiste_documenten if soort not in gedekt]

@@ -13,7 +13,6 @@ from softwarebroker.api.definitions import CATALOGUS
 from softwarebroker.api.representation_engine import Context
 
 from ..constants import Document
-from ..models import Verklaring
 from .geldig import Kern, geldige_verklaringen, ontbrekend
 
 CODE = "verklaring_ontbreekt"
@@ -38,7 +37,7 @@ def reden(soort: str) -> str:
     return f"Geen geldige, goedgekeurde verklaring van het type '{soort}' ({weergave(soort)})."
 
 
-def momentopname(gedekt: dict[str, Verklaring | Kern], base: str | None = None) -> list[dict]:
+def momentopname(gedekt: dict[str, Kern], base: str | None = None) -> list[dict]:
     """The declarations covering an offer, as frozen with an order line: per type (in type
     order) the declaration's URL and its validity. ``base``: the collection URL (outside a
     request the public URL)."""
